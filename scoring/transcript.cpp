@@ -1,0 +1,138 @@
+// Transcript reading and writing; see transcript.h.
+#include "transcript.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace chatdrill::scoring {
+
+namespace {
+
+const char* type_name(const Json& v) {
+  if (v.is_string()) return "a string";
+  if (v.is_number()) return "a number";
+  if (v.is_boolean()) return "true/false";
+  if (v.is_null()) return "null";
+  if (v.is_array()) return "a list";
+  return "an object";
+}
+
+struct Reader {
+  const JsonDoc& doc;
+  Diagnostics& out;
+  void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
+  void wrong_type(const std::string& path, const Json& v, const char* wanted) {
+    error(path, fmt::format("must be {}, not {}", wanted, type_name(v)));
+  }
+};
+
+std::optional<Message> read_message(Reader& r, const Json& m, const std::string& path, double previous_at) {
+  if (!m.is_object()) { r.wrong_type(path, m, "an object {\"from\", \"at\", \"text\"}"); return std::nullopt; }
+  Message msg;
+  bool ok = true;
+  for (const auto& [key, value] : m.items()) {
+    const std::string p = member_path(path, key);
+    if (key == "from" || key == "kind" || key == "text") {
+      if (!value.is_string()) { r.wrong_type(p, value, "a string"); ok = false; continue; }
+      (key == "from" ? msg.from : key == "kind" ? msg.kind : msg.text) = value.get<std::string>();
+    } else if (key == "at") {
+      if (!value.is_number()) { r.wrong_type(p, value, "a number of seconds"); ok = false; continue; }
+      msg.at = value.get<double>();
+      if (!std::isfinite(msg.at) || msg.at < 0 || msg.at > 7 * 24 * 3600.0) {
+        r.error(p, fmt::format("{} is not a time in seconds since the start (0 to a week)", value.dump()));
+        ok = false;
+      } else if (msg.at + 1e-9 < previous_at) {
+        r.error(p, fmt::format("time {} is earlier than the message before it ({}); messages must be in order",
+                               msg.at, previous_at));
+        ok = false;
+      }
+    } else {
+      msg.extra[key] = value;
+    }
+  }
+  if (!m.contains("from")) { r.error(path, "missing \"from\" (customer or trainee)"); ok = false; }
+  if (!m.contains("at")) { r.error(path, "missing \"at\" (seconds since the start)"); ok = false; }
+  if (!m.contains("text") && msg.kind == "message") { r.error(path, "missing \"text\""); ok = false; }
+  if (ok && msg.kind == "message" && msg.from != "customer" && msg.from != "trainee")
+    r.error(member_path(path, "from"), fmt::format("\"{}\" is not customer or trainee", msg.from)), ok = false;
+  if (!ok) return std::nullopt;
+  return msg;
+}
+
+}  // namespace
+
+TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
+  TranscriptLoad result;
+  Reader r{doc, result.diagnostics};
+  const Json& root = doc.root;
+  if (!root.is_object()) {
+    r.wrong_type("", root, "an object with \"format\", \"language\" and \"messages\"");
+    return result;
+  }
+  Transcript t;
+  if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_transcript_format));
+  else if (root["format"] != k_transcript_format)
+    r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_transcript_format));
+  for (const auto& [key, value] : root.items()) {
+    if (key == "format" || key == "messages") continue;
+    if (key == "language" || key == "scenario" || key == "outcome") {
+      if (!value.is_string()) { r.wrong_type(key, value, "a string"); continue; }
+      (key == "language" ? t.language : key == "scenario" ? t.scenario : t.outcome) = value.get<std::string>();
+    } else if (key == "seed") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 0) r.wrong_type(key, value, "a whole number >= 0");
+      else t.seed = value.get<std::uint64_t>();
+    } else {
+      t.extra[key] = value;
+    }
+  }
+  if (!root.contains("language")) r.error("", "missing \"language\" (\"fi\" or \"en\")");
+  else if (root["language"].is_string() && t.language != "fi" && t.language != "en")
+    r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", t.language));
+  if (!root.contains("messages")) r.error("", "missing \"messages\" (a list)");
+  else if (!root["messages"].is_array()) r.wrong_type("messages", root["messages"], "a list");
+  else {
+    double previous_at = 0;
+    const auto& list = root["messages"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (auto m = read_message(r, list[i], element_path("messages", i), previous_at)) {
+        previous_at = m->at;
+        t.messages.push_back(std::move(*m));
+      }
+    }
+  }
+  if (!has_errors(result.diagnostics)) result.transcript = std::move(t);
+  return result;
+}
+
+TranscriptLoad load_transcript(const std::string& path) {
+  auto parsed = parse_json_file(path);
+  if (!parsed.doc) return TranscriptLoad{std::nullopt, {*parsed.error}};
+  return transcript_from_doc(*parsed.doc);
+}
+
+Json message_to_json(const Message& m) {
+  Json j = Json::object();
+  j["from"] = m.from;
+  if (m.kind != "message") j["kind"] = m.kind;
+  j["at"] = std::round(m.at * 1000.0) / 1000.0;
+  j["text"] = m.text;
+  for (const auto& [key, value] : m.extra.items()) j[key] = value;
+  return j;
+}
+
+Json transcript_to_json(const Transcript& t) {
+  Json j = Json::object();
+  j["format"] = k_transcript_format;
+  if (!t.scenario.empty()) j["scenario"] = t.scenario;
+  j["language"] = t.language;
+  if (t.seed) j["seed"] = *t.seed;
+  if (!t.outcome.empty()) j["outcome"] = t.outcome;
+  for (const auto& [key, value] : t.extra.items()) j[key] = value;
+  Json messages = Json::array();
+  for (const auto& m : t.messages) messages.push_back(message_to_json(m));
+  j["messages"] = std::move(messages);
+  return j;
+}
+
+}  // namespace chatdrill::scoring

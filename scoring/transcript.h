@@ -1,0 +1,52 @@
+// Transcript (`chatdrill.transcript/1`): what happened in a chat, as the graders read it.
+// Lives in scoring/ because graders are pure functions of it; the engine produces it.
+// Knows nothing about personas, windows or clocks.
+#pragma once
+
+#include "diagnostic.h"
+#include "json_doc.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chatdrill::scoring {
+
+inline constexpr const char* k_transcript_format = "chatdrill.transcript/1";
+
+struct Message {
+  std::string from;             // "customer", "trainee", or another event source ("system")
+  std::string kind = "message"; // "message"; other kinds (typing, nudge, left, silent,
+                                // returned, hint, ...) are events graders may ignore
+  double at = 0;                // seconds since the session started
+  std::string text;
+  Json extra = Json::object();  // any further fields (node, mood, patience, ...), kept as read
+
+  bool is_customer_message() const { return from == "customer" && (kind == "message" || kind == "nudge"); }
+  bool is_trainee_message() const { return from == "trainee" && kind == "message"; }
+};
+
+struct Transcript {
+  std::string scenario;  // optional
+  std::string language;  // "fi" or "en"
+  std::optional<std::uint64_t> seed;
+  std::string outcome;   // ending label, or customer_left / time_up / ended_by_trainee
+  std::vector<Message> messages;
+  Json extra = Json::object();  // further top-level fields, kept as read
+};
+
+struct TranscriptLoad {
+  std::optional<Transcript> transcript;
+  Diagnostics diagnostics;
+};
+
+// Reads a transcript from a located JSON document; every problem is a diagnostic with
+// file:line:col and path. Only `format`, `language` and `messages` are required.
+TranscriptLoad transcript_from_doc(const JsonDoc& doc);
+TranscriptLoad load_transcript(const std::string& path);
+
+Json message_to_json(const Message& m);
+Json transcript_to_json(const Transcript& t);
+
+}  // namespace chatdrill::scoring

@@ -1,0 +1,53 @@
+// Subcommand dispatch and the top-level help.
+#include "cli.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace chatdrill::cli {
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(int, char**);
+  const char* summary;
+};
+
+constexpr Command k_commands[] = {
+    {"validate", validate_command, "check scenario/exercise files and folders (--run-tests plays their tests)"},
+    {"play", play_command, "play a scenario headless from scripted replies, print the transcript"},
+    {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/1)"},
+    {"report", report_command, "build a trainer report (CSV, HTML) from a results folder"},
+};
+
+void print_help(std::FILE* out) {
+  std::fputs("usage: chatdrill [--exercise FILE]        start the desktop app\n"
+             "       chatdrill COMMAND [ARGS...]        run a headless command\n\ncommands:\n", out);
+  for (const auto& c : k_commands) std::fprintf(out, "  %-9s %s\n", c.name, c.summary);
+  std::fputs("\n`chatdrill COMMAND --help` describes each command. Exit codes: 0 ok, 1 findings, 2 usage.\n", out);
+}
+
+}  // namespace
+
+bool is_command(std::string_view word) {
+  if (word == "help" || word == "--help" || word == "-h" || word == "--version") return true;
+  for (const auto& c : k_commands)
+    if (word == c.name) return true;
+  return false;
+}
+
+int run(int argc, char** argv) {
+  const char* word = argv[1];
+  if (!std::strcmp(word, "--version")) { std::printf("chatdrill %s\n", CHATDRILL_VERSION); return 0; }
+  if (!std::strcmp(word, "help") || !std::strcmp(word, "--help") || !std::strcmp(word, "-h")) {
+    print_help(stdout);
+    return 0;
+  }
+  for (const auto& c : k_commands)
+    if (!std::strcmp(word, c.name)) return c.run(argc - 2, argv + 2);
+  print_help(stderr);
+  return 2;
+}
+
+}  // namespace chatdrill::cli

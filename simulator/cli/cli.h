@@ -1,0 +1,19 @@
+// The command-line front: subcommands that need no display. Each returns the process
+// exit code: 0 success, 1 findings (invalid input), 2 bad usage.
+#pragma once
+
+#include <string_view>
+
+namespace chatdrill::cli {
+
+bool is_command(std::string_view word);  // validate, play, grade, report, help, --help, --version
+int run(int argc, char** argv);          // argv[1] is the command
+
+// One per subcommand file (validate.cpp, play.cpp, grade.cpp, report.cpp); `argc/argv`
+// start after the command word.
+int validate_command(int argc, char** argv);
+int play_command(int argc, char** argv);
+int grade_command(int argc, char** argv);
+int report_command(int argc, char** argv);
+
+}  // namespace chatdrill::cli

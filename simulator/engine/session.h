@@ -1,0 +1,66 @@
+// A live or replayed chat session: one trainee, one scenario, one seed. Owns the persona
+// runtime and the transcript, and journals every event as it happens when asked to.
+// Time is an input: whoever owns the clock calls advance(now); nothing here reads it.
+#pragma once
+
+#include "scoring/transcript.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace chatdrill::engine {
+
+using Seconds = double;
+struct Scenario;  // scenario.h
+
+struct SessionOptions {
+  std::uint64_t seed = 1;
+  std::optional<Seconds> time_limit;  // session ends with outcome "time_up" at this time
+  std::string journal_path;           // empty: no journal
+  std::string trainee;                // recorded in the transcript when set
+};
+
+// What the app shows about the customer right now.
+struct CustomerState {
+  bool typing = false;        // "typing..." indicator
+  bool silent = false;        // went quiet; waiting for a check-in
+  bool waiting = false;       // the customer waits for the trainee's answer
+  Seconds waited = 0;         // how long it has waited so far
+  double patience = 1.0;      // 1 full .. 0 leaves
+  double mood = 0.0;          // -1 .. 1
+  std::string node;           // current scenario node id
+};
+
+class Session {
+ public:
+  Session(std::shared_ptr<const Scenario> scenario, SessionOptions options);
+  ~Session();
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+
+  // Processes everything due up to `now` (customer lines, nudges, leaving, time limit).
+  // `now` never goes backwards; the session starts at 0.
+  void advance(Seconds now);
+  // The trainee sends a reply at `now` (advances to `now` first). Ignored when finished
+  // or when the text is empty after trimming. Text is stored as received (sanitized UTF-8).
+  void send(Seconds now, std::string_view text);
+  // The trainee ends the session (outcome "ended_by_trainee" unless given).
+  void end(Seconds now, std::string outcome = "ended_by_trainee");
+
+  // The next time something will change without input (for the app's wait timeout).
+  std::optional<Seconds> next_due() const;
+  bool finished() const;
+  const std::string& outcome() const;  // empty while running
+  CustomerState customer() const;
+  const scoring::Transcript& transcript() const;
+  const Scenario& scenario() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chatdrill::engine
