@@ -1,0 +1,59 @@
+// Grades (`chatdrill.grade/1`): four explainable dimensions and an overall score, each a
+// pure function of a transcript and a rubric. Every point is explained by evidence that
+// cites a message and a rule. No UI, no engine, no clock.
+#pragma once
+
+#include "json_doc.h"
+#include "transcript.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chatdrill::scoring {
+
+inline constexpr const char* k_grade_format = "chatdrill.grade/1";
+inline constexpr std::array<const char*, 4> k_dimensions = {"speed", "politeness", "clarifying", "engagement"};
+
+// A slot a good clarifying question covers (budget, size, order number...).
+struct Slot {
+  std::string id;
+  std::string label;
+  std::vector<std::string> keywords, stems, prefixes;
+};
+
+// What a scenario or exercise says about grading; defaults apply to any chat log.
+struct Rubric {
+  double first_reply_target = 30;  // seconds
+  double reply_target = 60;        // seconds
+  double abandoned_after = 180;    // a reply later than this scores near zero
+  double silence_checkin_from = 60, silence_checkin_to = 180;  // check-in window after silence
+  std::array<double, 4> weights = {1, 1, 1, 1};                 // in k_dimensions order
+  std::vector<Slot> slots;
+  std::string customer_name;       // for the "uses the customer's name" marker
+};
+
+struct Evidence {
+  std::optional<std::size_t> message;  // index into Transcript::messages; none = whole chat
+  std::string rule;                    // e.g. "speed.first_reply", "politeness.courtesy.gratitude"
+  double points = 0;                   // signed contribution to the dimension score
+  std::string note;                    // human-readable reason, in the transcript's language
+};
+
+struct DimensionGrade {
+  double score = 0;  // 0..100; equals base + sum of evidence points, clamped (see note in evidence)
+  std::vector<Evidence> evidence;
+};
+
+struct Grade {
+  double overall = 0;
+  std::array<DimensionGrade, 4> dimensions;  // in k_dimensions order
+  const DimensionGrade& dimension(std::string_view name) const;
+};
+
+Grade grade_transcript(const Transcript& transcript, const Rubric& rubric = {});
+
+Json grade_to_json(const Grade& grade);
+
+}  // namespace chatdrill::scoring

@@ -1,0 +1,117 @@
+// The scenario model (`chatdrill.scenario/1`, see docs/scenario-format.md): a persona,
+// its state machine of nodes, endings, grading slots, model replies and self-tests.
+// Plain data; loading and validation live in scenario_loader.h. UI-free.
+#pragma once
+
+#include "scoring/diagnostic.h"
+#include "scoring/grade.h"
+#include "scoring/text.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chatdrill::engine {
+
+inline constexpr const char* k_scenario_format = "chatdrill.scenario/1";
+
+struct Persona {
+  std::string name;
+  std::string archetype;  // impatient | silent | cancelling | undecided | angry | bounced | neutral
+  double typing_cps = 5.0;
+  double patience = 120;  // seconds
+  double mood = 0.0;      // starting mood
+  std::vector<std::string> nudges;
+  std::vector<double> nudge_at = {0.5, 0.8};
+  std::vector<std::string> leave;
+};
+
+// Words that make a reply match: any one of these lists hitting is a match.
+struct Matcher {
+  std::vector<std::string> keywords, stems, phrases, prefixes;
+  bool any = false;  // matches any reply
+  bool empty() const { return !any && keywords.empty() && stems.empty() && phrases.empty() && prefixes.empty(); }
+};
+
+struct Intent {
+  std::string id;
+  Matcher matcher;
+  std::optional<bool> question;
+  std::optional<double> min_mood;
+  double mood = 0.0;
+  std::string go_to;  // "goto" in the file
+};
+
+struct Fallback {
+  std::vector<std::string> say;  // empty: the scenario's fallback lines
+  std::string go_to;             // empty: stay at the node
+};
+
+struct Silence {
+  double after = 5;
+  double window_from = 20, window_to = 180;
+  Matcher checkin;
+  std::string back;
+  double leave_after = 200;
+};
+
+struct Ending {
+  std::string outcome;
+  std::string label;
+};
+
+struct Node {
+  std::string id;
+  std::vector<std::string> say;
+  std::vector<std::string> say_upset;
+  std::vector<Intent> expect;
+  std::optional<Fallback> fallback;
+  std::optional<double> patience;
+  std::optional<Silence> silence;
+  std::optional<Ending> end;
+};
+
+struct ModelReply {
+  std::string node;
+  std::string text;
+};
+
+struct TestReply {
+  double at = 0;
+  std::string text;
+};
+
+struct ScenarioTest {
+  std::string name;
+  std::uint64_t seed = 1;
+  std::vector<TestReply> replies;
+  std::optional<std::string> outcome;
+  std::vector<std::string> reaches;  // node ids the run must visit
+  std::map<std::string, std::pair<double, double>> scores;  // "overall"/dimension -> [lo, hi]
+};
+
+struct Scenario {
+  std::string file;  // where it was loaded from (for messages)
+  std::string id, title, language, twin, brief;
+  scoring::Language lang = scoring::Language::fi;
+  int difficulty = 1;
+  std::vector<std::string> tags;
+  bool hints = true;
+  Persona persona;
+  std::vector<std::string> fallback;
+  scoring::Rubric rubric;  // slots, targets, weights, customer name
+  std::string start;
+  std::map<std::string, Node> nodes;
+  std::vector<std::string> node_order;  // node ids in file order
+  std::vector<ModelReply> model_replies;
+  std::vector<ScenarioTest> tests;
+
+  const Node* node(const std::string& node_id) const {
+    auto it = nodes.find(node_id);
+    return it == nodes.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace chatdrill::engine
