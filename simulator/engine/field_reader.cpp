@@ -1,0 +1,188 @@
+// Typed, located reading of hand-written JSON; see field_reader.h.
+#include "field_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chatdrill::engine {
+
+using scoring::Json;
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string number_text(double v) { return fmt::format("{}", v); }
+
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance && d < std::max(word.size(), c.size())) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto m = closest_match(word, candidates)) return fmt::format(" (did you mean \"{}\"?)", *m);
+  return {};
+}
+
+const char* json_type_name(const Json& v) {
+  if (v.is_string()) return "a string";
+  if (v.is_number()) return "a number";
+  if (v.is_boolean()) return "true/false";
+  if (v.is_null()) return "null";
+  if (v.is_array()) return "a list";
+  return "an object";
+}
+
+void FieldReader::error(const std::string& path, std::string message) {
+  out_.push_back(doc_.diag(path, std::move(message)));
+}
+
+void FieldReader::warning(const std::string& path, std::string message) {
+  out_.push_back(doc_.diag(path, std::move(message), scoring::Severity::warning));
+}
+
+void FieldReader::error_at_key(const std::string& path, std::string message) {
+  out_.push_back(scoring::Diagnostic{doc_.file, doc_.key_pos(path), path, std::move(message)});
+}
+
+void FieldReader::wrong_type(const std::string& path, const Json& value, std::string_view wanted) {
+  error(path, fmt::format("must be {}, not {}", wanted, json_type_name(value)));
+}
+
+void FieldReader::check_members(const Json& obj, const std::string& path,
+                                std::initializer_list<std::string_view> known) {
+  if (!obj.is_object()) return;
+  const std::vector<std::string> names(known.begin(), known.end());
+  for (const auto& [key, value] : obj.items()) {
+    if (!key.empty() && (key[0] == '$' || key[0] == '_')) continue;
+    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+    error_at_key(member_path(path, key), fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, names)));
+  }
+}
+
+const Json* FieldReader::member(const Json& obj, const std::string& path, std::string_view key, bool required,
+                                std::string_view what) {
+  if (obj.is_object()) {
+    if (auto it = obj.find(std::string(key)); it != obj.end()) return &*it;
+  }
+  if (required && obj.is_object())
+    error(path, what.empty() ? fmt::format("missing \"{}\"", key) : fmt::format("missing \"{}\" ({})", key, what));
+  return nullptr;
+}
+
+std::optional<std::string> FieldReader::text(const Json& obj, const std::string& path, std::string_view key,
+                                             bool required, std::string_view what) {
+  const Json* v = member(obj, path, key, required, what);
+  if (!v) return std::nullopt;
+  const std::string p = member_path(path, key);
+  if (!v->is_string()) { wrong_type(p, *v, "a string"); return std::nullopt; }
+  std::string s = v->get<std::string>();
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos) { error(p, "must not be empty"); return std::nullopt; }
+  return s;
+}
+
+std::optional<bool> FieldReader::boolean(const Json& obj, const std::string& path, std::string_view key) {
+  const Json* v = member(obj, path, key, false);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) { wrong_type(member_path(path, key), *v, "true or false"); return std::nullopt; }
+  return v->get<bool>();
+}
+
+bool FieldReader::check_range(const std::string& path, double value, Range range, std::string_view unit) {
+  const bool low = range.lo_open ? value <= range.lo : value < range.lo;
+  if (!std::isfinite(value) || low || value > range.hi) {
+    const std::string span = range.lo_open ? fmt::format("more than {} and at most {}", number_text(range.lo),
+                                                         number_text(range.hi))
+                                           : fmt::format("{}..{}", number_text(range.lo), number_text(range.hi));
+    error(path, fmt::format("{} is out of range ({}{}{})", number_text(value), span, unit.empty() ? "" : " ", unit));
+    return false;
+  }
+  return true;
+}
+
+std::optional<double> FieldReader::number(const Json& obj, const std::string& path, std::string_view key,
+                                          Range range, std::string_view unit, bool required) {
+  const Json* v = member(obj, path, key, required);
+  if (!v) return std::nullopt;
+  const std::string p = member_path(path, key);
+  if (!v->is_number()) { wrong_type(p, *v, "a number"); return std::nullopt; }
+  const double d = v->get<double>();
+  if (!check_range(p, d, range, unit)) return std::nullopt;
+  return d;
+}
+
+std::optional<double> FieldReader::seconds(const Json& obj, const std::string& path, std::string_view key,
+                                           bool required, bool zero_ok, double max) {
+  const Json* v = member(obj, path, key, required, "seconds");
+  if (!v) return std::nullopt;
+  const std::string p = member_path(path, key);
+  if (!v->is_number()) { wrong_type(p, *v, "a number of seconds"); return std::nullopt; }
+  const double d = v->get<double>();
+  if (d < 0 || (!zero_ok && d == 0)) {
+    error(p, fmt::format("{} s: times must be {}", number_text(d), zero_ok ? "0 or more" : "more than 0"));
+    return std::nullopt;
+  }
+  if (d > max) {
+    error(p, fmt::format("{} s is too long (at most {} s)", number_text(d), number_text(max)));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<double> FieldReader::mood(const Json& obj, const std::string& path, std::string_view key) {
+  return number(obj, path, key, Range{-1, 1}, "(moods run from -1 to 1)");
+}
+
+std::optional<std::vector<std::string>> FieldReader::text_list(const Json& value, const std::string& path,
+                                                               bool non_empty) {
+  if (!value.is_array()) { wrong_type(path, value, "a list of strings"); return std::nullopt; }
+  if (non_empty && value.empty()) { error(path, "must not be an empty list"); return std::nullopt; }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string p = element_path(path, i);
+    if (!value[i].is_string()) { wrong_type(p, value[i], "a string"); ok = false; continue; }
+    std::string s = value[i].get<std::string>();
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) { error(p, "must not be an empty string"); ok = false; continue; }
+    out.push_back(std::move(s));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<std::string>> FieldReader::texts(const Json& obj, const std::string& path,
+                                                           std::string_view key, bool required, bool non_empty,
+                                                           std::string_view what) {
+  const Json* v = member(obj, path, key, required, what);
+  if (!v) return std::nullopt;
+  return text_list(*v, member_path(path, key), non_empty);
+}
+
+}  // namespace chatdrill::engine
