@@ -1,0 +1,93 @@
+// The class table: trainees x scenarios with scores and outcomes, class averages and score
+// distributions, built from a results folder. One model shared by `chatdrill report` and the
+// app's trainer dashboard; it refreshes incrementally (only new or changed files are parsed).
+// UI-free: it knows result files, not windows or charts.
+#pragma once
+
+#include "results.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chatdrill::engine {
+
+// What the table measures: the overall score, then the four dimensions (scoring::k_dimensions).
+inline constexpr std::array<const char*, 5> k_measures = {"overall", "speed", "politeness", "clarifying", "engagement"};
+inline constexpr std::size_t k_histogram_bins = 10;  // 0-9, 10-19, ..., 90-100
+
+double measure_score(const SessionResult& result, std::size_t measure);
+
+struct MeasureStats {
+  std::size_t count = 0;
+  double mean = 0;
+  double min = 0, max = 0;
+  std::array<std::size_t, k_histogram_bins> histogram{};  // bin i holds scores in [10 i, 10 i + 10), 100 in the last
+};
+
+struct ClassCell {
+  const LoadedResult* latest = nullptr;  // the attempt that ended last
+  int attempts = 0;
+};
+
+struct ScenarioColumn {
+  std::string id;
+  std::string title;
+  int position = 0;     // smallest play position seen (columns follow the exercise order)
+  double mean_overall = 0;
+  std::size_t count = 0;
+};
+
+struct TraineeRow {
+  std::string name;
+  std::vector<ClassCell> cells;  // one per scenario column
+  double mean_overall = 0;
+  std::size_t done = 0;          // scenarios with a result
+  std::size_t time_up = 0;       // of those, how many ended by the time limit
+};
+
+class ClassTable {
+ public:
+  // Brings the table up to date with the folder: parses only files that are new or whose
+  // modification time or size changed, and forgets files that are gone. True if anything changed.
+  bool refresh(const std::string& results_dir);
+
+  const std::string& folder() const { return folder_; }
+  const std::vector<ScenarioColumn>& scenarios() const { return scenarios_; }
+  const std::vector<TraineeRow>& trainees() const { return rows_; }
+  // Class statistics per measure over every trainee's latest attempt at each scenario.
+  const std::array<MeasureStats, k_measures.size()>& stats() const { return stats_; }
+  std::size_t result_count() const { return result_count_; }
+  // Every file that was skipped, with the reason (file:line:col: path: message).
+  scoring::Diagnostics skipped() const;
+  // Journals in live/: sessions running now, or machines that crashed mid-session.
+  const std::vector<std::string>& live_journals() const { return live_; }
+  std::string exercise_title() const;  // the most common exercise title, if any
+  // How many files were parsed since construction (lets tests see that refresh is incremental).
+  std::size_t parses() const { return parses_; }
+
+ private:
+  struct Entry {
+    std::int64_t mtime = 0;
+    std::uintmax_t size = 0;
+    std::optional<LoadedResult> loaded;
+    scoring::Diagnostics diagnostics;
+  };
+  bool update_entry(const std::string& file);  // true if the file was new or changed
+  void rebuild();
+
+  std::string folder_;
+  bool folder_ok_ = false;
+  std::map<std::string, Entry> entries_;  // by file name
+  std::vector<ScenarioColumn> scenarios_;
+  std::vector<TraineeRow> rows_;
+  std::array<MeasureStats, k_measures.size()> stats_{};
+  std::vector<std::string> live_;
+  std::size_t result_count_ = 0;
+  std::size_t parses_ = 0;
+};
+
+}  // namespace chatdrill::engine

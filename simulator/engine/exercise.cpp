@@ -1,0 +1,411 @@
+// Exercise loading and play order; see exercise.h. Reads the file a trainer wrote and says
+// precisely what is wrong with it; knows nothing about windows, clocks or result files.
+#include "exercise.h"
+
+#include "field_reader.h"
+#include "scenario_loader.h"
+#include "scoring/grade.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <set>
+
+namespace chatdrill::engine {
+
+namespace fs = std::filesystem;
+using scoring::Json;
+
+const char* feedback_name(FeedbackPolicy policy) {
+  switch (policy) {
+    case FeedbackPolicy::after_each: return "after_each";
+    case FeedbackPolicy::at_end: return "at_end";
+    case FeedbackPolicy::never: return "never";
+  }
+  return "after_each";
+}
+
+std::optional<double> Exercise::limit_for(std::size_t index) const {
+  if (index < scenarios.size() && scenarios[index].time_limit) return scenarios[index].time_limit;
+  return time_limit;
+}
+
+namespace {
+
+const char* type_name(const Json& v) {
+  if (v.is_string()) return "a string";
+  if (v.is_number()) return "a number";
+  if (v.is_boolean()) return "true/false";
+  if (v.is_null()) return "null";
+  if (v.is_array()) return "a list";
+  return "an object";
+}
+
+struct Reader {
+  const scoring::JsonDoc& doc;
+  scoring::Diagnostics& out;
+  void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
+  void warning(const std::string& path, std::string message) {
+    out.push_back(doc.diag(path, std::move(message), scoring::Severity::warning));
+  }
+  void error_at_key(const std::string& path, std::string message) {
+    out.push_back(scoring::Diagnostic{doc.file, doc.key_pos(path), path, std::move(message)});
+  }
+  void wrong_type(const std::string& path, const Json& v, const char* wanted) {
+    error(path, fmt::format("must be {}, not {}", wanted, type_name(v)));
+  }
+  std::optional<std::string> string(const std::string& path, const Json& v) {
+    if (!v.is_string()) { wrong_type(path, v, "a string"); return std::nullopt; }
+    return v.get<std::string>();
+  }
+  std::optional<std::uint64_t> seed(const std::string& path, const Json& v) {
+    if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
+      wrong_type(path, v, "a whole number >= 0");
+      return std::nullopt;
+    }
+    return v.get<std::uint64_t>();
+  }
+  // A time limit in seconds within [k_min_time_limit, max].
+  std::optional<double> limit(const std::string& path, const Json& v, double max) {
+    if (!v.is_number()) { wrong_type(path, v, "a number of seconds"); return std::nullopt; }
+    const double s = v.get<double>();
+    if (!std::isfinite(s) || s < k_min_time_limit || s > max) {
+      error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(), k_min_time_limit,
+                              max / 3600));
+      return std::nullopt;
+    }
+    return s;
+  }
+};
+
+bool is_id(std::string_view s) {
+  if (s.empty() || s.size() > 80) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+bool looks_like_path(std::string_view ref) {
+  return ref.find('/') != std::string_view::npos || ref.find('\\') != std::string_view::npos ||
+         (ref.size() > 5 && ref.substr(ref.size() - 5) == ".json");
+}
+
+fs::path exercise_dir(const std::string& file) {
+  fs::path p(file);
+  return p.has_parent_path() ? p.parent_path() : fs::path(".");
+}
+
+// Resolves a scenario reference to an existing file, or says why it cannot.
+std::optional<std::string> resolve_scenario(Reader& r, const std::string& path, const std::string& ref) {
+  if (ref.empty()) { r.error(path, "is empty; give a bundled scenario id or a path to a scenario file"); return {}; }
+  if (looks_like_path(ref)) {
+    fs::path p(ref);
+    if (p.is_relative()) p = exercise_dir(r.doc.file) / p;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) {
+      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref, p.lexically_normal().string()));
+      return {};
+    }
+    return p.lexically_normal().string();
+  }
+  if (auto found = find_bundled_scenario(ref)) return *found;
+  r.error(path, fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
+                            "'.json')",
+                            ref));
+  return {};
+}
+
+void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::string& path) {
+  ExerciseScenario s;
+  if (v.is_string()) {
+    s.ref = v.get<std::string>();
+  } else if (v.is_object()) {
+    for (const auto& [key, value] : v.items()) {
+      const std::string p = scoring::member_path(path, key);
+      if (key == "scenario") {
+        if (auto ref = r.string(p, value)) s.ref = *ref;
+      } else if (key == "time_limit") {
+        s.time_limit = r.limit(p, value, k_max_time_limit);
+      } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
+        r.error_at_key(p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
+                                      key, did_you_mean(key, {"scenario", "time_limit"})));
+      }
+    }
+    if (!v.contains("scenario")) { r.error(path, "missing \"scenario\" (a bundled id or a path)"); return; }
+  } else {
+    r.wrong_type(path, v, "a scenario id, a path, or {\"scenario\": ..., \"time_limit\": ...}");
+    return;
+  }
+  const std::string ref_path = v.is_object() ? scoring::member_path(path, "scenario") : path;
+  if (auto resolved = resolve_scenario(r, ref_path, s.ref)) {
+    for (const auto& other : ex.scenarios)
+      if (other.path == *resolved) r.error(ref_path, fmt::format("scenario \"{}\" is listed twice", s.ref));
+    s.path = *resolved;
+  }
+  ex.scenarios.push_back(std::move(s));
+}
+
+void read_scenarios(Reader& r, Exercise& ex, const Json& v) {
+  if (!v.is_array()) { r.wrong_type("scenarios", v, "a list of scenario ids or paths"); return; }
+  if (v.empty()) r.error("scenarios", "is empty; an exercise needs at least one scenario");
+  if (v.size() > 200) { r.error("scenarios", fmt::format("{} scenarios is too many (at most 200)", v.size())); return; }
+  for (std::size_t i = 0; i < v.size(); ++i) read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
+}
+
+void read_order(Reader& r, Exercise& ex, const Json& v) {
+  auto name = r.string("order", v);
+  if (!name) return;
+  if (*name == "fixed") ex.order = ExerciseOrder::fixed;
+  else if (*name == "shuffled") ex.order = ExerciseOrder::shuffled;
+  else r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
+}
+
+void read_feedback(Reader& r, Exercise& ex, const Json& v) {
+  auto name = r.string("feedback", v);
+  if (!name) return;
+  if (*name == "after_each") ex.feedback = FeedbackPolicy::after_each;
+  else if (*name == "at_end") ex.feedback = FeedbackPolicy::at_end;
+  else if (*name == "never") ex.feedback = FeedbackPolicy::never;
+  else r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
+}
+
+void read_weights(Reader& r, Exercise& ex, const Json& v) {
+  if (!v.is_object()) { r.wrong_type("weights", v, "an object like {\"speed\": 1, \"politeness\": 2}"); return; }
+  std::array<double, 4> w = {1, 1, 1, 1};
+  for (const auto& [key, value] : v.items()) {
+    const std::string p = scoring::member_path("weights", key);
+    std::size_t d = 0;
+    while (d < w.size() && key != scoring::k_dimensions[d]) ++d;
+    if (d == w.size()) {
+      if (key.empty() || (key[0] != '$' && key[0] != '_'))
+        r.error_at_key(p, fmt::format("unknown dimension \"{}\"{} (speed, politeness, clarifying, engagement)", key,
+                                      did_you_mean(key, {"speed", "politeness", "clarifying", "engagement"})));
+      continue;
+    }
+    if (!value.is_number()) { r.wrong_type(p, value, "a number"); continue; }
+    const double x = value.get<double>();
+    if (!std::isfinite(x) || x < 0 || x > 100) { r.error(p, fmt::format("{} is not a weight from 0 to 100", value.dump())); continue; }
+    w[d] = x;
+  }
+  if (w[0] + w[1] + w[2] + w[3] <= 0) r.error("weights", "all weights are 0; at least one dimension must count");
+  ex.weights = w;
+}
+
+const std::vector<std::string> k_exercise_fields = {
+    "format", "id", "title", "instructions", "scenarios", "order", "seed", "order_seed", "time_limit",
+    "total_time_limit", "start_at", "feedback", "weights", "results"};
+
+void read_field(Reader& r, Exercise& ex, const std::string& key, const Json& value) {
+  if (key == "format" || key == "scenarios") return;  // handled by the caller
+  if (key == "id") {
+    if (auto id = r.string(key, value)) {
+      if (!is_id(*id)) r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
+      else ex.id = *id;
+    }
+  } else if (key == "title" || key == "instructions") {
+    if (auto s = r.string(key, value)) (key == "title" ? ex.title : ex.instructions) = *s;
+  } else if (key == "order") {
+    read_order(r, ex, value);
+  } else if (key == "seed" || key == "order_seed") {
+    if (auto s = r.seed(key, value)) (key == "seed" ? ex.seed : ex.order_seed) = *s;
+  } else if (key == "time_limit") {
+    ex.time_limit = r.limit(key, value, k_max_time_limit);
+  } else if (key == "total_time_limit") {
+    ex.total_time_limit = r.limit(key, value, k_max_total_time_limit);
+  } else if (key == "start_at") {
+    if (auto s = r.string(key, value)) {
+      ex.start_at = *s;
+      ex.start_at_unix = parse_utc_timestamp(*s);
+      if (!ex.start_at_unix)
+        r.error(key, fmt::format("\"{}\" is not an ISO 8601 time like \"2026-12-01T09:00:00Z\"", *s));
+    }
+  } else if (key == "feedback") {
+    read_feedback(r, ex, value);
+  } else if (key == "weights") {
+    read_weights(r, ex, value);
+  } else if (key == "results") {
+    if (auto s = r.string(key, value)) {
+      if (s->empty()) r.error(key, "is empty; name a folder for the results");
+      fs::path p(*s);
+      ex.results_dir = (p.is_relative() ? exercise_dir(r.doc.file) / p : p).lexically_normal().string();
+    }
+  } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
+    r.error_at_key(key, fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, k_exercise_fields)));
+  }
+}
+
+void check_times(Reader& r, const Exercise& ex) {
+  if (!ex.total_time_limit) return;
+  for (std::size_t i = 0; i < ex.scenarios.size(); ++i) {
+    const auto limit = ex.limit_for(i);
+    if (limit && *limit > *ex.total_time_limit) {
+      r.warning(ex.scenarios[i].time_limit ? scoring::member_path(scoring::element_path("scenarios", i), "time_limit")
+                                           : "time_limit",
+                fmt::format("{:g} s is longer than the whole exercise's total_time_limit ({:g} s)", *limit,
+                            *ex.total_time_limit));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
+  ExerciseLoad result;
+  Reader r{doc, result.diagnostics};
+  const Json& root = doc.root;
+  if (!root.is_object()) {
+    r.wrong_type("", root, "an object with \"format\", \"title\" and \"scenarios\"");
+    return result;
+  }
+  Exercise ex;
+  ex.file = doc.file;
+  ex.id = fs::path(doc.file).stem().string();
+  ex.results_dir = (exercise_dir(doc.file) / "results").lexically_normal().string();
+  if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
+  else if (root["format"] != k_exercise_format)
+    r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_exercise_format));
+  bool has_order_seed = root.contains("order_seed");
+  for (const auto& [key, value] : root.items()) read_field(r, ex, key, value);
+  if (!has_order_seed) ex.order_seed = ex.seed;
+  if (!root.contains("title")) r.error("", "missing \"title\"");
+  if (!root.contains("scenarios")) r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
+  else read_scenarios(r, ex, root["scenarios"]);
+  check_times(r, ex);
+  if (!scoring::has_errors(result.diagnostics)) result.exercise = std::move(ex);
+  return result;
+}
+
+ExerciseLoad load_exercise(const std::string& path) {
+  auto parsed = scoring::parse_json_file(path);
+  if (!parsed.doc) return ExerciseLoad{std::nullopt, {*parsed.error}};
+  return exercise_from_doc(*parsed.doc);
+}
+
+ExerciseScenariosLoad load_exercise_scenarios(const Exercise& exercise) {
+  ExerciseScenariosLoad result;
+  for (const auto& s : exercise.scenarios) {
+    auto loaded = load_scenario(s.path);
+    for (auto& d : loaded.diagnostics) result.diagnostics.push_back(std::move(d));
+    if (loaded.scenario) result.scenarios.push_back(std::move(loaded.scenario));
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Order
+
+namespace {
+
+// A uniform draw in [0, n) by rejection, so the result depends only on mt19937_64's
+// standardised output sequence (std::uniform_int_distribution is implementation-defined).
+std::uint64_t draw_below(std::mt19937_64& rng, std::uint64_t n) {
+  const std::uint64_t max = std::mt19937_64::max();
+  const std::uint64_t limit = max - (max % n + 1) % n;  // largest value keeping the draw unbiased
+  for (;;) {
+    const std::uint64_t x = rng();
+    if (x <= limit) return x % n;
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> shuffled_indices(std::size_t count, std::uint64_t seed) {
+  std::vector<std::size_t> order(count);
+  for (std::size_t i = 0; i < count; ++i) order[i] = i;
+  std::mt19937_64 rng(seed);
+  for (std::size_t i = count; i > 1; --i) std::swap(order[i - 1], order[draw_below(rng, i)]);
+  return order;
+}
+
+std::vector<std::size_t> play_order(const Exercise& exercise) {
+  if (exercise.order == ExerciseOrder::shuffled) return shuffled_indices(exercise.scenarios.size(), exercise.order_seed);
+  std::vector<std::size_t> order(exercise.scenarios.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  return order;
+}
+
+// ---------------------------------------------------------------------------------------
+// Timestamps
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+int days_in_month(int y, int m) {
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : k_days[m - 1];
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
+  int y, mo, d, h, mi, sec;
+  if (!digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
+      !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+    return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j == i + 1) return std::nullopt;
+    i = j;  // fractions are dropped: results and start times are whole seconds
+  }
+  std::int64_t offset = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    ++i;
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    int oh, om;
+    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) || oh > 23 ||
+        om > 59)
+      return std::nullopt;
+    offset = (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+    i += 6;
+  } else {
+    return std::nullopt;  // a time without a zone is ambiguous across a classroom's machines
+  }
+  if (i != s.size()) return std::nullopt;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec -
+         offset;
+}
+
+std::string format_utc_timestamp(std::int64_t t) {
+  std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  std::int64_t rem = t - days * 86400;
+  // civil_from_days (Howard Hinnant)
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rem / 3600, rem % 3600 / 60, rem % 60);
+}
+
+}  // namespace chatdrill::engine

@@ -1,0 +1,314 @@
+// Result files: naming, writing and reading; see results.h. Knows the result format and the
+// folder layout (results/*.json, results/live/*.journal), nothing about who displays them.
+#include "results.h"
+
+#include "files.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+#include <unistd.h>
+
+namespace chatdrill::engine {
+
+namespace fs = std::filesystem;
+using scoring::Json;
+
+// ---------------------------------------------------------------------------------------
+// Names
+
+namespace {
+
+// ASCII for the Latin letters a classroom's names use (Finnish, Swedish, common European).
+const char* transliterate(std::uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xC5) return "a";
+  if (cp >= 0xE0 && cp <= 0xE5) return "a";
+  if (cp == 0xC6 || cp == 0xE6) return "ae";
+  if (cp == 0xC7 || cp == 0xE7) return "c";
+  if ((cp >= 0xC8 && cp <= 0xCB) || (cp >= 0xE8 && cp <= 0xEB)) return "e";
+  if ((cp >= 0xCC && cp <= 0xCF) || (cp >= 0xEC && cp <= 0xEF)) return "i";
+  if (cp == 0xD1 || cp == 0xF1) return "n";
+  if ((cp >= 0xD2 && cp <= 0xD6) || cp == 0xD8 || (cp >= 0xF2 && cp <= 0xF6) || cp == 0xF8) return "o";
+  if ((cp >= 0xD9 && cp <= 0xDC) || (cp >= 0xF9 && cp <= 0xFC)) return "u";
+  if (cp == 0xDD || cp == 0xFD || cp == 0xFF) return "y";
+  if (cp == 0xDF) return "ss";
+  if (cp == 0x160 || cp == 0x161) return "s";
+  if (cp == 0x17D || cp == 0x17E) return "z";
+  return nullptr;
+}
+
+// Decodes the code point at s[i] (valid UTF-8 assumed after sanitizing); advances i.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (i + static_cast<std::size_t>(len) > s.size()) len = static_cast<int>(s.size() - i);
+  std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+}  // namespace
+
+std::string sanitize_name_part(std::string_view text, std::string_view fallback) {
+  const std::string clean = scoring::sanitize_utf8(text);
+  std::string out;
+  for (std::size_t i = 0; i < clean.size() && out.size() < 40;) {
+    const std::uint32_t cp = next_code_point(clean, i);
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) out += static_cast<char>(cp);
+    else if (cp >= 'A' && cp <= 'Z') out += static_cast<char>(cp - 'A' + 'a');
+    else if (const char* t = transliterate(cp)) out += t;
+    else if (!out.empty() && out.back() != '-') out += '-';  // spaces, punctuation, other scripts
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 40) out.resize(40);
+  return out.empty() ? std::string(fallback) : out;
+}
+
+WriterIdentity this_writer() {
+  WriterIdentity w;
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) == 0) w.host = host;
+  w.pid = static_cast<long>(::getpid());
+  std::random_device rd;
+  w.nonce = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
+  return w;
+}
+
+std::string result_file_stem(std::string_view trainee, std::string_view scenario, const WriterIdentity& writer) {
+  return fmt::format("{}_{}_{}-{}-{:016x}", sanitize_name_part(trainee, "trainee"),
+                     sanitize_name_part(scenario, "scenario"), sanitize_name_part(writer.host, "host"), writer.pid,
+                     writer.nonce);
+}
+
+ResultPaths result_paths(const std::string& results_dir, const std::string& stem) {
+  const fs::path dir(results_dir);
+  return ResultPaths{(dir / (stem + ".json")).string(), (dir / "live" / (stem + ".journal")).string()};
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+Json result_to_json(const SessionResult& r) {
+  Json j = Json::object();
+  j["format"] = k_result_format;
+  j["trainee"] = r.trainee;
+  if (!r.exercise_id.empty() || !r.exercise_title.empty())
+    j["exercise"] = Json{{"id", r.exercise_id}, {"title", r.exercise_title}};
+  j["scenario"] = Json{{"id", r.scenario_id}, {"title", r.scenario_title}, {"position", r.position}};
+  j["outcome"] = r.transcript.outcome;
+  j["started_at"] = r.started_at;
+  j["ended_at"] = r.ended_at;
+  j["app_version"] = r.app_version;
+  j["host"] = r.host;
+  j["grade"] = scoring::grade_to_json(r.grade);
+  j["transcript"] = scoring::transcript_to_json(r.transcript);
+  return j;
+}
+
+std::string write_result(const std::string& path, const SessionResult& result) {
+  const fs::path p(path);
+  if (p.has_parent_path())
+    if (auto err = ensure_directory(p.parent_path().string()); !err.empty()) return err;
+  return write_file_atomic(path, result_to_json(result).dump(1, ' ', false, Json::error_handler_t::replace) + "\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+namespace {
+
+struct Reader {
+  const scoring::JsonDoc& doc;
+  scoring::Diagnostics& out;
+  void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
+  void string(const Json& obj, const char* key, const std::string& parent, std::string& into, bool required) {
+    const std::string p = scoring::member_path(parent, key);
+    if (!obj.contains(key)) {
+      if (required) error(parent, fmt::format("missing \"{}\"", key));
+      return;
+    }
+    if (!obj[key].is_string()) { error(p, "must be a string"); return; }
+    into = obj[key].get<std::string>();
+  }
+};
+
+bool read_score(Reader& r, const Json& v, const std::string& path, double& into) {
+  if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 || v.get<double>() > 100) {
+    r.error(path, "must be a score from 0 to 100");
+    return false;
+  }
+  into = v.get<double>();
+  return true;
+}
+
+void read_evidence(Reader& r, const Json& list, const std::string& path, std::vector<scoring::Evidence>& into) {
+  if (!list.is_array()) { r.error(path, "must be a list"); return; }
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Json& e = list[i];
+    if (!e.is_object()) { r.error(scoring::element_path(path, i), "must be an object"); continue; }
+    scoring::Evidence ev;
+    if (e.contains("message") && e["message"].is_number_unsigned()) ev.message = e["message"].get<std::size_t>();
+    if (e.contains("rule") && e["rule"].is_string()) ev.rule = e["rule"].get<std::string>();
+    if (e.contains("points") && e["points"].is_number()) ev.points = e["points"].get<double>();
+    if (e.contains("note") && e["note"].is_string()) ev.note = e["note"].get<std::string>();
+    into.push_back(std::move(ev));
+  }
+}
+
+// Grades are machine-written and may gain fields: read what we know, ignore the rest.
+void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
+  if (!g.is_object()) { r.error("grade", "must be an object (chatdrill.grade/1)"); return; }
+  if (!g.contains("overall")) r.error("grade", "missing \"overall\"");
+  else read_score(r, g["overall"], "grade.overall", grade.overall);
+  if (!g.contains("dimensions") || !g["dimensions"].is_object()) {
+    r.error("grade", "missing \"dimensions\" (an object)");
+    return;
+  }
+  const Json& dims = g["dimensions"];
+  for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
+    const std::string p = scoring::member_path("grade.dimensions", scoring::k_dimensions[d]);
+    if (!dims.contains(scoring::k_dimensions[d]) || !dims[scoring::k_dimensions[d]].is_object()) {
+      r.error("grade.dimensions", fmt::format("missing \"{}\"", scoring::k_dimensions[d]));
+      continue;
+    }
+    const Json& dim = dims[scoring::k_dimensions[d]];
+    if (!dim.contains("score")) r.error(p, "missing \"score\"");
+    else read_score(r, dim["score"], p + ".score", grade.dimensions[d].score);
+    if (dim.contains("evidence")) read_evidence(r, dim["evidence"], p + ".evidence", grade.dimensions[d].evidence);
+  }
+}
+
+void read_transcript(Reader& r, const Json& t, SessionResult& result) {
+  scoring::JsonDoc sub;
+  sub.root = t;
+  sub.file = r.doc.file;
+  auto loaded = scoring::transcript_from_doc(sub);
+  for (auto& d : loaded.diagnostics) {
+    const std::string p = d.path.empty() ? "transcript" : d.path[0] == '[' ? "transcript" + d.path : "transcript." + d.path;
+    r.out.push_back(r.doc.diag(p, d.message, d.severity));
+  }
+  if (loaded.transcript) result.transcript = std::move(*loaded.transcript);
+}
+
+void read_objects(Reader& r, const Json& root, SessionResult& out) {
+  if (root.contains("exercise")) {
+    if (!root["exercise"].is_object()) r.error("exercise", "must be an object {\"id\", \"title\"}");
+    else {
+      r.string(root["exercise"], "id", "exercise", out.exercise_id, false);
+      r.string(root["exercise"], "title", "exercise", out.exercise_title, false);
+    }
+  }
+  if (!root.contains("scenario") || !root["scenario"].is_object()) {
+    r.error("", "missing \"scenario\" (an object {\"id\", \"title\", \"position\"})");
+  } else {
+    const Json& s = root["scenario"];
+    r.string(s, "id", "scenario", out.scenario_id, true);
+    r.string(s, "title", "scenario", out.scenario_title, false);
+    if (s.contains("position")) {
+      if (!s["position"].is_number_integer() || s["position"].get<std::int64_t>() < 0)
+        r.error("scenario.position", "must be a whole number >= 0");
+      else out.position = static_cast<int>(std::min<std::int64_t>(s["position"].get<std::int64_t>(), 100000));
+    }
+  }
+}
+
+ResultLoad result_from_doc(const scoring::JsonDoc& doc) {
+  ResultLoad load;
+  Reader r{doc, load.diagnostics};
+  const Json& root = doc.root;
+  if (!root.is_object() || !root.contains("format")) {
+    r.error("", fmt::format("not a chatdrill result (no \"format\": \"{}\")", k_result_format));
+    return load;
+  }
+  if (root["format"] != k_result_format) {
+    r.error("format", fmt::format("not a chatdrill result ({} instead of \"{}\")", root["format"].dump(), k_result_format));
+    return load;
+  }
+  SessionResult out;
+  r.string(root, "trainee", "", out.trainee, true);
+  r.string(root, "started_at", "", out.started_at, false);
+  r.string(root, "ended_at", "", out.ended_at, false);
+  r.string(root, "app_version", "", out.app_version, false);
+  r.string(root, "host", "", out.host, false);
+  read_objects(r, root, out);
+  if (!root.contains("grade")) r.error("", "missing \"grade\"");
+  else read_grade(r, root["grade"], out.grade);
+  if (!root.contains("transcript")) r.error("", "missing \"transcript\"");
+  else read_transcript(r, root["transcript"], out);
+  if (out.trainee.empty() && root.contains("trainee") && root["trainee"].is_string()) r.error("trainee", "is empty");
+  if (!scoring::has_errors(load.diagnostics)) load.result = std::move(out);
+  return load;
+}
+
+}  // namespace
+
+ResultLoad result_from_text(std::string_view text, const std::string& file) {
+  // Fast path: nlohmann's parser, no positions. Only a file that fails is parsed again
+  // with the located parser, so its diagnostics point at a line and column.
+  Json root = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (!root.is_discarded()) {
+    scoring::JsonDoc doc;
+    doc.root = std::move(root);
+    doc.file = file;
+    ResultLoad fast = result_from_doc(doc);
+    if (fast.result) return fast;
+  }
+  auto parsed = scoring::parse_json(text, file);
+  if (!parsed.doc) return ResultLoad{std::nullopt, {*parsed.error}};
+  return result_from_doc(*parsed.doc);
+}
+
+ResultLoad load_result(const std::string& path) {
+  std::string error;
+  auto text = scoring::read_text_file(path, error);
+  if (!text) return ResultLoad{std::nullopt, {scoring::Diagnostic{path, {}, "", error}}};
+  return result_from_text(*text, path);
+}
+
+namespace {
+
+std::vector<std::string> list_with_extension(const fs::path& dir, std::string_view ext) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.' || p.extension() != ext) continue;  // hidden: temp files of atomic writes
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) files.push_back(p.string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<std::string> list_result_files(const std::string& results_dir) {
+  return list_with_extension(results_dir, ".json");
+}
+
+std::vector<std::string> list_live_journals(const std::string& results_dir) {
+  return list_with_extension(fs::path(results_dir) / "live", ".journal");
+}
+
+ResultsFolderLoad load_results_folder(const std::string& results_dir) {
+  ResultsFolderLoad out;
+  std::error_code ec;
+  if (!fs::is_directory(results_dir, ec)) {
+    out.skipped.push_back(scoring::Diagnostic{results_dir, {}, "", "not a folder (no results to read)"});
+    return out;
+  }
+  for (const auto& file : list_result_files(results_dir)) {
+    auto load = load_result(file);
+    if (load.result) out.results.push_back(LoadedResult{file, std::move(*load.result)});
+    else for (auto& d : load.diagnostics) out.skipped.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace chatdrill::engine
