@@ -29,6 +29,7 @@ struct Token {
 struct Sentence {
   std::size_t begin = 0, end = 0;  // byte offsets
   bool is_question = false;
+  std::size_t first_token = 0, token_count = 0;  // the sentence's slice of Analysis::tokens
 };
 
 // One lexicon entry found in a text. `id` is what evidence cites (e.g. "courtesy.gratitude").
@@ -44,10 +45,24 @@ struct Analysis {
   std::vector<MarkerHit> markers;
   bool is_question = false;   // any sentence is a question
   int longest_exclamation_run = 0;
-  bool shouting = false;      // most letters in capitals over enough words
+  bool shouting = false;      // a sentence with most letters in capitals over enough words
   bool has(std::string_view marker_id) const;
   int count(std::string_view marker_id_prefix) const;  // e.g. count("courtesy.")
+  // Markers whose id starts with `marker_id_prefix` found in sentence `sentence`.
+  int count_in_sentence(int sentence, std::string_view marker_id_prefix) const;
 };
+
+// Marker ids the bundled lexicons define (plus the ones analysis itself adds:
+// courtesy.name, negative.shouting, negative.exclamations). Evidence cites these.
+inline constexpr const char* k_marker_ids[] = {
+    "courtesy.greeting",    "courtesy.gratitude",   "courtesy.apology",       "courtesy.empathy",
+    "courtesy.conditional", "courtesy.reassurance", "courtesy.open_door",     "courtesy.farewell",
+    "courtesy.name",        "negative.rude",        "negative.dismissive",    "negative.blame",
+    "negative.shouting",    "negative.exclamations", "negative.channel_bounce", "engagement.checkin",
+    "engagement.next_step", "ownership.contact_details", "clarifying.stock",   "clarifying.assumption"};
+
+// Strings of at least this many '!' are the negative.exclamations marker.
+inline constexpr int k_exclamation_run_negative = 3;
 
 // Marker lexicon of one language, read from a data file so trainers can extend it.
 class Lexicon;
@@ -70,6 +85,9 @@ class TextAnalyzer {
   std::string fold(std::string_view text) const;      // case folding of any text
   std::string stem(std::string_view folded_word) const;
   std::vector<Token> tokenize(std::string_view text) const;
+  // The customer's name (first name, full name...): words of it in a reply, written with a
+  // capital, are the courtesy.name marker (Finnish case endings allowed: Raijalle).
+  void set_customer_name(std::string_view name);
 
  private:
   struct Impl;

@@ -1,0 +1,59 @@
+// Marker lexicon (`chatdrill.lexicon/1`): which words, stems, prefixes, suffixes and
+// phrases make up each marker (courtesy.gratitude, negative.rude, ...) of one language.
+// Internal to scoring/: text.cpp matches tokens against it; nothing here knows about grades.
+#pragma once
+
+#include "diagnostic.h"
+#include "json_doc.h"
+#include "text.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace chatdrill::scoring {
+
+inline constexpr const char* k_lexicon_format = "chatdrill.lexicon/1";
+
+// One word of a phrase: matched whole, or as a prefix when written with a trailing '*'.
+struct PhraseWord {
+  std::string text;  // folded
+  bool prefix = false;
+};
+
+struct Phrase {
+  int marker = 0;  // index into Lexicon::ids
+  std::vector<PhraseWord> words;
+};
+
+// Affix entries keyed by their text, with the set of lengths present so a token is
+// checked with one hash lookup per distinct length.
+struct AffixIndex {
+  std::unordered_map<std::string, std::vector<int>> by_text;
+  std::vector<std::size_t> lengths;  // ascending, unique
+  void add(const std::string& text, int marker);
+};
+
+class Lexicon {
+ public:
+  Language language = Language::fi;
+  std::string file;
+  std::vector<std::string> ids;  // marker ids, index = marker number
+  std::unordered_map<std::string, std::vector<int>> words;  // folded word -> markers
+  std::unordered_map<std::string, std::vector<int>> stems;  // stem -> markers
+  AffixIndex prefixes, suffixes;                            // folded affix -> markers
+  std::vector<Phrase> phrases;
+  std::unordered_map<std::string, std::vector<int>> phrases_by_first;  // first word -> phrase indexes
+  AffixIndex phrases_by_first_prefix;  // phrases whose first word is a prefix
+
+  // Every literal string of the lexicon (words, phrases without '*', prefixes...), folded:
+  // what `grep -F -f` would be given to match the same markers.
+  std::vector<std::string> literal_patterns() const;
+};
+
+// Builds a lexicon from a parsed document; `fold_word` and `stem_word` come from a
+// TextAnalyzer of the same language. Problems are gathered in `diagnostics`.
+Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer,
+                         Diagnostics& diagnostics);
+
+}  // namespace chatdrill::scoring

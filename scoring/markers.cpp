@@ -1,0 +1,83 @@
+// Lexicon markers in analysed tokens: whole words, stems, prefixes, suffixes and phrases
+// (word sequences inside one sentence, a word ending in '*' matching as a prefix).
+// Knows the lexicon's indexes only; what a marker is worth is the graders' business.
+#include "text_internal.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace chatdrill::scoring::detail {
+
+namespace {
+
+struct Found {
+  int marker;
+  std::size_t first, last;  // token range, inclusive
+};
+
+void from_affixes(const AffixIndex& index, const std::string& word, bool prefix, std::size_t k,
+                  std::vector<Found>& out) {
+  for (std::size_t len : index.lengths) {
+    if (prefix ? len > word.size() : len + 2 > word.size()) break;  // a suffix needs a stem before it
+    const std::string key = prefix ? word.substr(0, len) : word.substr(word.size() - len);
+    if (auto it = index.by_text.find(key); it != index.by_text.end())
+      for (int m : it->second) out.push_back({m, k, k});
+  }
+}
+
+bool word_matches(const PhraseWord& w, const Token& t) {
+  return w.prefix ? t.folded.starts_with(w.text) : t.folded == w.text;
+}
+
+void from_phrase(const Lexicon& lex, int index, const std::vector<Token>& tokens, std::size_t k,
+                 std::vector<Found>& out) {
+  const Phrase& ph = lex.phrases[static_cast<std::size_t>(index)];
+  if (k + ph.words.size() > tokens.size()) return;
+  for (std::size_t w = 0; w < ph.words.size(); ++w) {
+    const Token& t = tokens[k + w];
+    if (t.sentence != tokens[k].sentence || !word_matches(ph.words[w], t)) return;
+  }
+  out.push_back({ph.marker, k, k + ph.words.size() - 1});
+}
+
+void lookup(const std::unordered_map<std::string, std::vector<int>>& map, const std::string& key, std::size_t k,
+            std::vector<Found>& out) {
+  if (auto it = map.find(key); it != map.end())
+    for (int m : it->second) out.push_back({m, k, k});
+}
+
+}  // namespace
+
+void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens, std::vector<MarkerHit>& out) {
+  std::vector<Found> found;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    lookup(lex.words, t.folded, k, found);
+    lookup(lex.stems, t.stem, k, found);
+    from_affixes(lex.prefixes, t.folded, true, k, found);
+    from_affixes(lex.suffixes, t.folded, false, k, found);
+    if (auto it = lex.phrases_by_first.find(t.folded); it != lex.phrases_by_first.end())
+      for (int p : it->second) from_phrase(lex, p, tokens, k, found);
+    for (std::size_t len : lex.phrases_by_first_prefix.lengths) {
+      if (len > t.folded.size()) break;
+      if (auto it = lex.phrases_by_first_prefix.by_text.find(t.folded.substr(0, len));
+          it != lex.phrases_by_first_prefix.by_text.end())
+        for (int p : it->second) from_phrase(lex, p, tokens, k, found);
+    }
+  }
+  // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.last > b.last;
+  });
+  std::unordered_map<int, std::size_t> covered_until;  // marker -> first token index not covered
+  for (const auto& f : found) {
+    auto [it, fresh] = covered_until.try_emplace(f.marker, 0);
+    if (!fresh && f.first < it->second) continue;
+    it->second = f.last + 1;
+    out.push_back({lex.ids[static_cast<std::size_t>(f.marker)], tokens[f.first].begin, tokens[f.last].end,
+                   tokens[f.first].sentence});
+  }
+}
+
+}  // namespace chatdrill::scoring::detail

@@ -1,0 +1,203 @@
+// Sentences and question detection for Finnish and English chat. Finnish questions are
+// recognised on folded surface forms BEFORE stemming, since Snowball strips the -ko/-kö
+// clitic (onko -> on). Knows only tokens and text; no lexicon, no grades.
+#include "text_internal.h"
+
+#include <array>
+#include <string_view>
+
+namespace chatdrill::scoring::detail {
+
+namespace {
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
+  for (auto x : list)
+    if (x == w) return true;
+  return false;
+}
+
+// Abbreviations whose '.' does not end a sentence.
+constexpr auto k_abbreviations = std::to_array<std::string_view>({
+    "esim", "ns", "mm", "yms", "jne", "klo", "ks", "puh", "n", "ts", "ym", "tms",
+    "mr", "mrs", "ms", "dr", "eg", "ie", "etc", "vs", "approx"});
+
+bool is_terminator_at(std::string_view text, std::size_t i, std::size_t& len) {
+  const char c = text[i];
+  if (c == '.' || c == '!' || c == '?') { len = 1; return true; }
+  if (text.substr(i, 3) == "\xE2\x80\xA6") { len = 3; return true; }  // …
+  return false;
+}
+
+bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>& tokens) {
+  std::vector<Sentence> out;
+  std::size_t start = 0, tok = 0;
+  auto close = [&](std::size_t end) {
+    const std::size_t first = tok;
+    while (tok < tokens.size() && tokens[tok].begin < end) tokens[tok++].sentence = static_cast<int>(out.size());
+    if (tok > first) out.push_back(Sentence{start, end, false, first, tok - first});
+    start = end;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 0;
+    if (text[i] == '\n') { close(i); start = ++i; continue; }
+    if (!is_terminator_at(text, i, len)) { ++i; continue; }
+    const bool single_dot = text[i] == '.';
+    const std::size_t run_start = i;
+    std::size_t j = i + len;
+    while (j < text.size() && (is_terminator_at(text, j, len) || is_closer(text[j]))) j += is_closer(text[j]) ? 1 : len;
+    const bool at_break = j >= text.size() || text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r';
+    bool abbreviation = false;
+    if (single_dot && j == run_start + 1 && tok < tokens.size() + 1) {
+      // The word right before the dot (tokens before `run_start` that end there).
+      for (std::size_t k = tok; k < tokens.size() && tokens[k].begin < run_start; ++k)
+        if (tokens[k].end == run_start) abbreviation = one_of(tokens[k].folded, k_abbreviations);
+    }
+    if (at_break && !abbreviation) close(j);
+    i = j;
+  }
+  close(text.size());
+  return out;
+}
+
+namespace {
+
+// Finnish: interrogative pronouns and adverbs (folded, without enclitics).
+constexpr auto k_fi_interrogatives = std::to_array<std::string_view>({
+    "mikä", "mitä", "minkä", "mitkä", "missä", "mistä", "mihin", "millä", "miltä", "mille",
+    "miksi", "miten", "mitenkä", "kuinka", "milloin", "minne", "kuka", "kenen", "kenelle", "keneltä",
+    "kenet", "ketä", "keitä", "ketkä", "kenellä", "kumpi", "kumman", "kumpaa", "kumpaan", "kummalla",
+    "millainen", "millaisen", "millaista", "millaiset", "millaisia", "minkälainen", "minkälaisen",
+    "minkälaista", "minkälaisia", "montako", "paljonko", "moneltako", "monelta", "miksei",
+    "mites", "mikäs", "mitäs", "missäs", "kuinkas", "milloinka", "minkä_", "mistäs", "mihinkä",
+    "kenenkä", "kauanko"});
+
+// Words ending in -ko/-kö that are not the question clitic.
+constexpr auto k_fi_not_clitic = std::to_array<std::string_view>({"koko", "marko", "niko", "heiko", "ruoko",
+                                                              "jako", "haiko", "sako"});
+
+// Particles that may open a question without changing it ("No onko...", "Entä jos...").
+constexpr auto k_fi_lead = std::to_array<std::string_view>({"no", "noh", "ja", "mutta", "eli", "siis", "sitten", "niin", "okei", "joo"});
+constexpr auto k_en_lead = std::to_array<std::string_view>({"so", "and", "but", "ok", "okay", "well",
+                                                        "also", "then", "oh", "alright", "now"});
+
+constexpr auto k_en_wh = std::to_array<std::string_view>({"what", "why", "how", "when", "where", "which",
+                                                      "who", "whom", "whose", "what's", "where's",
+                                                      "how's", "who's", "whats", "hows"});
+constexpr auto k_en_aux = std::to_array<std::string_view>({
+    "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "may", "might",
+    "shall", "should", "have", "has", "had", "am", "must", "can't", "won't", "don't", "doesn't",
+    "didn't", "isn't", "aren't", "wasn't", "weren't", "wouldn't", "couldn't", "shouldn't", "haven't",
+    "hasn't", "cannot"});
+// What follows an inverted auxiliary in a question: a subject.
+constexpr auto k_en_subjects = std::to_array<std::string_view>({
+    "i", "you", "we", "they", "he", "she", "it", "there", "this", "that", "these", "those",
+    "the", "your", "my", "our", "their", "anyone", "someone", "anything", "everything", "anybody",
+    "somebody", "everyone"});
+constexpr auto k_en_pronouns = std::to_array<std::string_view>({"i", "we", "you", "they", "he", "she", "it"});
+
+// Words a short lead-in before a comma may hold ("Hei Maija, onko...", "Thanks, could you..."),
+// besides names; a lead-in like "Tarkistan, onko..." makes an indirect question instead.
+constexpr auto k_fi_interjections = std::to_array<std::string_view>({
+    "hei", "moi", "moikka", "terve", "selvä", "okei", "ok", "kiitos", "kiitoksia", "hyvä", "aivan", "joo", "juu",
+    "niin", "no", "ymmärrän", "anteeksi", "ahaa", "aha", "ai", "hmm", "jaaha", "tervetuloa", "hyvää", "päivää",
+    "huomenta", "iltaa", "kyllä", "just", "jep", "mahtavaa", "hienoa", "kiva", "selvä"});
+constexpr auto k_en_interjections = std::to_array<std::string_view>({
+    "hi", "hello", "hey", "thanks", "thank", "you", "ok", "okay", "sure", "great", "right", "alright", "sorry",
+    "well", "so", "yes", "no", "perfect", "understood", "i", "see", "cheers", "dear", "good", "morning",
+    "afternoon", "evening", "oh", "ah", "got", "it", "fine", "lovely", "welcome"});
+
+// Strips Finnish enclitics -han/-hän, -pa/-pä, -s (onkohan -> onko, mikähän -> mikä).
+std::string_view fi_strip_enclitic(std::string_view w) {
+  for (std::string_view e : {"han", "hän", "pa", "pä"}) {
+    if (w.size() > e.size() + 2 && w.ends_with(e)) return w.substr(0, w.size() - e.size());
+  }
+  return w;
+}
+
+bool fi_has_question_clitic(std::string_view w) {
+  w = fi_strip_enclitic(w);
+  if (w.ends_with("s") && w.size() > 4) {
+    const auto bare = w.substr(0, w.size() - 1);  // onkos -> onko
+    if (bare.ends_with("ko") || bare.ends_with("kö")) w = bare;
+  }
+  const bool ko = w.ends_with("ko") && w.size() >= 4;
+  const bool koe = w.ends_with("kö") && w.size() >= 5;  // 'ö' is two bytes
+  if (!ko && !koe) return false;
+  if (w.ends_with("kko") || w.ends_with("kkö")) return false;  // pakko, verkko, joukko
+  return !one_of(w, k_fi_not_clitic);
+}
+
+bool fi_clause_is_question(const std::vector<Token>& tokens, std::size_t k, std::size_t end) {
+  const std::string_view w = tokens[k].folded;
+  if (fi_has_question_clitic(w)) return true;
+  const auto bare = fi_strip_enclitic(w);
+  return one_of(w, k_fi_interrogatives) || one_of(bare, k_fi_interrogatives) || (k + 1 < end && (w == "entä" || w == "entäs"));
+}
+
+bool en_clause_is_question(const std::vector<Token>& tokens, std::size_t k, std::size_t end, bool has_comma) {
+  const std::string_view w = tokens[k].folded;
+  const std::string_view next = k + 1 < end ? std::string_view(tokens[k + 1].folded) : std::string_view();
+  if (one_of(w, k_en_wh)) {
+    if (next == "a" || next == "an") return false;                          // What a pity.
+    if (w != "who" && w != "whose" && one_of(next, k_en_pronouns)) return false;  // What I can do is...
+    if ((w == "when" || w == "where") && has_comma) return false;           // When it arrives, ...
+    return !next.empty();
+  }
+  if (one_of(w, k_en_aux)) return one_of(next, k_en_subjects);
+  return false;
+}
+
+// True if there is a comma between tokens k-1 and k.
+bool comma_before(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+  return text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find(',') != std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_question_sentence(Language language, std::string_view text, const std::vector<Token>& tokens,
+                          const Sentence& s, bool has_question_mark) {
+  if (has_question_mark) return true;
+  const std::size_t first = s.first_token, end = s.first_token + s.token_count;
+  if (first >= end) return false;
+  bool has_comma = false;
+  for (std::size_t k = first + 1; k < end && !has_comma; ++k) has_comma = comma_before(text, tokens, k);
+  // Clause starts: the sentence start past lead particles, and after a short lead-in that
+  // ends in a comma ("Hei Maija, onko...", "Thanks, could you...").
+  std::vector<std::size_t> starts;
+  auto push_start = [&](std::size_t k) {
+    while (k + 1 < end && (language == Language::fi ? one_of(tokens[k].folded, k_fi_lead)
+                                                     : one_of(tokens[k].folded, k_en_lead)))
+      ++k;
+    starts.push_back(k);
+  };
+  push_start(first);
+  for (std::size_t k = first + 1; k < end && k <= first + 3; ++k) {
+    if (!comma_before(text, tokens, k)) continue;
+    bool lead_in = true;
+    for (std::size_t j = first; j < k && lead_in; ++j) {
+      const std::string_view w = tokens[j].folded;
+      const bool name = j > first && tokens[j].surface != tokens[j].folded && !tokens[j].all_caps;
+      lead_in = name || (language == Language::fi ? one_of(w, k_fi_interjections) : one_of(w, k_en_interjections));
+    }
+    if (lead_in) push_start(k);
+    break;
+  }
+  for (std::size_t k : starts) {
+    if (language == Language::fi ? fi_clause_is_question(tokens, k, end)
+                                 : en_clause_is_question(tokens, k, end, has_comma))
+      return true;
+  }
+  if (language == Language::fi) {
+    // Either/or: "Punainen vai sininen" ("Vai niin." is "I see").
+    for (std::size_t k = first + 1; k < end; ++k)
+      if (tokens[k].folded == "vai" && !(k + 1 < end && tokens[k + 1].folded == "niin" && k + 2 == end)) return true;
+  }
+  return false;
+}
+
+}  // namespace chatdrill::scoring::detail
