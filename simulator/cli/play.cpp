@@ -1,14 +1,111 @@
-// Placeholder so the executable links while the play command is being written; replaced
-// by its real implementation.
+// `chatdrill play SCENARIO --replies FILE`: plays a scenario headless from scripted replies
+// in virtual time and writes the transcript (chatdrill.transcript/1). Exit 0 played,
+// 1 invalid scenario or replies, 2 usage. The session logic lives in the engine.
 #include "cli.h"
 
+#include "simulator/engine/files.h"
+#include "simulator/engine/replay.h"
+#include "simulator/engine/scenario_loader.h"
+
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <string>
 
 namespace chatdrill::cli {
 
-int play_command(int, char**) {
-  std::fputs("chatdrill play: not available in this build yet\n", stderr);
+namespace {
+
+constexpr const char* k_play_usage =
+    "usage: chatdrill play SCENARIO --replies FILE [--seed N] [--out FILE] [--time-limit S]\n"
+    "Plays SCENARIO (a file, or the id of a bundled scenario) in virtual time, sending the\n"
+    "trainee replies in FILE: JSON lines like {\"at\": 12.5, \"text\": \"Hei!\"} (seconds since the\n"
+    "start). Writes the transcript JSON to stdout, or atomically to --out FILE.\n"
+    "  --seed N          random seed for the customer's line variants (default 1)\n"
+    "  --time-limit S    end the session with outcome time_up after S seconds\n"
+    "Exit 0: played, 1: invalid scenario or replies, 2: bad usage.\n";
+
+struct PlayOptions {
+  std::string scenario, replies, out;
+  engine::SessionOptions session;
+};
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "chatdrill play: %s\n%s", message.c_str(), k_play_usage);
   return 2;
+}
+
+std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
+  for (int i = 0; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") { std::fputs(k_play_usage, stdout); return 0; }
+    const bool takes_value = arg == "--replies" || arg == "--seed" || arg == "--out" || arg == "--time-limit";
+    if (takes_value && i + 1 >= argc) return usage_error(arg + " needs a value");
+    if (arg == "--replies") o.replies = argv[++i];
+    else if (arg == "--out") o.out = argv[++i];
+    else if (arg == "--seed") {
+      const std::string v = argv[++i];
+      std::uint64_t seed = 0;
+      auto r = std::from_chars(v.data(), v.data() + v.size(), seed);
+      if (r.ec != std::errc() || r.ptr != v.data() + v.size()) return usage_error("--seed wants a whole number >= 0, not " + v);
+      o.session.seed = seed;
+    } else if (arg == "--time-limit") {
+      const std::string v = argv[++i];
+      double s = 0;
+      auto r = std::from_chars(v.data(), v.data() + v.size(), s);
+      if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !std::isfinite(s) || s <= 0 || s > 24 * 3600)
+        return usage_error("--time-limit wants seconds (more than 0, at most a day), not " + v);
+      o.session.time_limit = s;
+    } else if (arg.size() > 1 && arg[0] == '-') return usage_error("unknown option " + arg);
+    else if (o.scenario.empty()) o.scenario = arg;
+    else return usage_error("more than one scenario given (" + o.scenario + ", " + arg + ")");
+  }
+  if (o.scenario.empty()) return usage_error("no scenario given");
+  if (o.replies.empty()) return usage_error("--replies FILE is required");
+  return std::nullopt;
+}
+
+// A path if it exists, else a bundled scenario id.
+std::optional<std::string> resolve_scenario(const std::string& given) {
+  std::error_code ec;
+  if (std::filesystem::exists(given, ec)) return given;
+  if (auto bundled = engine::find_bundled_scenario(given)) return bundled;
+  return std::nullopt;
+}
+
+bool print_all(const scoring::Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+  return scoring::has_errors(diagnostics);
+}
+
+}  // namespace
+
+int play_command(int argc, char** argv) {
+  PlayOptions o;
+  if (auto code = parse_arguments(argc, argv, o)) return *code;
+  const auto path = resolve_scenario(o.scenario);
+  if (!path) {
+    std::fprintf(stderr, "%s: no such scenario file or bundled scenario id\n", o.scenario.c_str());
+    return 1;
+  }
+  const auto load = engine::load_scenario(*path);
+  const auto replies = engine::load_replies(o.replies);
+  const bool bad_scenario = print_all(load.diagnostics);
+  if (print_all(replies.diagnostics) || bad_scenario || !load.scenario) return 1;
+  const auto transcript = engine::replay(load.scenario, replies.replies, o.session);
+  const std::string json = scoring::transcript_to_json(transcript).dump(2) + "\n";
+  if (o.out.empty()) {
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
+  }
+  if (const auto error = engine::write_file_atomic(o.out, json); !error.empty()) {
+    std::fprintf(stderr, "chatdrill play: %s\n", error.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace chatdrill::cli

@@ -1,14 +1,102 @@
-// Placeholder so the executable links while the validate command is being written; replaced
-// by its real implementation.
+// `chatdrill validate PATH...`: loads scenario files and folders and prints every finding as
+// `file:line:col: path: message` on stderr, a summary on stdout. Exit 0 clean (warnings
+// allowed), 1 errors, 2 usage. Checks live in the engine's loader; this file only reports.
 #include "cli.h"
 
+#include "simulator/engine/scenario_loader.h"
+
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace chatdrill::cli {
 
-int validate_command(int, char**) {
-  std::fputs("chatdrill validate: not available in this build yet\n", stderr);
-  return 2;
+namespace {
+
+constexpr const char* k_validate_usage =
+    "usage: chatdrill validate PATH...\n"
+    "Checks scenario files (chatdrill.scenario/1). A folder means every *.json directly in it.\n"
+    "Findings go to stderr as file:line:col: path: message; a summary goes to stdout.\n"
+    "Exit 0: no errors (warnings are printed), 1: errors found, 2: bad usage.\n";
+
+struct ValidateOptions {
+  std::vector<std::string> paths;
+};
+
+// Tallies and prints findings as they come.
+struct Findings {
+  int errors = 0, warnings = 0;
+  void add(const scoring::Diagnostic& d) {
+    std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    (d.severity == scoring::Severity::error ? errors : warnings) += 1;
+  }
+};
+
+// nullopt when the arguments are fine, else the exit code to return (0 for --help).
+std::optional<int> parse_arguments(int argc, char** argv, ValidateOptions& options) {
+  for (int i = 0; i < argc; ++i) {
+    const char* arg = argv[i];
+    if (!std::strcmp(arg, "--help") || !std::strcmp(arg, "-h")) { std::fputs(k_validate_usage, stdout); return 0; }
+    if (arg[0] == '-' && arg[1] != '\0') {
+      std::fprintf(stderr, "chatdrill validate: unknown option %s\n%s", arg, k_validate_usage);
+      return 2;
+    }
+    options.paths.emplace_back(arg);
+  }
+  if (options.paths.empty()) {
+    std::fputs("chatdrill validate: no files or folders given\n", stderr);
+    std::fputs(k_validate_usage, stderr);
+    return 2;
+  }
+  return std::nullopt;
+}
+
+// Folders that hold no scenario at all are probably a wrong path.
+void report_empty_folders(const ValidateOptions& options, Findings& findings) {
+  namespace fs = std::filesystem;
+  for (const auto& p : options.paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) continue;
+    bool any = false;
+    for (const auto& e : fs::directory_iterator(p, ec)) any = any || e.path().extension() == ".json";
+    if (!any) findings.add({p, {}, "", "no *.json scenario files in this folder", scoring::Severity::warning});
+  }
+}
+
+// Ids must be unique across the files checked together (a library).
+void check_unique_ids(const std::vector<engine::LibraryEntry>& entries, Findings& findings) {
+  std::map<std::string, std::string> first_file;
+  for (const auto& e : entries) {
+    if (!e.load.scenario) continue;
+    const auto& id = e.load.scenario->id;
+    auto [it, fresh] = first_file.emplace(id, e.path);
+    if (!fresh)
+      findings.add({e.path, {}, "id", "scenario id \"" + id + "\" is also used by " + it->second});
+  }
+}
+
+}  // namespace
+
+int validate_command(int argc, char** argv) {
+  ValidateOptions options;
+  if (auto code = parse_arguments(argc, argv, options)) return *code;
+  Findings findings;
+  report_empty_folders(options, findings);
+  const auto entries = engine::scan_scenarios(options.paths);
+  int clean = 0;
+  for (const auto& entry : entries) {
+    for (const auto& d : entry.load.diagnostics) findings.add(d);
+    clean += entry.load.scenario != nullptr;
+  }
+  check_unique_ids(entries, findings);
+  std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", entries.size(),
+              entries.size() == 1 ? "" : "s", clean, findings.errors, findings.errors == 1 ? "" : "s",
+              findings.warnings, findings.warnings == 1 ? "" : "s");
+  return findings.errors > 0 ? 1 : 0;
 }
 
 }  // namespace chatdrill::cli

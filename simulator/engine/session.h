@@ -57,6 +57,8 @@ class Session {
   CustomerState customer() const;
   const scoring::Transcript& transcript() const;
   const Scenario& scenario() const;
+  // Empty while journaling works (or no journal was asked for); else why it stopped.
+  const std::string& journal_error() const;
 
  private:
   struct Impl;

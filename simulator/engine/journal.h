@@ -1,0 +1,42 @@
+// The live session journal (`chatdrill.journal/1`): one JSON line per event, flushed to
+// disk as it happens, so a session killed at any point can be recovered to a transcript.
+// Knows transcripts and files, not personas or clocks.
+#pragma once
+
+#include "scoring/transcript.h"
+
+#include <memory>
+#include <string>
+
+namespace chatdrill::engine {
+
+inline constexpr const char* k_journal_format = "chatdrill.journal/1";
+
+// Lines: {"format": "chatdrill.journal/1", "scenario", "language", "seed", "trainee"},
+// then {"message": {...}} per event, then {"outcome": "..."} when the session ends.
+class Journal {
+ public:
+  // Creates (truncates) the file and writes the header line. Null and `error` set on failure.
+  static std::unique_ptr<Journal> create(const std::string& path, const scoring::Transcript& header,
+                                         const std::string& trainee, std::string& error);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  // Each returns "" on success, else the reason; the line is on disk when they return.
+  std::string append(const scoring::Message& message);
+  std::string finish(const std::string& outcome);
+
+ private:
+  Journal(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  std::string write_line(const scoring::Json& line);
+  int fd_ = -1;
+  std::string path_;
+};
+
+// Turns a journal (possibly cut off mid-line by a crash) into a transcript: every complete
+// event line is kept, a torn last line is dropped, the outcome is the recorded one or
+// "interrupted". A journal without a complete header line is a diagnostic.
+scoring::TranscriptLoad recover_journal(const std::string& path);
+
+}  // namespace chatdrill::engine

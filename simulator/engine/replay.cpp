@@ -1,0 +1,88 @@
+// Scripted replies and virtual-time replay; see replay.h.
+#include "replay.h"
+
+#include "field_reader.h"
+
+#include "scoring/json_doc.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace chatdrill::engine {
+
+namespace {
+
+// Reads one line's object; diagnostics are located within the line (line 1).
+std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous, scoring::Diagnostics& out) {
+  FieldReader r(doc, out);
+  const scoring::Json& root = doc.root;
+  if (!root.is_object()) { r.wrong_type("", root, "an object {\"at\": seconds, \"text\": \"...\"}"); return std::nullopt; }
+  r.check_members(root, "", {"at", "text"});
+  auto at = r.seconds(root, "", "at", true, true, 7 * 24 * 3600.0);
+  auto text = r.text(root, "", "text", true, "the trainee's reply");
+  if (at && *at < previous) {
+    r.error("at", fmt::format("{} s is earlier than the reply before it ({} s); replies must be in time order", *at,
+                              previous));
+    return std::nullopt;
+  }
+  if (!at || !text) return std::nullopt;
+  return TestReply{*at, *text};
+}
+
+}  // namespace
+
+RepliesLoad parse_replies(std::string_view text, const std::string& file) {
+  RepliesLoad result;
+  double previous = 0;
+  int line_no = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', begin), text.size());
+    const std::string_view line = text.substr(begin, nl - begin);
+    begin = nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    scoring::Diagnostics found;
+    auto parsed = scoring::parse_json(line, file);
+    if (!parsed.doc) found.push_back(*parsed.error);
+    else if (auto reply = read_reply(*parsed.doc, previous, found)) {
+      previous = reply->at;
+      result.replies.push_back(std::move(*reply));
+    }
+    for (auto& d : found) {
+      d.pos.line = line_no;  // each line is its own one-line document
+      if (d.pos.col == 0) d.pos.col = 1;
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  if (scoring::has_errors(result.diagnostics)) result.replies.clear();
+  return result;
+}
+
+RepliesLoad load_replies(const std::string& path) {
+  std::string error;
+  const auto text = scoring::read_text_file(path, error);
+  if (!text) return RepliesLoad{{}, {scoring::Diagnostic{path, {}, "", error}}};
+  return parse_replies(*text, path);
+}
+
+scoring::Transcript replay(std::shared_ptr<const Scenario> scenario, const std::vector<TestReply>& replies,
+                           SessionOptions options, Seconds horizon) {
+  Session session(std::move(scenario), std::move(options));
+  for (const auto& reply : replies) {
+    if (session.finished()) break;
+    session.send(reply.at, reply.text);
+  }
+  const Seconds stop = (replies.empty() ? 0 : replies.back().at) + horizon;
+  while (!session.finished()) {
+    const auto due = session.next_due();
+    if (!due || *due > stop) {
+      session.end(stop);
+      break;
+    }
+    session.advance(*due);
+  }
+  return session.transcript();
+}
+
+}  // namespace chatdrill::engine

@@ -1,0 +1,36 @@
+// Playing a session from scripted replies in virtual time (`chatdrill play`, scenario
+// self-tests): the replies file format (JSON lines {"at": 12.5, "text": "..."}) and the
+// run itself. No clock: time jumps from event to event, so ten minutes take milliseconds.
+#pragma once
+
+#include "scenario.h"
+#include "session.h"
+
+#include "scoring/diagnostic.h"
+#include "scoring/transcript.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chatdrill::engine {
+
+struct RepliesLoad {
+  std::vector<TestReply> replies;
+  scoring::Diagnostics diagnostics;  // file:line:col per line; no replies when any is an error
+};
+
+// One JSON object per line; blank lines are skipped. Times in seconds, not decreasing.
+RepliesLoad parse_replies(std::string_view text, const std::string& file);
+RepliesLoad load_replies(const std::string& path);
+
+// How long after the last reply the run keeps going for the customer to answer or leave.
+inline constexpr Seconds k_replay_horizon = 4 * 3600.0;
+
+// Sends each reply at its time and lets the session run until it finishes (the customer
+// ends or leaves, the time limit) or `horizon` after the last reply, when it is ended.
+scoring::Transcript replay(std::shared_ptr<const Scenario> scenario, const std::vector<TestReply>& replies,
+                           SessionOptions options, Seconds horizon = k_replay_horizon);
+
+}  // namespace chatdrill::engine

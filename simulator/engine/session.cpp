@@ -1,0 +1,377 @@
+// The session: runs a scenario's persona in the time it is given (advance/send), records
+// the transcript and journals each event. The behaviour model's formulas are in
+// persona.cpp, intent matching in matcher.cpp. Never reads a clock.
+//
+// [SECTION] state       the Impl: where the customer is and what it waits for
+// [SECTION] timeline    what is due next and processing it in time order
+// [SECTION] replies     a trainee reply: silence check-ins, tone, intents, fallbacks
+// [SECTION] public API
+#include "session.h"
+
+#include "journal.h"
+#include "matcher.h"
+#include "persona.h"
+#include "scenario.h"
+
+#include "scoring/json_doc.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <stdexcept>
+
+namespace chatdrill::engine {
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] state
+
+namespace {
+
+// A customer line on its way: read the reply, type, then it appears at `ready_at`.
+struct PendingLine {
+  std::string kind;  // "message" or "left"
+  std::string text;
+  Seconds typing_from = 0, ready_at = 0;
+  std::optional<Ending> ends;  // the line of an ending node: the session ends with it
+  bool leaves = false;         // the customer leaves with this line
+};
+
+enum class Quiet { none, soon, silent };  // silence: not yet, about to go quiet, quiet
+
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+std::string trimmed(std::string_view text) {
+  const auto b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+struct Session::Impl {
+  std::shared_ptr<const Scenario> sc;
+  SessionOptions options;
+  scoring::TextAnalyzer analyzer;
+  VariantPicker picker;
+  std::map<std::string, std::vector<PreparedMatcher>> intents;  // per node, in expect order
+  std::map<std::string, PreparedMatcher> checkins;               // per silent node
+
+  Seconds now = 0;
+  std::string node;
+  double mood = 0;
+  std::deque<PendingLine> pending;
+  bool waiting = false;
+  Seconds wait_since = 0;
+  std::size_t nudges_done = 0;
+  std::size_t nudge_first = 0;
+  Quiet quiet = Quiet::none;
+  Seconds quiet_at = 0;  // soon: when it goes quiet; silent: since when
+  bool finished = false;
+  std::string outcome;
+  scoring::Transcript transcript;
+  std::unique_ptr<Journal> journal;
+  std::string journal_error;
+
+  Impl(std::shared_ptr<const Scenario> s, SessionOptions o)
+      : sc(std::move(s)), options(std::move(o)), analyzer(sc->lang), picker(options.seed) {
+    for (const auto& [id, n] : sc->nodes) {
+      auto& list = intents[id];
+      for (const auto& intent : n.expect) list.emplace_back(intent.matcher, analyzer);
+      if (n.silence) checkins.emplace(id, PreparedMatcher(n.silence->checkin, analyzer));
+    }
+    node = sc->start;
+    mood = sc->persona.mood;
+    transcript.scenario = sc->id;
+    transcript.language = sc->language;
+    transcript.seed = options.seed;
+    if (!options.trainee.empty()) transcript.extra["trainee"] = options.trainee;
+    if (!options.journal_path.empty())
+      journal = Journal::create(options.journal_path, transcript, options.trainee, journal_error);
+  }
+
+  const Node& current() const { return sc->nodes.at(node); }
+  double base_patience() const { return current().patience.value_or(sc->persona.patience); }
+  double patience_seconds() const { return effective_patience(base_patience(), mood); }
+
+  double patience_left() const {
+    if (quiet == Quiet::silent) return std::clamp(1.0 - (now - quiet_at) / current().silence->leave_after, 0.0, 1.0);
+    const double waited = waiting ? now - wait_since : 0.0;
+    return std::clamp((patience_seconds() - waited) / base_patience(), 0.0, 1.0);
+  }
+
+  void record(const std::string& from, const std::string& kind, Seconds at, std::string text,
+              scoring::Json extra = scoring::Json::object()) {
+    scoring::Message m;
+    m.from = from;
+    m.kind = kind;
+    m.at = at;
+    m.text = std::move(text);
+    m.extra = std::move(extra);
+    m.extra["node"] = node;
+    m.extra["mood"] = round3(mood);
+    m.extra["patience"] = round3(patience_left());
+    if (journal && journal_error.empty()) journal_error = journal->append(m);
+    transcript.messages.push_back(std::move(m));
+  }
+
+  void finish(Seconds at, const std::string& result, const std::string& label) {
+    if (finished) return;
+    now = std::max(now, at);
+    finished = true;
+    outcome = result;
+    transcript.outcome = result;
+    record("system", "ended", at, label.empty() ? result : label, scoring::Json{{"outcome", result}});
+    pending.clear();
+    waiting = false;
+    quiet = Quiet::none;
+    if (journal && journal_error.empty()) journal_error = journal->finish(result);
+  }
+
+  // The customer's line for the node it is now at (upset variant when in a bad mood).
+  const std::string& node_line() {
+    const Node& n = current();
+    return picker.pick(mood < -0.3 && !n.say_upset.empty() ? n.say_upset : n.say);
+  }
+
+  void queue_line(Seconds at, std::string_view reply, PendingLine line) {
+    const Seconds after_reading = at + reading_delay(reply);
+    line.typing_from = pending.empty() ? after_reading : std::max(after_reading, pending.back().ready_at);
+    line.ready_at = line.typing_from + typing_time(line.text, sc->persona.typing_cps);
+    waiting = false;
+    pending.push_back(std::move(line));
+  }
+
+  void queue_node_line(Seconds at, std::string_view reply) {
+    PendingLine line{"message", node_line(), 0, 0, current().end, false};
+    queue_line(at, reply, std::move(line));
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // [SECTION] timeline
+
+  enum class Due { none, line, time_limit, leave, nudge, go_quiet, silent_leave };
+
+  std::pair<Due, Seconds> next_event() const {
+    std::pair<Due, Seconds> best{Due::none, 0};
+    auto consider = [&](Due what, Seconds t) {
+      if (best.first == Due::none || t < best.second) best = {what, t};
+    };
+    if (finished) return best;
+    if (!pending.empty()) consider(Due::line, pending.front().ready_at);
+    if (options.time_limit) consider(Due::time_limit, *options.time_limit);
+    if (waiting) {
+      const double p = patience_seconds();
+      consider(Due::leave, wait_since + p);
+      const auto& at = sc->persona.nudge_at;
+      if (nudges_done < at.size()) consider(Due::nudge, wait_since + at[nudges_done] * p);
+    }
+    if (quiet == Quiet::soon) consider(Due::go_quiet, quiet_at);
+    if (quiet == Quiet::silent) consider(Due::silent_leave, quiet_at + current().silence->leave_after);
+    return best;
+  }
+
+  void show_line(Seconds t) {
+    PendingLine line = std::move(pending.front());
+    pending.pop_front();
+    record("customer", line.kind, t, line.text);
+    if (line.leaves) return finish(t, "customer_left", "");
+    if (line.ends) return finish(t, line.ends->outcome, line.ends->label);
+    if (!pending.empty()) return;
+    if (current().silence) {
+      quiet = Quiet::soon;
+      quiet_at = t + current().silence->after;
+    } else {
+      waiting = true;
+      wait_since = t;
+      nudges_done = 0;
+    }
+  }
+
+  void process(Due what, Seconds t) {
+    t = std::max(now, t);  // never record an event before one already recorded
+    now = t;
+    switch (what) {
+      case Due::line: return show_line(t);
+      case Due::time_limit: return finish(t, "time_up", "");
+      case Due::leave:
+        record("customer", "left", t, picker.pick(sc->persona.leave));
+        return finish(t, "customer_left", "");
+      case Due::nudge: {
+        // The first nudge of a wait is picked at random, the next ones follow it, so a
+        // customer does not say "Haloo?" three times in a row.
+        const auto& lines = sc->persona.nudges;
+        if (nudges_done == 0) nudge_first = picker.index(lines.size());
+        return record("customer", "nudge", t, lines[(nudge_first + nudges_done++) % lines.size()]);
+      }
+      case Due::go_quiet:
+        quiet = Quiet::silent;
+        quiet_at = t;
+        return record("customer", "silent", t, "");
+      case Due::silent_leave:
+        record("customer", "left", t, "");
+        return finish(t, "customer_left", "");
+      case Due::none: return;
+    }
+  }
+
+  void advance(Seconds to) {
+    // Each step changes state (a line shown, a nudge counted, ...), so this ends.
+    for (auto [what, t] = next_event(); what != Due::none && t <= to; std::tie(what, t) = next_event())
+      process(what, t);
+    now = std::max(now, to);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // [SECTION] replies
+
+  // What the customer makes of a reply, decided before anything changes so the reply is
+  // recorded first, with the node it answered and the mood it leaves.
+  struct Reaction {
+    enum Kind { ignored, checkin, intent, fallback } kind = fallback;
+    std::size_t intent_index = 0;
+    double mood_change = 0;
+    std::string label;  // recorded as the reply's "intent"
+  };
+
+  bool is_checkin(const scoring::Analysis& a) const {
+    if (a.has("engagement.checkin")) return true;
+    auto it = checkins.find(node);
+    return it != checkins.end() && it->second.matches(a);
+  }
+
+  std::optional<std::size_t> match_intent(const scoring::Analysis& a, double mood_now) const {
+    const auto& expect = current().expect;
+    const auto& prepared = intents.at(node);
+    for (std::size_t i = 0; i < expect.size(); ++i) {
+      const Intent& intent = expect[i];
+      if (intent.question && *intent.question != a.is_question) continue;
+      if (intent.min_mood && mood_now < *intent.min_mood) continue;
+      if (prepared[i].matches(a)) return i;
+    }
+    return std::nullopt;
+  }
+
+  Reaction decide(Seconds at, const scoring::Analysis& a, double mood_now) const {
+    Reaction r;
+    r.mood_change = tone_change(a);
+    if (quiet == Quiet::silent) {
+      // While quiet, only a check-in within the window brings the customer back.
+      const Silence& s = *current().silence;
+      const Seconds quiet_for = at - quiet_at;
+      const bool timely = quiet_for >= s.window_from && quiet_for <= s.window_to;
+      r.kind = timely && is_checkin(a) ? Reaction::checkin : Reaction::ignored;
+      r.label = r.kind == Reaction::checkin ? "checkin" : "ignored";
+    } else if (auto i = match_intent(a, clamp_mood(mood_now + r.mood_change))) {
+      r.kind = Reaction::intent;
+      r.intent_index = *i;
+      r.mood_change += current().expect[*i].mood;
+      r.label = current().expect[*i].id;
+    } else {
+      r.label = "fallback";
+    }
+    return r;
+  }
+
+  void apply(Seconds at, const std::string& text, const Reaction& r) {
+    waiting = false;
+    if (mood <= -1) {
+      // Pushed too far: the customer leaves instead of answering.
+      quiet = Quiet::none;
+      pending.clear();
+      return queue_line(at, text, PendingLine{"left", picker.pick(sc->persona.leave), 0, 0, std::nullopt, true});
+    }
+    switch (r.kind) {
+      case Reaction::ignored: return;
+      case Reaction::checkin:
+        quiet = Quiet::none;
+        record("customer", "returned", at, "");
+        node = current().silence->back;
+        return queue_node_line(at, text);
+      case Reaction::intent:
+        quiet = Quiet::none;
+        node = current().expect[r.intent_index].go_to;
+        return queue_node_line(at, text);
+      case Reaction::fallback: break;
+    }
+    // Unmatched: the node's fallback (its lines, and/or a move), else the scenario's lines.
+    quiet = Quiet::none;
+    const auto& fb = current().fallback;
+    const bool own_lines = fb && !fb->say.empty();
+    if (fb && !fb->go_to.empty()) node = fb->go_to;
+    if (!own_lines && fb && !fb->go_to.empty()) return queue_node_line(at, text);
+    queue_line(at, text, PendingLine{"message", picker.pick(own_lines ? fb->say : sc->fallback), 0, 0,
+                                     current().end, false});
+  }
+
+  void send(Seconds at, std::string_view raw) {
+    advance(at);
+    if (finished) return;
+    std::string text = scoring::sanitize_utf8(trimmed(raw));
+    if (text.empty()) return;
+    const scoring::Analysis a = analyzer.analyze(text);
+    const Reaction r = decide(at, a, mood);
+    mood = clamp_mood(mood + r.mood_change);
+    record("trainee", "message", at, text, scoring::Json{{"intent", r.label}});
+    apply(at, text, r);
+  }
+};
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] public API
+
+Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions options) {
+  if (!scenario || !scenario->node(scenario->start)) throw std::invalid_argument("Session needs a loaded scenario");
+  impl_ = std::make_unique<Impl>(std::move(scenario), std::move(options));
+  Impl& s = *impl_;
+  // The customer opens the chat at 0 with the start node's line.
+  s.pending.push_back(PendingLine{"message", s.node_line(), 0, 0, s.current().end, false});
+  s.advance(0);
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+void Session::advance(Seconds now) { impl_->advance(std::max(now, impl_->now)); }
+
+void Session::send(Seconds now, std::string_view text) { impl_->send(std::max(now, impl_->now), text); }
+
+void Session::end(Seconds now, std::string outcome) {
+  Impl& s = *impl_;
+  s.advance(std::max(now, s.now));
+  s.finish(s.now, outcome.empty() ? "ended_by_trainee" : outcome, "");
+}
+
+std::optional<Seconds> Session::next_due() const {
+  const Impl& s = *impl_;
+  auto [what, t] = s.next_event();
+  std::optional<Seconds> due;
+  if (what != Impl::Due::none) due = t;
+  // The "typing..." indicator switching on is a change the app must draw.
+  if (!s.pending.empty() && s.pending.front().typing_from > s.now)
+    due = due ? std::min(*due, s.pending.front().typing_from) : s.pending.front().typing_from;
+  return due;
+}
+
+bool Session::finished() const { return impl_->finished; }
+const std::string& Session::outcome() const { return impl_->outcome; }
+const scoring::Transcript& Session::transcript() const { return impl_->transcript; }
+const Scenario& Session::scenario() const { return *impl_->sc; }
+const std::string& Session::journal_error() const { return impl_->journal_error; }
+
+CustomerState Session::customer() const {
+  const Impl& s = *impl_;
+  CustomerState c;
+  c.typing = !s.finished && !s.pending.empty() && s.now >= s.pending.front().typing_from;
+  c.silent = s.quiet == Quiet::silent;
+  c.waiting = s.waiting;
+  c.waited = s.waiting ? s.now - s.wait_since : 0;
+  c.patience = s.patience_left();
+  c.mood = s.mood;
+  c.node = s.node;
+  return c;
+}
+
+}  // namespace chatdrill::engine
