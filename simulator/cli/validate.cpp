@@ -3,8 +3,10 @@
 // allowed), 1 errors, 2 usage. Checks live in the engine's loader; this file only reports.
 #include "cli.h"
 
+#include "simulator/engine/exercise.h"
 #include "simulator/engine/scenario_loader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -19,7 +21,8 @@ namespace {
 
 constexpr const char* k_validate_usage =
     "usage: chatdrill validate PATH...\n"
-    "Checks scenario files (chatdrill.scenario/1). A folder means every *.json directly in it.\n"
+    "Checks scenario files (chatdrill.scenario/1) and exercise files (chatdrill.exercise/1, with\n"
+    "the scenarios they name). A folder means every *.json directly in it.\n"
     "Findings go to stderr as file:line:col: path: message; a summary goes to stdout.\n"
     "Exit 0: no errors (warnings are printed), 1: errors found, 2: bad usage.\n";
 
@@ -79,6 +82,44 @@ void check_unique_ids(const std::vector<engine::LibraryEntry>& entries, Findings
   }
 }
 
+// Exercise files (told apart by their "format") are checked by the exercise loader, the rest
+// go on to the scenario scan. Folders are expanded so an exercise inside one is found too.
+std::vector<std::string> take_exercises(std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files, exercises;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) { files.push_back(p); continue; }
+    std::vector<std::string> inside;
+    for (const auto& e : fs::directory_iterator(p, ec))
+      if (e.path().extension() == ".json" && e.is_regular_file(ec)) inside.push_back(e.path().string());
+    std::sort(inside.begin(), inside.end());
+    files.insert(files.end(), inside.begin(), inside.end());
+  }
+  paths.clear();
+  for (auto& f : files) {
+    const auto parsed = scoring::parse_json_file(f);
+    const bool exercise = parsed.doc && parsed.doc->root.is_object() &&
+                          parsed.doc->root.value("format", scoring::Json()) == engine::k_exercise_format;
+    (exercise ? exercises : paths).push_back(std::move(f));
+  }
+  return exercises;
+}
+
+// Returns the number of valid exercises.
+int check_exercises(const std::vector<std::string>& files, Findings& findings) {
+  int clean = 0;
+  for (const auto& f : files) {
+    const auto load = engine::load_exercise(f);
+    for (const auto& d : load.diagnostics) findings.add(d);
+    if (!load.exercise) continue;
+    const auto scenarios = engine::load_exercise_scenarios(*load.exercise);
+    for (const auto& d : scenarios.diagnostics) findings.add(d);
+    clean += !scoring::has_errors(scenarios.diagnostics);
+  }
+  return clean;
+}
+
 }  // namespace
 
 int validate_command(int argc, char** argv) {
@@ -86,15 +127,16 @@ int validate_command(int argc, char** argv) {
   if (auto code = parse_arguments(argc, argv, options)) return *code;
   Findings findings;
   report_empty_folders(options, findings);
-  const auto entries = engine::scan_scenarios(options.paths);
-  int clean = 0;
+  const auto exercises = take_exercises(options.paths);
+  int clean = check_exercises(exercises, findings);
+  const auto entries = options.paths.empty() ? std::vector<engine::LibraryEntry>{} : engine::scan_scenarios(options.paths);
   for (const auto& entry : entries) {
     for (const auto& d : entry.load.diagnostics) findings.add(d);
     clean += entry.load.scenario != nullptr;
   }
   check_unique_ids(entries, findings);
-  std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", entries.size(),
-              entries.size() == 1 ? "" : "s", clean, findings.errors, findings.errors == 1 ? "" : "s",
+  const std::size_t checked = entries.size() + exercises.size();
+  std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean, findings.errors, findings.errors == 1 ? "" : "s",
               findings.warnings, findings.warnings == 1 ? "" : "s");
   return findings.errors > 0 ? 1 : 0;
 }
