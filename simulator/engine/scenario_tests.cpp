@@ -1,0 +1,113 @@
+// Playing a scenario's self-tests in virtual time; see scenario_tests.h.
+#include "scenario_tests.h"
+
+#include "session.h"
+
+#include "scoring/grade.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace chatdrill::engine {
+
+namespace {
+
+// Advances through every due event until the session ends or time passes the cap.
+void run_out(Session& session) {
+  for (int step = 0; step < 100000 && !session.finished(); ++step) {
+    const auto due = session.next_due();
+    if (!due || *due > k_test_time_cap) break;
+    session.advance(*due);
+  }
+}
+
+std::vector<std::string> reached_nodes(const scoring::Transcript& t) {
+  std::vector<std::string> out;
+  for (const auto& m : t.messages) {
+    if (m.from != "customer" || m.kind != "message") continue;
+    auto it = m.extra.find("node");
+    if (it == m.extra.end() || !it->is_string()) continue;
+    const auto node = it->get<std::string>();
+    if (std::find(out.begin(), out.end(), node) == out.end()) out.push_back(node);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTestResult& r) {
+  if (test.scores.empty()) return;
+  const scoring::Grade grade = scoring::grade_transcript(r.transcript, scenario.rubric);
+  for (const auto& [name, range] : test.scores) {
+    const bool overall = name == "overall";
+    const bool known = overall || std::find_if(scoring::k_dimensions.begin(), scoring::k_dimensions.end(),
+                                               [&](const char* d) { return name == d; }) != scoring::k_dimensions.end();
+    if (!known) {
+      r.failures.push_back(fmt::format("unknown score \"{}\"", name));
+      continue;
+    }
+    const double score = overall ? grade.overall : grade.dimension(name).score;
+    if (score < range.first || score > range.second)
+      r.failures.push_back(fmt::format("expected {} score in [{}, {}], got {:.1f}", name, range.first, range.second, score));
+  }
+}
+
+}  // namespace
+
+ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test) {
+  ScenarioTestResult r;
+  r.scenario = scenario->id;
+  r.name = test.name;
+  SessionOptions options;
+  options.seed = test.seed;
+  Session session(scenario, options);
+  std::size_t unread = 0;
+  for (const auto& reply : test.replies) {
+    session.advance(reply.at);
+    if (session.finished()) { ++unread; continue; }
+    session.send(reply.at, reply.text);
+  }
+  run_out(session);
+  r.transcript = session.transcript();
+  r.outcome = session.finished() ? session.outcome() : "";
+  r.reached = reached_nodes(r.transcript);
+
+  if (test.outcome && *test.outcome != r.outcome)
+    r.failures.push_back(fmt::format("expected outcome {}, got {}", *test.outcome,
+                                     r.outcome.empty() ? "no ending (still running)" : r.outcome));
+  std::vector<std::string> missing;
+  for (const auto& node : test.reaches)
+    if (std::find(r.reached.begin(), r.reached.end(), node) == r.reached.end()) missing.push_back(node);
+  if (!missing.empty())
+    r.failures.push_back(fmt::format("expected to reach {}, reached {}", join(missing, ", "), join(r.reached, " > ")));
+  check_scores(*scenario, test, r);
+  if (!r.failures.empty() && unread > 0)
+    r.failures.push_back(fmt::format("{} scripted repl{} came after the session had ended", unread, unread == 1 ? "y" : "ies"));
+  r.passed = r.failures.empty();
+  return r;
+}
+
+std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario) {
+  std::vector<ScenarioTestResult> out;
+  for (const auto& test : scenario->tests) out.push_back(run_scenario_test(scenario, test));
+  return out;
+}
+
+std::string describe_test_result(const ScenarioTestResult& r) {
+  if (r.passed) return fmt::format("PASS {}/{}", r.scenario, r.name);
+  std::string out = fmt::format("FAIL {}/{}: {}", r.scenario, r.name, join(r.failures, "; "));
+  for (const auto& m : r.transcript.messages) {
+    const auto node = m.extra.value("node", std::string());
+    std::string who = m.from;
+    if (m.kind != "message") who += " " + m.kind;
+    out += fmt::format("\n    {:7.1f}s {:<17} {}", m.at, fmt::format("{} [{}]", who, node), m.text);
+  }
+  return out;
+}
+
+}  // namespace chatdrill::engine
