@@ -1,13 +1,125 @@
-// Placeholder app entry until the real window and screens land.
+// The desktop app's main: set up GLFW and ImGui, loop (wait for work, tick the engine, draw
+// a few frames after each change, render), tear down. Everything else lives in ui/,
+// screens/ and widgets/. Idle policy: draw 3 frames after any event, then block in
+// glfwWaitEventsTimeout until input, the persona's next due event or the clock's next second.
 #include "app.h"
+#include "window.h"
 
+#include "screens/screens.h"
+#include "ui/args.h"
+#include "ui/driver.h"
+#include "ui/theme.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace chatdrill::app {
+namespace {
 
-int run(int, char**) {
-  std::fputs("chatdrill: the desktop app is not built yet; try `chatdrill --help`\n", stderr);
-  return 2;
+using Clock = std::chrono::steady_clock;
+
+void on_glfw_error(int code, const char* text) {
+  if (std::getenv("CHATDRILL_DEBUG")) std::fprintf(stderr, "chatdrill: glfw error 0x%x: %s\n", code, text);
+}
+
+int no_display(const std::string& reason) {
+  std::fprintf(stderr,
+               "chatdrill: no display found (%s): run headless commands like `chatdrill play`, or use xvfb-run\n",
+               reason.c_str());
+  return 1;
+}
+
+void rebuild_fonts(AppState& state, Window& window) {
+  state.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.font_size * state.scale);
+  if (!state.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.fonts.warning.c_str());
+  window.upload_fonts();
+  state.fonts_dirty = false;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  const auto t0 = Clock::now();
+  // [Arguments and display]
+  ParsedArgs args = parse_args(argc, argv);
+  if (args.help) return std::fputs(usage(), stdout), 0;
+  if (!args.error.empty()) return std::fprintf(stderr, "%s\n%s", args.error.c_str(), usage()), 2;
+  if (auto reason = missing_display_reason(); !reason.empty()) return no_display(reason);
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) return no_display("the X server did not answer");
+  Driver driver;
+  bool driving = !args.options.drive_script.empty();
+  if (driving) {
+    if (auto err = driver.load(args.options.drive_script, args.options.screenshot_dir); !err.empty())
+      return glfwTerminate(), std::fprintf(stderr, "chatdrill: %s\n", err.c_str()), 2;
+  }
+
+  // [ImGui context, window, app state]
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  ImGui::GetIO().ConfigInputTextCursorBlink = !driving;
+  int exit_code = 0;
+  {
+    AppState state;
+    Window window;
+    if (auto err = window.open(args.options.width, args.options.height, "chatdrill", state.emoji); !err.empty()) {
+      std::fprintf(stderr, "chatdrill: %s\n", err.c_str());
+      exit_code = 1;
+    } else {
+      state.content_scale = window.content_scale();
+      init_state(state, args.options);
+      apply_settings(state);
+      bool first_frame = true;
+      int frames_left = 3, last_second = -1;
+
+      // [Main loop]
+      while (!state.quit && !window.should_close()) {
+        if (driving || frames_left > 0) window.poll();
+        else window.wait(seconds_until_wake(state));
+        if (window.take_activity()) frames_left = 3;
+        state.now = driving ? driver.now() : std::chrono::duration<double>(Clock::now() - t0).count();
+        if (tick(state)) frames_left = std::max(frames_left, 2);
+        int second = static_cast<int>(std::floor(session_time(state)));
+        if (state.live && second != last_second) frames_left = std::max(frames_left, 1), last_second = second;
+        if (state.fonts_dirty) rebuild_fonts(state, window);
+        if (!driving && frames_left <= 0) continue;
+
+        // [Frame]
+        window.begin_frame();
+        if (driving) driver.before_frame(state, ImGui::GetIO());
+        ImGui::NewFrame();
+        draw_app(state);
+        ImGui::Render();
+        auto shot = driving ? driver.take_screenshot_request() : std::nullopt;
+        if (auto err = window.end_frame(ImGui::ColorConvertU32ToFloat4(palette(state.dark).background),
+                                        shot.value_or(""));
+            !err.empty())
+          std::fprintf(stderr, "chatdrill: %s\n", err.c_str());
+        --frames_left;
+        if (first_frame && std::getenv("CHATDRILL_BENCH"))
+          std::fprintf(stderr, "chatdrill: first frame after %.1f ms\n",
+                       std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        first_frame = false;
+        if (driving && !driver.error().empty()) {
+          std::fprintf(stderr, "chatdrill: %s\n", driver.error().c_str());
+          exit_code = 1;
+          break;
+        }
+        if (driving && driver.done()) break;
+      }
+    }
+  }
+
+  // [Teardown]
+  ImGui::DestroyContext();
+  glfwTerminate();
+  return exit_code;
 }
 
 }  // namespace chatdrill::app

@@ -1,0 +1,113 @@
+// The root window and top bar; dispatches to the current screen.
+#include "screens.h"
+
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/controls.h"
+
+#include <fmt/format.h>
+
+namespace chatdrill::app {
+
+std::string label(const AppState& s, const char* key, const std::string& id) {
+  return std::string(s.strings(key)) + "##" + id;
+}
+
+const Palette& colors(const AppState& s) { return palette(s.dark); }
+
+std::string clock_text(double seconds) {
+  int t = seconds < 0 ? 0 : static_cast<int>(seconds);
+  return fmt::format("{}:{:02}", t / 60, t % 60);
+}
+
+std::string outcome_text(const AppState& s, const engine::Scenario* scenario, const std::string& outcome) {
+  std::string key = "outcome." + outcome;
+  if (s.strings.has(key)) return s.strings(key);
+  if (!scenario) scenario = s.library.find(s.review ? s.review->result.scenario_id : "").get();
+  if (scenario)
+    for (const auto& [id, node] : scenario->nodes)
+      if (node.end && node.end->outcome == outcome && !node.end->label.empty()) return display_text(node.end->label);
+  return display_text(outcome);
+}
+
+namespace {
+
+void nav_button(AppState& s, const char* key, const char* id, Screen target, bool enabled) {
+  const Palette& p = colors(s);
+  bool active = s.screen == target;
+  ImGui::PushStyleColor(ImGuiCol_Button, active ? ImGui::ColorConvertU32ToFloat4(p.accent_soft) : ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent_v : p.text_v);
+  if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+  if (ImGui::Button(label(s, key, id).c_str()) && enabled) s.screen = target;
+  if (!enabled) ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  track(s, id);
+}
+
+void top_bar(AppState& s) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs * 0.55f));
+  ImGui::BeginChild("##topbar", ImVec2(0, fs * 3.0f), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  float d = ImGui::GetFrameHeight() * 1.1f;
+  dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent, d * 0.3f);
+  dl->AddText(s.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
+  ImGui::Dummy(ImVec2(d, d));
+  ImGui::SameLine();
+  if (s.fonts.title) ImGui::PushFont(s.fonts.bold);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (d - fs) / 2);
+  ImGui::TextUnformatted(s.strings("app.name"));
+  if (s.fonts.title) ImGui::PopFont();
+  ImGui::SameLine(0, fs * 0.6f);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  ImGui::TextUnformatted(s.strings("app.tagline"));
+  ImGui::PopStyleColor();
+  bool in_session = s.live && !s.live->session->finished();
+  ImGui::SameLine(ImGui::GetWindowWidth() - fs * 22);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
+  nav_button(s, "nav.home", "nav.home", Screen::home, !in_session);
+  ImGui::SameLine();
+  if (s.live) nav_button(s, "nav.session", "nav.session", Screen::session, true), ImGui::SameLine();
+  if (s.review) nav_button(s, "nav.review", "nav.review", Screen::review, !in_session), ImGui::SameLine();
+  nav_button(s, "nav.settings", "nav.settings", Screen::settings, !in_session);
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, hi.y), ImVec2(hi.x, hi.y), p.border);
+}
+
+}  // namespace
+
+void draw_app(AppState& s) {
+  s.items.clear();
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##root", nullptr, flags);
+  ImGui::PopStyleVar();
+  top_bar(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs));
+  ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding |
+                                                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  ImGui::PopStyleVar();
+  if (s.screen == Screen::session && !s.live) s.screen = Screen::home;
+  if (s.screen == Screen::review && !s.review) s.screen = Screen::home;
+  switch (s.screen) {
+    case Screen::home: draw_home(s); break;
+    case Screen::session: draw_session(s); break;
+    case Screen::review: draw_review(s); break;
+    case Screen::settings: draw_settings(s); break;
+  }
+  draw_recovery_popup(s);
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace chatdrill::app

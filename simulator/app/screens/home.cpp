@@ -1,0 +1,231 @@
+// Home: the searchable scenario library (valid cards and invalid files with their
+// diagnostics), recent sessions with scores, the trainer's scenario folders, and the
+// recovery prompt for interrupted sessions.
+#include "screens.h"
+
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/score_bar.h"
+
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace chatdrill::app {
+namespace {
+
+void scenario_meta(AppState& s, const engine::Scenario& sc) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  avatar(sc.persona.name, fs * 2.2f, avatar_color(sc.persona.name), s.fonts.bold);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(display_text(sc.persona.name).c_str());
+  ImGui::PopFont();
+  std::string arche = s.strings(std::string("archetype.") + sc.persona.archetype);
+  std::string line = fmt::format("{} · {} · {}", arche, s.strings.format("home.difficulty", sc.difficulty),
+                                 s.strings(std::string("lang.") + sc.language));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopStyleColor();
+  ImGui::EndGroup();
+}
+
+void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  const auto& sc = *e.load.scenario;
+  ImGui::PushID(index);
+  float brief_lines = 2.6f;
+  begin_card("##card", ImVec2(0, fs * (6.6f + brief_lines)), p);
+  ImGui::PushFont(s.fonts.title);
+  ImGui::TextUnformatted(display_text(sc.title).c_str());
+  ImGui::PopFont();
+  float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
+  ImGui::SameLine(ImGui::GetWindowWidth() - button_w - fs);
+  if (accent_button(label(s, "home.start", "start").c_str(), p, ImVec2(button_w, 0))) start_session(s, e.load.scenario);
+  track(s, "home.start." + sc.id);
+  scenario_meta(s, sc);
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  wrapped_text(display_text(sc.brief));
+  ImGui::PopStyleColor();
+  for (std::size_t i = 0; i < sc.tags.size(); ++i) {
+    if (i) ImGui::SameLine(0, fs * 0.4f);
+    chip(display_text(sc.tags[i]).c_str(), p.accent_soft, p.accent);
+  }
+  end_card();
+  ImGui::PopID();
+}
+
+void invalid_card(AppState& s, const engine::LibraryEntry& e, int index) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushID(index);
+  int shown = std::min<int>(static_cast<int>(e.load.diagnostics.size()), 6);
+  begin_card("##bad", ImVec2(0, fs * (3.6f + 1.5f * shown)), p);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.danger_v);
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(s.strings("home.invalid"));
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(display_text(std::filesystem::path(e.path).filename().string()).c_str());
+  for (int i = 0; i < shown; ++i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+    wrapped_text(display_text(e.load.diagnostics[i].to_string()));
+    ImGui::PopStyleColor();
+  }
+  if (static_cast<int>(e.load.diagnostics.size()) > shown)
+    muted_text(s.strings.format("home.more_errors", e.load.diagnostics.size() - shown), p);
+  end_card();
+  ImGui::PopID();
+}
+
+void library_column(AppState& s) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushFont(s.fonts.title);
+  ImGui::TextUnformatted(s.strings("home.library"));
+  ImGui::PopFont();
+  ImGui::SetNextItemWidth(-1);
+  std::string hint = s.strings("home.search");
+  if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.search)) s.search = clean_input(s.search);
+  track(s, "home.search");
+  ImGui::Spacing();
+  ImGui::BeginChild("##library", ImVec2(0, 0), false);
+  int shown = 0, index = 0;
+  for (const auto& e : s.library.entries()) {
+    ++index;
+    if (e.load.scenario) {
+      if (!matches_search(*e.load.scenario, s.search)) continue;
+      scenario_card(s, e, index);
+    } else {
+      if (!s.search.empty()) continue;
+      invalid_card(s, e, index);
+    }
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ++shown;
+  }
+  if (shown == 0) muted_text(s.strings("home.no_scenarios"), colors(s));
+  ImGui::EndChild();
+}
+
+void recent_list(AppState& s) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(s.strings("home.recent"));
+  ImGui::PopFont();
+  if (s.recent.empty()) muted_text(s.strings("home.no_recent"), p);
+  for (std::size_t i = 0; i < s.recent.size() && i < 8; ++i) {
+    const auto& r = s.recent[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    std::string score = fmt::format("{:.0f}", r.overall);
+    chip(score.c_str(), (score_color(r.overall, p) & 0x00FFFFFF) | (45u << 24), score_color(r.overall, p));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(display_text(r.title).c_str());
+    ImGui::PushFont(s.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+    std::string when = r.ended_at.size() >= 16 ? r.ended_at.substr(0, 10) + " " + r.ended_at.substr(11, 5) : r.ended_at;
+    ImGui::TextUnformatted(fmt::format("{} · {}", when, outcome_text(s, s.library.find(r.scenario_id).get(), r.outcome)).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetWindowWidth() - fs * 5.5f);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, start.y));
+    if (ImGui::Button(label(s, "home.open", "open").c_str())) open_result(s, r.path);
+    track(s, "home.recent." + std::to_string(i));
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+void folders_list(AppState& s) {
+  const Palette& p = colors(s);
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(s.strings("home.folders"));
+  ImGui::PopFont();
+  muted_text(s.strings("home.folders_help"), p);
+  for (std::size_t i = 0; i < s.settings.folders.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    std::string folder = s.settings.folders[i];
+    if (ImGui::SmallButton(label(s, "home.remove", "rm").c_str())) remove_folder(s, folder);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(display_text(folder).c_str());
+    ImGui::PopID();
+  }
+  std::string hint = s.strings("home.folder_hint");
+  ImGui::SetNextItemWidth(-ImGui::CalcTextSize(s.strings("home.add")).x - ImGui::GetFontSize() * 2.2f);
+  bool enter = ImGui::InputTextWithHint("##folder", hint.c_str(), &s.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
+  track(s, "home.folder.input");
+  ImGui::SameLine();
+  if (ImGui::Button(label(s, "home.add", "add").c_str()) || enter) {
+    add_folder(s, s.folder_input);
+    s.folder_input.clear();
+  }
+  track(s, "home.folder.add");
+}
+
+}  // namespace
+
+void draw_home(AppState& s) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  float width = ImGui::GetContentRegionAvail().x;
+  float side = std::max(fs * 18, width * 0.34f);
+  ImGui::BeginChild("##home_main", ImVec2(width - side - fs, 0), false, ImGuiWindowFlags_NoBackground);
+  library_column(s);
+  ImGui::EndChild();
+  ImGui::SameLine(0, fs);
+  ImGui::BeginChild("##home_side", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  begin_card("##recent", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.58f), p);
+  recent_list(s);
+  end_card();
+  ImGui::Dummy(ImVec2(0, fs * 0.3f));
+  begin_card("##folders", ImVec2(0, 0), p);
+  folders_list(s);
+  end_card();
+  ImGui::EndChild();
+}
+
+void draw_recovery_popup(AppState& s) {
+  if (s.journals.empty() || s.screen != Screen::home) return;
+  if (!s.recovery_prompted) {
+    ImGui::OpenPopup("###recover");
+    s.recovery_prompted = true;
+  }
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(fs * 30, 0));
+  std::string title = label(s, "recover.title", "#recover");
+  if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return;
+  wrapped_text(s.strings("recover.body"));
+  ImGui::Spacing();
+  std::string pick;
+  bool recover = false;
+  for (std::size_t i = 0; i < s.journals.size() && i < 5; ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    muted_text(display_text(std::filesystem::path(s.journals[i]).stem().string()), p);
+    if (accent_button(label(s, "recover.yes", "yes").c_str(), p)) pick = s.journals[i], recover = true;
+    track(s, "recover.yes." + std::to_string(i));
+    ImGui::SameLine();
+    if (ImGui::Button(label(s, "recover.no", "no").c_str())) pick = s.journals[i];
+    track(s, "recover.no." + std::to_string(i));
+    ImGui::PopID();
+  }
+  if (ImGui::Button(label(s, "recover.later", "later").c_str())) ImGui::CloseCurrentPopup();
+  track(s, "recover.later");
+  if (!pick.empty()) {
+    if (recover) recover_journal_file(s, pick);
+    else discard_journal_file(s, pick);
+    if (s.journals.empty() || recover) ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace chatdrill::app

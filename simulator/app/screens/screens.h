@@ -1,0 +1,30 @@
+// The app's screens, one file each, drawn inside the root window over AppState. They read
+// engine state and call AppState commands; they never touch GLFW/GL or engine internals.
+#pragma once
+
+#include "simulator/app/ui/app_state.h"
+
+#include <string>
+
+namespace chatdrill::app {
+
+struct Palette;
+
+void draw_home(AppState& state);
+void draw_session(AppState& state);
+void draw_review(AppState& state);
+void draw_settings(AppState& state);
+void draw_recovery_popup(AppState& state);
+
+// The root window: top bar, then the current screen. Call between NewFrame and Render.
+void draw_app(AppState& state);
+
+// "Label##id": translated label with an ID that does not change with the language.
+std::string label(const AppState& state, const char* key, const std::string& id);
+const Palette& colors(const AppState& state);
+// An outcome for people: the string table's, else the scenario ending's label, else the id.
+std::string outcome_text(const AppState& state, const engine::Scenario* scenario, const std::string& outcome);
+// m:ss for a session clock.
+std::string clock_text(double seconds);
+
+}  // namespace chatdrill::app

@@ -1,0 +1,274 @@
+// Session: the chat pane (bubbles, typing indicator, nudges, "left the chat"), the reply
+// box (Enter sends, Shift+Enter adds a line, focus never leaves the box), the clock, the
+// live hint strip, the persona card, and End with confirmation.
+#include "screens.h"
+
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/chat_bubble.h"
+#include "simulator/app/widgets/controls.h"
+
+#include "scoring/text.h"
+
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+namespace chatdrill::app {
+namespace {
+
+// Char filter: Enter without Shift arrives as '\n'; swallow it and ask for a send.
+// Always: hand the text over and clear the buffer in place, so the box keeps focus
+// (EnterReturnsTrue would drop focus for a frame in 1.86 and lose keystrokes).
+int reply_callback(ImGuiInputTextCallbackData* data) {
+  auto* composer = static_cast<Composer*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    if (data->EventChar == '\n' && !ImGui::GetIO().KeyShift) {
+      composer->send_pending = true;
+      return 1;
+    }
+    return 0;
+  }
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && composer->send_pending) {
+    composer->send_pending = false;
+    composer->outbox.assign(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    data->DeleteChars(0, data->BufTextLen);
+  }
+  return 0;
+}
+
+std::string speaker(const AppState& s, const scoring::Message& m) {
+  if (m.from == "trainee") return s.settings.trainee.empty() ? s.strings("chat.you") : s.settings.trainee;
+  return s.live ? s.live->scenario->persona.name : s.strings("chat.customer");
+}
+
+void message_row(AppState& s, const scoring::Message& m, const std::string& persona) {
+  const Palette& p = colors(s);
+  if (m.kind == "message" || m.kind == "nudge") {
+    BubbleLook look;
+    look.right = m.from == "trainee";
+    look.background = look.right ? p.trainee_bubble : p.customer_bubble;
+    look.text = look.right ? p.on_accent : p.text;
+    std::string meta = fmt::format("{} · {}", display_text(speaker(s, m)), clock_text(m.at));
+    if (m.kind == "nudge") meta += " · " + std::string(s.strings("chat.nudge"));
+    chat_bubble(display_text(m.text), meta, look, p, s.fonts.small);
+    return;
+  }
+  std::string text;
+  ImU32 color = p.system_text;
+  if (m.kind == "left") text = s.strings.format("chat.left_named", persona), color = p.danger;
+  else if (m.kind == "silent") text = s.strings.format("chat.silent_named", persona);
+  else if (m.kind == "returned") text = s.strings.format("chat.returned_named", persona);
+  else if (m.kind == "ended") text = s.strings("chat.ended");
+  else return;  // typing and other bookkeeping events are not chat lines
+  chat_event(fmt::format("{} · {}", display_text(text), clock_text(m.at)), color, s.fonts.small);
+}
+
+void chat_pane(AppState& s, float height) {
+  auto& live = *s.live;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  const auto& messages = live.session->transcript().messages;
+  auto customer = live.session->customer();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs));
+  ImGui::BeginChild("##chat", ImVec2(0, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  std::string persona = display_text(live.scenario->persona.name);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    message_row(s, messages[i], persona);
+    ImGui::PopID();
+  }
+  if (customer.typing && !live.session->finished())
+    typing_indicator(s.strings.format("chat.typing", persona), p, s.fonts.small);
+  bool grew = messages.size() != live.seen_messages;
+  if (grew || customer.typing) {
+    if (grew || ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - fs * 4) ImGui::SetScrollHereY(1.0f);
+    live.seen_messages = messages.size();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+void hint_chips(AppState& s) {
+  auto& live = *s.live;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  if (!live.scenario->hints || !s.settings.hints || live.session->finished()) return;
+  auto c = live.session->customer();
+  bool any = false;
+  auto add = [&](const std::string& text, ImU32 color) {
+    if (any) ImGui::SameLine(0, fs * 0.4f);
+    chip(text.c_str(), (color & 0x00FFFFFF) | (38u << 24), color);
+    any = true;
+  };
+  if (c.silent) add(s.strings("hint.silent"), p.warning);
+  else if (c.waiting && c.waited >= 10)
+    add(s.strings.format("hint.waiting", static_cast<int>(c.waited)), c.patience < 0.4 ? p.danger : p.warning);
+  if (live.analyzer && live.analyzed_draft != live.composer.draft) {
+    live.analyzed_draft = live.composer.draft;
+    live.draft_markers.clear();
+    auto analysis = live.analyzer->analyze(s.emoji.decode(live.composer.draft));
+    for (const auto& m : analysis.markers) live.draft_markers.push_back(m.id);
+    if (analysis.shouting) live.draft_markers.push_back("negative.shouting");
+    if (analysis.is_question) live.draft_markers.push_back("question");
+  }
+  bool courteous = false;
+  for (const auto& id : live.draft_markers) {
+    if (id.rfind("courtesy.", 0) == 0) courteous = true;
+    else if (id.rfind("negative.", 0) == 0) {
+      std::string key = "hint.marker." + id;
+      std::string text = s.strings(key);
+      add(text == key ? s.strings("hint.tone_negative") : text, p.danger);
+    }
+  }
+  if (courteous) add(s.strings("hint.tone_polite"), p.success);
+  for (const auto& id : live.draft_markers)
+    if (id == "question") add(s.strings("hint.question"), p.accent);
+  if (!any) add(s.strings("hint.idle"), p.muted);
+}
+
+void composer_box(AppState& s) {
+  auto& live = *s.live;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  auto& c = live.composer;
+  float send_w = ImGui::CalcTextSize(s.strings("session.send")).x + fs * 2.5f;
+  ImVec2 size(ImGui::GetContentRegionAvail().x - send_w - fs * 0.6f, fs * 4.2f);
+  if (c.want_focus) {
+    ImGui::SetKeyboardFocusHere();
+    c.want_focus = false;
+  }
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackAlways;
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(p.panel));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  ImGui::InputTextMultiline("##reply", &c.draft, size, flags, reply_callback, &c);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  track(s, "session.reply");
+  if (c.draft.empty() && !ImGui::IsItemActive()) {
+    ImVec2 a = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.4f), p.muted, s.strings("session.placeholder"));
+  }
+  c.draft = clean_input(c.draft);
+  ImGui::SameLine();
+  bool clicked = accent_button(label(s, "session.send", "send").c_str(), p, ImVec2(send_w, size.y));
+  track(s, "session.send");
+  if (clicked) {
+    c.outbox = c.draft;
+    c.draft.clear();
+    c.want_focus = true;
+  }
+  if (!c.outbox.empty()) {
+    send_reply(s, c.outbox);
+    c.outbox.clear();
+  }
+}
+
+void end_popup(AppState& s) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(fs * 24, 0));
+  if (!ImGui::BeginPopupModal(label(s, "end.title", "#end_confirm").c_str(), nullptr,
+                              ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
+    return;
+  wrapped_text(s.strings("end.body"));
+  ImGui::Spacing();
+  bool end = danger_button(label(s, "end.confirm", "yes").c_str(), p);
+  track(s, "end.confirm");
+  ImGui::SameLine();
+  if (ImGui::Button(label(s, "end.cancel", "no").c_str())) {
+    ImGui::CloseCurrentPopup();
+    s.live->composer.want_focus = true;
+  }
+  track(s, "end.cancel");
+  if (end) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  if (end) end_session(s);
+}
+
+void persona_card(AppState& s) {
+  auto& live = *s.live;
+  const auto& sc = *live.scenario;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  begin_card("##persona", ImVec2(0, 0), p);
+  avatar(sc.persona.name, fs * 3.6f, avatar_color(sc.persona.name), s.fonts.title);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(display_text(sc.persona.name).c_str());
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  ImGui::TextUnformatted(s.strings(std::string("archetype.") + sc.persona.archetype));
+  ImGui::PopStyleColor();
+  auto c = live.session->customer();
+  bool done = live.session->finished();
+  std::string status = done ? s.strings("status.offline") : c.typing ? s.strings("status.typing")
+                            : c.silent                              ? s.strings("status.silent")
+                            : c.waiting                             ? s.strings("status.waiting")
+                                                                    : s.strings("status.online");
+  chip(status.c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
+  ImGui::EndGroup();
+  ImGui::Separator();
+  ImGui::PushFont(s.fonts.bold);
+  wrapped_text(display_text(sc.title));
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  wrapped_text(display_text(sc.brief));
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+  muted_text(s.strings("session.clock"), p);
+  ImGui::PushFont(s.fonts.title);
+  ImGui::TextUnformatted(clock_text(done ? live.session->transcript().messages.empty()
+                                                ? 0.0
+                                                : live.session->transcript().messages.back().at
+                                         : session_time(s)).c_str());
+  ImGui::PopFont();
+  float bottom = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - fs * 1.2f;
+  if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
+  if (!done) {
+    if (danger_button(label(s, "session.end", "end").c_str(), p, ImVec2(-1, 0))) ImGui::OpenPopup("###end_confirm");
+    track(s, "session.end");
+  } else {
+    if (accent_button(label(s, "session.review", "review").c_str(), p, ImVec2(-1, 0))) open_review_of_live(s);
+    track(s, "session.review");
+  }
+  if (s.live) end_popup(s);
+  end_card();
+}
+
+}  // namespace
+
+void draw_session(AppState& s) {
+  if (!s.live) return;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  float width = ImGui::GetContentRegionAvail().x;
+  float side = std::max(fs * 16, width * 0.25f);
+  ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
+  persona_card(s);
+  ImGui::EndChild();
+  if (!s.live) return;  // ended from the card: the review takes over next frame
+  ImGui::SameLine(0, fs);
+  ImGui::BeginChild("##session_main", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  bool done = s.live->session->finished();
+  float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
+  chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
+  if (done) {
+    std::string text = s.strings.format("session.finished", outcome_text(s, s.live->scenario.get(), s.live->session->outcome()));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
+    ImGui::PushFont(s.fonts.bold);
+    wrapped_text(text);
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    if (accent_button(label(s, "session.review", "review_main").c_str(), p)) open_review_of_live(s);
+    track(s, "session.review.main");
+  } else {
+    hint_chips(s);
+    composer_box(s);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace chatdrill::app

@@ -1,0 +1,134 @@
+// AppState: everything the desktop app knows, owned by main (or a test) and passed by
+// reference to every draw_* function. Screens read it and call the commands below; no
+// screen changes engine internals. No GLFW or GL here, so tests run it headless.
+#pragma once
+
+#include "fonts.h"
+#include "history.h"
+#include "library.h"
+#include "settings.h"
+#include "strings.h"
+#include "emoji.h"
+
+#include "simulator/engine/results.h"
+#include "simulator/engine/scenario.h"
+#include "simulator/engine/session.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace chatdrill::scoring { class TextAnalyzer; }
+
+namespace chatdrill::app {
+
+enum class Screen { home, session, review, settings };
+
+// The reply box: the draft, and what the input callbacks hand over on Enter.
+struct Composer {
+  std::string draft;
+  bool send_pending = false;  // Enter without Shift seen by the char filter this frame
+  std::string outbox;         // text taken out of the box, waiting to be sent
+  bool want_focus = true;
+};
+
+struct LiveSession {
+  std::shared_ptr<const engine::Scenario> scenario;
+  std::unique_ptr<engine::Session> session;
+  double started_at = 0;  // app time when the session began
+  std::string started_wall, stem, result_path, journal_path;
+  Composer composer;
+  std::size_t seen_messages = 0;  // transcript size at the last draw (scroll on growth)
+  bool saved = false;             // result written, journal removed
+  std::string analyzed_draft;     // draft tone cache
+  std::vector<std::string> draft_markers;
+  std::unique_ptr<scoring::TextAnalyzer> analyzer;
+  LiveSession();
+  ~LiveSession();
+};
+
+struct ReviewView {
+  engine::SessionResult result;
+  std::shared_ptr<const engine::Scenario> scenario;  // null when the scenario is gone
+  std::string path;                                  // the result file
+  std::optional<std::size_t> highlight;              // message index picked from evidence
+  bool scroll_to_highlight = false;
+  std::string export_message;
+};
+
+struct ItemRect {
+  ImVec2 min, max;
+};
+
+struct AppOptions {
+  std::string drive_script;     // test-only: --drive FILE
+  std::string screenshot_dir;   // where `screenshot` steps write (default: cwd)
+  std::string exercise;         // --exercise FILE (classroom flow)
+  std::vector<std::string> scenario_dirs;  // --scenarios DIR (extra, this run only)
+  std::optional<std::uint64_t> seed;       // --seed N (fixed persona randomness)
+  int width = 1280, height = 800;
+};
+
+struct AppState {
+  AppOptions options;
+  Settings settings;
+  std::string settings_path, settings_error;
+  std::string sessions_dir;
+  Strings strings;
+  Library library;
+  Fonts fonts;
+  float content_scale = 1.0f;  // from the monitor (window layer)
+  float scale = 1.0f;          // effective UI scale
+  bool fonts_dirty = true;     // the window layer rebuilds the font atlas and texture
+  bool dark = false;
+
+  double now = 0;              // app time in seconds (steady clock, or virtual under --drive)
+  double last_library_poll = -1e9;
+  Screen screen = Screen::home;
+  std::unique_ptr<LiveSession> live;
+  std::unique_ptr<ReviewView> review;
+  std::vector<RecentSession> recent;
+  std::vector<std::string> journals;  // interrupted sessions to offer for recovery
+  bool recovery_prompted = false;
+
+  std::string search, folder_input, status;
+  EmojiKeeper emoji;
+  std::unordered_map<std::string, ItemRect> items;  // labelled items, for the test driver
+  int redraw_frames = 3;       // frames still to draw before idling
+  bool quit = false;
+};
+
+// [Commands] screens call these; tests call them too.
+// Loads settings, strings, the library, recent sessions and interrupted journals.
+void init_state(AppState& state, AppOptions options);
+void set_language(AppState& state, const std::string& language);
+void save_settings_now(AppState& state);
+void apply_settings(AppState& state);  // theme/scale/fonts after a change
+void start_session(AppState& state, std::shared_ptr<const engine::Scenario> scenario);
+void send_reply(AppState& state, const std::string& text);
+void end_session(AppState& state);      // the trainee ends it
+void open_review_of_live(AppState& state);  // grade, save, show review
+void open_result(AppState& state, const std::string& path);
+void recover_journal_file(AppState& state, const std::string& path);
+void discard_journal_file(AppState& state, const std::string& path);
+void add_folder(AppState& state, const std::string& folder);
+void remove_folder(AppState& state, const std::string& folder);
+void export_review(AppState& state);
+
+// Seconds of the live session's clock (0 without a session).
+double session_time(const AppState& state);
+// Advances the live session and polls the library; true if anything visible changed.
+bool tick(AppState& state);
+// Seconds until the next frame is needed without input (persona event, clock second,
+// library poll), capped at 1 s.
+double seconds_until_wake(const AppState& state);
+
+// Records the last item's rectangle under `key` for the test driver.
+void track(AppState& state, const std::string& key);
+
+}  // namespace chatdrill::app

@@ -1,0 +1,115 @@
+// Recent sessions list and exports (JSON + printable HTML summary).
+#include "history.h"
+
+#include "settings.h"
+
+#include "simulator/engine/files.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+namespace chatdrill::app {
+
+std::string sessions_dir() { return (data_dir() / "sessions").string(); }
+
+std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max) {
+  std::vector<RecentSession> out;
+  auto folder = engine::load_results_folder(dir);
+  for (auto& loaded : folder.results) {
+    const auto& r = loaded.result;
+    out.push_back({loaded.file, r.scenario_title.empty() ? r.scenario_id : r.scenario_title, r.scenario_id,
+                   r.outcome(), r.ended_at, r.trainee, r.grade.overall});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.ended_at > b.ended_at; });
+  if (out.size() > max) out.resize(max);
+  return out;
+}
+
+std::string iso_now() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+namespace {
+
+std::string esc(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\n': out += "<br>"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string clock_text(double at) {
+  int s = static_cast<int>(at);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+std::string evidence_html(const engine::SessionResult& r, const Strings& t) {
+  std::string out;
+  for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
+    const auto& dim = r.grade.dimensions[d];
+    out += fmt::format("<h3>{} — {:.0f}/100</h3><ul>", esc(t(std::string("dim.") + scoring::k_dimensions[d])),
+                       dim.score);
+    for (const auto& e : dim.evidence) {
+      std::string where = e.message ? fmt::format(" <span class=m>#{}</span>", *e.message + 1) : "";
+      out += fmt::format("<li><b>{:+.0f}</b> {}{}</li>", e.points, esc(e.note.empty() ? e.rule : e.note), where);
+    }
+    out += "</ul>";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string summary_html(const engine::SessionResult& r, const Strings& t, const engine::Scenario* scenario) {
+  std::string title = r.scenario_title.empty() ? r.scenario_id : r.scenario_title;
+  std::string out = fmt::format(
+      "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title>"
+      "<style>body{{font-family:'DejaVu Sans',sans-serif;max-width:46em;margin:2em auto;color:#1d2330}}"
+      ".c{{color:#6b7385}}.m{{color:#6b7385;font-size:90%}}li{{margin:.2em 0}}"
+      "table{{border-collapse:collapse}}td{{padding:.25em .6em;vertical-align:top;border-bottom:1px solid #e1e4ea}}"
+      "</style><h1>{}</h1><p class=c>{}: {} · {}: {} · {}</p><h2>{}: {:.0f}/100</h2>",
+      esc(t.language()), esc(title), esc(title), esc(t("review.trainee")), esc(r.trainee), esc(t("review.outcome")),
+      esc(t(std::string("outcome.") + r.outcome())), esc(r.ended_at), esc(t("review.overall")), r.grade.overall);
+  out += evidence_html(r, t);
+  out += fmt::format("<h2>{}</h2><table>", esc(t("review.conversation")));
+  for (std::size_t i = 0; i < r.transcript.messages.size(); ++i) {
+    const auto& m = r.transcript.messages[i];
+    if (m.kind != "message" && m.kind != "nudge" && m.kind != "left") continue;
+    std::string who = m.from == "trainee" ? t("chat.you")
+                      : scenario         ? scenario->persona.name
+                                         : t("chat.customer");
+    out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1, clock_text(m.at),
+                       esc(who), esc(m.kind == "left" ? t("chat.left") : m.text));
+  }
+  out += "</table></html>\n";
+  return out;
+}
+
+ExportPaths export_result(const engine::SessionResult& r, const std::string& dir, const std::string& stem,
+                          const Strings& strings, const engine::Scenario* scenario) {
+  ExportPaths p{dir + "/" + stem + ".json", dir + "/" + stem + ".html", {}};
+  if (auto err = engine::ensure_directory(dir); !err.empty()) return {{}, {}, err};
+  if (auto err = engine::write_file_atomic(p.json, engine::result_to_json(r).dump(2) + "\n"); !err.empty())
+    return {{}, {}, err};
+  if (auto err = engine::write_file_atomic(p.summary, summary_html(r, strings, scenario)); !err.empty())
+    return {{}, {}, err};
+  return p;
+}
+
+}  // namespace chatdrill::app

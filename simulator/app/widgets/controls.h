@@ -1,0 +1,32 @@
+// Small building blocks the screens share: cards, avatar circles, tag chips, accent
+// buttons, section headings. Pure ImGui drawing; text always comes in from the caller.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace chatdrill::app {
+
+struct Palette;
+
+// Initials of a name ("Raija Virtanen" -> "RV"), UTF-8 aware.
+std::string initials(const std::string& name);
+// A filled circle with initials, `diameter` in pixels; advances the cursor.
+void avatar(const std::string& name, float diameter, ImU32 color, ImFont* font);
+// A stable colour for a name (so each persona keeps its colour).
+ImU32 avatar_color(const std::string& name);
+// A small rounded label; stays on the current line.
+void chip(const char* text, ImU32 bg, ImU32 fg);
+// A button drawn in the accent colour. Same semantics as ImGui::Button.
+bool accent_button(const char* label, const Palette& p, const ImVec2& size = ImVec2(0, 0));
+bool danger_button(const char* label, const Palette& p, const ImVec2& size = ImVec2(0, 0));
+// Muted small text, wrapped.
+void muted_text(const std::string& text, const Palette& p);
+// Wrapped text of any length (TextWrapped cuts at 3 KB in 1.86).
+void wrapped_text(const std::string& text);
+// Starts a bordered, padded card (BeginChild, always pair with end_card).
+void begin_card(const char* id, const ImVec2& size, const Palette& p);
+void end_card();
+
+}  // namespace chatdrill::app

@@ -1,0 +1,49 @@
+// The platform layer: one GLFW window with an OpenGL 3.3 core context and the ImGui GLFW
+// and OpenGL3 backends. The only code (with main.cpp) that includes GLFW or GL, so every
+// screen also runs headless in tests.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace chatdrill::app {
+
+class EmojiKeeper;
+
+class Window {
+ public:
+  Window() = default;
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // Creates the window and context and initialises the ImGui backends (the ImGui context
+  // must exist). Returns an error message, empty on success.
+  std::string open(int width, int height, const char* title, EmojiKeeper& emoji);
+  bool should_close() const;
+  // Blocks until input arrives or `timeout` seconds pass (idle), or just polls.
+  void wait(double timeout);
+  void poll();
+  // True if input or a window event arrived since the last call.
+  bool take_activity();
+  float content_scale() const;
+
+  void begin_frame();
+  // Renders ImGui's draw data, writes a screenshot of this frame if `screenshot` is set,
+  // and swaps. Returns an error message from the screenshot, if any.
+  std::string end_frame(const ImVec4& clear, const std::string& screenshot);
+  // After the font atlas changed (between frames).
+  void upload_fonts();
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  bool backends_ = false;
+};
+
+// Why there is no display, or empty if there seems to be one.
+std::string missing_display_reason();
+
+}  // namespace chatdrill::app
