@@ -42,12 +42,16 @@ bool reaches_ending(const Scenario& s, const std::string& from) {
   return false;
 }
 
-void check_references(ReadContext& ctx) {
+// Returns false if any reference names no node.
+bool check_references(ReadContext& ctx) {
+  bool ok = true;
   for (const auto& ref : ctx.refs) {
     if (ctx.scenario.node(ref.target)) continue;
+    ok = false;
     ctx.reader.error(ref.path, fmt::format("unknown node \"{}\"{}", ref.target,
                                            did_you_mean(ref.target, ctx.scenario.node_order)));
   }
+  return ok;
 }
 
 void check_ways_out(ReadContext& ctx) {
@@ -68,11 +72,12 @@ void check_ways_out(ReadContext& ctx) {
 }  // namespace
 
 void check_graph(ReadContext& ctx) {
-  check_references(ctx);
+  // A broken reference would make the structure checks below report its consequences
+  // (unreachable nodes, no way out) as if they were separate mistakes.
+  if (!check_references(ctx)) return;
   const Scenario& s = ctx.scenario;
   FieldReader& r = ctx.reader;
   check_ways_out(ctx);
-  if (!s.node(s.start)) return;  // already reported
   const auto reachable = reachable_from(s, s.start);
   for (const auto& id : s.node_order)
     if (!reachable.count(id))
