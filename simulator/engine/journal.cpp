@@ -78,6 +78,10 @@ scoring::TranscriptLoad recover_journal(const std::string& path) {
   std::string error;
   const auto text = scoring::read_text_file(path, error, 256u * 1024u * 1024u);
   if (!text) return {std::nullopt, {scoring::Diagnostic{path, {}, "", error}}};
+  return recover_journal_text(*text, path);
+}
+
+scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::string& path) {
   Json transcript = Json::object();
   transcript["format"] = scoring::k_transcript_format;
   Json messages = Json::array();
@@ -86,11 +90,11 @@ scoring::TranscriptLoad recover_journal(const std::string& path) {
   std::size_t begin = 0;
   int line_no = 0;
   bool have_header = false;
-  while (begin < text->size()) {
-    const std::size_t nl = text->find('\n', begin);
-    const bool complete = nl != std::string::npos;
-    const std::string_view line(text->data() + begin, (complete ? nl : text->size()) - begin);
-    begin = complete ? nl + 1 : text->size();
+  while (begin < text.size()) {
+    const std::size_t nl = text.find('\n', begin);
+    const bool complete = nl != std::string_view::npos;
+    const std::string_view line = text.substr(begin, (complete ? nl : text.size()) - begin);
+    begin = complete ? nl + 1 : text.size();
     ++line_no;
     auto parsed = scoring::parse_json(line, path);
     if (!parsed.doc) {

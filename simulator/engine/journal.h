@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace chatdrill::engine {
 
@@ -38,5 +39,7 @@ class Journal {
 // event line is kept, a torn last line is dropped, the outcome is the recorded one or
 // "interrupted". A journal without a complete header line is a diagnostic.
 scoring::TranscriptLoad recover_journal(const std::string& path);
+// The same for journal text already read; `file` names it in diagnostics.
+scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::string& file);
 
 }  // namespace chatdrill::engine
