@@ -4,7 +4,10 @@
 #include "cli.h"
 
 #include "simulator/engine/exercise.h"
+#include "simulator/engine/scenario_lint.h"
 #include "simulator/engine/scenario_loader.h"
+#include "simulator/engine/scenario_tests.h"
+#include "simulator/engine/schema_check.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -20,14 +23,18 @@ namespace chatdrill::cli {
 namespace {
 
 constexpr const char* k_validate_usage =
-    "usage: chatdrill validate PATH...\n"
+    "usage: chatdrill validate [--run-tests] PATH...\n"
     "Checks scenario files (chatdrill.scenario/1) and exercise files (chatdrill.exercise/1, with\n"
     "the scenarios they name). A folder means every *.json directly in it.\n"
+    "Scenarios are also checked against scenarios/schema/scenario.schema.json and linted\n"
+    "(shadowed intents, words that never match, untested endings, twin drift: warnings).\n"
+    "--run-tests plays every scenario's self-tests and prints PASS/FAIL per test.\n"
     "Findings go to stderr as file:line:col: path: message; a summary goes to stdout.\n"
-    "Exit 0: no errors (warnings are printed), 1: errors found, 2: bad usage.\n";
+    "Exit 0: no errors (warnings are printed), 1: errors found or a test failed, 2: bad usage.\n";
 
 struct ValidateOptions {
   std::vector<std::string> paths;
+  bool run_tests = false;
 };
 
 // Tallies and prints findings as they come.
@@ -44,6 +51,7 @@ std::optional<int> parse_arguments(int argc, char** argv, ValidateOptions& optio
   for (int i = 0; i < argc; ++i) {
     const char* arg = argv[i];
     if (!std::strcmp(arg, "--help") || !std::strcmp(arg, "-h")) { std::fputs(k_validate_usage, stdout); return 0; }
+    if (!std::strcmp(arg, "--run-tests")) { options.run_tests = true; continue; }
     if (arg[0] == '-' && arg[1] != '\0') {
       std::fprintf(stderr, "chatdrill validate: unknown option %s\n%s", arg, k_validate_usage);
       return 2;
@@ -120,6 +128,32 @@ int check_exercises(const std::vector<std::string>& files, Findings& findings) {
   return clean;
 }
 
+// The loader's findings, the schema's and the lints' for one scenario file; true if no errors.
+bool check_scenario_file(const engine::LibraryEntry& entry, Findings& findings) {
+  const auto parsed = scoring::parse_json_file(entry.path);
+  scoring::Diagnostics schema;
+  if (parsed.doc) schema = engine::check_schema(*parsed.doc, engine::scenario_schema_path());
+  auto all = engine::merge_findings(entry.load.diagnostics, schema);
+  if (entry.load.scenario && parsed.doc)
+    for (auto& d : engine::lint_scenario(*entry.load.scenario, *parsed.doc)) all.push_back(std::move(d));
+  for (const auto& d : all) findings.add(d);
+  return entry.load.scenario && !scoring::has_errors(all);
+}
+
+// Plays every loaded scenario's self-tests; returns the number that failed.
+int run_self_tests(const std::vector<engine::LibraryEntry>& entries) {
+  int passed = 0, failed = 0;
+  for (const auto& entry : entries) {
+    if (!entry.load.scenario) continue;
+    for (const auto& result : engine::run_scenario_tests(entry.load.scenario)) {
+      std::printf("%s\n", engine::describe_test_result(result).c_str());
+      (result.passed ? passed : failed) += 1;
+    }
+  }
+  std::printf("%d passed, %d failed\n", passed, failed);
+  return failed;
+}
+
 }  // namespace
 
 int validate_command(int argc, char** argv) {
@@ -130,15 +164,13 @@ int validate_command(int argc, char** argv) {
   const auto exercises = take_exercises(options.paths);
   int clean = check_exercises(exercises, findings);
   const auto entries = options.paths.empty() ? std::vector<engine::LibraryEntry>{} : engine::scan_scenarios(options.paths);
-  for (const auto& entry : entries) {
-    for (const auto& d : entry.load.diagnostics) findings.add(d);
-    clean += entry.load.scenario != nullptr;
-  }
+  for (const auto& entry : entries) clean += check_scenario_file(entry, findings);
   check_unique_ids(entries, findings);
   const std::size_t checked = entries.size() + exercises.size();
   std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean, findings.errors, findings.errors == 1 ? "" : "s",
               findings.warnings, findings.warnings == 1 ? "" : "s");
-  return findings.errors > 0 ? 1 : 0;
+  const int failed_tests = options.run_tests ? run_self_tests(entries) : 0;
+  return findings.errors > 0 || failed_tests > 0 ? 1 : 0;
 }
 
 }  // namespace chatdrill::cli
