@@ -41,8 +41,11 @@ struct Evidence {
   std::string note;                    // human-readable reason, in the transcript's language
 };
 
+// The first evidence item of every dimension is its base ("speed.base", message none), and
+// a final "<dimension>.clamp" item brings a sum outside 0..100 back into range, so `score`
+// is always exactly the sum of all evidence points (each rounded to 0.1 first).
 struct DimensionGrade {
-  double score = 0;  // 0..100; equals base + sum of evidence points, clamped (see note in evidence)
+  double score = 0;  // 0..100; equals the sum of evidence points (base and clamp included)
   std::vector<Evidence> evidence;
 };
 
@@ -53,6 +56,27 @@ struct Grade {
 };
 
 Grade grade_transcript(const Transcript& transcript, const Rubric& rubric = {});
+
+// The four graders on their own (grade_transcript runs all of them on one analysis).
+// speed:      base 100; each answered customer message loses points for the reply's wait
+//             beyond its target (first reply weighted double), down to near zero past
+//             `abandoned_after`.
+// politeness: base 50; courtesy markers in the trainee's replies add points with
+//             diminishing returns per marker kind; negative markers subtract in full;
+//             the customer's words never count.
+// clarifying: base 30; questions about the customer's words or a rubric slot add points
+//             (diminishing), stock questions a little; stated assumptions and missed
+//             slots subtract.
+// engagement: base 60; next steps, ownership, check-ins in the silence window and an
+//             open-door close add; unanswered messages, dead-end replies, channel
+//             bouncing and missed check-ins subtract.
+DimensionGrade grade_speed(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_politeness(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_clarifying(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_engagement(const Transcript& transcript, const Rubric& rubric = {});
+
+// Weighted mean of the four scores with `rubric.weights` (all zero = equal), rounded to 0.1.
+double overall_score(const std::array<DimensionGrade, 4>& dimensions, const Rubric& rubric);
 
 Json grade_to_json(const Grade& grade);
 

@@ -59,7 +59,8 @@ inline constexpr const char* k_marker_ids[] = {
     "courtesy.conditional", "courtesy.reassurance", "courtesy.open_door",     "courtesy.farewell",
     "courtesy.name",        "negative.rude",        "negative.dismissive",    "negative.blame",
     "negative.shouting",    "negative.exclamations", "negative.channel_bounce", "engagement.checkin",
-    "engagement.next_step", "ownership.contact_details", "clarifying.stock",   "clarifying.assumption"};
+    "engagement.next_step", "ownership.contact_details", "clarifying.stock",   "clarifying.assumption",
+    "clarifying.case_detail"};
 
 // Strings of at least this many '!' are the negative.exclamations marker.
 inline constexpr int k_exclamation_run_negative = 3;

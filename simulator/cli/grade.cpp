@@ -1,14 +1,113 @@
-// Placeholder so the executable links while the grade command is being written; replaced
-// by its real implementation.
+// `chatdrill grade FILE... [--json]`: grades chat logs in `chatdrill.transcript/1` with
+// the default rubric and prints the evidence, quoting each message it cites. Knows
+// nothing of scenarios or the app; the grading itself is scoring/'s.
 #include "cli.h"
 
+#include "scoring/grade.h"
+#include "scoring/transcript.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
 
 namespace chatdrill::cli {
 
-int grade_command(int, char**) {
-  std::fputs("chatdrill grade: not available in this build yet\n", stderr);
-  return 2;
+namespace {
+
+constexpr const char* k_grade_help =
+    "usage: chatdrill grade FILE... [--json]\n"
+    "\n"
+    "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying and\n"
+    "engagement, and explains every point with the rule and the message it comes from.\n"
+    "\n"
+    "  --json   print chatdrill.grade/1 instead of the text report (with several files,\n"
+    "           one JSON object per line, each with a \"file\" member)\n"
+    "  --help   show this help\n"
+    "\n"
+    "Exit codes: 0 all graded, 1 a transcript could not be read (file:line:col: path: message\n"
+    "on stderr), 2 bad usage.\n";
+
+// Cuts at a code point boundary, never inside a UTF-8 sequence.
+std::string shorten(const std::string& text, std::size_t max_bytes) {
+  std::string flat;
+  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (flat.size() <= max_bytes) return flat;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  return flat.substr(0, cut) + "…";
+}
+
+std::string clock(double seconds) {
+  const long s = std::lround(seconds);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+const char* dimension_title(std::size_t k, bool fi) {
+  static const char* fi_names[] = {"Nopeus", "Kohteliaisuus", "Tarkentavat kysymykset", "Sitoutuminen"};
+  static const char* en_names[] = {"Speed", "Politeness", "Clarifying questions", "Engagement"};
+  return fi ? fi_names[k] : en_names[k];
+}
+
+void print_report(const std::string& file, const scoring::Transcript& t, const scoring::Grade& g) {
+  const bool fi = t.language == "fi";
+  std::printf("%s\n", file.c_str());
+  std::printf("  %s %.1f / 100\n", fi ? "Kokonaisarvosana" : "Overall", g.overall);
+  for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k) {
+    const auto& d = g.dimensions[k];
+    std::printf("\n  %s (%s): %.1f\n", dimension_title(k, fi), scoring::k_dimensions[k], d.score);
+    for (const auto& e : d.evidence) {
+      std::printf("    %+6.1f  %s: %s\n", e.points, e.rule.c_str(), e.note.c_str());
+      if (!e.message || *e.message >= t.messages.size()) continue;
+      const auto& m = t.messages[*e.message];
+      const char* who = m.from == "customer" ? (fi ? "asiakas" : "customer")
+                        : m.from == "trainee" ? (fi ? "harjoittelija" : "trainee") : m.from.c_str();
+      std::printf("            #%zu %s %s: \"%s\"\n", *e.message + 1, who, clock(m.at).c_str(),
+                  shorten(m.text, 100).c_str());
+    }
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
+int grade_command(int argc, char** argv) {
+  bool json = false;
+  std::vector<std::string> files;
+  for (int i = 0; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
+    if (arg == "--json") { json = true; continue; }
+    if (arg.size() > 1 && arg[0] == '-') {
+      std::fprintf(stderr, "chatdrill grade: unknown option %s\n\n%s", arg.c_str(), k_grade_help);
+      return 2;
+    }
+    files.push_back(arg);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "chatdrill grade: no transcript given\n\n%s", k_grade_help);
+    return 2;
+  }
+  int status = 0;
+  for (const auto& file : files) {
+    const auto loaded = scoring::load_transcript(file);
+    for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    if (!loaded.transcript) { status = 1; continue; }
+    const auto grade = scoring::grade_transcript(*loaded.transcript);
+    if (!json) { print_report(file, *loaded.transcript, grade); continue; }
+    scoring::Json j = scoring::grade_to_json(grade);
+    if (files.size() > 1) {
+      j["file"] = file;
+      std::printf("%s\n", j.dump(-1, ' ', false, scoring::Json::error_handler_t::replace).c_str());
+    } else {
+      std::printf("%s\n", j.dump(2, ' ', false, scoring::Json::error_handler_t::replace).c_str());
+    }
+  }
+  std::fflush(stdout);
+  return status;
 }
 
 }  // namespace chatdrill::cli

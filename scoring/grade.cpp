@@ -1,0 +1,180 @@
+// Grades: analyse the chat once, run the four graders, weigh them into the overall score,
+// and write `chatdrill.grade/1`. Pure functions of (transcript, rubric); no clock, no UI.
+#include "grade_internal.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace chatdrill::scoring {
+
+namespace detail {
+
+double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
+
+std::string ChatView::quote(std::size_t message, const MarkerHit& hit) const {
+  const std::string& text = transcript.messages[message].text;
+  if (hit.end > text.size() || hit.begin >= hit.end) return {};
+  return text.substr(hit.begin, hit.end - hit.begin);
+}
+
+bool ChatView::is_closing(std::size_t message) const {
+  const Analysis& a = analyses[message];
+  return (a.has("courtesy.gratitude") || a.has("courtesy.farewell")) && !a.is_question && a.count("negative.") == 0;
+}
+
+std::string ChatView::sentence_text(std::size_t message, int sentence) const {
+  const auto& sentences = analyses[message].sentences;
+  if (sentence < 0 || static_cast<std::size_t>(sentence) >= sentences.size()) return {};
+  const auto& s = sentences[static_cast<std::size_t>(sentence)];
+  const std::string& text = transcript.messages[message].text;
+  std::string out = text.substr(s.begin, s.end - s.begin);
+  while (!out.empty() && (out.front() == ' ' || out.front() == '\n')) out.erase(out.begin());
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
+namespace {
+
+// One analyser per language per thread: building one opens a stemmer, and its stem cache
+// pays off across messages. Its state never changes a result.
+TextAnalyzer& analyzer_for(Language language) {
+  thread_local TextAnalyzer fi(Language::fi), en(Language::en);
+  return language == Language::fi ? fi : en;
+}
+
+std::string customer_name(const Transcript& t, const Rubric& rubric) {
+  if (!rubric.customer_name.empty()) return rubric.customer_name;
+  if (auto it = t.extra.find("customer_name"); it != t.extra.end() && it->is_string()) return it->get<std::string>();
+  return {};
+}
+
+}  // namespace
+
+ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
+  ChatView chat{transcript};
+  chat.language = parse_language(transcript.language).value_or(Language::en);
+  TextAnalyzer& analyzer = analyzer_for(chat.language);
+  analyzer.set_customer_name(customer_name(transcript, rubric));
+  for (const Slot& slot : rubric.slots) {
+    Slot folded{slot.id, slot.label, {}, {}, {}};
+    for (const auto& k : slot.keywords) folded.keywords.push_back(analyzer.fold(k));
+    for (const auto& p : slot.prefixes) folded.prefixes.push_back(analyzer.fold(p));
+    for (const auto& s : slot.stems) {
+      folded.stems.push_back(analyzer.fold(s));
+      folded.stems.push_back(analyzer.stem(folded.stems.back()));
+    }
+    chat.slots.push_back(std::move(folded));
+  }
+  chat.analyses.resize(transcript.messages.size());
+  std::optional<std::size_t> waiting;  // first customer message not yet answered
+  for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
+    const Message& m = transcript.messages[i];
+    chat.end_time = std::max(chat.end_time, m.at);
+    if (m.is_customer_message()) {
+      chat.analyses[i] = analyzer.analyze(m.text);
+      chat.customer.push_back(i);
+      if (!waiting) waiting = i;
+    } else if (m.is_trainee_message()) {
+      chat.analyses[i] = analyzer.analyze(m.text);
+      chat.trainee.push_back(i);
+      chat.answers.push_back(waiting);
+      waiting.reset();
+    }
+  }
+  analyzer.set_customer_name("");
+  return chat;
+}
+
+Tally::Tally(std::string dimension, double base, std::string base_note) : dimension_(std::move(dimension)) {
+  add(std::nullopt, dimension_ + ".base", base, std::move(base_note));
+}
+
+void Tally::add(std::optional<std::size_t> message, std::string rule, double points, std::string note) {
+  const long long tenths = std::llround(points * 10.0);
+  tenths_ += tenths;
+  evidence_.push_back(Evidence{message, std::move(rule), static_cast<double>(tenths) / 10.0, std::move(note)});
+}
+
+DimensionGrade Tally::finish(bool fi) {
+  if (tenths_ > 1000) {
+    add(std::nullopt, dimension_ + ".clamp", static_cast<double>(1000 - tenths_) / 10.0,
+        fi ? "Pisteet rajataan enintään 100:aan." : "Scores are capped at 100.");
+  } else if (tenths_ < 0) {
+    add(std::nullopt, dimension_ + ".clamp", static_cast<double>(-tenths_) / 10.0,
+        fi ? "Pisteet eivät laske alle nollan." : "Scores do not go below 0.");
+  }
+  DimensionGrade g;
+  g.score = static_cast<double>(tenths_) / 10.0;
+  g.evidence = std::move(evidence_);
+  return g;
+}
+
+}  // namespace detail
+
+const DimensionGrade& Grade::dimension(std::string_view name) const {
+  for (std::size_t k = 0; k < k_dimensions.size(); ++k)
+    if (name == k_dimensions[k]) return dimensions[k];
+  throw std::out_of_range(fmt::format("no grade dimension \"{}\"", name));
+}
+
+double overall_score(const std::array<DimensionGrade, 4>& dimensions, const Rubric& rubric) {
+  double weight_sum = 0, sum = 0;
+  for (std::size_t k = 0; k < dimensions.size(); ++k) {
+    const double w = std::isfinite(rubric.weights[k]) && rubric.weights[k] > 0 ? rubric.weights[k] : 0;
+    weight_sum += w;
+    sum += w * dimensions[k].score;
+  }
+  if (weight_sum <= 0) {
+    for (const auto& d : dimensions) sum += d.score;
+    return detail::round_tenth(sum / static_cast<double>(dimensions.size()));
+  }
+  return detail::round_tenth(sum / weight_sum);
+}
+
+Grade grade_transcript(const Transcript& transcript, const Rubric& rubric) {
+  const detail::ChatView chat = detail::view_chat(transcript, rubric);
+  Grade g;
+  g.dimensions[0] = detail::speed_grade(chat, rubric);
+  g.dimensions[1] = detail::politeness_grade(chat, rubric);
+  g.dimensions[2] = detail::clarifying_grade(chat, rubric);
+  g.dimensions[3] = detail::engagement_grade(chat, rubric);
+  g.overall = overall_score(g.dimensions, rubric);
+  return g;
+}
+
+DimensionGrade grade_speed(const Transcript& t, const Rubric& r) { return detail::speed_grade(detail::view_chat(t, r), r); }
+DimensionGrade grade_politeness(const Transcript& t, const Rubric& r) {
+  return detail::politeness_grade(detail::view_chat(t, r), r);
+}
+DimensionGrade grade_clarifying(const Transcript& t, const Rubric& r) {
+  return detail::clarifying_grade(detail::view_chat(t, r), r);
+}
+DimensionGrade grade_engagement(const Transcript& t, const Rubric& r) {
+  return detail::engagement_grade(detail::view_chat(t, r), r);
+}
+
+Json grade_to_json(const Grade& grade) {
+  Json j = Json::object();
+  j["format"] = k_grade_format;
+  j["overall"] = grade.overall;
+  Json dims = Json::object();
+  for (std::size_t k = 0; k < k_dimensions.size(); ++k) {
+    const auto& d = grade.dimensions[k];
+    Json evidence = Json::array();
+    for (const auto& e : d.evidence) {
+      Json item = Json::object();
+      item["message"] = e.message ? Json(*e.message) : Json(nullptr);
+      item["rule"] = e.rule;
+      item["points"] = e.points;
+      item["note"] = e.note;
+      evidence.push_back(std::move(item));
+    }
+    dims[k_dimensions[k]] = Json{{"score", d.score}, {"evidence", std::move(evidence)}};
+  }
+  j["dimensions"] = std::move(dims);
+  return j;
+}
+
+}  // namespace chatdrill::scoring

@@ -1,0 +1,63 @@
+// What the four graders share: one analysis of the chat (every message analysed once,
+// who answers whom) and a tally that turns rules into evidence whose points sum to the
+// score. Internal to scoring/; no UI, no engine, no clock.
+#pragma once
+
+#include "grade.h"
+#include "text.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chatdrill::scoring::detail {
+
+struct ChatView {
+  explicit ChatView(const Transcript& t) : transcript(t) {}
+  const Transcript& transcript;
+  Language language = Language::fi;
+  std::vector<Analysis> analyses;  // per message; empty for events graders ignore
+  // Per trainee message: the first customer message it answers (the earliest one not yet
+  // answered when it was sent); none for follow-ups and for speaking first.
+  std::vector<std::optional<std::size_t>> answers;
+  std::vector<std::size_t> trainee, customer;  // message indexes in order
+  double end_time = 0;                         // time of the last message or event
+  std::vector<Slot> slots;  // the rubric's slots, folded; stems also in stemmed form
+
+  const Message& message(std::size_t i) const { return transcript.messages[i]; }
+  const Analysis& analysis(std::size_t i) const { return analyses[i]; }
+  bool fi() const { return language == Language::fi; }
+  // The text a marker hit covers, for quoting in notes.
+  std::string quote(std::size_t message, const MarkerHit& hit) const;
+  // A customer message that only thanks or says goodbye: it needs no answer.
+  bool is_closing(std::size_t message) const;
+  // The text of a sentence of a message.
+  std::string sentence_text(std::size_t message, int sentence) const;
+};
+
+// Analyses every customer and trainee message once (thread-local analysers, one per language).
+ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
+
+// Evidence gathered for one dimension; points are rounded to 0.1 as they are added, and
+// finish() adds a clamp item so the score is exactly the sum of all points.
+class Tally {
+ public:
+  Tally(std::string dimension, double base, std::string base_note);
+  void add(std::optional<std::size_t> message, std::string rule, double points, std::string note);
+  DimensionGrade finish(bool fi);
+
+ private:
+  std::string dimension_;
+  long long tenths_ = 0;
+  std::vector<Evidence> evidence_;
+};
+
+double round_tenth(double x);
+
+DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade politeness_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric);
+
+}  // namespace chatdrill::scoring::detail

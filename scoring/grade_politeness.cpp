@@ -1,0 +1,104 @@
+// Politeness: courtesy markers in the trainee's replies add points with diminishing
+// returns (ten "kiitos" are not ten times as polite); negative markers subtract in full.
+// Only the trainee's own words count: a rude customer costs the trainee nothing.
+#include "grade_internal.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+namespace chatdrill::scoring::detail {
+
+namespace {
+
+struct MarkerRule {
+  const char* id;
+  double points;
+  const char* fi;
+  const char* en;
+};
+
+// Courtesy: the first reply with a marker earns its points, the second half, the third a
+// quarter, later ones nothing. A marker repeated within one reply counts once.
+constexpr MarkerRule k_courtesy[] = {
+    {"courtesy.greeting", 8, "Tervehdys", "Greeting"},
+    {"courtesy.gratitude", 8, "Kiitos", "Thanks"},
+    {"courtesy.apology", 6, "Pahoittelu", "Apology"},
+    {"courtesy.empathy", 8, "Myötäeläminen", "Empathy"},
+    {"courtesy.conditional", 5, "Kohtelias pyyntö tai tarjous", "Polite request or offer"},
+    {"courtesy.reassurance", 6, "Rauhoittelu", "Reassurance"},
+    {"courtesy.name", 5, "Asiakkaan nimi", "Customer's name"},
+    {"courtesy.open_door", 6, "Ovi jätetty auki", "Open door"},
+    {"courtesy.farewell", 4, "Hyvästely", "Farewell"},
+};
+
+// Negative markers: every occurrence subtracts its full points. Channel bouncing is
+// graded under engagement, not here.
+constexpr MarkerRule k_negative[] = {
+    {"negative.rude", -25, "Töykeä tai loukkaava ilmaus", "Rude or insulting words"},
+    {"negative.dismissive", -15, "Vähättelevä ilmaus", "Dismissive phrase"},
+    {"negative.blame", -15, "Asiakkaan syyllistäminen", "Blaming the customer"},
+    {"negative.shouting", -10, "HUUTAMINEN isoilla kirjaimilla", "SHOUTING in capitals"},
+    {"negative.exclamations", -5, "Huutomerkkijono", "String of exclamation marks"},
+};
+
+constexpr double k_diminishing[] = {1.0, 0.5, 0.25};
+
+void courtesy(const ChatView& chat, std::size_t i, std::map<std::string, int>& uses, Tally& tally) {
+  std::set<std::string> seen_here;
+  for (const auto& hit : chat.analysis(i).markers) {
+    for (const auto& rule : k_courtesy) {
+      if (hit.id != rule.id || !seen_here.insert(hit.id).second) continue;
+      const int n = uses[hit.id]++;
+      const std::string quoted = chat.quote(i, hit);
+      if (n < 3) {
+        const double points = rule.points * k_diminishing[n];
+        const std::string times = n == 0 ? "" : chat.fi() ? fmt::format(" ({}. kerran, vähenevä hyöty)", n + 1)
+                                                           : fmt::format(" (time {}, diminishing returns)", n + 1);
+        tally.add(i, std::string("politeness.") + rule.id, points,
+                  fmt::format("{}: \"{}\"{}", chat.fi() ? rule.fi : rule.en, quoted, times));
+      } else if (n == 3) {
+        tally.add(i, std::string("politeness.") + rule.id, 0,
+                  chat.fi() ? fmt::format("{}: \"{}\" — toistaminen ei enää lisää pisteitä.", rule.fi, quoted)
+                            : fmt::format("{}: \"{}\" — repeating it adds nothing more.", rule.en, quoted));
+      }
+    }
+  }
+}
+
+void negative(const ChatView& chat, std::size_t i, Tally& tally) {
+  for (const auto& hit : chat.analysis(i).markers)
+    for (const auto& rule : k_negative)
+      if (hit.id == rule.id)
+        tally.add(i, std::string("politeness.") + rule.id, rule.points,
+                  fmt::format("{}: \"{}\"", chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
+}
+
+}  // namespace
+
+DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
+  const bool fi = chat.fi();
+  Tally tally("politeness", 50,
+              fi ? "Lähtötaso 50; kohteliaisuudet lisäävät (toistot vähemmän), tylyt ilmaukset vähentävät."
+                 : "Starts at 50; courtesy adds (less when repeated), negative phrases subtract.");
+  std::map<std::string, int> uses;
+  bool noted_customer_tone = false;
+  for (std::size_t i = 0; i < chat.transcript.messages.size(); ++i) {
+    const Message& m = chat.message(i);
+    if (m.is_trainee_message()) {
+      courtesy(chat, i, uses, tally);
+      negative(chat, i, tally);
+    } else if (m.is_customer_message() && !noted_customer_tone && chat.analysis(i).count("negative.") > 0) {
+      noted_customer_tone = true;
+      tally.add(i, "politeness.customer_tone", 0,
+                fi ? "Asiakkaan oma sävy ei vaikuta harjoittelijan pisteisiin."
+                   : "The customer's own tone does not count against the trainee.");
+    }
+  }
+  if (chat.trainee.empty())
+    tally.add(std::nullopt, "politeness.no_replies", -50, fi ? "Ei yhtään vastausta asiakkaalle." : "No replies to the customer.");
+  return tally.finish(fi);
+}
+
+}  // namespace chatdrill::scoring::detail

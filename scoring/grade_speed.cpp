@@ -1,0 +1,84 @@
+// Speed: how long the customer waited for each answer, against the rubric's targets.
+// Score = 100 minus, per answered customer message, its reply's shortfall (weighted mean).
+#include "grade_internal.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace chatdrill::scoring::detail {
+
+namespace {
+
+// Score of one reply: 100 within target, falling linearly to 10 at `abandoned_after`,
+// then to 0 at twice that ("a chat left over 3 min scores near zero").
+double reply_score(double wait, double target, const Rubric& r) {
+  const double abandoned = std::max(r.abandoned_after, target + 1);
+  if (wait <= target) return 100;
+  if (wait <= abandoned) return 100 - 90 * (wait - target) / (abandoned - target);
+  return std::max(0.0, 10 * (1 - (wait - abandoned) / abandoned));
+}
+
+struct Wait {
+  std::size_t customer;               // message the customer waited on
+  std::optional<std::size_t> trainee;  // the reply; none = never answered
+  double seconds;
+  bool first;
+};
+
+std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
+  const bool fi = chat.fi();
+  const std::string what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
+  if (!w.trainee)
+    return fi ? fmt::format("Asiakas odotti vastausta {:.0f} s eikä saanut sitä (tavoite {:.0f} s).", w.seconds, target)
+              : fmt::format("The customer waited {:.0f} s and got no answer (target {:.0f} s).", w.seconds, target);
+  if (score >= 100)
+    return fi ? fmt::format("{} {:.0f} s:ssa, tavoite {:.0f} s.", what, w.seconds, target)
+              : fmt::format("{} in {:.0f} s, target {:.0f} s.", what, w.seconds, target);
+  return fi ? fmt::format("{} vasta {:.0f} s:n päästä, tavoite {:.0f} s.", what, w.seconds, target)
+            : fmt::format("{} took {:.0f} s, target {:.0f} s.", what, w.seconds, target);
+}
+
+}  // namespace
+
+DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
+  const bool fi = chat.fi();
+  Tally tally("speed", 100,
+              fi ? "Lähtötaso 100; jokainen asiakkaan odotus yli tavoitteen vähentää (ensimmäinen vastaus painaa kaksinkertaisesti)."
+                 : "Starts at 100; each wait beyond its target subtracts (the first reply counts double).");
+  std::vector<Wait> waits;
+  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
+    if (!chat.answers[k]) continue;
+    const std::size_t c = *chat.answers[k];
+    waits.push_back({c, chat.trainee[k], chat.message(chat.trainee[k]).at - chat.message(c).at, waits.empty()});
+  }
+  // A customer message still waiting when the chat ended counts if it waited past its target.
+  std::optional<std::size_t> last_answered;
+  if (!chat.customer.empty()) {
+    const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
+    for (std::size_t c : chat.customer) {
+      if ((!chat.trainee.empty() && c < last_trainee) || chat.is_closing(c)) continue;
+      const double waited = chat.end_time - chat.message(c).at;
+      const double target = waits.empty() ? rubric.first_reply_target : rubric.reply_target;
+      if (waited > target) waits.push_back({c, std::nullopt, waited, waits.empty()});
+      break;
+    }
+  }
+  if (waits.empty()) {
+    tally.add(std::nullopt, "speed.nothing_to_answer", 0,
+              fi ? "Asiakkaan viestejä ei jäänyt odottamaan." : "No customer message was left waiting.");
+    return tally.finish(fi);
+  }
+  double weight_sum = 0;
+  for (const auto& w : waits) weight_sum += w.first ? 2 : 1;
+  for (const auto& w : waits) {
+    const double target = w.first ? rubric.first_reply_target : rubric.reply_target;
+    const double score = reply_score(w.seconds, target, rubric);
+    const double points = -(100 - score) * (w.first ? 2 : 1) / weight_sum;
+    const std::string rule = !w.trainee ? "speed.unanswered" : w.first ? "speed.first_reply" : "speed.reply";
+    tally.add(w.trainee ? w.trainee : w.customer, rule, points, wait_note(chat, w, target, score));
+  }
+  return tally.finish(fi);
+}
+
+}  // namespace chatdrill::scoring::detail
