@@ -298,7 +298,12 @@ void Checker::check_choice(const Json& s, const Json& v, const std::string& path
 
 Diagnostics check_schema(const JsonDoc& doc, const std::string& schema_path) {
   const auto schema = load_schema(schema_path);
-  if (schema->error) return {*schema->error};
+  if (schema->error) {
+    // A missing or broken schema is an installation problem, not a fault of the checked file.
+    Diagnostic d = *schema->error;
+    d.severity = scoring::Severity::warning;
+    return {d};
+  }
   Diagnostics out;
   Checker(*schema, doc, out).check(schema->root, doc.root, "");
   return out;

@@ -13,7 +13,7 @@ namespace chatdrill::engine {
 
 // Every place where `doc` breaks the schema at `schema_path`, as errors located at the
 // offending value (or key, for unknown members). The schema file is read once per path and
-// kept; a broken schema file is itself reported as a diagnostic against that file.
+// kept; a missing or broken schema file is reported as one warning against that file.
 scoring::Diagnostics check_schema(const scoring::JsonDoc& doc, const std::string& schema_path);
 
 // The bundled scenario schema: data_path("scenarios/schema/scenario.schema.json").
