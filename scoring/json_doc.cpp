@@ -373,6 +373,9 @@ class Parser {
     if (integral) {
       std::int64_t v = 0;
       if (auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) return Json(v);
+      // Above INT64_MAX (64-bit seeds): keep it exact as unsigned rather than rounding.
+      std::uint64_t u = 0;
+      if (auto r = std::from_chars(first, last, u); r.ec == std::errc() && r.ptr == last) return Json(u);
     }
     double d = 0;
     auto r = std::from_chars(first, last, d);

@@ -80,7 +80,8 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
       if (!value.is_string()) { r.wrong_type(key, value, "a string"); continue; }
       (key == "language" ? t.language : key == "scenario" ? t.scenario : t.outcome) = value.get<std::string>();
     } else if (key == "seed") {
-      if (!value.is_number_integer() || value.get<std::int64_t>() < 0) r.wrong_type(key, value, "a whole number >= 0");
+      if (!value.is_number_integer() || (!value.is_number_unsigned() && value.get<std::int64_t>() < 0))
+        r.wrong_type(key, value, "a whole number >= 0");
       else t.seed = value.get<std::uint64_t>();
     } else {
       t.extra[key] = value;
