@@ -86,7 +86,7 @@ void read_tests(ReadContext& ctx, const Json& root) {
     ScenarioTest test;
     test.name = r.text(item, p, "name", true).value_or("");
     if (const Json* seed = r.member(item, p, "seed", false)) {
-      if (!seed->is_number_integer() || seed->get<std::int64_t>() < 0)
+      if (!seed->is_number_integer() || (!seed->is_number_unsigned() && seed->get<std::int64_t>() < 0))
         r.wrong_type(member_path(p, "seed"), *seed, "a whole number >= 0");
       else test.seed = seed->get<std::uint64_t>();
     }

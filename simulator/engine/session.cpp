@@ -334,13 +334,18 @@ Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
 Session& Session::operator=(Session&&) noexcept = default;
 
-void Session::advance(Seconds now) { impl_->advance(std::max(now, impl_->now)); }
+namespace {
+// Time never goes backwards, and a broken clock value (NaN, inf) means "no time passed".
+Seconds forward(Seconds now, Seconds current) { return std::isfinite(now) && now > current ? now : current; }
+}  // namespace
 
-void Session::send(Seconds now, std::string_view text) { impl_->send(std::max(now, impl_->now), text); }
+void Session::advance(Seconds now) { impl_->advance(forward(now, impl_->now)); }
+
+void Session::send(Seconds now, std::string_view text) { impl_->send(forward(now, impl_->now), text); }
 
 void Session::end(Seconds now, std::string outcome) {
   Impl& s = *impl_;
-  s.advance(std::max(now, s.now));
+  s.advance(forward(now, s.now));
   s.finish(s.now, outcome.empty() ? "ended_by_trainee" : outcome, "");
 }
 
