@@ -26,11 +26,12 @@ void replies(const ChatView& chat, Tally& tally) {
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     const std::size_t i = chat.trainee[k];
     const Analysis& a = chat.analysis(i);
-    for (const auto& hit : a.markers) {
-      if (hit.id == "negative.channel_bounce")
-        tally.add(i, "engagement.channel_bounce", k_bounce,
+    for (const auto& hit : a.markers) {  // one penalty per reply, quoting its first bounce
+      if (hit.id != "negative.channel_bounce") continue;
+      tally.add(i, "engagement.channel_bounce", k_bounce,
                   fi ? fmt::format("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse.", chat.quote(i, hit))
                      : fmt::format("Bounced the customer to another channel (\"{}\") instead of owning the case.", chat.quote(i, hit)));
+      break;
     }
     if (a.has("engagement.next_step") && next_steps < 2) {
       tally.add(i, "engagement.next_step", k_next_step[next_steps++],

@@ -89,7 +89,8 @@ DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
     if (m.is_trainee_message()) {
       courtesy(chat, i, uses, tally);
       negative(chat, i, tally);
-    } else if (m.is_customer_message() && !noted_customer_tone && chat.analysis(i).count("negative.") > 0) {
+    } else if (m.is_customer_message() && !noted_customer_tone &&
+               chat.analysis(i).count("negative.") > chat.analysis(i).count("negative.channel_bounce")) {
       noted_customer_tone = true;
       tally.add(i, "politeness.customer_tone", 0,
                 fi ? "Asiakkaan oma sävy ei vaikuta harjoittelijan pisteisiin."

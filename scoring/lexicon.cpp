@@ -101,6 +101,15 @@ struct EntryReader {
     add_index(lex.words, tokens[0].folded, marker);
   }
 
+  void add_unless(const std::string& text, int marker, const std::string& path) {
+    const auto tokens = analyzer.tokenize(text);
+    if (tokens.size() != 1) {
+      diagnostics.push_back(doc.diag(path, fmt::format("\"{}\" is not one word", text)));
+      return;
+    }
+    lex.unless_after[static_cast<std::size_t>(marker)].push_back(tokens[0].folded);
+  }
+
   void entry(const std::string& id, const Json& body, const std::string& path) {
     if (!valid_marker_id(id)) {
       diagnostics.push_back(doc.diag(path, fmt::format("marker id \"{}\" must look like \"courtesy.gratitude\"", id)));
@@ -112,6 +121,7 @@ struct EntryReader {
     }
     const int marker = static_cast<int>(lex.ids.size());
     lex.ids.push_back(id);
+    lex.unless_after.emplace_back();
     for (const auto& [key, value] : body.items()) {
       const std::string p = member_path(path, key);
       if (!key.empty() && (key[0] == '_' || key[0] == '$')) continue;
@@ -126,8 +136,9 @@ struct EntryReader {
           add_index(lex.stems, analyzer.stem(s), marker);
         } else if (key == "prefixes") lex.prefixes.add(s, marker);
         else if (key == "suffixes") lex.suffixes.add(s, marker);
+        else if (key == "unless_after") add_unless(s, marker, ep);
         else {
-          diagnostics.push_back(doc.diag(p, fmt::format("unknown field \"{}\" (words, phrases, stems, prefixes, suffixes)", key)));
+          diagnostics.push_back(doc.diag(p, fmt::format("unknown field \"{}\" (words, phrases, stems, prefixes, suffixes, unless_after)", key)));
           break;
         }
       }

@@ -39,6 +39,9 @@ class Lexicon {
   Language language = Language::fi;
   std::string file;
   std::vector<std::string> ids;  // marker ids, index = marker number
+  // Per marker: words that, right before a match, cancel it ("I'll call the courier" is
+  // ownership, "call the courier" a bounce).
+  std::vector<std::vector<std::string>> unless_after;
   std::unordered_map<std::string, std::vector<int>> words;  // folded word -> markers
   std::unordered_map<std::string, std::vector<int>> stems;  // stem -> markers
   AffixIndex prefixes, suffixes;                            // folded affix -> markers

@@ -72,6 +72,10 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens, 
   });
   std::unordered_map<int, std::size_t> covered_until;  // marker -> first token index not covered
   for (const auto& f : found) {
+    if (f.first > 0 && tokens[f.first - 1].sentence == tokens[f.first].sentence) {
+      const auto& unless = lex.unless_after[static_cast<std::size_t>(f.marker)];
+      if (std::find(unless.begin(), unless.end(), tokens[f.first - 1].folded) != unless.end()) continue;
+    }
     auto [it, fresh] = covered_until.try_emplace(f.marker, 0);
     if (!fresh && f.first < it->second) continue;
     it->second = f.last + 1;

@@ -1,0 +1,121 @@
+// Golden transcripts graded against hand-checked grades: every score, and every evidence
+// item (rule, message, points) in order, plus the promises every grade keeps.
+#include "golden_support.h"
+
+#include <cmath>
+
+using namespace chatdrill::scoring;
+
+TEST_CASE("golden transcripts get their hand-checked grades") {
+  const auto cases = golden::load_all();
+  int fi = 0, en = 0;
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    (c.transcript.language == "fi" ? fi : en)++;
+    const Grade g = grade_transcript(c.transcript, c.rubric);
+    CHECK(g.overall == doctest::Approx(c.expected["overall"].get<double>()).epsilon(1e-9));
+    for (std::size_t k = 0; k < k_dimensions.size(); ++k) {
+      const std::string dim = k_dimensions[k];
+      CAPTURE(dim);
+      const Json& want = c.expected["dimensions"][dim];
+      const DimensionGrade& got = g.dimensions[k];
+      CHECK(got.score == doctest::Approx(want["score"].get<double>()).epsilon(1e-9));
+      std::vector<std::string> got_items, want_items;
+      for (const auto& e : got.evidence)
+        got_items.push_back(Json::array({e.rule, e.message ? Json(*e.message) : Json(nullptr), e.points}).dump());
+      for (const auto& e : want["evidence"])
+        want_items.push_back(Json::array({e[0], e[1], e[2].get<double>()}).dump());
+      CHECK(got_items == want_items);
+    }
+  }
+  CHECK(fi >= 3);
+  CHECK(en >= 3);
+}
+
+TEST_CASE("every grade is explained exactly by its evidence and is the same every time") {
+  for (const auto& c : golden::load_all()) {
+    CAPTURE(c.name);
+    const Grade g = grade_transcript(c.transcript, c.rubric);
+    for (const auto& d : g.dimensions) {
+      double sum = 0;
+      for (const auto& e : d.evidence) {
+        sum += e.points;
+        CHECK_FALSE(e.note.empty());
+        if (e.message) CHECK(*e.message < c.transcript.messages.size());
+      }
+      CHECK(std::abs(sum - d.score) < 1e-6);
+      CHECK(d.score >= 0);
+      CHECK(d.score <= 100);
+    }
+    CHECK(grade_to_json(g) == grade_to_json(grade_transcript(c.transcript, c.rubric)));
+    // The graders on their own agree with grade_transcript.
+    CHECK(grade_speed(c.transcript, c.rubric).score == g.dimension("speed").score);
+    CHECK(grade_politeness(c.transcript, c.rubric).score == g.dimension("politeness").score);
+    CHECK(grade_clarifying(c.transcript, c.rubric).score == g.dimension("clarifying").score);
+    CHECK(grade_engagement(c.transcript, c.rubric).score == g.dimension("engagement").score);
+  }
+}
+
+TEST_CASE("grade JSON is chatdrill.grade/1") {
+  const auto cases = golden::load_all();
+  REQUIRE_FALSE(cases.empty());
+  const Json j = grade_to_json(grade_transcript(cases.front().transcript, cases.front().rubric));
+  CHECK(j["format"] == "chatdrill.grade/1");
+  CHECK(j["overall"].is_number());
+  for (const char* dim : k_dimensions) {
+    REQUIRE(j["dimensions"].contains(dim));
+    const Json& d = j["dimensions"][dim];
+    CHECK(d["score"].is_number());
+    REQUIRE(d["evidence"].is_array());
+    for (const auto& e : d["evidence"]) {
+      CHECK((e["message"].is_null() || e["message"].is_number_unsigned()));
+      CHECK(e["rule"].get<std::string>().starts_with(std::string(dim) + "."));
+      CHECK(e["points"].is_number());
+      CHECK(e["note"].is_string());
+    }
+  }
+}
+
+TEST_CASE("weights in the rubric move the overall score; zero weights mean equal weights") {
+  const auto cases = golden::load_all();
+  for (const auto& c : cases) {
+    Rubric r = c.rubric;
+    r.weights = {1, 0, 0, 0};
+    const Grade g = grade_transcript(c.transcript, r);
+    CHECK(g.overall == doctest::Approx(g.dimension("speed").score));
+    r.weights = {0, 0, 0, 0};
+    const Grade equal = grade_transcript(c.transcript, r);
+    double mean = 0;
+    for (const auto& d : equal.dimensions) mean += d.score / 4;
+    CHECK(equal.overall == doctest::Approx(mean).epsilon(0.002));
+  }
+}
+
+TEST_CASE("speed targets from the rubric apply") {
+  const auto cases = golden::load_all();
+  for (const auto& c : cases) {
+    if (c.name != "fi_cancel_bounce") continue;
+    Rubric relaxed = c.rubric;
+    relaxed.first_reply_target = 90;
+    relaxed.reply_target = 120;
+    CHECK(grade_transcript(c.transcript, relaxed).dimension("speed").score == 100);
+    Rubric strict = c.rubric;
+    strict.first_reply_target = 10;
+    CHECK(grade_transcript(c.transcript, strict).dimension("speed").score <
+          grade_transcript(c.transcript, c.rubric).dimension("speed").score);
+  }
+}
+
+TEST_CASE("an empty chat and a chat without any reply get grades, not crashes") {
+  Transcript t;
+  t.language = "en";
+  const Grade empty = grade_transcript(t);
+  CHECK(empty.dimension("speed").score == 100);
+  t.messages.push_back({"customer", "message", 0, "Hello? Is anyone there?", Json::object()});
+  t.messages.push_back({"customer", "kind", 400, "", Json::object()});
+  t.messages.back().kind = "left";
+  const Grade ignored = grade_transcript(t);
+  CHECK(ignored.dimension("speed").score < 10);
+  CHECK(ignored.dimension("politeness").score == 0);
+  CHECK(ignored.dimension("engagement").score < 60);
+}
