@@ -52,6 +52,8 @@ bool ClassTable::refresh(const std::string& results_dir) {
     else ++it;
   }
   auto live = list_live_journals(results_dir);
+  // A journal whose result was written (a crash between the two) is not a live session.
+  std::erase_if(live, [&](const std::string& j) { return entries_.count(fs::path(j).stem().string() + ".json") > 0; });
   if (live != live_) live_ = std::move(live), changed = true;
   if (changed) rebuild();
   return changed;

@@ -23,6 +23,20 @@ using scoring::Json;
 
 namespace {
 
+// Base letters of U+0100..U+017F (Latin Extended-A: ā ć č đ ę ğ ı ł ń ő œ ř š ţ ů ž ...).
+constexpr std::string_view k_latin_extended_a_bases =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssss"
+    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(k_latin_extended_a_bases.size() == 0x80);
+struct LatinExtendedA {
+  char letters[0x80][2];
+  constexpr LatinExtendedA() : letters{} {
+    for (std::size_t i = 0; i < 0x80; ++i) letters[i][0] = k_latin_extended_a_bases[i], letters[i][1] = 0;
+  }
+  const char* operator[](std::size_t i) const { return letters[i]; }
+};
+constexpr LatinExtendedA k_latin_extended_a;
+
 // ASCII for the Latin letters a classroom's names use (Finnish, Swedish, common European).
 const char* transliterate(std::uint32_t cp) {
   if (cp >= 0xC0 && cp <= 0xC5) return "a";
@@ -36,8 +50,7 @@ const char* transliterate(std::uint32_t cp) {
   if ((cp >= 0xD9 && cp <= 0xDC) || (cp >= 0xF9 && cp <= 0xFC)) return "u";
   if (cp == 0xDD || cp == 0xFD || cp == 0xFF) return "y";
   if (cp == 0xDF) return "ss";
-  if (cp == 0x160 || cp == 0x161) return "s";
-  if (cp == 0x17D || cp == 0x17E) return "z";
+  if (cp >= 0x100 && cp <= 0x17F) return k_latin_extended_a[cp - 0x100];
   return nullptr;
 }
 
