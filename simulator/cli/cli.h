@@ -15,5 +15,6 @@ int validate_command(int argc, char** argv);
 int play_command(int argc, char** argv);
 int grade_command(int argc, char** argv);
 int report_command(int argc, char** argv);
+int exercise_command(int argc, char** argv);  // exercise.cpp: one trainee's headless exercise run
 
 }  // namespace chatdrill::cli
