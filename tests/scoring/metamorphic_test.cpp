@@ -1,0 +1,150 @@
+// Metamorphic properties on every golden transcript: a change that makes a chat worse on
+// one dimension never raises that dimension, and moves the others by at most a few points.
+#include "golden_support.h"
+
+#include "scoring/text.h"
+
+#include <cmath>
+#include <functional>
+
+using namespace chatdrill::scoring;
+
+namespace {
+
+constexpr double k_max_side_effect = 5.0;
+
+double score(const Grade& g, const char* dim) { return g.dimension(dim).score; }
+
+// `changed` must not raise `target`; the other dimensions stay within a few points.
+void check_change(const golden::Case& c, const Transcript& changed, const char* target, bool check_others = true) {
+  const Grade before = grade_transcript(c.transcript, c.rubric);
+  const Grade after = grade_transcript(changed, c.rubric);
+  CHECK(score(after, target) <= score(before, target));
+  if (!check_others) return;
+  for (const char* dim : k_dimensions) {
+    if (std::string_view(dim) == target) continue;
+    CAPTURE(dim);
+    CHECK(std::abs(score(after, dim) - score(before, dim)) <= k_max_side_effect);
+  }
+}
+
+TextAnalyzer& analyzer(const Transcript& t) {
+  static TextAnalyzer fi(Language::fi), en(Language::en);
+  return t.language == "fi" ? fi : en;
+}
+
+bool answers_customer(const Transcript& t, std::size_t i) {
+  for (std::size_t k = i; k-- > 0;) {
+    if (t.messages[k].is_trainee_message()) return false;
+    if (t.messages[k].is_customer_message()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("making any trainee reply slower never raises speed") {
+  for (const auto& c : golden::load_all()) {
+    for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
+      if (!c.transcript.messages[i].is_trainee_message()) continue;
+      for (const double delay : {3.0, 40.0, 150.0, 600.0}) {
+        CAPTURE(c.name);
+        CAPTURE(i);
+        CAPTURE(delay);
+        Transcript t = c.transcript;
+        for (std::size_t k = i; k < t.messages.size(); ++k) t.messages[k].at += delay;  // keep the order
+        // Delaying a check-in legitimately changes engagement; side effects are checked
+        // for replies that answer the customer.
+        check_change(c, t, "speed", answers_customer(c.transcript, i));
+      }
+    }
+  }
+}
+
+TEST_CASE("inserting a rude word never raises politeness") {
+  for (const auto& c : golden::load_all()) {
+    const bool fi = c.transcript.language == "fi";
+    for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
+      if (!c.transcript.messages[i].is_trainee_message()) continue;
+      CAPTURE(c.name);
+      CAPTURE(i);
+      Transcript after = c.transcript, before = c.transcript;
+      after.messages[i].text += fi ? " Idiootti." : " You idiot.";
+      check_change(c, after, "politeness");
+      before.messages[i].text = (fi ? "Tyhmä juttu. " : "Stupid thing. ") + before.messages[i].text;
+      check_change(c, before, "politeness");
+      CHECK(score(grade_transcript(after, c.rubric), "politeness") < score(grade_transcript(c.transcript, c.rubric), "politeness") + 1e-9);
+    }
+  }
+}
+
+TEST_CASE("removing a clarifying question never raises clarifying") {
+  int removed = 0;
+  for (const auto& c : golden::load_all()) {
+    const bool fi = c.transcript.language == "fi";
+    for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
+      const Message& m = c.transcript.messages[i];
+      if (!m.is_trainee_message()) continue;
+      const Analysis a = analyzer(c.transcript).analyze(m.text);
+      for (std::size_t s = a.sentences.size(); s-- > 0;) {
+        if (!a.sentences[s].is_question || a.count_in_sentence(static_cast<int>(s), "engagement.checkin")) continue;
+        CAPTURE(c.name);
+        CAPTURE(m.text);
+        Transcript t = c.transcript;
+        std::string text = m.text;
+        text.erase(a.sentences[s].begin, a.sentences[s].end - a.sentences[s].begin);
+        if (text.find_first_not_of(" \n") == std::string::npos) text = fi ? "Selvä." : "Okay.";
+        t.messages[i].text = text;
+        check_change(c, t, "clarifying");
+        ++removed;
+      }
+    }
+  }
+  CHECK(removed >= 6);
+}
+
+TEST_CASE("removing a check-in after customer silence never raises engagement") {
+  int removed = 0;
+  for (const auto& c : golden::load_all()) {
+    for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
+      const Message& m = c.transcript.messages[i];
+      if (!m.is_trainee_message() || answers_customer(c.transcript, i)) continue;
+      if (!analyzer(c.transcript).analyze(m.text).has("engagement.checkin")) continue;
+      CAPTURE(c.name);
+      CAPTURE(m.text);
+      Transcript t = c.transcript;
+      t.messages.erase(t.messages.begin() + static_cast<std::ptrdiff_t>(i));
+      const Grade before = grade_transcript(c.transcript, c.rubric);
+      check_change(c, t, "engagement");
+      CHECK(score(grade_transcript(t, c.rubric), "engagement") < score(before, "engagement"));
+      ++removed;
+    }
+  }
+  CHECK(removed >= 2);
+}
+
+TEST_CASE("adding a channel bounce never raises engagement") {
+  for (const auto& c : golden::load_all()) {
+    const bool fi = c.transcript.language == "fi";
+    for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
+      if (!c.transcript.messages[i].is_trainee_message()) continue;
+      CAPTURE(c.name);
+      CAPTURE(i);
+      Transcript t = c.transcript;
+      t.messages[i].text += fi ? " Soittakaa asiakaspalveluun." : " Email us at support@example.com.";
+      check_change(c, t, "engagement");
+    }
+  }
+}
+
+TEST_CASE("asking for contact details is ownership, sending the customer elsewhere is a bounce") {
+  for (const auto& c : golden::load_all()) {
+    if (c.name != "fi_delivery_good") continue;
+    Transcript own = c.transcript, bounce = c.transcript;
+    own.messages[6].text += " Saisinko vielä puhelinnumeronne?";
+    bounce.messages[6].text += " Lähettäkää sähköpostia asiakaspalveluun.";
+    const double base = score(grade_transcript(c.transcript, c.rubric), "engagement");
+    CHECK(score(grade_transcript(own, c.rubric), "engagement") > base);
+    CHECK(score(grade_transcript(bounce, c.rubric), "engagement") < base);
+  }
+}
