@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -93,6 +94,7 @@ class Checker {
   }
   const Json* resolve(const std::string& ref) const;
   bool check_type(const Json& s, const Json& v, const std::string& path);
+  bool type_fits(const Json& s, const Json& v, int depth = 0) const;  // like check_type, silently
   void check_object(const Json& s, const Json& v, const std::string& path, int depth);
   void check_members(const Json& s, const Json& v, const std::string& path, int depth);
   void check_array(const Json& s, const Json& v, const std::string& path, int depth);
@@ -139,6 +141,17 @@ const char* type_words(const std::string& type) {
   return "a number";
 }
 
+bool Checker::type_fits(const Json& s, const Json& v, int depth) const {
+  if (!s.is_object() || depth > 50) return true;
+  if (auto ref = s.find("$ref"); ref != s.end() && ref->is_string())
+    if (const Json* target = resolve(ref->get<std::string>()); target && !type_fits(*target, v, depth + 1)) return false;
+  auto it = s.find("type");
+  if (it == s.end()) return true;
+  if (it->is_string()) return type_is(it->get<std::string>(), v);
+  if (!it->is_array()) return true;
+  return std::any_of(it->begin(), it->end(), [&](const Json& t) { return t.is_string() && type_is(t.get<std::string>(), v); });
+}
+
 bool Checker::check_type(const Json& s, const Json& v, const std::string& path) {
   auto it = s.find("type");
   if (it == s.end()) return true;
@@ -153,7 +166,8 @@ bool Checker::check_type(const Json& s, const Json& v, const std::string& path) 
     wanted += (wanted.empty() ? "" : " or ") + std::string(type_words(t));
   }
   if (types.empty()) return true;
-  error(path, fmt::format("must be {}, not {}", wanted, json_type_name(v)));
+  const bool contains_integer = std::find(types.begin(), types.end(), "integer") != types.end();
+  error(path, fmt::format("must be {}, not {}", wanted, v.is_number() && contains_integer ? v.dump() : std::string(json_type_name(v))));
   return false;
 }
 
@@ -281,12 +295,15 @@ void Checker::check_choice(const Json& s, const Json& v, const std::string& path
     auto it = s.find(key);
     if (it == s.end() || !it->is_array() || it->empty()) continue;
     std::optional<Diagnostics> best;
+    std::size_t best_rank = 0;
     int passing = 0;
     for (const auto& branch : *it) {
       Diagnostics found;
       Checker(schema_, doc_, found).check(branch, v, path, depth + 1);
-      if (found.empty()) ++passing;
-      else if (!best || found.size() < best->size()) best = std::move(found);
+      if (found.empty()) { ++passing; continue; }
+      // A branch of the value's own type explains more than "must be a string" does.
+      const std::size_t rank = found.size() + (type_fits(branch, v) ? 0 : 1000);
+      if (!best || rank < best_rank) best = std::move(found), best_rank = rank;
     }
     if (passing == 0 && best) out_.insert(out_.end(), best->begin(), best->end());
     if (passing > 1 && std::string(key) == "oneOf")

@@ -1,0 +1,92 @@
+// `chatdrill validate` over the bundled library as a trainer runs it: the whole folder is
+// clean, --run-tests passes every self-test, schema errors and lints come out located on
+// stderr, and a failing self-test fails the command like a test runner would.
+#include "cli_test_support.h"
+
+#include <regex>
+
+using namespace chatdrill::cli::test;
+
+namespace {
+
+// A valid scenario with one self-test; tests break parts of it.
+const std::string k_small = R"({
+  "$schema": "schema/scenario.schema.json",
+  "format": "chatdrill.scenario/1",
+  "id": "small",
+  "title": "Small",
+  "language": "en",
+  "persona": {"name": "Sam Carter", "archetype": "neutral"},
+  "fallback": ["Sorry?"],
+  "start": "start",
+  "nodes": {
+    "start": {"say": ["Hi."], "expect": [{"intent": "yes", "keywords": ["yes"], "goto": "done"}]},
+    "done": {"say": ["Thanks."], "end": {"outcome": "resolved"}}
+  },
+  "tests": [{"name": "yes resolves", "replies": [{"at": 5, "text": "Yes, of course."}], "expect": {"outcome": "resolved"}}]
+})";
+
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "test text lacks: " << from);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("library: `validate --run-tests scenarios/` is clean and every self-test passes") {
+  const auto r = run_chatdrill("validate --run-tests scenarios/");
+  CHECK(r.exit_code == 0);
+  CHECK_MESSAGE(r.err.empty(), r.err);
+  CHECK(contains(r.out, "12 files checked: 12 valid, 0 errors, 0 warnings\n"));
+  CHECK(!contains(r.out, "FAIL "));
+  std::smatch m;
+  const std::regex summary("\n(\\d+) passed, 0 failed\n$");
+  REQUIRE(std::regex_search(r.out, m, summary));
+  CHECK(std::stoi(m[1]) >= 36);
+  for (const char* id : {"undecided-shopper-fi", "undecided-shopper-en", "angry-complaint-fi", "angry-complaint-en",
+                         "bounced-customer-fi", "bounced-customer-en", "impatient-customer-en", "silent-customer-en",
+                         "cancel-subscription-en"})
+    CHECK(contains(r.out, std::string("PASS ") + id + "/"));
+}
+
+TEST_CASE("library: schema errors are printed as file:line:col: path: message and exit 1") {
+  const auto dir = scratch_dir("library-schema");
+  const std::string text = with(with(k_small, R"("$schema": "schema/scenario.schema.json")", R"("$schema": 5)"),
+                                R"("say": ["Thanks."])", R"("say": ["   "])");
+  write_file(dir / "small.json", text);
+  const auto r = run_chatdrill("validate " + quoted((dir / "small.json").string()));
+  CHECK(r.exit_code == 1);
+  const std::string file = (dir / "small.json").string();
+  CHECK(contains(r.err, file + ":2:14: $schema: must be a string, not a number\n"));
+  CHECK(contains(r.err, file + ":12:22: nodes.done.say[0]: "));  // the loader's message; the schema's is not repeated
+  CHECK(contains(r.out, "1 file checked: 0 valid, 2 errors"));
+}
+
+TEST_CASE("library: lints are warnings on stderr and do not fail validation") {
+  const auto dir = scratch_dir("library-lint");
+  std::string text = with(k_small, R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}])",
+                          R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}, {"intent": "sure", "keywords": ["Yes"], "goto": "done"},)"
+                          R"( {"intent": "odd", "keywords": ["e-mail"], "prefixes": ["re-"], "goto": "done"}])");
+  write_file(dir / "small.json", text);
+  const auto r = run_chatdrill("validate " + quoted((dir / "small.json").string()));
+  const std::string file = (dir / "small.json").string();
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, file + ":11:98: nodes.start.expect[1]: warning: intent \"sure\" can never match: \"yes\""));
+  CHECK(std::regex_search(r.err, std::regex(":11:\\d+: nodes.start.expect\\[2\\].keywords\\[0\\]: warning: keyword \"e-mail\" is 2 words")));
+  CHECK(contains(r.err, "nodes.start.expect[2].prefixes[0]: warning: prefix \"re-\" never matches"));
+  CHECK(contains(r.out, "1 file checked: 1 valid, 0 errors, 3 warnings"));
+}
+
+TEST_CASE("library: a failing self-test prints FAIL with the reason and the run, and exits 1") {
+  const auto dir = scratch_dir("library-selftest");
+  write_file(dir / "small.json", with(k_small, R"("expect": {"outcome": "resolved"}})", R"("expect": {"outcome": "lost", "reaches": ["done"]}})"));
+  const auto r = run_chatdrill("validate --run-tests " + quoted(dir.string()));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "FAIL small/yes resolves: expected outcome lost, got resolved\n"));
+  CHECK(contains(r.out, "trainee [start]   Yes, of course."));
+  CHECK(contains(r.out, "\n0 passed, 1 failed\n"));
+  const auto plain = run_chatdrill("validate " + quoted(dir.string()));
+  CHECK(plain.exit_code == 0);  // without --run-tests the tests are not played
+  CHECK(!contains(plain.out, "FAIL"));
+}
