@@ -1,0 +1,121 @@
+// `chatdrill grade` as a QA lead uses it: the text report quotes the messages it cites,
+// --json is the library's chatdrill.grade/1, malformed transcripts get located errors.
+#include "golden_support.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using namespace chatdrill::scoring;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Run run(const std::string& args) {
+  std::filesystem::create_directories(CHATDRILL_TEST_TMP);
+  const std::string err_file = std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr.txt";
+  const std::string cmd = std::string("'") + CHATDRILL_BINARY + "' grade " + args + " 2>'" + err_file + "'";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err_file);
+  return r;
+}
+
+std::string golden_path(const std::string& name) { return std::string(CHATDRILL_TEST_DATA) + "/golden/" + name + ".json"; }
+
+std::string write_tmp(const std::string& name, const std::string& content) {
+  std::filesystem::create_directories(CHATDRILL_TEST_TMP);
+  const std::string path = std::string(CHATDRILL_TEST_TMP) + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("grade prints a report that quotes the messages behind each point") {
+  const Run r = run("'" + golden_path("fi_cancel_bounce") + "'");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("Kokonaisarvosana 36.6") != std::string::npos);
+  CHECK(r.out.find("Nopeus (speed): 74.5") != std::string::npos);
+  CHECK(r.out.find("-15.0  engagement.channel_bounce") != std::string::npos);
+  CHECK(r.out.find("\"Valitettavasti en voi mitään. Soittakaa asiakaspalveluun.\"") != std::string::npos);
+  const Run en = run("'" + golden_path("en_slow_shouting") + "'");
+  CHECK(en.status == 0);
+  CHECK(en.out.find("Overall 22.9") != std::string::npos);
+  CHECK(en.out.find("\"YOU SHOULD HAVE READ THE INSTRUCTIONS!!!\"") != std::string::npos);
+}
+
+TEST_CASE("grade --json prints the same chatdrill.grade/1 as the library") {
+  for (const auto& c : golden::load_all()) {
+    if (!c.rubric.slots.empty() || !c.rubric.customer_name.empty()) continue;  // the CLI grades with the default rubric
+    CAPTURE(c.name);
+    const Run r = run("--json '" + golden_path(c.name) + "'");
+    REQUIRE(r.status == 0);
+    const auto parsed = parse_json(r.out, "stdout");
+    REQUIRE(parsed.doc);
+    CHECK(parsed.doc->root == grade_to_json(grade_transcript(c.transcript)));
+  }
+  const Run two = run("--json '" + golden_path("fi_delivery_good") + "' '" + golden_path("en_refund_good") + "'");
+  CHECK(two.status == 0);
+  std::istringstream lines(two.out);
+  std::string line;
+  int count = 0;
+  while (std::getline(lines, line)) {
+    const auto parsed = parse_json(line, "line");
+    REQUIRE(parsed.doc);
+    CHECK(parsed.doc->root["format"] == "chatdrill.grade/1");
+    CHECK(parsed.doc->root["file"].get<std::string>().ends_with(count == 0 ? "fi_delivery_good.json" : "en_refund_good.json"));
+    ++count;
+  }
+  CHECK(count == 2);
+}
+
+TEST_CASE("malformed transcripts are reported as file:line:col: path: message with exit 1") {
+  const std::string bad = write_tmp("bad_transcript.json",
+                                    "{\"format\": \"chatdrill.transcript/1\", \"language\": \"fi\",\n"
+                                    " \"messages\": [{\"from\": \"customer\", \"at\": \"soon\", \"text\": \"Hei\"}]}\n");
+  const Run r = run("'" + bad + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("bad_transcript.json:2:42: messages[0].at: must be a number of seconds") != std::string::npos);
+  const std::string broken = write_tmp("broken_transcript.json", "{\"format\": \"chatdrill.transcript/1\",\n  \"messages\": [}\n");
+  const Run b = run("'" + broken + "'");
+  CHECK(b.status == 1);
+  CHECK(b.err.find("broken_transcript.json:2:") != std::string::npos);
+  const Run missing = run("/nonexistent/transcript.json");
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("/nonexistent/transcript.json") != std::string::npos);
+  // One bad file does not stop the others from being graded.
+  const Run mixed = run("'" + bad + "' '" + golden_path("en_refund_good") + "'");
+  CHECK(mixed.status == 1);
+  CHECK(mixed.out.find("Overall 87.0") != std::string::npos);
+}
+
+TEST_CASE("grade usage: --help, no file, unknown option") {
+  const Run help = run("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("usage: chatdrill grade FILE... [--json]") != std::string::npos);
+  CHECK(run("").status == 2);
+  const Run unknown = run("--jsn x.json");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown option --jsn") != std::string::npos);
+}
