@@ -69,18 +69,17 @@ void print_diagnostics(const scoring::Diagnostics& ds) {
 }
 
 std::vector<engine::TestReply> replies_for(const std::string& dir, const std::string& id, bool& ok) {
-  for (const char* ext : {".jsonl", ".json"}) {
-    const fs::path p = fs::path(dir) / (id + ext);
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) continue;
-    auto load = engine::load_replies(p.string());
-    print_diagnostics(load.diagnostics);
-    if (scoring::has_errors(load.diagnostics)) ok = false;
-    return load.replies;
+  const fs::path p = fs::path(dir) / (id + ".jsonl");
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) {
+    std::fprintf(stderr, "chatdrill exercise: no replies for %s in %s; the trainee writes nothing\n", id.c_str(),
+                 dir.c_str());
+    return {};
   }
-  std::fprintf(stderr, "chatdrill exercise: no replies for %s in %s; the trainee writes nothing\n", id.c_str(),
-               dir.c_str());
-  return {};
+  auto load = engine::load_replies(p.string());
+  print_diagnostics(load.diagnostics);
+  if (scoring::has_errors(load.diagnostics)) ok = false;
+  return load.replies;
 }
 
 void print_scores(const engine::SessionResult& r) {

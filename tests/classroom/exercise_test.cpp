@@ -202,3 +202,46 @@ TEST_CASE("ISO 8601 times parse with zones and print back in UTC") {
   for (std::int64_t t : {951782400LL, 1709208000LL, 4102444799LL})
     CHECK(engine::parse_utc_timestamp(engine::format_utc_timestamp(t)) == t);
 }
+
+TEST_CASE("chatdrill validate checks exercise files, alone or in a folder, beside scenarios") {
+  const std::string dir = scratch("validate-exercise");
+  const std::string example = (fs::path(CHATDRILL_TEST_DATA) / ".." / ".." / "scenarios" / "exercises").string();
+  const auto ok = run_chatdrill("validate " + quote(example) + " " + quote(data("gift-card-fi.json")), dir);
+  INFO(ok.err);
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("2 files checked: 2 valid, 0 errors") != std::string::npos);
+  const std::string bad = (fs::path(dir) / "bad.json").string();
+  write_text(bad, "{\"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n \"scenarios\": [\"nope-fi\"]}\n");
+  const auto found = run_chatdrill("validate " + quote(bad), dir);
+  CHECK(found.status == 1);
+  CHECK(found.err.find(bad + ":2:16: scenarios[0]: unknown scenario id \"nope-fi\"") != std::string::npos);
+}
+
+TEST_CASE("chatdrill exercise says what is wrong with its arguments and its exercise") {
+  const std::string dir = scratch("exercise-usage");
+  CHECK(run_chatdrill("exercise", dir).status == 2);
+  CHECK(run_chatdrill("exercise x.json --trainee", dir).status == 2);
+  CHECK(run_chatdrill("exercise x.json --trainee A --replies-dir d --bogus", dir).status == 2);
+  CHECK(run_chatdrill("exercise --help", dir).status == 0);
+  const auto missing = run_chatdrill("exercise " + quote(dir + "/none.json") + " --trainee A --replies-dir d", dir);
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("none.json") != std::string::npos);
+  const std::string ex = (fs::path(dir) / "ex.json").string();
+  fs::copy_file(data("gift-card-fi.json"), fs::path(dir) / "gift-card-fi.json");
+  write_text(ex, R"({"format": "chatdrill.exercise/1", "title": "x", "scenarios": ["gift-card-fi.json"]})");
+  const auto bad_now = run_chatdrill("exercise " + quote(ex) + " --trainee A --replies-dir d --now yesterday", dir);
+  CHECK(bad_now.status == 2);
+  // No replies: the trainee writes nothing, the session still ends and is saved.
+  const auto silent = run_chatdrill("exercise " + quote(ex) + " --trainee A --replies-dir " + quote(dir) +
+                                        " --now 2026-12-01T09:00:00Z", dir);
+  INFO(silent.err);
+  CHECK(silent.status == 0);
+  CHECK(silent.err.find("no replies for gift-card-fi") != std::string::npos);
+  CHECK(engine::list_result_files((fs::path(dir) / "results").string()).size() == 1);
+  // A broken replies file is named with its line, and nothing is saved for it.
+  write_text((fs::path(dir) / "replies" / "gift-card-fi.jsonl").string(), "{\"at\": 5, \"text\": \"Hei\"}\n{\"at\": oops}\n");
+  const auto broken = run_chatdrill("exercise " + quote(ex) + " --trainee B --replies-dir " + quote(dir + "/replies"), dir);
+  CHECK(broken.status == 1);
+  CHECK(broken.err.find("gift-card-fi.jsonl:2:") != std::string::npos);
+  CHECK(engine::list_result_files((fs::path(dir) / "results").string()).size() == 1);
+}
