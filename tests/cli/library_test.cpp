@@ -90,3 +90,23 @@ TEST_CASE("library: a failing self-test prints FAIL with the reason and the run,
   CHECK(plain.exit_code == 0);  // without --run-tests the tests are not played
   CHECK(!contains(plain.out, "FAIL"));
 }
+
+TEST_CASE("library: the guide's tutorial scenario and its first step validate as the guide says") {
+  const auto finished = run_chatdrill("validate --run-tests docs/examples/shoe-exchange-en.json");
+  CHECK(finished.exit_code == 0);
+  CHECK(finished.err.empty());
+  CHECK(contains(finished.out, "1 file checked: 1 valid, 0 errors, 0 warnings\n"));
+  CHECK(contains(finished.out, "4 passed, 0 failed\n"));
+  // Step 1 of docs/writing-scenarios.md is the first ```json block: valid, one warning (no tests).
+  const std::string guide = slurp(std::filesystem::path(CHATDRILL_SOURCE_DIR) / "docs" / "writing-scenarios.md");
+  const auto begin = guide.find("```json\n");
+  REQUIRE(begin != std::string::npos);
+  const auto end = guide.find("```", begin + 8);
+  REQUIRE(end != std::string::npos);
+  const auto dir = scratch_dir("library-guide");
+  write_file(dir / "shoe-exchange-en.json", guide.substr(begin + 8, end - begin - 8));
+  const auto step1 = run_chatdrill("validate " + quoted((dir / "shoe-exchange-en.json").string()));
+  CHECK(step1.exit_code == 0);
+  CHECK(step1.out == "1 file checked: 1 valid, 0 errors, 1 warning\n");
+  CHECK(contains(step1.err, "warning: no \"tests\""));
+}
