@@ -1,12 +1,6 @@
 // `chatdrill play SCENARIO --replies FILE`: plays a scenario headless from scripted replies
 // in virtual time and writes the transcript (chatdrill.transcript/1). Exit 0 played,
 // 1 invalid scenario or replies, 2 usage. The session logic lives in the engine.
-#include "cli.h"
-
-#include "simulator/engine/files.h"
-#include "simulator/engine/replay.h"
-#include "simulator/engine/scenario_loader.h"
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +8,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+
+#include "cli.h"
+#include "simulator/engine/files.h"
+#include "simulator/engine/replay.h"
+#include "simulator/engine/scenario_loader.h"
 
 namespace chatdrill::cli {
 
@@ -41,16 +40,22 @@ int usage_error(const std::string& message) {
 std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") { std::fputs(k_play_usage, stdout); return 0; }
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(k_play_usage, stdout);
+      return 0;
+    }
     const bool takes_value = arg == "--replies" || arg == "--seed" || arg == "--out" || arg == "--time-limit";
     if (takes_value && i + 1 >= argc) return usage_error(arg + " needs a value");
-    if (arg == "--replies") o.replies = argv[++i];
-    else if (arg == "--out") o.out = argv[++i];
+    if (arg == "--replies")
+      o.replies = argv[++i];
+    else if (arg == "--out")
+      o.out = argv[++i];
     else if (arg == "--seed") {
       const std::string v = argv[++i];
       std::uint64_t seed = 0;
       auto r = std::from_chars(v.data(), v.data() + v.size(), seed);
-      if (r.ec != std::errc() || r.ptr != v.data() + v.size()) return usage_error("--seed wants a whole number >= 0, not " + v);
+      if (r.ec != std::errc() || r.ptr != v.data() + v.size())
+        return usage_error("--seed wants a whole number >= 0, not " + v);
       o.session.seed = seed;
     } else if (arg == "--time-limit") {
       const std::string v = argv[++i];
@@ -59,9 +64,12 @@ std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
       if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !std::isfinite(s) || s <= 0 || s > 24 * 3600)
         return usage_error("--time-limit wants seconds (more than 0, at most a day), not " + v);
       o.session.time_limit = s;
-    } else if (arg.size() > 1 && arg[0] == '-') return usage_error("unknown option " + arg);
-    else if (o.scenario.empty()) o.scenario = arg;
-    else return usage_error("more than one scenario given (" + o.scenario + ", " + arg + ")");
+    } else if (arg.size() > 1 && arg[0] == '-')
+      return usage_error("unknown option " + arg);
+    else if (o.scenario.empty())
+      o.scenario = arg;
+    else
+      return usage_error("more than one scenario given (" + o.scenario + ", " + arg + ")");
   }
   if (o.scenario.empty()) return usage_error("no scenario given");
   if (o.replies.empty()) return usage_error("--replies FILE is required");

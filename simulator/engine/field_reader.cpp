@@ -22,13 +22,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];
 }
 
-std::string number_text(double v) { return fmt::format("{}", v); }
+std::string number_text(double v) {
+  return fmt::format("{}", v);
+}
 
 }  // namespace
 
@@ -83,7 +86,8 @@ void FieldReader::check_members(const Json& obj, const std::string& path,
   for (const auto& [key, value] : obj.items()) {
     if (!key.empty() && (key[0] == '$' || key[0] == '_')) continue;
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    error_at_key(member_path(path, key), fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, names)));
+    error_at_key(member_path(path, key),
+                 fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, names)));
   }
 }
 
@@ -93,7 +97,8 @@ const Json* FieldReader::member(const Json& obj, const std::string& path, std::s
     if (auto it = obj.find(std::string(key)); it != obj.end()) return &*it;
   }
   if (required && obj.is_object())
-    error(path, what.empty() ? fmt::format("missing \"{}\"", key) : fmt::format("missing \"{}\" ({})", key, what));
+    error(path,
+          what.empty() ? fmt::format("missing \"{}\"", key) : fmt::format("missing \"{}\" ({})", key, what));
   return nullptr;
 }
 
@@ -102,26 +107,37 @@ std::optional<std::string> FieldReader::text(const Json& obj, const std::string&
   const Json* v = member(obj, path, key, required, what);
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
-  if (!v->is_string()) { wrong_type(p, *v, "a string"); return std::nullopt; }
+  if (!v->is_string()) {
+    wrong_type(p, *v, "a string");
+    return std::nullopt;
+  }
   std::string s = v->get<std::string>();
-  if (s.find_first_not_of(" \t\r\n") == std::string::npos) { error(p, "must not be empty"); return std::nullopt; }
+  if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error(p, "must not be empty");
+    return std::nullopt;
+  }
   return s;
 }
 
 std::optional<bool> FieldReader::boolean(const Json& obj, const std::string& path, std::string_view key) {
   const Json* v = member(obj, path, key, false);
   if (!v) return std::nullopt;
-  if (!v->is_boolean()) { wrong_type(member_path(path, key), *v, "true or false"); return std::nullopt; }
+  if (!v->is_boolean()) {
+    wrong_type(member_path(path, key), *v, "true or false");
+    return std::nullopt;
+  }
   return v->get<bool>();
 }
 
 bool FieldReader::check_range(const std::string& path, double value, Range range, std::string_view unit) {
   const bool low = range.lo_open ? value <= range.lo : value < range.lo;
   if (!std::isfinite(value) || low || value > range.hi) {
-    const std::string span = range.lo_open ? fmt::format("more than {} and at most {}", number_text(range.lo),
-                                                         number_text(range.hi))
-                                           : fmt::format("{}..{}", number_text(range.lo), number_text(range.hi));
-    error(path, fmt::format("{} is out of range ({}{}{})", number_text(value), span, unit.empty() ? "" : " ", unit));
+    const std::string span =
+        range.lo_open
+            ? fmt::format("more than {} and at most {}", number_text(range.lo), number_text(range.hi))
+            : fmt::format("{}..{}", number_text(range.lo), number_text(range.hi));
+    error(path, fmt::format("{} is out of range ({}{}{})", number_text(value), span, unit.empty() ? "" : " ",
+                            unit));
     return false;
   }
   return true;
@@ -132,7 +148,10 @@ std::optional<double> FieldReader::number(const Json& obj, const std::string& pa
   const Json* v = member(obj, path, key, required);
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
-  if (!v->is_number()) { wrong_type(p, *v, "a number"); return std::nullopt; }
+  if (!v->is_number()) {
+    wrong_type(p, *v, "a number");
+    return std::nullopt;
+  }
   const double d = v->get<double>();
   if (!check_range(p, d, range, unit)) return std::nullopt;
   return d;
@@ -143,7 +162,10 @@ std::optional<double> FieldReader::seconds(const Json& obj, const std::string& p
   const Json* v = member(obj, path, key, required, "seconds");
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
-  if (!v->is_number()) { wrong_type(p, *v, "a number of seconds"); return std::nullopt; }
+  if (!v->is_number()) {
+    wrong_type(p, *v, "a number of seconds");
+    return std::nullopt;
+  }
   const double d = v->get<double>();
   if (d < 0 || (!zero_ok && d == 0)) {
     error(p, fmt::format("{} s: times must be {}", number_text(d), zero_ok ? "0 or more" : "more than 0"));
@@ -162,15 +184,29 @@ std::optional<double> FieldReader::mood(const Json& obj, const std::string& path
 
 std::optional<std::vector<std::string>> FieldReader::text_list(const Json& value, const std::string& path,
                                                                bool non_empty) {
-  if (!value.is_array()) { wrong_type(path, value, "a list of strings"); return std::nullopt; }
-  if (non_empty && value.empty()) { error(path, "must not be an empty list"); return std::nullopt; }
+  if (!value.is_array()) {
+    wrong_type(path, value, "a list of strings");
+    return std::nullopt;
+  }
+  if (non_empty && value.empty()) {
+    error(path, "must not be an empty list");
+    return std::nullopt;
+  }
   std::vector<std::string> out;
   bool ok = true;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string p = element_path(path, i);
-    if (!value[i].is_string()) { wrong_type(p, value[i], "a string"); ok = false; continue; }
+    if (!value[i].is_string()) {
+      wrong_type(p, value[i], "a string");
+      ok = false;
+      continue;
+    }
     std::string s = value[i].get<std::string>();
-    if (s.find_first_not_of(" \t\r\n") == std::string::npos) { error(p, "must not be an empty string"); ok = false; continue; }
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+      error(p, "must not be an empty string");
+      ok = false;
+      continue;
+    }
     out.push_back(std::move(s));
   }
   if (!ok) return std::nullopt;
@@ -178,8 +214,8 @@ std::optional<std::vector<std::string>> FieldReader::text_list(const Json& value
 }
 
 std::optional<std::vector<std::string>> FieldReader::texts(const Json& obj, const std::string& path,
-                                                           std::string_view key, bool required, bool non_empty,
-                                                           std::string_view what) {
+                                                           std::string_view key, bool required,
+                                                           bool non_empty, std::string_view what) {
   const Json* v = member(obj, path, key, required, what);
   if (!v) return std::nullopt;
   return text_list(*v, member_path(path, key), non_empty);

@@ -3,13 +3,13 @@
 // with a "did you mean" hint. Knows JSON documents and diagnostics, not scenarios.
 #pragma once
 
-#include "scoring/json_doc.h"
-
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -41,7 +41,8 @@ class FieldReader {
   void error_at_key(const std::string& path, std::string message);
 
   // Reports members of `obj` not in `known` (keys starting with $ or _ are always allowed).
-  void check_members(const scoring::Json& obj, const std::string& path, std::initializer_list<std::string_view> known);
+  void check_members(const scoring::Json& obj, const std::string& path,
+                     std::initializer_list<std::string_view> known);
 
   // The member `key` of `obj`, or nullptr; a missing required member is reported, with
   // `what` saying what it is for.

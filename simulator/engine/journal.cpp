@@ -1,12 +1,12 @@
 // Session journal writing and crash recovery; see journal.h.
 #include "journal.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace chatdrill::engine {
 
@@ -99,13 +99,16 @@ scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::s
     auto parsed = scoring::parse_json(line, path);
     if (!parsed.doc) {
       // A torn last line is what a crash leaves; anything else is worth a note.
-      if (complete) notes.push_back({path, {line_no, 1}, "", "skipped a damaged journal line", scoring::Severity::warning});
+      if (complete)
+        notes.push_back(
+            {path, {line_no, 1}, "", "skipped a damaged journal line", scoring::Severity::warning});
       continue;
     }
     const Json& j = parsed.doc->root;
     if (!have_header) {
       have_header = read_header(j, transcript);
-      if (!have_header) return {std::nullopt, {{path, {line_no, 1}, "", fmt::format("not a {} file", k_journal_format)}}};
+      if (!have_header)
+        return {std::nullopt, {{path, {line_no, 1}, "", fmt::format("not a {} file", k_journal_format)}}};
     } else if (j.is_object() && j.contains("message")) {
       messages.push_back(j["message"]);
     } else if (j.is_object() && j.contains("outcome") && j["outcome"].is_string()) {
@@ -113,7 +116,8 @@ scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::s
     }
   }
   if (!have_header)
-    return {std::nullopt, {{path, {1, 1}, "", "the journal has no complete header line: nothing to recover"}}};
+    return {std::nullopt,
+            {{path, {1, 1}, "", "the journal has no complete header line: nothing to recover"}}};
   transcript["outcome"] = outcome;
   transcript["messages"] = std::move(messages);
   // Re-read through the transcript loader so the result is exactly as valid as a saved file.

@@ -3,11 +3,11 @@
 // Knows transcripts and files, not personas or clocks.
 #pragma once
 
-#include "scoring/transcript.h"
-
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "scoring/transcript.h"
 
 namespace chatdrill::engine {
 

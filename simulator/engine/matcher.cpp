@@ -14,7 +14,8 @@ std::vector<std::string> folded_words(const scoring::TextAnalyzer& analyzer, con
 }
 
 void add_unique(std::vector<std::string>& list, std::string value) {
-  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
+    list.push_back(std::move(value));
 }
 
 }  // namespace
@@ -23,8 +24,10 @@ PreparedMatcher::PreparedMatcher(const Matcher& m, const scoring::TextAnalyzer& 
   for (const auto& k : m.keywords) {
     // A "keyword" of several words is a phrase in disguise.
     auto words = folded_words(analyzer, k);
-    if (words.size() == 1) add_unique(keywords_, std::move(words[0]));
-    else if (words.size() > 1) phrases_.push_back(std::move(words));
+    if (words.size() == 1)
+      add_unique(keywords_, std::move(words[0]));
+    else if (words.size() > 1)
+      phrases_.push_back(std::move(words));
   }
   for (const auto& p : m.phrases) {
     auto words = folded_words(analyzer, p);

@@ -3,13 +3,13 @@
 // choice. Pure functions of their inputs; no clock, no global random generator.
 #pragma once
 
-#include "scoring/text.h"
-
 #include <cstdint>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "scoring/text.h"
 
 namespace chatdrill::engine {
 

@@ -1,13 +1,12 @@
 // Scripted replies and virtual-time replay; see replay.h.
 #include "replay.h"
 
-#include "field_reader.h"
-
-#include "scoring/json_doc.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "field_reader.h"
+#include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -17,13 +16,17 @@ namespace {
 std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous, scoring::Diagnostics& out) {
   FieldReader r(doc, out);
   const scoring::Json& root = doc.root;
-  if (!root.is_object()) { r.wrong_type("", root, "an object {\"at\": seconds, \"text\": \"...\"}"); return std::nullopt; }
+  if (!root.is_object()) {
+    r.wrong_type("", root, "an object {\"at\": seconds, \"text\": \"...\"}");
+    return std::nullopt;
+  }
   r.check_members(root, "", {"at", "text"});
   auto at = r.seconds(root, "", "at", true, true, 7 * 24 * 3600.0);
   auto text = r.text(root, "", "text", true, "the trainee's reply");
   if (at && *at < previous) {
-    r.error("at", fmt::format("{} s is earlier than the reply before it ({} s); replies must be in time order", *at,
-                              previous));
+    r.error("at",
+            fmt::format("{} s is earlier than the reply before it ({} s); replies must be in time order", *at,
+                        previous));
     return std::nullopt;
   }
   if (!at || !text) return std::nullopt;
@@ -44,7 +47,8 @@ RepliesLoad parse_replies(std::string_view text, const std::string& file) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     scoring::Diagnostics found;
     auto parsed = scoring::parse_json(line, file);
-    if (!parsed.doc) found.push_back(*parsed.error);
+    if (!parsed.doc)
+      found.push_back(*parsed.error);
     else if (auto reply = read_reply(*parsed.doc, previous, found)) {
       previous = reply->at;
       result.replies.push_back(std::move(*reply));

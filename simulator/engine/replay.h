@@ -3,16 +3,15 @@
 // run itself. No clock: time jumps from event to event, so ten minutes take milliseconds.
 #pragma once
 
-#include "scenario.h"
-#include "session.h"
-
-#include "scoring/diagnostic.h"
-#include "scoring/transcript.h"
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "scenario.h"
+#include "scoring/diagnostic.h"
+#include "scoring/transcript.h"
+#include "session.h"
 
 namespace chatdrill::engine {
 

@@ -1,11 +1,11 @@
 // Whole-scenario checks after reading: every reference names a node, every node can be
 // reached and left, an ending can be reached. Part of the scenario loader.
-#include "scenario_reading.h"
-
 #include <fmt/format.h>
 
 #include <deque>
 #include <set>
+
+#include "scenario_reading.h"
 
 namespace chatdrill::engine::detail {
 
@@ -86,17 +86,19 @@ void check_graph(ReadContext& ctx) {
   bool any_ending = false;
   for (const auto& id : reachable) any_ending = any_ending || s.node(id)->end.has_value();
   if (!any_ending) {
-    r.error("start", fmt::format("no ending can be reached from \"{}\": add a node with \"end\" and a way to it",
-                                 s.start));
+    r.error("start",
+            fmt::format("no ending can be reached from \"{}\": add a node with \"end\" and a way to it",
+                        s.start));
     return;
   }
   for (const auto& id : s.node_order) {
     const Node& node = s.nodes.at(id);
     if (reachable.count(id) && !node.end && !reaches_ending(s, id))
-      r.warning(member_path("nodes", id),
-                fmt::format("no ending can be reached from node \"{}\": the chat can only end by the customer "
-                            "leaving or the time running out",
-                            id));
+      r.warning(
+          member_path("nodes", id),
+          fmt::format("no ending can be reached from node \"{}\": the chat can only end by the customer "
+                      "leaving or the time running out",
+                      id));
   }
 }
 

@@ -3,19 +3,18 @@
 // scenario files in folders. See docs/scenario-format.md for the rules enforced here.
 #include "scenario_loader.h"
 
-#include "scenario_reading.h"
-
-#include "scoring/paths.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 
+#include "scenario_reading.h"
+#include "scoring/paths.h"
+
 namespace chatdrill::engine {
 
-using scoring::Json;
 using detail::ReadContext;
+using scoring::Json;
 
 bool is_valid_scenario_id(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -31,17 +30,22 @@ const std::vector<std::string> k_archetypes = {"impatient", "silent",  "cancelli
 void read_persona(FieldReader& r, const Json& root, Scenario& s) {
   const Json* pj = r.member(root, "", "persona", true, "who the customer is");
   if (!pj) return;
-  if (!pj->is_object()) { r.wrong_type("persona", *pj, "an object {\"name\", \"archetype\", ...}"); return; }
+  if (!pj->is_object()) {
+    r.wrong_type("persona", *pj, "an object {\"name\", \"archetype\", ...}");
+    return;
+  }
   const std::string p = "persona";
-  r.check_members(*pj, p, {"name", "archetype", "typing_cps", "patience", "mood", "nudges", "nudge_at", "leave"});
+  r.check_members(*pj, p,
+                  {"name", "archetype", "typing_cps", "patience", "mood", "nudges", "nudge_at", "leave"});
   Persona& persona = s.persona;
   persona.name = r.text(*pj, p, "name", true).value_or("");
   if (auto a = r.text(*pj, p, "archetype", true, "impatient, silent, cancelling, ...")) {
     persona.archetype = *a;
     if (std::find(k_archetypes.begin(), k_archetypes.end(), *a) == k_archetypes.end())
-      r.error("persona.archetype", fmt::format("unknown archetype \"{}\"{}; one of impatient, silent, cancelling, "
-                                               "undecided, angry, bounced, neutral",
-                                               *a, did_you_mean(*a, k_archetypes)));
+      r.error("persona.archetype",
+              fmt::format("unknown archetype \"{}\"{}; one of impatient, silent, cancelling, "
+                          "undecided, angry, bounced, neutral",
+                          *a, did_you_mean(*a, k_archetypes)));
   }
   persona.typing_cps = r.number(*pj, p, "typing_cps", Range{1, 30}, "characters per second").value_or(5.0);
   persona.patience = r.number(*pj, p, "patience", Range{10, 1800}, "seconds").value_or(120);
@@ -50,15 +54,27 @@ void read_persona(FieldReader& r, const Json& root, Scenario& s) {
   if (auto v = r.texts(*pj, p, "leave", false, true)) persona.leave = std::move(*v);
   if (const Json* at = r.member(*pj, p, "nudge_at", false)) {
     const std::string ap = "persona.nudge_at";
-    if (!at->is_array()) { r.wrong_type(ap, *at, "a list of fractions of patience, like [0.5, 0.8]"); return; }
+    if (!at->is_array()) {
+      r.wrong_type(ap, *at, "a list of fractions of patience, like [0.5, 0.8]");
+      return;
+    }
     std::vector<double> fractions;
     for (std::size_t i = 0; i < at->size(); ++i) {
       const std::string ep = element_path(ap, i);
-      if (!(*at)[i].is_number()) { r.wrong_type(ep, (*at)[i], "a number between 0 and 1"); continue; }
+      if (!(*at)[i].is_number()) {
+        r.wrong_type(ep, (*at)[i], "a number between 0 and 1");
+        continue;
+      }
       const double f = (*at)[i].get<double>();
-      if (!r.check_range(ep, f, Range{0, 1, true}, "(a fraction of patience, below 1)") ) continue;
-      if (f >= 1) { r.error(ep, "must be below 1 (at 1 the customer leaves)"); continue; }
-      if (!fractions.empty() && f <= fractions.back()) { r.error(ep, "fractions must go up"); continue; }
+      if (!r.check_range(ep, f, Range{0, 1, true}, "(a fraction of patience, below 1)")) continue;
+      if (f >= 1) {
+        r.error(ep, "must be below 1 (at 1 the customer leaves)");
+        continue;
+      }
+      if (!fractions.empty() && f <= fractions.back()) {
+        r.error(ep, "fractions must go up");
+        continue;
+      }
       fractions.push_back(f);
     }
     persona.nudge_at = std::move(fractions);
@@ -79,12 +95,18 @@ void apply_language_defaults(Scenario& s) {
 void read_slots(FieldReader& r, const Json& root, Scenario& s) {
   const Json* sj = r.member(root, "", "slots", false);
   if (!sj) return;
-  if (!sj->is_array()) { r.wrong_type("slots", *sj, "a list of {\"id\", \"label\", \"keywords\", ...}"); return; }
+  if (!sj->is_array()) {
+    r.wrong_type("slots", *sj, "a list of {\"id\", \"label\", \"keywords\", ...}");
+    return;
+  }
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < sj->size(); ++i) {
     const std::string p = element_path("slots", i);
     const Json& item = (*sj)[i];
-    if (!item.is_object()) { r.wrong_type(p, item, "an object {\"id\", \"label\", \"keywords\", ...}"); continue; }
+    if (!item.is_object()) {
+      r.wrong_type(p, item, "an object {\"id\", \"label\", \"keywords\", ...}");
+      continue;
+    }
     r.check_members(item, p, {"id", "label", "keywords", "stems", "prefixes"});
     scoring::Slot slot;
     slot.id = r.text(item, p, "id", true).value_or("");
@@ -104,27 +126,41 @@ void read_slots(FieldReader& r, const Json& root, Scenario& s) {
 void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
   const Json* sj = r.member(root, "", "scoring", false);
   if (!sj) return;
-  if (!sj->is_object()) { r.wrong_type("scoring", *sj, "an object {\"first_reply_target\", ...}"); return; }
+  if (!sj->is_object()) {
+    r.wrong_type("scoring", *sj, "an object {\"first_reply_target\", ...}");
+    return;
+  }
   r.check_members(*sj, "scoring", {"first_reply_target", "reply_target", "weights"});
-  s.rubric.first_reply_target = r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
+  s.rubric.first_reply_target =
+      r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
   s.rubric.reply_target = r.seconds(*sj, "scoring", "reply_target").value_or(s.rubric.reply_target);
   const Json* w = r.member(*sj, "scoring", "weights", false);
   if (!w) return;
-  if (!w->is_object()) { r.wrong_type("scoring.weights", *w, "an object {\"speed\": 1, ...}"); return; }
+  if (!w->is_object()) {
+    r.wrong_type("scoring.weights", *w, "an object {\"speed\": 1, ...}");
+    return;
+  }
   r.check_members(*w, "scoring.weights", {"speed", "politeness", "clarifying", "engagement"});
   for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k)
-    if (auto v = r.number(*w, "scoring.weights", scoring::k_dimensions[k], Range{0, 100}, "")) s.rubric.weights[k] = *v;
+    if (auto v = r.number(*w, "scoring.weights", scoring::k_dimensions[k], Range{0, 100}, ""))
+      s.rubric.weights[k] = *v;
 }
 
 void read_model_replies(ReadContext& ctx, const Json& root) {
   FieldReader& r = ctx.reader;
   const Json* mj = r.member(root, "", "model_replies", false);
   if (!mj) return;
-  if (!mj->is_array()) { r.wrong_type("model_replies", *mj, "a list of {\"node\", \"text\"}"); return; }
+  if (!mj->is_array()) {
+    r.wrong_type("model_replies", *mj, "a list of {\"node\", \"text\"}");
+    return;
+  }
   for (std::size_t i = 0; i < mj->size(); ++i) {
     const std::string p = element_path("model_replies", i);
     const Json& item = (*mj)[i];
-    if (!item.is_object()) { r.wrong_type(p, item, "an object {\"node\", \"text\"}"); continue; }
+    if (!item.is_object()) {
+      r.wrong_type(p, item, "an object {\"node\", \"text\"}");
+      continue;
+    }
     r.check_members(item, p, {"node", "text"});
     ModelReply m;
     if (auto n = r.text(item, p, "node", true)) {
@@ -152,27 +188,36 @@ bool check_format(FieldReader& r, const Json& root) {
 }
 
 void read_identity(FieldReader& r, const Json& root, Scenario& s) {
-  s.id = r.text(root, "", "id", true, "lowercase letters, digits and -, the file name without .json").value_or("");
+  s.id = r.text(root, "", "id", true, "lowercase letters, digits and -, the file name without .json")
+             .value_or("");
   if (!s.id.empty() && !is_valid_scenario_id(s.id))
     r.error("id", fmt::format("\"{}\" is not a valid id: use lowercase letters, digits and - (like "
-                              "\"cancel-subscription-fi\")", s.id));
+                              "\"cancel-subscription-fi\")",
+                              s.id));
   const std::filesystem::path file(r.doc().file);
   if (!s.id.empty() && file.extension() == ".json" && file.stem().string() != s.id)
-    r.error("id", fmt::format("id \"{}\" does not match the file name \"{}\"", s.id, file.filename().string()));
+    r.error("id",
+            fmt::format("id \"{}\" does not match the file name \"{}\"", s.id, file.filename().string()));
   s.title = r.text(root, "", "title", true).value_or("");
   if (auto lang = r.text(root, "", "language", true, "\"fi\" or \"en\"")) {
     s.language = *lang;
-    if (*lang == "fi") s.lang = scoring::Language::fi;
-    else if (*lang == "en") s.lang = scoring::Language::en;
-    else r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", *lang));
+    if (*lang == "fi")
+      s.lang = scoring::Language::fi;
+    else if (*lang == "en")
+      s.lang = scoring::Language::en;
+    else
+      r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", *lang));
   }
   if (auto twin = r.text(root, "", "twin", false)) {
     s.twin = *twin;
-    if (!is_valid_scenario_id(*twin)) r.error("twin", fmt::format("\"{}\" is not a valid scenario id", *twin));
+    if (!is_valid_scenario_id(*twin))
+      r.error("twin", fmt::format("\"{}\" is not a valid scenario id", *twin));
   }
   if (const Json* d = r.member(root, "", "difficulty", false)) {
-    if (!d->is_number_integer()) r.wrong_type("difficulty", *d, "a whole number 1..5");
-    else if (r.check_range("difficulty", d->get<double>(), Range{1, 5}, "")) s.difficulty = d->get<int>();
+    if (!d->is_number_integer())
+      r.wrong_type("difficulty", *d, "a whole number 1..5");
+    else if (r.check_range("difficulty", d->get<double>(), Range{1, 5}, ""))
+      s.difficulty = d->get<int>();
   }
   s.tags = r.texts(root, "", "tags", false, false).value_or(std::vector<std::string>{});
   s.brief = r.text(root, "", "brief", false).value_or("");
@@ -204,8 +249,9 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
     return result;
   }
   if (check_format(r, root)) {
-    r.check_members(root, "", {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints",
-                               "persona", "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests"});
+    r.check_members(root, "",
+                    {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints",
+                     "persona", "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests"});
     ReadContext ctx{r, *s, {}};
     read_identity(r, root, *s);
     read_persona(r, root, *s);
@@ -217,7 +263,8 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
       s->start = *start;
       ctx.refs.push_back({*start, "start"});
     }
-    if (const Json* nodes = r.member(root, "", "nodes", true, "the customer's conversation steps")) detail::read_nodes(ctx, *nodes);
+    if (const Json* nodes = r.member(root, "", "nodes", true, "the customer's conversation steps"))
+      detail::read_nodes(ctx, *nodes);
     read_model_replies(ctx, root);
     detail::read_tests(ctx, root);
     if (root.contains("nodes") && root["nodes"].is_object()) detail::check_graph(ctx);
@@ -242,9 +289,13 @@ std::vector<LibraryEntry> scan_scenarios(const std::vector<std::string>& files_o
   std::vector<std::string> files;
   for (const auto& given : files_or_folders) {
     std::error_code ec;
-    if (!fs::is_directory(given, ec)) { files.push_back(given); continue; }
+    if (!fs::is_directory(given, ec)) {
+      files.push_back(given);
+      continue;
+    }
     for (const auto& entry : fs::directory_iterator(given, ec)) {
-      if (entry.is_regular_file(ec) && entry.path().extension() == ".json") files.push_back(entry.path().string());
+      if (entry.is_regular_file(ec) && entry.path().extension() == ".json")
+        files.push_back(entry.path().string());
     }
   }
   std::sort(files.begin(), files.end());

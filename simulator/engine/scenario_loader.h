@@ -3,15 +3,14 @@
 // errors is safe to run: the runtime relies on the checks made here. UI-free.
 #pragma once
 
-#include "scenario.h"
-
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "scenario.h"
+#include "scoring/diagnostic.h"
+#include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
 

@@ -1,10 +1,10 @@
 // Reading a scenario's nodes: lines, expected intents, fallbacks, silence and endings.
 // Part of the scenario loader (scenario_reading.h); references are checked afterwards.
-#include "scenario_reading.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "scenario_reading.h"
 
 namespace chatdrill::engine::detail {
 
@@ -17,7 +17,8 @@ bool is_node_id(const std::string& id) {
 }
 
 bool is_outcome(const std::string& id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !id.empty() &&
+         std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 Matcher read_matcher(FieldReader& r, const Json& obj, const std::string& path) {
@@ -37,11 +38,13 @@ namespace {
 
 void read_intent(ReadContext& ctx, const Json& obj, const std::string& path, Intent& intent) {
   FieldReader& r = ctx.reader;
-  r.check_members(obj, path, {"intent", "keywords", "stems", "phrases", "prefixes", "any", "question", "min_mood",
-                              "mood", "goto"});
+  r.check_members(
+      obj, path,
+      {"intent", "keywords", "stems", "phrases", "prefixes", "any", "question", "min_mood", "mood", "goto"});
   intent.id = r.text(obj, path, "intent", true, "an id for this intent, unique in the node").value_or("");
   if (!intent.id.empty() && !is_node_id(intent.id))
-    r.error(member_path(path, "intent"), fmt::format("\"{}\" is not a valid id (letters, digits, _ and -)", intent.id));
+    r.error(member_path(path, "intent"),
+            fmt::format("\"{}\" is not a valid id (letters, digits, _ and -)", intent.id));
   intent.matcher = read_matcher(r, obj, path);
   if (intent.matcher.empty() && !r.member(obj, path, "any", false))
     r.error(path, "an intent needs at least one of keywords, stems, phrases, prefixes (or \"any\": true)");
@@ -59,12 +62,18 @@ void read_expect(ReadContext& ctx, const Json& node, const std::string& path, No
   const Json* expect = r.member(node, path, "expect", false);
   if (!expect) return;
   const std::string p = member_path(path, "expect");
-  if (!expect->is_array()) { r.wrong_type(p, *expect, "a list of intents"); return; }
+  if (!expect->is_array()) {
+    r.wrong_type(p, *expect, "a list of intents");
+    return;
+  }
   std::vector<std::string> seen;
   for (std::size_t i = 0; i < expect->size(); ++i) {
     const std::string ip = element_path(p, i);
     const Json& item = (*expect)[i];
-    if (!item.is_object()) { r.wrong_type(ip, item, "an object {\"intent\", ..., \"goto\"}"); continue; }
+    if (!item.is_object()) {
+      r.wrong_type(ip, item, "an object {\"intent\", ..., \"goto\"}");
+      continue;
+    }
     Intent intent;
     read_intent(ctx, item, ip, intent);
     if (!intent.id.empty()) {
@@ -81,7 +90,10 @@ void read_fallback(ReadContext& ctx, const Json& node, const std::string& path, 
   const Json* fb = r.member(node, path, "fallback", false);
   if (!fb) return;
   const std::string p = member_path(path, "fallback");
-  if (!fb->is_object()) { r.wrong_type(p, *fb, "an object {\"say\": [...], \"goto\": \"node\"}"); return; }
+  if (!fb->is_object()) {
+    r.wrong_type(p, *fb, "an object {\"say\": [...], \"goto\": \"node\"}");
+    return;
+  }
   r.check_members(*fb, p, {"say", "goto"});
   Fallback f;
   if (auto say = r.texts(*fb, p, "say", false, true)) f.say = std::move(*say);
@@ -101,10 +113,14 @@ void read_window(FieldReader& r, const Json& obj, const std::string& path, Silen
     return;
   }
   const double lo = (*w)[0].get<double>(), hi = (*w)[1].get<double>();
-  if (lo < 0) r.error(element_path(p, 0), fmt::format("{} s: the window cannot open before the silence", lo));
-  else if (hi > 3600) r.error(element_path(p, 1), fmt::format("{} s is too long (at most 3600 s)", hi));
-  else if (hi <= lo) r.error(p, fmt::format("[{}, {}] is not a window: the end must come after the start", lo, hi));
-  else s.window_from = lo, s.window_to = hi;
+  if (lo < 0)
+    r.error(element_path(p, 0), fmt::format("{} s: the window cannot open before the silence", lo));
+  else if (hi > 3600)
+    r.error(element_path(p, 1), fmt::format("{} s is too long (at most 3600 s)", hi));
+  else if (hi <= lo)
+    r.error(p, fmt::format("[{}, {}] is not a window: the end must come after the start", lo, hi));
+  else
+    s.window_from = lo, s.window_to = hi;
 }
 
 void read_silence(ReadContext& ctx, const Json& node, const std::string& path, Node& out) {
@@ -112,7 +128,10 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
   const Json* sj = r.member(node, path, "silence", false);
   if (!sj) return;
   const std::string p = member_path(path, "silence");
-  if (!sj->is_object()) { r.wrong_type(p, *sj, "an object {\"after\", \"window\", \"back\", ...}"); return; }
+  if (!sj->is_object()) {
+    r.wrong_type(p, *sj, "an object {\"after\", \"window\", \"back\", ...}");
+    return;
+  }
   r.check_members(*sj, p, {"after", "window", "checkin", "back", "leave_after"});
   Silence s;
   s.after = r.seconds(*sj, p, "after", false, true).value_or(s.after);
@@ -120,7 +139,8 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
   s.leave_after = r.seconds(*sj, p, "leave_after").value_or(s.leave_after);
   if (const Json* c = r.member(*sj, p, "checkin", false)) {
     const std::string cp = member_path(p, "checkin");
-    if (!c->is_object()) r.wrong_type(cp, *c, "an object {\"keywords\", \"phrases\", ...}");
+    if (!c->is_object())
+      r.wrong_type(cp, *c, "an object {\"keywords\", \"phrases\", ...}");
     else {
       r.check_members(*c, cp, {"keywords", "stems", "phrases", "prefixes"});
       s.checkin = read_matcher(r, *c, cp);
@@ -132,12 +152,12 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
   }
   if (s.leave_after <= s.window_from)
     r.error(member_path(p, "leave_after"),
-            fmt::format("the customer leaves after {} s, before the check-in window opens at {} s", s.leave_after,
-                        s.window_from));
+            fmt::format("the customer leaves after {} s, before the check-in window opens at {} s",
+                        s.leave_after, s.window_from));
   else if (s.leave_after < s.window_to)
     r.warning(member_path(p, "leave_after"),
-              fmt::format("the customer leaves after {} s, before the check-in window closes at {} s", s.leave_after,
-                          s.window_to));
+              fmt::format("the customer leaves after {} s, before the check-in window closes at {} s",
+                          s.leave_after, s.window_to));
   out.silence = std::move(s);
 }
 
@@ -146,12 +166,16 @@ void read_end(ReadContext& ctx, const Json& node, const std::string& path, Node&
   const Json* ej = r.member(node, path, "end", false);
   if (!ej || ej->is_null()) return;
   const std::string p = member_path(path, "end");
-  if (!ej->is_object()) { r.wrong_type(p, *ej, "an object {\"outcome\": \"retained\", \"label\": \"...\"}"); return; }
+  if (!ej->is_object()) {
+    r.wrong_type(p, *ej, "an object {\"outcome\": \"retained\", \"label\": \"...\"}");
+    return;
+  }
   r.check_members(*ej, p, {"outcome", "label"});
   Ending e;
   e.outcome = r.text(*ej, p, "outcome", true, "retained, sold, resolved, lost, ...").value_or("");
   if (!e.outcome.empty() && !is_outcome(e.outcome))
-    r.error(member_path(p, "outcome"), fmt::format("\"{}\" is not a valid outcome (lowercase letters and _)", e.outcome));
+    r.error(member_path(p, "outcome"),
+            fmt::format("\"{}\" is not a valid outcome (lowercase letters and _)", e.outcome));
   e.label = r.text(*ej, p, "label", false).value_or(e.outcome);
   out.end = std::move(e);
   for (const char* unused : {"expect", "fallback", "silence"})
@@ -176,8 +200,14 @@ void read_node(ReadContext& ctx, const Json& obj, const std::string& path, Node&
 
 void read_nodes(ReadContext& ctx, const Json& nodes) {
   FieldReader& r = ctx.reader;
-  if (!nodes.is_object()) { r.wrong_type("nodes", nodes, "an object of nodes by id"); return; }
-  if (nodes.empty()) { r.error("nodes", "must have at least one node"); return; }
+  if (!nodes.is_object()) {
+    r.wrong_type("nodes", nodes, "an object of nodes by id");
+    return;
+  }
+  if (nodes.empty()) {
+    r.error("nodes", "must have at least one node");
+    return;
+  }
   for (const auto& [id, value] : nodes.items()) {
     const std::string path = member_path("nodes", id);
     if (!is_node_id(id))
@@ -185,8 +215,10 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     Node node;
     node.id = id;
     // A broken node still exists, so references to it do not cascade into more errors.
-    if (!value.is_object()) r.wrong_type(path, value, "an object {\"say\": [...], ...}");
-    else read_node(ctx, value, path, node);
+    if (!value.is_object())
+      r.wrong_type(path, value, "an object {\"say\": [...], ...}");
+    else
+      read_node(ctx, value, path, node);
     ctx.scenario.node_order.push_back(id);
     ctx.scenario.nodes.emplace(id, std::move(node));
   }

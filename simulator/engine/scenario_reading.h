@@ -2,11 +2,11 @@
 // by scenario_loader.cpp, scenario_nodes.cpp and scenario_checks.cpp. Not a public API.
 #pragma once
 
-#include "field_reader.h"
-#include "scenario.h"
-
 #include <string>
 #include <vector>
+
+#include "field_reader.h"
+#include "scenario.h"
 
 namespace chatdrill::engine::detail {
 
@@ -33,7 +33,7 @@ void read_tests(ReadContext& ctx, const scoring::Json& root);
 // Unknown node references, unreachable nodes, nodes with no way out, no reachable ending.
 void check_graph(ReadContext& ctx);
 
-bool is_node_id(const std::string& id);   // [A-Za-z0-9_-]+
-bool is_outcome(const std::string& id);   // [a-z_]+
+bool is_node_id(const std::string& id);  // [A-Za-z0-9_-]+
+bool is_outcome(const std::string& id);  // [a-z_]+
 
 }  // namespace chatdrill::engine::detail

@@ -1,8 +1,8 @@
 // Reading a scenario's self-tests (`tests`: scripted replies and what they must lead to),
 // part of the scenario loader. Running them is `chatdrill validate --run-tests`' business.
-#include "scenario_reading.h"
-
 #include <fmt/format.h>
+
+#include "scenario_reading.h"
 
 namespace chatdrill::engine::detail {
 
@@ -11,21 +11,29 @@ using scoring::Json;
 namespace {
 
 void read_replies(FieldReader& r, const Json& test, const std::string& path, ScenarioTest& out) {
-  const Json* rj = r.member(test, path, "replies", true, "the trainee's replies: [{\"at\": 10, \"text\": \"...\"}]");
+  const Json* rj =
+      r.member(test, path, "replies", true, "the trainee's replies: [{\"at\": 10, \"text\": \"...\"}]");
   if (!rj) return;
   const std::string p = member_path(path, "replies");
-  if (!rj->is_array()) { r.wrong_type(p, *rj, "a list of {\"at\", \"text\"}"); return; }
+  if (!rj->is_array()) {
+    r.wrong_type(p, *rj, "a list of {\"at\", \"text\"}");
+    return;
+  }
   double previous = 0;
   for (std::size_t i = 0; i < rj->size(); ++i) {
     const std::string ep = element_path(p, i);
     const Json& item = (*rj)[i];
-    if (!item.is_object()) { r.wrong_type(ep, item, "an object {\"at\", \"text\"}"); continue; }
+    if (!item.is_object()) {
+      r.wrong_type(ep, item, "an object {\"at\", \"text\"}");
+      continue;
+    }
     r.check_members(item, ep, {"at", "text"});
     TestReply reply;
     auto at = r.seconds(item, ep, "at", true, true, 4 * 3600.0);
     auto text = r.text(item, ep, "text", true);
     if (at && *at < previous) {
-      r.error(member_path(ep, "at"), fmt::format("{} s is earlier than the reply before it ({} s)", *at, previous));
+      r.error(member_path(ep, "at"),
+              fmt::format("{} s is earlier than the reply before it ({} s)", *at, previous));
       at.reset();
     }
     if (!at || !text) continue;
@@ -38,7 +46,10 @@ void read_scores(FieldReader& r, const Json& expect, const std::string& path, Sc
   const Json* sj = r.member(expect, path, "scores", false);
   if (!sj) return;
   const std::string p = member_path(path, "scores");
-  if (!sj->is_object()) { r.wrong_type(p, *sj, "an object {\"overall\": [lo, hi], ...}"); return; }
+  if (!sj->is_object()) {
+    r.wrong_type(p, *sj, "an object {\"overall\": [lo, hi], ...}");
+    return;
+  }
   r.check_members(*sj, p, {"overall", "speed", "politeness", "clarifying", "engagement"});
   for (const auto& [name, range] : sj->items()) {
     const std::string ep = member_path(p, name);
@@ -47,7 +58,10 @@ void read_scores(FieldReader& r, const Json& expect, const std::string& path, Sc
       continue;
     }
     const double lo = range[0].get<double>(), hi = range[1].get<double>();
-    if (lo < 0 || hi > 100 || lo > hi) { r.error(ep, fmt::format("[{}, {}] is not a range within 0..100", lo, hi)); continue; }
+    if (lo < 0 || hi > 100 || lo > hi) {
+      r.error(ep, fmt::format("[{}, {}] is not a range within 0..100", lo, hi));
+      continue;
+    }
     out.scores[name] = {lo, hi};
   }
 }
@@ -57,10 +71,14 @@ void read_expectation(ReadContext& ctx, const Json& test, const std::string& pat
   const Json* ej = r.member(test, path, "expect", true, "what the run must lead to");
   if (!ej) return;
   const std::string p = member_path(path, "expect");
-  if (!ej->is_object()) { r.wrong_type(p, *ej, "an object {\"outcome\", \"reaches\", \"scores\"}"); return; }
+  if (!ej->is_object()) {
+    r.wrong_type(p, *ej, "an object {\"outcome\", \"reaches\", \"scores\"}");
+    return;
+  }
   r.check_members(*ej, p, {"outcome", "reaches", "scores"});
   if (auto outcome = r.text(*ej, p, "outcome", false)) {
-    if (!is_outcome(*outcome)) r.error(member_path(p, "outcome"), fmt::format("\"{}\" is not a valid outcome", *outcome));
+    if (!is_outcome(*outcome))
+      r.error(member_path(p, "outcome"), fmt::format("\"{}\" is not a valid outcome", *outcome));
     out.outcome = *outcome;
   }
   if (auto reaches = r.texts(*ej, p, "reaches", false, false)) {
@@ -77,18 +95,25 @@ void read_tests(ReadContext& ctx, const Json& root) {
   FieldReader& r = ctx.reader;
   const Json* tj = r.member(root, "", "tests", false);
   if (!tj) return;
-  if (!tj->is_array()) { r.wrong_type("tests", *tj, "a list of {\"name\", \"replies\", \"expect\"}"); return; }
+  if (!tj->is_array()) {
+    r.wrong_type("tests", *tj, "a list of {\"name\", \"replies\", \"expect\"}");
+    return;
+  }
   for (std::size_t i = 0; i < tj->size(); ++i) {
     const std::string p = element_path("tests", i);
     const Json& item = (*tj)[i];
-    if (!item.is_object()) { r.wrong_type(p, item, "an object {\"name\", \"replies\", \"expect\"}"); continue; }
+    if (!item.is_object()) {
+      r.wrong_type(p, item, "an object {\"name\", \"replies\", \"expect\"}");
+      continue;
+    }
     r.check_members(item, p, {"name", "seed", "replies", "expect"});
     ScenarioTest test;
     test.name = r.text(item, p, "name", true).value_or("");
     if (const Json* seed = r.member(item, p, "seed", false)) {
       if (!seed->is_number_integer() || (!seed->is_number_unsigned() && seed->get<std::int64_t>() < 0))
         r.wrong_type(member_path(p, "seed"), *seed, "a whole number >= 0");
-      else test.seed = seed->get<std::uint64_t>();
+      else
+        test.seed = seed->get<std::uint64_t>();
     }
     read_replies(r, item, p, test);
     read_expectation(ctx, item, p, test);

@@ -8,18 +8,17 @@
 // [SECTION] public API
 #include "session.h"
 
-#include "journal.h"
-#include "matcher.h"
-#include "persona.h"
-#include "scenario.h"
-
-#include "scoring/json_doc.h"
-
 #include <algorithm>
 #include <cmath>
 #include <deque>
 #include <map>
 #include <stdexcept>
+
+#include "journal.h"
+#include "matcher.h"
+#include "persona.h"
+#include "scenario.h"
+#include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -39,7 +38,9 @@ struct PendingLine {
 
 enum class Quiet { none, soon, silent };  // silence: not yet, about to go quiet, quiet
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round3(double v) {
+  return std::round(v * 1000.0) / 1000.0;
+}
 
 std::string trimmed(std::string_view text) {
   const auto b = text.find_first_not_of(" \t\r\n");
@@ -56,7 +57,7 @@ struct Session::Impl {
   scoring::TextAnalyzer analyzer;
   VariantPicker picker;
   std::map<std::string, std::vector<PreparedMatcher>> intents;  // per node, in expect order
-  std::map<std::string, PreparedMatcher> checkins;               // per silent node
+  std::map<std::string, PreparedMatcher> checkins;              // per silent node
 
   Seconds now = 0;
   std::string node;
@@ -96,7 +97,8 @@ struct Session::Impl {
   double patience_seconds() const { return effective_patience(base_patience(), mood); }
 
   double patience_left() const {
-    if (quiet == Quiet::silent) return std::clamp(1.0 - (now - quiet_at) / current().silence->leave_after, 0.0, 1.0);
+    if (quiet == Quiet::silent)
+      return std::clamp(1.0 - (now - quiet_at) / current().silence->leave_after, 0.0, 1.0);
     const double waited = waiting ? now - wait_since : 0.0;
     return std::clamp((patience_seconds() - waited) / base_patience(), 0.0, 1.0);
   }
@@ -193,8 +195,10 @@ struct Session::Impl {
     t = std::max(now, t);  // never record an event before one already recorded
     now = t;
     switch (what) {
-      case Due::line: return show_line(t);
-      case Due::time_limit: return finish(t, "time_up", "");
+      case Due::line:
+        return show_line(t);
+      case Due::time_limit:
+        return finish(t, "time_up", "");
       case Due::leave:
         record("customer", "left", t, picker.pick(sc->persona.leave));
         return finish(t, "customer_left", "");
@@ -212,7 +216,8 @@ struct Session::Impl {
       case Due::silent_leave:
         record("customer", "left", t, "");
         return finish(t, "customer_left", "");
-      case Due::none: return;
+      case Due::none:
+        return;
     }
   }
 
@@ -280,10 +285,12 @@ struct Session::Impl {
       // Pushed too far: the customer leaves instead of answering.
       quiet = Quiet::none;
       pending.clear();
-      return queue_line(at, text, PendingLine{"left", picker.pick(sc->persona.leave), 0, 0, std::nullopt, true});
+      return queue_line(at, text,
+                        PendingLine{"left", picker.pick(sc->persona.leave), 0, 0, std::nullopt, true});
     }
     switch (r.kind) {
-      case Reaction::ignored: return;
+      case Reaction::ignored:
+        return;
       case Reaction::checkin:
         quiet = Quiet::none;
         record("customer", "returned", at, "");
@@ -293,7 +300,8 @@ struct Session::Impl {
         quiet = Quiet::none;
         node = current().expect[r.intent_index].go_to;
         return queue_node_line(at, text);
-      case Reaction::fallback: break;
+      case Reaction::fallback:
+        break;
     }
     // Unmatched: the node's fallback (its lines, and/or a move), else the scenario's lines.
     quiet = Quiet::none;
@@ -301,8 +309,9 @@ struct Session::Impl {
     const bool own_lines = fb && !fb->say.empty();
     if (fb && !fb->go_to.empty()) node = fb->go_to;
     if (!own_lines && fb && !fb->go_to.empty()) return queue_node_line(at, text);
-    queue_line(at, text, PendingLine{"message", picker.pick(own_lines ? fb->say : sc->fallback), 0, 0,
-                                     current().end, false});
+    queue_line(
+        at, text,
+        PendingLine{"message", picker.pick(own_lines ? fb->say : sc->fallback), 0, 0, current().end, false});
   }
 
   void send(Seconds at, std::string_view raw) {
@@ -322,7 +331,8 @@ struct Session::Impl {
 // [SECTION] public API
 
 Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions options) {
-  if (!scenario || !scenario->node(scenario->start)) throw std::invalid_argument("Session needs a loaded scenario");
+  if (!scenario || !scenario->node(scenario->start))
+    throw std::invalid_argument("Session needs a loaded scenario");
   impl_ = std::make_unique<Impl>(std::move(scenario), std::move(options));
   Impl& s = *impl_;
   // The customer opens the chat at 0 with the start node's line.
@@ -336,12 +346,18 @@ Session& Session::operator=(Session&&) noexcept = default;
 
 namespace {
 // Time never goes backwards, and a broken clock value (NaN, inf) means "no time passed".
-Seconds forward(Seconds now, Seconds current) { return std::isfinite(now) && now > current ? now : current; }
+Seconds forward(Seconds now, Seconds current) {
+  return std::isfinite(now) && now > current ? now : current;
+}
 }  // namespace
 
-void Session::advance(Seconds now) { impl_->advance(forward(now, impl_->now)); }
+void Session::advance(Seconds now) {
+  impl_->advance(forward(now, impl_->now));
+}
 
-void Session::send(Seconds now, std::string_view text) { impl_->send(forward(now, impl_->now), text); }
+void Session::send(Seconds now, std::string_view text) {
+  impl_->send(forward(now, impl_->now), text);
+}
 
 void Session::end(Seconds now, std::string outcome) {
   Impl& s = *impl_;
@@ -360,11 +376,21 @@ std::optional<Seconds> Session::next_due() const {
   return due;
 }
 
-bool Session::finished() const { return impl_->finished; }
-const std::string& Session::outcome() const { return impl_->outcome; }
-const scoring::Transcript& Session::transcript() const { return impl_->transcript; }
-const Scenario& Session::scenario() const { return *impl_->sc; }
-const std::string& Session::journal_error() const { return impl_->journal_error; }
+bool Session::finished() const {
+  return impl_->finished;
+}
+const std::string& Session::outcome() const {
+  return impl_->outcome;
+}
+const scoring::Transcript& Session::transcript() const {
+  return impl_->transcript;
+}
+const Scenario& Session::scenario() const {
+  return *impl_->sc;
+}
+const std::string& Session::journal_error() const {
+  return impl_->journal_error;
+}
 
 CustomerState Session::customer() const {
   const Impl& s = *impl_;

@@ -3,13 +3,13 @@
 // Time is an input: whoever owns the clock calls advance(now); nothing here reads it.
 #pragma once
 
-#include "scoring/transcript.h"
-
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "scoring/transcript.h"
 
 namespace chatdrill::engine {
 
@@ -25,13 +25,13 @@ struct SessionOptions {
 
 // What the app shows about the customer right now.
 struct CustomerState {
-  bool typing = false;        // "typing..." indicator
-  bool silent = false;        // went quiet; waiting for a check-in
-  bool waiting = false;       // the customer waits for the trainee's answer
-  Seconds waited = 0;         // how long it has waited so far
-  double patience = 1.0;      // 1 full .. 0 leaves
-  double mood = 0.0;          // -1 .. 1
-  std::string node;           // current scenario node id
+  bool typing = false;    // "typing..." indicator
+  bool silent = false;    // went quiet; waiting for a check-in
+  bool waiting = false;   // the customer waits for the trainee's answer
+  Seconds waited = 0;     // how long it has waited so far
+  double patience = 1.0;  // 1 full .. 0 leaves
+  double mood = 0.0;      // -1 .. 1
+  std::string node;       // current scenario node id
 };
 
 class Session {

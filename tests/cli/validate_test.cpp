@@ -39,8 +39,9 @@ TEST_CASE("validate: usage errors exit 2, --help exits 0") {
 }
 
 TEST_CASE("validate: the bundled Finnish scenarios are clean") {
-  const auto r = run_chatdrill("validate scenarios/impatient-customer-fi.json scenarios/silent-customer-fi.json "
-                           "scenarios/cancel-subscription-fi.json");
+  const auto r = run_chatdrill(
+      "validate scenarios/impatient-customer-fi.json scenarios/silent-customer-fi.json "
+      "scenarios/cancel-subscription-fi.json");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK(r.out == "3 files checked: 3 valid, 0 errors, 0 warnings\n");
@@ -53,8 +54,9 @@ TEST_CASE("validate: findings name file, line, column and path, and exit 1") {
   write_file(dir / "bad.json", text);
   const auto r = run_chatdrill("validate " + quoted((dir / "bad.json").string()));
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, (dir / "bad.json").string() +
-                            ":7:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
+  CHECK(contains(r.err,
+                 (dir / "bad.json").string() +
+                     ":7:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
   CHECK(r.out == "1 file checked: 0 valid, 1 error, 0 warnings\n");
 }
 

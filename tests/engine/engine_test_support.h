@@ -2,13 +2,12 @@
 // lookups for exact line:col checks, and finding a diagnostic by its JSON path.
 #pragma once
 
-#include "simulator/engine/scenario_loader.h"
-
-#include "scoring/json_doc.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include "scoring/json_doc.h"
+#include "simulator/engine/scenario_loader.h"
 
 namespace chatdrill::engine::test {
 
@@ -42,8 +41,11 @@ inline scoring::SourcePos pos_of(const std::string& text, const std::string& nee
   REQUIRE_MESSAGE(at != std::string::npos, "text lacks: " << needle);
   scoring::SourcePos p{1, 1};
   for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n') { ++p.line; p.col = 1; }
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++p.col;
+    if (text[i] == '\n') {
+      ++p.line;
+      p.col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      ++p.col;
   }
   return p;
 }

@@ -1,14 +1,13 @@
 // A scenario that loads without errors never crashes the runtime: odd but valid shapes
 // (an ending at the start, silence at the start, a check-in straight into an ending) and
 // random replies at random times all give a valid, finished transcript.
-#include "engine_test_support.h"
-
-#include "simulator/engine/replay.h"
-#include "simulator/engine/session.h"
-
 #include <cmath>
 #include <limits>
 #include <random>
+
+#include "engine_test_support.h"
+#include "simulator/engine/replay.h"
+#include "simulator/engine/session.h"
 
 using namespace chatdrill;
 using namespace chatdrill::engine;
@@ -28,8 +27,8 @@ void check_valid(const scoring::Transcript& t) {
 
 // Words the scenario listens for, plus a few that no scenario does.
 std::vector<std::string> vocabulary(const Scenario& s) {
-  std::vector<std::string> words = {"", "Oletteko vielä linjoilla?", "Olet idiootti!", "Kiitos!", "???",
-                                    std::string(5000, 'a'), "\xFF\xFE", "Hei Raija."};
+  std::vector<std::string> words = {"",    "Oletteko vielä linjoilla?", "Olet idiootti!", "Kiitos!",
+                                    "???", std::string(5000, 'a'),      "\xFF\xFE",       "Hei Raija."};
   for (const auto& [id, node] : s.nodes) {
     for (const auto& intent : node.expect)
       for (const auto* list : {&intent.matcher.keywords, &intent.matcher.phrases, &intent.matcher.prefixes})
@@ -73,10 +72,13 @@ const std::string k_one_node = R"({
   "nodes": {NODES}
 })";
 
-std::shared_ptr<const Scenario> with_nodes(const std::string& nodes) { return must_load(replaced(k_one_node, "{NODES}", nodes)); }
+std::shared_ptr<const Scenario> with_nodes(const std::string& nodes) {
+  return must_load(replaced(k_one_node, "{NODES}", nodes));
+}
 
 TEST_CASE("odd but valid shapes run: an ending at the start") {
-  Session s(with_nodes(R"({"start": {"say": ["All sorted already, bye."], "end": {"outcome": "resolved"}}})"), {});
+  Session s(with_nodes(R"({"start": {"say": ["All sorted already, bye."], "end": {"outcome": "resolved"}}})"),
+            {});
   CHECK(s.finished());
   CHECK(s.outcome() == "resolved");
   s.send(5, "Hello?");
@@ -101,7 +103,8 @@ TEST_CASE("odd but valid shapes run: silence at the start, a check-in straight i
 TEST_CASE("odd but valid shapes run: a fallback that moves into an ending says the ending's line") {
   Session s(with_nodes(R"({
     "start": {"say": ["Hi."], "expect": [{"intent": "x", "keywords": ["zzz"], "goto": "done"}], "fallback": {"goto": "done"}},
-    "done": {"say": ["Fine, bye."], "end": {"outcome": "lost"}}})"), {});
+    "done": {"say": ["Fine, bye."], "end": {"outcome": "lost"}}})"),
+            {});
   s.send(5, "whatever");
   s.advance(100);
   CHECK(s.outcome() == "lost");

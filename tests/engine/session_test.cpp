@@ -1,11 +1,11 @@
 // The persona runtime in virtual time: typing delays, nudges and leaving on patience,
 // silence and check-ins, mood, intent matching, fallbacks, endings, seeds, time limits.
-#include "engine_test_support.h"
-
-#include "simulator/engine/persona.h"
 #include "simulator/engine/session.h"
 
 #include <set>
+
+#include "engine_test_support.h"
+#include "simulator/engine/persona.h"
 
 using namespace chatdrill;
 using namespace chatdrill::engine;
@@ -37,7 +37,9 @@ std::shared_ptr<const Scenario> behaviour(const std::string& from = "", const st
   return must_load(from.empty() ? k_behaviour : replaced(k_behaviour, from, to));
 }
 
-const scoring::Message& last(const Session& s) { return s.transcript().messages.back(); }
+const scoring::Message& last(const Session& s) {
+  return s.transcript().messages.back();
+}
 
 // Messages of one kind from one side, e.g. customer nudges.
 std::vector<scoring::Message> of_kind(const Session& s, const std::string& from, const std::string& kind) {
