@@ -54,6 +54,14 @@ class Lexicon {
   std::vector<std::string> literal_patterns() const;
 };
 
+// What one word is or starts, by itself: computed once per distinct word and cached by
+// the analyser, so a token costs one hash lookup however large the lexicon.
+struct WordMatches {
+  std::vector<int> markers;  // single-word entries: words, stems, prefixes, suffixes
+  std::vector<int> phrases;  // indexes of phrases whose first word this can be
+};
+WordMatches match_word(const Lexicon& lexicon, const std::string& folded, const std::string& stem);
+
 // Builds a lexicon from a parsed document; `fold_word` and `stem_word` come from a
 // TextAnalyzer of the same language. Problems are gathered in `diagnostics`.
 Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer,

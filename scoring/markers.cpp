@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 namespace chatdrill::scoring::detail {
 
@@ -48,23 +49,33 @@ void lookup(const std::unordered_map<std::string, std::vector<int>>& map, const 
 
 }  // namespace
 
-void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens, std::vector<MarkerHit>& out) {
+WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const std::string& stem) {
+  WordMatches m;
+  std::vector<Found> found;
+  lookup(lex.words, folded, 0, found);
+  lookup(lex.stems, stem, 0, found);
+  from_affixes(lex.prefixes, folded, true, 0, found);
+  from_affixes(lex.suffixes, folded, false, 0, found);
+  for (const auto& f : found)
+    if (std::find(m.markers.begin(), m.markers.end(), f.marker) == m.markers.end()) m.markers.push_back(f.marker);
+  if (auto it = lex.phrases_by_first.find(folded); it != lex.phrases_by_first.end()) m.phrases = it->second;
+  for (std::size_t len : lex.phrases_by_first_prefix.lengths) {
+    if (len > folded.size()) break;
+    if (auto it = lex.phrases_by_first_prefix.by_text.find(folded.substr(0, len));
+        it != lex.phrases_by_first_prefix.by_text.end())
+      m.phrases.insert(m.phrases.end(), it->second.begin(), it->second.end());
+  }
+  return m;
+}
+
+void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
+                          const std::vector<const WordMatches*>& matches, std::vector<MarkerHit>& out) {
   std::vector<Found> found;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = tokens[k];
-    lookup(lex.words, t.folded, k, found);
-    lookup(lex.stems, t.stem, k, found);
-    from_affixes(lex.prefixes, t.folded, true, k, found);
-    from_affixes(lex.suffixes, t.folded, false, k, found);
-    if (auto it = lex.phrases_by_first.find(t.folded); it != lex.phrases_by_first.end())
-      for (int p : it->second) from_phrase(lex, p, tokens, k, found);
-    for (std::size_t len : lex.phrases_by_first_prefix.lengths) {
-      if (len > t.folded.size()) break;
-      if (auto it = lex.phrases_by_first_prefix.by_text.find(t.folded.substr(0, len));
-          it != lex.phrases_by_first_prefix.by_text.end())
-        for (int p : it->second) from_phrase(lex, p, tokens, k, found);
-    }
+    for (int m : matches[k]->markers) found.push_back({m, k, k});
+    for (int p : matches[k]->phrases) from_phrase(lex, p, tokens, k, found);
   }
+  if (found.empty()) return;
   // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.first != b.first) return a.first < b.first;
@@ -85,3 +96,11 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens, 
 }
 
 }  // namespace chatdrill::scoring::detail
+
+namespace chatdrill::scoring {
+
+WordMatches match_word(const Lexicon& lexicon, const std::string& folded, const std::string& stem) {
+  return detail::match_word_in(lexicon, folded, stem);
+}
+
+}  // namespace chatdrill::scoring

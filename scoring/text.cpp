@@ -13,6 +13,7 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -49,32 +50,56 @@ int Analysis::count_in_sentence(int sentence, std::string_view prefix) const {
 
 namespace detail {
 
-void fold_append(std::string_view text, std::string& out) {
-  bool ascii = true;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
-  if (ascii) {
-    for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+namespace {
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+  if (!error) out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Full case folding of one code point. Latin letters up to U+024F fold to one code point
+// (simple folding), except ß, İ, ŉ and ǰ, which full folding expands.
+void fold_code_point(UChar32 c, std::string& out) {
+  if (c < 0x250 && c != 0xDF && c != 0x130 && c != 0x149 && c != 0x1F0) {
+    append_utf8(out, c == 0x2019 ? '\'' : u_foldCase(c, U_FOLD_CASE_DEFAULT));
     return;
   }
+  if (c == 0x2019) { out += '\''; return; }
+  UChar in[2], folded[8];
+  int32_t len = 0;
+  UBool error = false;
+  U16_APPEND(in, len, 2, c, error);
+  if (error) { append_utf8(out, c); return; }
   UErrorCode status = U_ZERO_ERROR;
-  std::u16string wide(text.size() + 1, u'\0');
-  int32_t wide_len = 0;
-  u_strFromUTF8WithSub(wide.data(), static_cast<int32_t>(wide.size()), &wide_len, text.data(),
-                       static_cast<int32_t>(text.size()), 0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) return;
-  std::u16string folded(static_cast<std::size_t>(wide_len) * 3 + 1, u'\0');  // full folding grows at most 3x
-  const int32_t folded_len = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), wide.data(),
-                                           wide_len, U_FOLD_CASE_DEFAULT, &status);
-  if (U_FAILURE(status)) return;
-  for (int32_t k = 0; k < folded_len; ++k)
-    if (folded[static_cast<std::size_t>(k)] == u'\u2019') folded[static_cast<std::size_t>(k)] = u'\'';
-  const std::size_t start = out.size();
-  out.resize(start + static_cast<std::size_t>(folded_len) * 3 + 1);
-  int32_t utf8_len = 0;
-  u_strToUTF8(out.data() + start, static_cast<int32_t>(out.size() - start), &utf8_len, folded.data(), folded_len,
-              &status);
-  out.resize(U_FAILURE(status) ? start : start + static_cast<std::size_t>(utf8_len));
+  const int32_t n = u_strFoldCase(folded, 8, in, len, U_FOLD_CASE_DEFAULT, &status);
+  if (U_FAILURE(status)) { append_utf8(out, c); return; }
+  for (int32_t k = 0; k < n;) {
+    UChar32 f = 0;
+    U16_NEXT(folded, k, n, f);
+    append_utf8(out, f);
+  }
+}
+
+}  // namespace
+
+void fold_append(std::string_view text, std::string& out) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out += (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()), c);
+    if (c < 0) c = 0xFFFD;
+    fold_code_point(c, out);
+    i = static_cast<std::size_t>(k);
+  }
 }
 
 namespace {
@@ -112,7 +137,12 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
     int letters = 0, upper = 0, lower = 0;
     UChar32 prev = -1;
     for (;;) {
-      if (u_isalpha(c)) {
+      if (c < 0x80) {
+        const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        letters += (up || low) ? 1 : 0;
+        upper += up ? 1 : 0;
+        lower += low ? 1 : 0;
+      } else if (u_isalpha(c)) {
         ++letters;
         upper += u_isUUppercase(c) ? 1 : 0;
         lower += u_isULowercase(c) ? 1 : 0;
@@ -149,25 +179,48 @@ struct TextAnalyzer::Impl {
   Language language = Language::fi;
   std::shared_ptr<const Lexicon> lexicon;
   sb_stemmer* stemmer = nullptr;
-  mutable std::unordered_map<std::string, std::string> stem_cache;  // chat vocabulary repeats
+  struct Word {
+    std::string stem;
+    WordMatches matches;
+  };
+  // Chat vocabulary repeats: each distinct folded word is stemmed and matched once.
+  mutable std::unordered_map<std::string, Word> words;
   std::vector<std::string> name_parts;  // folded words of the customer's name
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
 
-  std::string stem(std::string_view folded) const {
-    if (folded.empty()) return {};
-    auto it = stem_cache.find(std::string(folded));
-    if (it != stem_cache.end()) return it->second;
-    const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                         static_cast<int>(folded.size()));
-    std::string result = s ? std::string(reinterpret_cast<const char*>(s),
-                                         static_cast<std::size_t>(sb_stemmer_length(stemmer)))
-                           : std::string(folded);
-    if (stem_cache.size() > 200000) stem_cache.clear();  // bound memory on odd input
-    stem_cache.emplace(std::string(folded), result);
-    return result;
+  // Bounds memory on odd input; called before a text is analysed, so the Word pointers
+  // handed out while analysing it stay valid (unordered_map nodes never move).
+  void trim() const {
+    if (words.size() > 200000) words.clear();
+  }
+
+  const Word& word(const std::string& folded) const {
+    auto it = words.find(folded);
+    if (it != words.end()) return it->second;
+    Word w;
+    if (!folded.empty()) {
+      const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                           static_cast<int>(folded.size()));
+      w.stem = s ? std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer)))
+                 : folded;
+    }
+    w.matches = match_word(*lexicon, folded, w.stem);
+    return words.emplace(folded, std::move(w)).first->second;
+  }
+
+  void tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<const WordMatches*>* matches) const {
+    trim();
+    detail::scan_words(text, tokens);
+    if (matches) matches->reserve(tokens.size());
+    for (auto& t : tokens) {
+      detail::fold_append(t.surface, t.folded);
+      const Word& w = word(t.folded);
+      t.stem = w.stem;
+      if (matches) matches->push_back(&w.matches);
+    }
   }
 
   bool is_name(const Token& t) const;
@@ -180,6 +233,7 @@ TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lex
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
   impl_->lexicon = lexicon ? std::move(lexicon) : load_lexicon(language);
+  impl_->words.reserve(4096);
 }
 
 TextAnalyzer::~TextAnalyzer() = default;
@@ -195,15 +249,14 @@ std::string TextAnalyzer::fold(std::string_view text) const {
   return out;
 }
 
-std::string TextAnalyzer::stem(std::string_view folded_word) const { return impl_->stem(folded_word); }
+std::string TextAnalyzer::stem(std::string_view folded_word) const {
+  impl_->trim();
+  return impl_->word(std::string(folded_word)).stem;
+}
 
 std::vector<Token> TextAnalyzer::tokenize(std::string_view text) const {
   std::vector<Token> tokens;
-  detail::scan_words(text, tokens);
-  for (auto& t : tokens) {
-    detail::fold_append(t.surface, t.folded);
-    t.stem = impl_->stem(t.folded);
-  }
+  impl_->tokenize(text, tokens, nullptr);
   return tokens;
 }
 
@@ -253,7 +306,11 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
     const Sentence& sentence = a.sentences[s];
     int caps_words = 0, letters = 0, capitals = 0;
     std::size_t caps_begin = 0, caps_end = 0;
-    for (std::size_t k = sentence.first_token; k < sentence.first_token + sentence.token_count; ++k) {
+    const std::size_t first = sentence.first_token, end = first + sentence.token_count;
+    for (std::size_t k = first; k < end; ++k) caps_words += a.tokens[k].all_caps ? 1 : 0;
+    if (caps_words < 2) continue;
+    caps_words = 0;
+    for (std::size_t k = first; k < end; ++k) {
       const Token& t = a.tokens[k];
       count_letters(t, letters, capitals);
       if (!t.all_caps) continue;
@@ -284,14 +341,15 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
 
 Analysis TextAnalyzer::analyze(std::string_view text) const {
   Analysis a;
-  a.tokens = tokenize(text);
+  std::vector<const WordMatches*> matches;
+  impl_->tokenize(text, a.tokens, &matches);
   a.sentences = detail::split_sentences(text, a.tokens);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
     s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, s, mark);
     a.is_question = a.is_question || s.is_question;
   }
-  detail::find_lexicon_markers(*impl_->lexicon, a.tokens, a.markers);
+  detail::find_lexicon_markers(*impl_->lexicon, a.tokens, matches, a.markers);
   impl_->add_analysis_markers(text, a);
   std::stable_sort(a.markers.begin(), a.markers.end(),
                    [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });

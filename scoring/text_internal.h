@@ -27,6 +27,8 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
 
 // Lexicon markers (words, stems, affixes, phrases) in analysed tokens, de-duplicated
 // per marker id, in text order.
-void find_lexicon_markers(const Lexicon& lexicon, const std::vector<Token>& tokens, std::vector<MarkerHit>& out);
+// `matches[k]` is match_word() of tokens[k].
+void find_lexicon_markers(const Lexicon& lexicon, const std::vector<Token>& tokens,
+                          const std::vector<const WordMatches*>& matches, std::vector<MarkerHit>& out);
 
 }  // namespace chatdrill::scoring::detail

@@ -1,0 +1,156 @@
+// Scoring benchmark (prints figures, not a test): grades a generated corpus of Finnish and
+// English chats on one core, times `grep -c -i -F -f` matching the same lexicon over the
+// same text, and times the analysis of one 500-character draft (done live while typing).
+// Targets: >= 200,000 messages/s, within 5x of grep, < 50 us per draft.
+#include "scoring/grade.h"
+#include "scoring/lexicon.h"
+#include "scoring/text.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace chatdrill::scoring;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const std::vector<std::string> k_fi_customer = {
+    "Hei, tilaamani kengät eivät ole vieläkään tulleet perille.", "Haluan irtisanoa lehtitilaukseni heti.",
+    "Laskussa on virhe, minulta on veloitettu kahdesti.", "Se on 48213.", "Joo, ok.",
+    "Tämä on ihan naurettavaa, puhelin hajosi taas!", "Milloin saan rahat takaisin?", "Kiitos, hei!",
+    "Voisitteko lähettää uuden laitteen?", "En muista tilausnumeroa, mutta tilasin sen maanantaina."};
+const std::vector<std::string> k_fi_trainee = {
+    "Hei ja kiitos viestistä! Pahoittelen viivettä. Voisitteko kertoa tilausnumeronne?",
+    "Ymmärrän hyvin, että tämä harmittaa. Tarkistan asian heti.", "Kiitos! Lähetän teille uuden paketin tänään.",
+    "Oletteko vielä linjoilla?", "Jos tulee kysyttävää, kirjoittakaa rohkeasti. Hyvää päivänjatkoa!",
+    "Saisinko sähköpostiosoitteenne, niin lähetän vahvistuksen?", "Kuten jo sanoin, soittakaa asiakaspalveluun.",
+    "Haluatteko hyvityksen vai uuden tuotteen?", "Mikä puhelinmalli teillä on ja milloin ostitte sen?",
+    "Voinko auttaa vielä jossain muussa?"};
+const std::vector<std::string> k_en_customer = {
+    "Hi, I was charged twice for my order last week.", "My laptop won't turn on after the update.",
+    "The parcel says delivered but I don't have it.", "It's 7781-A.", "Okay.", "This is ridiculous!!!",
+    "When will I get my money back?", "Great, thanks!", "Could you send a replacement?",
+    "I can't find the order number, I ordered it on Monday."};
+const std::vector<std::string> k_en_trainee = {
+    "Hi and thank you for reaching out! I'm sorry about that. Could you tell me the order number?",
+    "I understand how frustrating this is. Let me check that for you right away.",
+    "Thanks! I have issued the refund and you will receive a confirmation email shortly.", "Are you still there?",
+    "If you have any other questions, feel free to write. Have a great day!",
+    "Could I have your phone number so the courier can reach you?", "As I said, please call customer service.",
+    "Would you like a refund or a replacement?", "Which model do you have and when did you buy it?",
+    "Is there anything else I can help with?"};
+
+std::vector<Transcript> make_corpus(std::size_t messages, std::mt19937& rng, std::size_t& bytes) {
+  std::vector<Transcript> corpus;
+  bytes = 0;
+  for (std::size_t made = 0; made < messages;) {
+    Transcript t;
+    const bool fi = corpus.size() % 2 == 0;
+    t.language = fi ? "fi" : "en";
+    const auto& cust = fi ? k_fi_customer : k_en_customer;
+    const auto& tr = fi ? k_fi_trainee : k_en_trainee;
+    double at = 0;
+    for (int k = 0; k < 10; ++k, ++made) {
+      const bool customer = k % 2 == 0;
+      const auto& pool = customer ? cust : tr;
+      at += static_cast<double>(rng() % 120);
+      Message m{customer ? "customer" : "trainee", "message", at, pool[rng() % pool.size()], Json::object()};
+      bytes += m.text.size();
+      t.messages.push_back(std::move(m));
+    }
+    corpus.push_back(std::move(t));
+  }
+  return corpus;
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Writes the corpus text and the lexicons' literal patterns, then times grep over them.
+double time_grep(const std::vector<Transcript>& corpus, std::size_t& patterns, long& matched_lines) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("chatdrill-bench-{}", static_cast<long>(getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream text(dir / "corpus.txt", std::ios::binary);
+    for (const auto& t : corpus)
+      for (const auto& m : t.messages) text << m.text << '\n';
+    std::ofstream words(dir / "lexicon.txt", std::ios::binary);
+    patterns = 0;
+    for (Language lang : {Language::fi, Language::en})
+      for (const auto& p : load_lexicon(lang)->literal_patterns()) words << p << '\n', ++patterns;
+  }
+  const std::string out = (dir / "grep.out").string();
+  const std::string cmd = fmt::format("LC_ALL=C.UTF-8 grep -c -i -F -f '{}' '{}' > '{}'", (dir / "lexicon.txt").string(),
+                                      (dir / "corpus.txt").string(), out);
+  const auto start = Clock::now();
+  const int rc = std::system(cmd.c_str());
+  const double elapsed = seconds_since(start);
+  std::ifstream in(out);
+  in >> matched_lines;
+  if (rc != 0 && matched_lines == 0) std::fprintf(stderr, "bench: grep failed (%d)\n", rc);
+  fs::remove_all(dir);
+  return elapsed;
+}
+
+std::string draft_500(bool fi) {
+  const auto& pool = fi ? k_fi_trainee : k_en_trainee;
+  std::string s;
+  for (std::size_t k = 0; s.size() < 500; ++k) s += pool[k % pool.size()] + " ";
+  // Cut at a code point boundary at 500 bytes.
+  std::size_t cut = 500;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+void time_draft(bool fi) {
+  TextAnalyzer analyzer(fi ? Language::fi : Language::en);
+  const std::string draft = draft_500(fi);
+  auto start = Clock::now();
+  std::size_t sink = analyzer.analyze(draft).tokens.size();
+  const double cold = seconds_since(start);
+  constexpr int rounds = 5000;
+  start = Clock::now();
+  for (int r = 0; r < rounds; ++r) sink += analyzer.analyze(draft).markers.size();
+  const double warm = seconds_since(start) / rounds;
+  std::printf("draft (%s, %zu bytes): %.1f us per analysis (first call %.1f us; target < 50 us)  [%zu]\n",
+              fi ? "fi" : "en", draft.size(), warm * 1e6, cold * 1e6, sink % 10);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t messages = argc > 1 ? static_cast<std::size_t>(std::atol(argv[1])) : 200000;
+  if (messages < 1000) messages = 1000;
+  std::mt19937 rng(20261201);
+  std::size_t bytes = 0;
+  const auto corpus = make_corpus(messages, rng, bytes);
+  grade_transcript(corpus.front());  // load lexicons and stemmers outside the timing
+  const auto start = Clock::now();
+  double checksum = 0;
+  for (const auto& t : corpus) checksum += grade_transcript(t).overall;
+  const double elapsed = seconds_since(start);
+  const double per_s = static_cast<double>(messages) / elapsed;
+  std::printf("graded %zu messages (%zu transcripts, %.1f MB, fi+en) in %.3f s: %.0f messages/s, %.2f MB/s "
+              "(target >= 200000 messages/s)  [mean overall %.1f]\n",
+              messages, corpus.size(), static_cast<double>(bytes) / 1e6, elapsed, per_s,
+              static_cast<double>(bytes) / 1e6 / elapsed, checksum / static_cast<double>(corpus.size()));
+  std::size_t patterns = 0;
+  long matched = 0;
+  const double grep_s = time_grep(corpus, patterns, matched);
+  std::printf("grep -c -i -F -f (%zu lexicon patterns) over the same text: %.3f s, %ld matching lines; "
+              "grading takes %.2fx grep's time (target <= 5x)\n",
+              patterns, grep_s, matched, elapsed / grep_s);
+  time_draft(true);
+  time_draft(false);
+  return 0;
+}
