@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -44,7 +45,8 @@ inline std::string quoted(const std::string& word) {
 
 // Runs `chatdrill ARGS` (each argument quoted) from the source tree.
 inline Run run_chatdrill(const std::string& args_already_quoted) {
-  const auto dir = scratch_dir("runs");
+  // Per process: ctest runs test cases in parallel.
+  const auto dir = scratch_dir("runs-" + std::to_string(::getpid()));
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
   const std::string cmd = "cd " + quoted(CHATDRILL_SOURCE_DIR) + " && " + quoted(CHATDRILL_BINARY) + " " +
                           args_already_quoted + " >" + quoted(out.string()) + " 2>" + quoted(err.string());
@@ -53,6 +55,7 @@ inline Run run_chatdrill(const std::string& args_already_quoted) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out);
   r.err = slurp(err);
+  std::filesystem::remove_all(dir);
   return r;
 }
 

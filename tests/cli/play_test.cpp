@@ -51,7 +51,7 @@ TEST_CASE("play: every ending of the three Finnish scenarios is reached from the
   }
 }
 
-TEST_CASE("play: a scenario path works like its id; --out writes the file and nothing to stdout") {
+TEST_CASE("play: a scenario path works like its id, --out writes the file and nothing to stdout") {
   const auto by_id =
       run_chatdrill("play cancel-subscription-fi --replies " + replies("cancel-retained.jsonl"));
   const auto by_path = run_chatdrill("play scenarios/cancel-subscription-fi.json --replies " +
@@ -67,7 +67,7 @@ TEST_CASE("play: a scenario path works like its id; --out writes the file and no
   CHECK(slurp(out) == by_id.out);
 }
 
-TEST_CASE("play: the same seed gives the same transcript; the seed is recorded") {
+TEST_CASE("play: the same seed gives the same transcript, the seed is recorded") {
   const std::string args = "play impatient-customer-fi --replies " + replies("impatient-resolved.jsonl");
   const auto a = run_chatdrill(args + " --seed 11"), b = run_chatdrill(args + " --seed 11");
   REQUIRE(a.exit_code == 0);

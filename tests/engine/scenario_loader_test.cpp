@@ -82,7 +82,7 @@ TEST_CASE("missing required fields are reported at the object that lacks them") 
                  R"({"intent")", "missing \"goto\"");
 }
 
-TEST_CASE("unknown fields are typos, pointed at the key, with a suggestion; $ and _ keys are free") {
+TEST_CASE("unknown fields are typos, pointed at the key, with a suggestion, $ and _ keys are free") {
   const std::string text =
       replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "patiense": 30)");
   expect_finding(text, "persona.patiense", "\"patiense\"",
@@ -152,7 +152,7 @@ TEST_CASE("negative, zero and absurd times") {
                  "scoring.reply_target", "-1", "must be more than 0");
 }
 
-TEST_CASE("silence windows must be [from, to] with the customer leaving after it opens") {
+TEST_CASE("silence windows must be a from-to pair, with the customer leaving after the window opens") {
   const std::string silent =
       replaced(k_base_scenario, R"("expect": [{"intent")",
                R"("silence": {"window": [100, 50], "back": "done"}, "expect": [{"intent")");
@@ -230,7 +230,7 @@ TEST_CASE("self-tests are read and checked") {
   CHECK(good->tests[0].scores.at("overall") == std::pair(10.0, 90.0));
 }
 
-TEST_CASE("files: id must match the file name; missing files and folders are findings") {
+TEST_CASE("files: id must match the file name, missing files and folders are findings") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(CHATDRILL_TEST_TMP) / "loader";
   fs::remove_all(dir);

@@ -103,7 +103,7 @@ TEST_CASE("one big jump processes every event at its own time") {
   CHECK(s.transcript().outcome == "customer_left");
 }
 
-TEST_CASE("a reply resets the wait; a bad mood shortens patience") {
+TEST_CASE("a reply resets the wait, a bad mood shortens patience") {
   Session s(behaviour(), {});
   s.send(40, "Banaani");  // fallback, the customer answers and waits again
   const double answered = answer_time(40, "Banaani", "En ymmärrä.");
@@ -266,7 +266,7 @@ TEST_CASE("time limit, ending by the trainee, and replies after the end") {
   CHECK(e.transcript().messages.size() == count);
 }
 
-TEST_CASE("empty replies are ignored; invalid UTF-8 is stored sanitized") {
+TEST_CASE("empty replies are ignored, invalid UTF-8 is stored sanitized") {
   Session s(behaviour(), {});
   s.send(3, "   \n ");
   CHECK(s.transcript().messages.size() == 1);
@@ -292,7 +292,7 @@ TEST_CASE("every message carries node, mood and patience for the review's timeli
   CHECK(reply.extra["patience"].get<double>() == doctest::Approx(0.8));
 }
 
-TEST_CASE("the same seed gives the same transcript; other seeds pick other variants") {
+TEST_CASE("the same seed gives the same transcript, other seeds pick other variants") {
   const auto many = behaviour(R"("say": ["Hei."], "say_upset")",
                               R"("say": ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"], "say_upset")");
   auto run = [&](std::uint64_t seed) {
