@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -103,7 +104,13 @@ int play_command(int argc, char** argv) {
   const auto replies = engine::load_replies(o.replies);
   const bool bad_scenario = print_all(load.diagnostics);
   if (print_all(replies.diagnostics) || bad_scenario || !load.scenario) return 1;
-  const auto transcript = engine::replay(load.scenario, replies.replies, o.session);
+  scoring::Transcript transcript;
+  try {
+    transcript = engine::replay(load.scenario, replies.replies, o.session);
+  } catch (const std::exception& e) {  // a broken lexicon file: say so rather than abort
+    std::fprintf(stderr, "chatdrill play: %s\n", e.what());
+    return 1;
+  }
   const std::string json = scoring::transcript_to_json(transcript).dump(2) + "\n";
   if (o.out.empty()) {
     std::fwrite(json.data(), 1, json.size(), stdout);

@@ -36,6 +36,9 @@ struct CustomerState {
 
 class Session {
  public:
+  // `scenario` must have loaded without errors (scenario_loader.h). Throws
+  // std::invalid_argument without one, and std::runtime_error (with file:line:col) when
+  // the language's lexicon file is broken: an install problem, not a scenario one.
   Session(std::shared_ptr<const Scenario> scenario, SessionOptions options);
   ~Session();
   Session(Session&&) noexcept;
