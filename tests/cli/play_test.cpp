@@ -127,3 +127,19 @@ TEST_CASE("play: usage errors exit 2, --help exits 0") {
   CHECK(help.exit_code == 0);
   CHECK(contains(help.out, "usage: chatdrill play SCENARIO --replies FILE"));
 }
+
+TEST_CASE("play: a broken lexicon file is reported with its location, not a crash") {
+  const auto root = scratch_dir("play-lexicon");
+  std::filesystem::create_directories(root / "scoring" / "lexicons");
+  std::filesystem::create_directories(root / "assets");
+  std::filesystem::create_directories(root / "scenarios");
+  std::filesystem::copy_file(std::string(CHATDRILL_SOURCE_DIR) + "/scenarios/cancel-subscription-fi.json",
+                             root / "scenarios" / "cancel-subscription-fi.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  write_file(root / "scoring" / "lexicons" / "fi.json", "{\"format\": \n");
+  const auto r = run_chatdrill("play cancel-subscription-fi --replies " + replies("cancel-lost.jsonl"),
+                               "CHATDRILL_DATA=" + quoted(root.string()));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, (root / "scoring" / "lexicons" / "fi.json").string() + ":2:1: JSON syntax"));
+  CHECK(r.out.empty());
+}
