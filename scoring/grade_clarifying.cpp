@@ -38,10 +38,10 @@ bool is_content(const Token& t) {
 }
 
 // Sorted content stems of each customer message (indexed like ChatView::customer).
-std::vector<std::vector<std::string>> customer_stems(const ChatView& chat) {
-  std::vector<std::vector<std::string>> out;
+std::vector<std::vector<std::string_view>> customer_stems(const ChatView& chat) {
+  std::vector<std::vector<std::string_view>> out;
   for (std::size_t c : chat.customer) {
-    std::vector<std::string> stems;
+    std::vector<std::string_view> stems;
     for (const auto& t : chat.analysis(c).tokens)
       if (is_content(t)) stems.push_back(t.stem);
     std::sort(stems.begin(), stems.end());
@@ -52,13 +52,13 @@ std::vector<std::vector<std::string>> customer_stems(const ChatView& chat) {
 }
 
 // True if `stem` is a content stem of one of the last two customer messages before message `i`.
-bool in_recent_customer(const ChatView& chat, const std::vector<std::vector<std::string>>& stems, std::size_t i,
+bool in_recent_customer(const ChatView& chat, const std::vector<std::vector<std::string_view>>& stems, std::size_t i,
                         const std::string& stem) {
   int taken = 0;
   for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
     if (chat.customer[k] > i) continue;
     ++taken;
-    if (std::binary_search(stems[k].begin(), stems[k].end(), stem)) return true;
+    if (std::binary_search(stems[k].begin(), stems[k].end(), std::string_view(stem))) return true;
   }
   return false;
 }
@@ -74,7 +74,7 @@ bool token_in_slot(const Token& t, const Slot& slot) {
 }
 
 struct Counters {
-  std::vector<std::vector<std::string>> customer_stems;
+  std::vector<std::vector<std::string_view>> customer_stems;  // views into the chat's analyses
   std::size_t relevant = 0, generic = 0, stock = 0;
   std::set<std::size_t> slots_covered;
   bool asked = false, acted_noted = false;

@@ -5,15 +5,15 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <set>
+#include <array>
+#include <string_view>
 
 namespace chatdrill::scoring::detail {
 
 namespace {
 
 struct MarkerRule {
-  const char* id;
+  std::string_view id;
   double points;
   const char* fi;
   const char* en;
@@ -45,21 +45,26 @@ constexpr MarkerRule k_negative[] = {
 
 constexpr double k_diminishing[] = {1.0, 0.5, 0.25};
 
-void courtesy(const ChatView& chat, std::size_t i, std::map<std::string, int>& uses, Tally& tally) {
-  std::set<std::string> seen_here;
+constexpr std::size_t k_courtesy_count = sizeof k_courtesy / sizeof k_courtesy[0];
+
+void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_count>& uses, Tally& tally) {
+  std::array<bool, k_courtesy_count> seen_here{};
   for (const auto& hit : chat.analysis(i).markers) {
-    for (const auto& rule : k_courtesy) {
-      if (hit.id != rule.id || !seen_here.insert(hit.id).second) continue;
-      const int n = uses[hit.id]++;
+    if (!std::string_view(hit.id).starts_with("courtesy.")) continue;
+    for (std::size_t r = 0; r < k_courtesy_count; ++r) {
+      const MarkerRule& rule = k_courtesy[r];
+      if (hit.id != rule.id || seen_here[r]) continue;
+      seen_here[r] = true;
+      const int n = uses[r]++;
       const std::string quoted = chat.quote(i, hit);
       if (n < 3) {
         const double points = rule.points * k_diminishing[n];
         const std::string times = n == 0 ? "" : chat.fi() ? fmt::format(" ({}. kerran, vähenevä hyöty)", n + 1)
                                                            : fmt::format(" (time {}, diminishing returns)", n + 1);
-        tally.add(i, std::string("politeness.") + rule.id, points,
+        tally.add(i, fmt::format("politeness.{}", rule.id), points,
                   fmt::format("{}: \"{}\"{}", chat.fi() ? rule.fi : rule.en, quoted, times));
       } else if (n == 3) {
-        tally.add(i, std::string("politeness.") + rule.id, 0,
+        tally.add(i, fmt::format("politeness.{}", rule.id), 0,
                   chat.fi() ? fmt::format("{}: \"{}\" — toistaminen ei enää lisää pisteitä.", rule.fi, quoted)
                             : fmt::format("{}: \"{}\" — repeating it adds nothing more.", rule.en, quoted));
       }
@@ -68,11 +73,13 @@ void courtesy(const ChatView& chat, std::size_t i, std::map<std::string, int>& u
 }
 
 void negative(const ChatView& chat, std::size_t i, Tally& tally) {
-  for (const auto& hit : chat.analysis(i).markers)
+  for (const auto& hit : chat.analysis(i).markers) {
+    if (!std::string_view(hit.id).starts_with("negative.")) continue;
     for (const auto& rule : k_negative)
       if (hit.id == rule.id)
-        tally.add(i, std::string("politeness.") + rule.id, rule.points,
+        tally.add(i, fmt::format("politeness.{}", rule.id), rule.points,
                   fmt::format("{}: \"{}\"", chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
+  }
 }
 
 }  // namespace
@@ -82,7 +89,7 @@ DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
   Tally tally("politeness", 50,
               fi ? "Lähtötaso 50; kohteliaisuudet lisäävät (toistot vähemmän), tylyt ilmaukset vähentävät."
                  : "Starts at 50; courtesy adds (less when repeated), negative phrases subtract.");
-  std::map<std::string, int> uses;
+  std::array<int, k_courtesy_count> uses{};
   bool noted_customer_tone = false;
   for (std::size_t i = 0; i < chat.transcript.messages.size(); ++i) {
     const Message& m = chat.message(i);

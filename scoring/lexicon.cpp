@@ -78,8 +78,10 @@ struct EntryReader {
   void add_phrase(const std::string& text, int marker, const std::string& path) {
     Phrase ph{marker, {}};
     for (const auto& t : analyzer.tokenize(text)) {
-      PhraseWord w{t.folded, false};
+      PhraseWord w{t.folded, false, -1};
       if (t.end < text.size() && text[t.end] == '*') w.prefix = true;
+      if (!w.prefix)
+        w.id = lex.phrase_words.try_emplace(w.text, static_cast<int>(lex.phrase_words.size())).first->second;
       ph.words.push_back(std::move(w));
     }
     if (ph.words.empty()) {

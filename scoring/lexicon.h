@@ -19,6 +19,7 @@ inline constexpr const char* k_lexicon_format = "chatdrill.lexicon/1";
 struct PhraseWord {
   std::string text;  // folded
   bool prefix = false;
+  int id = -1;       // for whole words: the word's number in Lexicon::phrase_words
 };
 
 struct Phrase {
@@ -48,6 +49,7 @@ class Lexicon {
   std::vector<Phrase> phrases;
   std::unordered_map<std::string, std::vector<int>> phrases_by_first;  // first word -> phrase indexes
   AffixIndex phrases_by_first_prefix;  // phrases whose first word is a prefix
+  std::unordered_map<std::string, int> phrase_words;  // whole words used in phrases -> number
 
   // Every literal string of the lexicon (words, phrases without '*', prefixes...), folded:
   // what `grep -F -f` would be given to match the same markers.
@@ -59,6 +61,7 @@ class Lexicon {
 struct WordMatches {
   std::vector<int> markers;  // single-word entries: words, stems, prefixes, suffixes
   std::vector<int> phrases;  // indexes of phrases whose first word this can be
+  int phrase_word = -1;      // Lexicon::phrase_words number, so phrases compare numbers
 };
 WordMatches match_word(const Lexicon& lexicon, const std::string& folded, const std::string& stem);
 

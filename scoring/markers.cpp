@@ -26,17 +26,17 @@ void from_affixes(const AffixIndex& index, const std::string& word, bool prefix,
   }
 }
 
-bool word_matches(const PhraseWord& w, const Token& t) {
-  return w.prefix ? t.folded.starts_with(w.text) : t.folded == w.text;
+bool word_matches(const PhraseWord& w, const Token& t, const WordMatches& m) {
+  return w.prefix ? t.folded.starts_with(w.text) : m.phrase_word == w.id;
 }
 
-void from_phrase(const Lexicon& lex, int index, const std::vector<Token>& tokens, std::size_t k,
-                 std::vector<Found>& out) {
+void from_phrase(const Lexicon& lex, int index, const std::vector<Token>& tokens,
+                 const std::vector<const WordMatches*>& matches, std::size_t k, std::vector<Found>& out) {
   const Phrase& ph = lex.phrases[static_cast<std::size_t>(index)];
   if (k + ph.words.size() > tokens.size()) return;
-  for (std::size_t w = 0; w < ph.words.size(); ++w) {
+  for (std::size_t w = 1; w < ph.words.size(); ++w) {  // the first word matched already
     const Token& t = tokens[k + w];
-    if (t.sentence != tokens[k].sentence || !word_matches(ph.words[w], t)) return;
+    if (t.sentence != tokens[k].sentence || !word_matches(ph.words[w], t, *matches[k + w])) return;
   }
   out.push_back({ph.marker, k, k + ph.words.size() - 1});
 }
@@ -65,6 +65,7 @@ WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const s
         it != lex.phrases_by_first_prefix.by_text.end())
       m.phrases.insert(m.phrases.end(), it->second.begin(), it->second.end());
   }
+  if (auto it = lex.phrase_words.find(folded); it != lex.phrase_words.end()) m.phrase_word = it->second;
   return m;
 }
 
@@ -73,7 +74,7 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   std::vector<Found> found;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     for (int m : matches[k]->markers) found.push_back({m, k, k});
-    for (int p : matches[k]->phrases) from_phrase(lex, p, tokens, k, found);
+    for (int p : matches[k]->phrases) from_phrase(lex, p, tokens, matches, k, found);
   }
   if (found.empty()) return;
   // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.
@@ -81,15 +82,15 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
     if (a.first != b.first) return a.first < b.first;
     return a.last > b.last;
   });
-  std::unordered_map<int, std::size_t> covered_until;  // marker -> first token index not covered
+  std::vector<std::size_t> covered_until(lex.ids.size(), 0);  // marker -> first token not covered
   for (const auto& f : found) {
     if (f.first > 0 && tokens[f.first - 1].sentence == tokens[f.first].sentence) {
       const auto& unless = lex.unless_after[static_cast<std::size_t>(f.marker)];
       if (std::find(unless.begin(), unless.end(), tokens[f.first - 1].folded) != unless.end()) continue;
     }
-    auto [it, fresh] = covered_until.try_emplace(f.marker, 0);
-    if (!fresh && f.first < it->second) continue;
-    it->second = f.last + 1;
+    std::size_t& until = covered_until[static_cast<std::size_t>(f.marker)];
+    if (f.first < until) continue;
+    until = f.last + 1;
     out.push_back({lex.ids[static_cast<std::size_t>(f.marker)], tokens[f.first].begin, tokens[f.last].end,
                    tokens[f.first].sentence});
   }

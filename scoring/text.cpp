@@ -127,8 +127,11 @@ UChar32 decode_at(std::string_view s, std::size_t i, std::size_t& next) {
 void scan_words(std::string_view text, std::vector<Token>& out) {
   // std::string_view sizes beyond int32 cannot be decoded by U8_NEXT: cut them off.
   if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);
+  out.reserve(out.size() + std::min<std::size_t>(text.size() / 5 + 2, 1u << 16));  // words average 5+ bytes
   std::size_t i = 0;
   while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && !is_word_char(b)) { ++i; continue; }  // spaces and punctuation, fast
     std::size_t next = 0;
     UChar32 c = decode_at(text, i, next);
     if (!is_word_char(c)) { i = next; continue; }
