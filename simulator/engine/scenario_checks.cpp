@@ -77,6 +77,7 @@ void check_graph(ReadContext& ctx) {
   if (!check_references(ctx)) return;
   const Scenario& s = ctx.scenario;
   FieldReader& r = ctx.reader;
+  if (!s.node(s.start)) return;  // "start" missing or not a string: already reported
   check_ways_out(ctx);
   const auto reachable = reachable_from(s, s.start);
   for (const auto& id : s.node_order)
