@@ -92,6 +92,7 @@ Tally::Tally(std::string dimension, double base, std::string base_note) : dimens
 }
 
 void Tally::add(std::optional<std::size_t> message, std::string rule, double points, std::string note) {
+  if (!is_valid_utf8(note)) note = sanitize_utf8(note);  // quotes of text from outside stay printable
   const long long tenths = std::llround(points * 10.0);
   tenths_ += tenths;
   evidence_.push_back(Evidence{message, std::move(rule), static_cast<double>(tenths) / 10.0, std::move(note)});

@@ -1,16 +1,19 @@
-// `chatdrill grade FILE... [--json]`: grades chat logs in `chatdrill.transcript/1` with
-// the default rubric and prints the evidence, quoting each message it cites. Knows
-// nothing of scenarios or the app; the grading itself is scoring/'s.
+// `chatdrill grade FILE... [--json] [--scenario S]`: grades chat logs in
+// `chatdrill.transcript/1` (with the default rubric, or a scenario's) and prints the
+// evidence, quoting each message it cites. The grading itself is scoring/'s; no app.
 #include "cli.h"
 
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
+#include "simulator/engine/scenario_loader.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,13 +22,15 @@ namespace chatdrill::cli {
 namespace {
 
 constexpr const char* k_grade_help =
-    "usage: chatdrill grade FILE... [--json]\n"
+    "usage: chatdrill grade FILE... [--json] [--scenario FILE|ID]\n"
     "\n"
     "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying and\n"
     "engagement, and explains every point with the rule and the message it comes from.\n"
     "\n"
     "  --json   print chatdrill.grade/1 instead of the text report (with several files,\n"
     "           one JSON object per line, each with a \"file\" member)\n"
+    "  --scenario FILE|ID  grade with that scenario's rubric (slots, targets, weights,\n"
+    "           customer name); an ID names a bundled scenario. Default: the rubric for any chat\n"
     "  --help   show this help\n"
     "\n"
     "Exit codes: 0 all graded, 1 a transcript could not be read (file:line:col: path: message\n"
@@ -72,15 +77,38 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
   std::printf("\n");
 }
 
+// The rubric of a scenario file or bundled scenario id; nullopt (diagnostics printed) on failure.
+std::optional<scoring::Rubric> scenario_rubric(const std::string& which) {
+  std::string path = which;
+  if (!std::filesystem::exists(path) && engine::is_valid_scenario_id(which)) {
+    if (auto bundled = engine::find_bundled_scenario(which)) path = *bundled;
+  }
+  const auto load = engine::load_scenario(path);
+  for (const auto& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+  if (!load.scenario) return std::nullopt;
+  return load.scenario->rubric;
+}
+
 }  // namespace
 
 int grade_command(int argc, char** argv) {
   bool json = false;
   std::vector<std::string> files;
+  scoring::Rubric rubric;
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
     if (arg == "--json") { json = true; continue; }
+    if (arg == "--scenario") {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "chatdrill grade: --scenario needs a scenario file or id\n\n%s", k_grade_help);
+        return 2;
+      }
+      auto r = scenario_rubric(argv[++i]);
+      if (!r) return 1;
+      rubric = std::move(*r);
+      continue;
+    }
     if (arg.size() > 1 && arg[0] == '-') {
       std::fprintf(stderr, "chatdrill grade: unknown option %s\n\n%s", arg.c_str(), k_grade_help);
       return 2;
@@ -96,7 +124,7 @@ int grade_command(int argc, char** argv) {
     const auto loaded = scoring::load_transcript(file);
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!loaded.transcript) { status = 1; continue; }
-    const auto grade = scoring::grade_transcript(*loaded.transcript);
+    const auto grade = scoring::grade_transcript(*loaded.transcript, rubric);
     if (!json) { print_report(file, *loaded.transcript, grade); continue; }
     scoring::Json j = scoring::grade_to_json(grade);
     if (files.size() > 1) {

@@ -119,3 +119,20 @@ TEST_CASE("an empty chat and a chat without any reply get grades, not crashes") 
   CHECK(ignored.dimension("politeness").score == 0);
   CHECK(ignored.dimension("engagement").score < 60);
 }
+
+TEST_CASE("hostile text in a transcript (invalid UTF-8, a 1 MB message) grades and serialises") {
+  Transcript t;
+  t.language = "fi";
+  t.messages.push_back({"customer", "message", 0, "Hei\xFF\xFE onko paketti tullut?", Json::object()});
+  std::string huge = "Kiitos \xC3 paljon! Voisitteko kertoa \xE2\x82 tilausnumeron? ";
+  while (huge.size() < 1024 * 1024) huge += "PAHOITTELEN!!! Kuten jo sanoin \xF0\x9F\x98\x80 \xFF ";
+  t.messages.push_back({"trainee", "message", 20, huge, Json::object()});
+  const Grade g = grade_transcript(t);
+  for (const auto& d : g.dimensions) {
+    CHECK(d.score >= 0);
+    CHECK(d.score <= 100);
+    for (const auto& e : d.evidence) CHECK(is_valid_utf8(e.note));
+  }
+  CHECK(g.dimension("politeness").score == 0);
+  CHECK_NOTHROW((void)grade_to_json(g).dump());
+}

@@ -110,10 +110,23 @@ TEST_CASE("malformed transcripts are reported as file:line:col: path: message wi
   CHECK(mixed.out.find("Overall 87.0") != std::string::npos);
 }
 
+TEST_CASE("grade --scenario grades with the scenario's rubric") {
+  const std::string file = "'" + golden_path("fi_cancel_bounce") + "'";
+  const Run plain = run(file);
+  const Run with = run("--scenario cancel-subscription-fi " + file);
+  CHECK(with.status == 0);
+  CHECK(plain.out.find("clarifying.slot_missed") == std::string::npos);
+  CHECK(with.out.find("clarifying.slot_missed: Ei kysynyt: syy irtisanomiseen.") != std::string::npos);
+  const Run missing = run("--scenario /nonexistent/scenario.json " + file);
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("/nonexistent/scenario.json") != std::string::npos);
+  CHECK(run(file + " --scenario").status == 2);
+}
+
 TEST_CASE("grade usage: --help, no file, unknown option") {
   const Run help = run("--help");
   CHECK(help.status == 0);
-  CHECK(help.out.find("usage: chatdrill grade FILE... [--json]") != std::string::npos);
+  CHECK(help.out.find("usage: chatdrill grade FILE... [--json] [--scenario FILE|ID]") != std::string::npos);
   CHECK(run("").status == 2);
   const Run unknown = run("--jsn x.json");
   CHECK(unknown.status == 2);
