@@ -118,7 +118,7 @@ struct Session::Impl {
     transcript.messages.push_back(std::move(m));
   }
 
-  void finish(Seconds at, const std::string& result, const std::string& label) {
+  void finish(Seconds at, std::string result, const std::string& label) {
     if (finished) return;
     now = std::max(now, at);
     finished = true;
@@ -362,7 +362,8 @@ void Session::send(Seconds now, std::string_view text) {
 void Session::end(Seconds now, std::string outcome) {
   Impl& s = *impl_;
   s.advance(forward(now, s.now));
-  s.finish(s.now, outcome.empty() ? "ended_by_trainee" : outcome, "");
+  if (outcome.empty()) outcome = "ended_by_trainee";
+  s.finish(s.now, std::move(outcome), "");
 }
 
 std::optional<Seconds> Session::next_due() const {
