@@ -48,7 +48,8 @@ void top_bar(AppState& s) {
   const float fs = ImGui::GetFontSize();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs * 0.55f));
-  ImGui::BeginChild("##topbar", ImVec2(0, fs * 3.0f), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##topbar", ImVec2(0, fs * 3.0f), false,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   float d = ImGui::GetFrameHeight() * 1.1f;
@@ -97,6 +98,17 @@ void draw_app(AppState& s) {
   ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding |
                                                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   ImGui::PopStyleVar();
+  if (!s.status.empty()) {
+    const Palette& p = colors(s);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning_v);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - fs * 6);
+    ImGui::TextUnformatted(display_text(s.status).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - fs * 4);
+    if (ImGui::SmallButton(label(s, "app.dismiss", "dismiss").c_str())) s.status.clear();
+    track(s, "app.dismiss");
+  }
   if (s.screen == Screen::session && !s.live) s.screen = Screen::home;
   if (s.screen == Screen::review && !s.review) s.screen = Screen::home;
   switch (s.screen) {

@@ -39,17 +39,19 @@ void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
   const float fs = ImGui::GetFontSize();
   const auto& sc = *e.load.scenario;
   ImGui::PushID(index);
-  float brief_lines = 2.6f;
-  begin_card("##card", ImVec2(0, fs * (6.6f + brief_lines)), p);
-  ImGui::PushFont(s.fonts.title);
-  ImGui::TextUnformatted(display_text(sc.title).c_str());
-  ImGui::PopFont();
+  begin_panel(p);
   float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
-  ImGui::SameLine(ImGui::GetWindowWidth() - button_w - fs);
+  ImGui::PushTextWrapPos(panel_right() - button_w - fs - ImGui::GetWindowPos().x);
+  ImGui::PushFont(s.fonts.title);
+  wrapped_text(display_text(sc.title));
+  ImGui::PopFont();
+  ImGui::PopTextWrapPos();
+  ImVec2 after_title = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, ImGui::GetItemRectMin().y));
   if (accent_button(label(s, "home.start", "start").c_str(), p, ImVec2(button_w, 0))) start_session(s, e.load.scenario);
   track(s, "home.start." + sc.id);
+  ImGui::SetCursorScreenPos(after_title);
   scenario_meta(s, sc);
-  ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
   wrapped_text(display_text(sc.brief));
   ImGui::PopStyleColor();
@@ -57,16 +59,15 @@ void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
     if (i) ImGui::SameLine(0, fs * 0.4f);
     chip(display_text(sc.tags[i]).c_str(), p.accent_soft, p.accent);
   }
-  end_card();
+  end_panel(p);
   ImGui::PopID();
 }
 
 void invalid_card(AppState& s, const engine::LibraryEntry& e, int index) {
   const Palette& p = colors(s);
-  const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
   int shown = std::min<int>(static_cast<int>(e.load.diagnostics.size()), 6);
-  begin_card("##bad", ImVec2(0, fs * (3.6f + 1.5f * shown)), p);
+  begin_panel(p);
   ImGui::PushStyleColor(ImGuiCol_Text, p.danger_v);
   ImGui::PushFont(s.fonts.bold);
   ImGui::TextUnformatted(s.strings("home.invalid"));
@@ -81,7 +82,7 @@ void invalid_card(AppState& s, const engine::LibraryEntry& e, int index) {
   }
   if (static_cast<int>(e.load.diagnostics.size()) > shown)
     muted_text(s.strings.format("home.more_errors", e.load.diagnostics.size() - shown), p);
-  end_card();
+  end_panel(p);
   ImGui::PopID();
 }
 
@@ -106,7 +107,7 @@ void library_column(AppState& s) {
       if (!s.search.empty()) continue;
       invalid_card(s, e, index);
     }
-    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ImGui::Dummy(ImVec2(0, fs * 0.1f));
     ++shown;
   }
   if (shown == 0) muted_text(s.strings("home.no_scenarios"), colors(s));
@@ -183,7 +184,7 @@ void draw_home(AppState& s) {
   ImGui::EndChild();
   ImGui::SameLine(0, fs);
   ImGui::BeginChild("##home_side", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-  begin_card("##recent", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.58f), p);
+  begin_card("##recent", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f), p);
   recent_list(s);
   end_card();
   ImGui::Dummy(ImVec2(0, fs * 0.3f));

@@ -74,7 +74,8 @@ void timeline(AppState& s, float height) {
   end_card();
 }
 
-// Model replies keyed by the first trainee message that answered their node.
+}  // namespace
+
 std::vector<const engine::ModelReply*> model_beside(const ReviewView& r) {
   const auto& msgs = r.result.transcript.messages;
   std::vector<const engine::ModelReply*> out(msgs.size(), nullptr);
@@ -83,8 +84,8 @@ std::vector<const engine::ModelReply*> model_beside(const ReviewView& r) {
   std::string node;
   for (std::size_t i = 0; i < msgs.size(); ++i) {
     const auto& x = msgs[i].extra;
-    if (msgs[i].from == "customer" && x.is_object() && x.contains("node") && x["node"].is_string())
-      node = x["node"].get<std::string>();
+    // Each event carries the node it happened at; a trainee line answers that node.
+    if (x.is_object() && x.contains("node") && x["node"].is_string()) node = x["node"].get<std::string>();
     if (!msgs[i].is_trainee_message() || used.count(node)) continue;
     for (const auto& mr : r.scenario->model_replies)
       if (mr.node == node) {
@@ -95,6 +96,8 @@ std::vector<const engine::ModelReply*> model_beside(const ReviewView& r) {
   }
   return out;
 }
+
+namespace {
 
 void conversation(AppState& s) {
   auto& r = *s.review;
@@ -177,7 +180,7 @@ void evidence(AppState& s) {
       ImGui::PushStyleColor(ImGuiCol_Text, e.points > 0 ? p.success_v : e.points < 0 ? p.danger_v : p.muted_v);
       ImGui::TextUnformatted(fmt::format("{:+.0f}", e.points).c_str());
       ImGui::PopStyleColor();
-      ImGui::SameLine(ImGui::GetFontSize() * 3);
+      ImGui::SameLine(ImGui::GetFontSize() * 3.8f);
       std::string note = display_text(e.note.empty() ? e.rule : e.note);
       if (e.message) note += fmt::format("  (#{})", *e.message + 1);
       bool selected = e.message && r.highlight == e.message;
@@ -203,8 +206,8 @@ void draw_review(AppState& s) {
   const float fs = ImGui::GetFontSize();
   header(s);
   float width = ImGui::GetContentRegionAvail().x;
-  float top_h = fs * 8.2f;
-  ImGui::BeginChild("##review_scores", ImVec2(width * 0.44f, top_h), false, ImGuiWindowFlags_NoBackground);
+  float top_h = 4 * ImGui::GetFrameHeightWithSpacing() + fs * 2.0f;
+  ImGui::BeginChild("##review_scores", ImVec2(width * 0.5f, top_h), false, ImGuiWindowFlags_NoBackground);
   scores(s, top_h);
   ImGui::EndChild();
   ImGui::SameLine(0, fs);

@@ -19,6 +19,10 @@ void draw_recovery_popup(AppState& state);
 // The root window: top bar, then the current screen. Call between NewFrame and Render.
 void draw_app(AppState& state);
 
+// For each transcript message, the scenario's model reply shown beside it: the first
+// trainee message answering a node gets that node's model reply (else null).
+std::vector<const engine::ModelReply*> model_beside(const ReviewView& review);
+
 // "Label##id": translated label with an ID that does not change with the language.
 std::string label(const AppState& state, const char* key, const std::string& id);
 const Palette& colors(const AppState& state);

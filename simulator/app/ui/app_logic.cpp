@@ -14,6 +14,7 @@
 #endif
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
 #include <random>
@@ -40,9 +41,16 @@ void refresh_lists(AppState& s) {
     if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
 }
 
+// Results need a name: the one from Settings, else the login name.
+std::string trainee_name(const AppState& s) {
+  if (!s.settings.trainee.empty()) return s.settings.trainee;
+  const char* user = std::getenv("USER");
+  return user && *user ? user : "trainee";
+}
+
 engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
   engine::SessionResult r;
-  r.trainee = s.settings.trainee;
+  r.trainee = trainee_name(s);
   r.scenario_id = live.scenario->id;
   r.scenario_title = live.scenario->title;
   r.started_at = live.started_wall;
@@ -87,6 +95,10 @@ void init_state(AppState& s, AppOptions options) {
   s.last_library_poll = s.now;
   refresh_lists(s);
   s.dark = s.settings.theme == "dark";
+  if (!s.options.start_scenario.empty()) {
+    if (auto scenario = s.library.find(s.options.start_scenario)) start_session(s, scenario);
+    else s.status = "no scenario with id \"" + s.options.start_scenario + "\"";
+  }
 }
 
 void save_settings_now(AppState& s) {
@@ -113,7 +125,7 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
   if (!scenario) return;
   auto live = std::make_unique<LiveSession>();
   live->scenario = scenario;
-  live->stem = engine::result_file_stem(s.settings.trainee, scenario->id, engine::this_writer());
+  live->stem = engine::result_file_stem(trainee_name(s), scenario->id, engine::this_writer());
   auto paths = engine::result_paths(s.sessions_dir, live->stem);
   live->result_path = paths.result;
   live->journal_path = paths.journal;
@@ -181,7 +193,7 @@ void recover_journal_file(AppState& s, const std::string& path) {
   r.scenario_id = r.transcript.scenario;
   auto scenario = s.library.find(r.scenario_id);
   r.scenario_title = scenario ? scenario->title : r.scenario_id;
-  r.trainee = s.settings.trainee;
+  r.trainee = trainee_name(s);
   r.ended_at = iso_now();
   r.app_version = CHATDRILL_VERSION;
   r.grade = scoring::grade_transcript(r.transcript, scenario ? scenario->rubric : scoring::Rubric{});
@@ -256,6 +268,7 @@ double seconds_until_wake(const AppState& s) {
 }
 
 void track(AppState& s, const std::string& key) {
+  if (!ImGui::IsItemVisible()) return;  // scrolled away or clipped: not clickable now
   s.items[key] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 

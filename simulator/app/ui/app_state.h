@@ -69,6 +69,7 @@ struct AppOptions {
   std::string drive_script;     // test-only: --drive FILE
   std::string screenshot_dir;   // where `screenshot` steps write (default: cwd)
   std::string exercise;         // --exercise FILE (classroom flow)
+  std::string start_scenario;   // --start ID: open straight into a session with this scenario
   std::vector<std::string> scenario_dirs;  // --scenarios DIR (extra, this run only)
   std::optional<std::uint64_t> seed;       // --seed N (fixed persona randomness)
   int width = 1280, height = 800;

@@ -8,7 +8,7 @@
 namespace chatdrill::app {
 
 const char* usage() {
-  return "usage: chatdrill [--scenarios DIR] [--exercise FILE] [--seed N] [--size WxH]\n"
+  return "usage: chatdrill [--scenarios DIR] [--start SCENARIO_ID] [--exercise FILE] [--seed N] [--size WxH]\n"
          "       chatdrill COMMAND ...   (validate, play, grade, report: see chatdrill --help)\n"
          "Starts the desktop trainer. Test-only: --drive SCRIPT [--screenshot-dir DIR].\n";
 }
@@ -21,6 +21,7 @@ ParsedArgs parse_args(int argc, char** argv) {
       {"--drive", [&](const std::string& v) { o.drive_script = v; return std::string(); }},
       {"--screenshot-dir", [&](const std::string& v) { o.screenshot_dir = v; return std::string(); }},
       {"--exercise", [&](const std::string& v) { o.exercise = v; return std::string(); }},
+      {"--start", [&](const std::string& v) { o.start_scenario = v; return std::string(); }},
       {"--scenarios", [&](const std::string& v) { o.scenario_dirs.push_back(v); return std::string(); }},
       {"--seed", [&](const std::string& v) {
          char* end = nullptr;

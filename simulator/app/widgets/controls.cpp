@@ -4,6 +4,8 @@
 #include "simulator/app/ui/emoji.h"
 #include "simulator/app/ui/theme.h"
 
+#include <imgui_internal.h>
+
 namespace chatdrill::app {
 
 std::string initials(const std::string& name) {
@@ -93,15 +95,53 @@ void muted_text(const std::string& text, const Palette& p) {
 }
 
 void wrapped_text(const std::string& text) {
-  ImGui::PushTextWrapPos(0.0f);
+  // Keep a wrap position the caller set (panels wrap before their border).
+  bool own = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+  if (own) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  ImGui::PopTextWrapPos();
+  if (own) ImGui::PopTextWrapPos();
 }
 
 void begin_card(const char* id, const ImVec2& size, const Palette& p) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize() * 0.8f));
   ImGui::BeginChild(id, size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+}
+
+namespace {
+struct PanelFrame {
+  ImVec2 start;
+  float width = 0;
+};
+PanelFrame g_panel;  // panels do not nest, so one frame record is enough
+}  // namespace
+
+void begin_panel(const Palette&) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::GetWindowDrawList()->ChannelsSplit(2);
+  ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  g_panel.start = ImGui::GetCursorScreenPos();
+  g_panel.width = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(0, fs * 0.5f));
+  ImGui::Indent(fs);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_panel.width - 2 * fs);
+  ImGui::BeginGroup();
+}
+
+float panel_right() { return g_panel.start.x + g_panel.width - ImGui::GetFontSize(); }
+
+void end_panel(const Palette& p) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::EndGroup();
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(fs);
+  ImGui::Dummy(ImVec2(0, fs * 0.3f));
+  ImVec2 end(g_panel.start.x + g_panel.width, ImGui::GetItemRectMax().y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(g_panel.start, end, p.panel, fs * 0.6f);
+  dl->AddRect(g_panel.start, end, p.border, fs * 0.6f);
+  dl->ChannelsMerge();
 }
 
 void end_card() {

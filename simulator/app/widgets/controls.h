@@ -28,5 +28,11 @@ void wrapped_text(const std::string& text);
 // Starts a bordered, padded card (BeginChild, always pair with end_card).
 void begin_card(const char* id, const ImVec2& size, const Palette& p);
 void end_card();
+// A card that grows with its content (no child window, no scrollbar): the background is
+// drawn behind the content with a draw-list splitter. Do not nest panels.
+void begin_panel(const Palette& p);
+void end_panel(const Palette& p);
+// Right edge of the current panel's content area (for right-aligned buttons).
+float panel_right();
 
 }  // namespace chatdrill::app

@@ -1,0 +1,60 @@
+// The --drive script machine: parsing, and steps carried out in a headless context.
+#include "headless.h"
+
+#include "simulator/app/ui/args.h"
+#include "simulator/app/ui/driver.h"
+
+using chatdrill::app::Driver;
+using chatdrill::app::parse_drive_script;
+using chatdrill::app::Screen;
+using chatdrill::app::test::Headless;
+
+TEST_CASE("drive scripts report unknown steps with their line") {
+  std::string error;
+  auto steps = parse_drive_script("# comment\nwait-frames 2\nclik home.search\n", "s.drive", error);
+  CHECK(steps.empty());
+  CHECK(error == "s.drive:3: unknown step \"clik\"");
+}
+
+TEST_CASE("a drive script plays a session: click, type, keys, virtual time, expectations") {
+  Headless h("driver_play");
+  std::string error;
+  auto steps = parse_drive_script(
+      "wait-frames 2\nclick home.search\ntype impatient-customer-fi\nwait-frames 2\nclick home.start.impatient-customer-fi\nadvance 20\nclick session.reply\n"
+      "type Hei! Mikä on tilausnumeronne?\nkey enter\nexpect-min-messages 1\nexpect-screen session\n",
+      "t.drive", error);
+  REQUIRE(error.empty());
+  Driver driver(steps);
+  for (int i = 0; i < 200 && !driver.done(); ++i) {
+    driver.before_frame(h.state, ImGui::GetIO());
+    h.state.now = driver.now();
+    h.frame();
+  }
+  CHECK(driver.error() == "");
+  CHECK(driver.done());
+  CHECK(h.state.screen == Screen::session);
+  CHECK(h.trainee_messages() == std::vector<std::string>{"Hei! Mikä on tilausnumeronne?"});
+}
+
+TEST_CASE("a failed expectation stops the script with a message") {
+  Headless h("driver_fail");
+  std::string error;
+  Driver driver(parse_drive_script("expect-screen review\n", "f.drive", error));
+  driver.before_frame(h.state, ImGui::GetIO());
+  CHECK(driver.done());
+  CHECK(driver.error().find("screen is home") != std::string::npos);
+}
+
+TEST_CASE("app options parse and reject bad usage") {
+  const char* ok[] = {"chatdrill", "--drive", "x.drive", "--screenshot-dir=/tmp/s", "--seed", "7", "--exercise", "e.json"};
+  auto a = chatdrill::app::parse_args(8, const_cast<char**>(ok));
+  CHECK(a.error.empty());
+  CHECK(a.options.drive_script == "x.drive");
+  CHECK(a.options.screenshot_dir == "/tmp/s");
+  CHECK(a.options.seed == 7u);
+  CHECK(a.options.exercise == "e.json");
+  const char* bad[] = {"chatdrill", "--sed", "7"};
+  CHECK(chatdrill::app::parse_args(3, const_cast<char**>(bad)).error.find("--sed") != std::string::npos);
+  const char* missing[] = {"chatdrill", "--drive"};
+  CHECK_FALSE(chatdrill::app::parse_args(2, const_cast<char**>(missing)).error.empty());
+}

@@ -1,0 +1,84 @@
+// The Home library: search, invalid files listed with their errors, hot reload of an
+// edited, broken or added file without a crash.
+#include "headless.h"
+
+#include <fstream>
+#include <thread>
+
+#include "scoring/paths.h"
+
+using chatdrill::app::test::Headless;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream out(p);
+  out << text;
+}
+
+std::string bundled(const std::string& id) {
+  std::ifstream in(chatdrill::scoring::data_path("scenarios/" + id + ".json"));
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+const chatdrill::engine::LibraryEntry* entry(const Headless& h, const std::string& file) {
+  for (const auto& e : h.state.library.entries())
+    if (fs::path(e.path).filename() == file) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("search narrows the library by title, persona or tag, Finnish letters folded") {
+  Headless h("library_search");
+  h.frames(2);
+  h.click("home.search");
+  h.type("markku");  // persona name, any case
+  h.frames(2);
+  CHECK(h.visible("home.start.impatient-customer-fi"));
+  CHECK_FALSE(h.visible("home.start.silent-customer-fi"));
+  for (int i = 0; i < 6; ++i) h.press(ImGuiKey_Backspace);
+  h.type("KÄRSIMÄTÖN");
+  h.frames(2);
+  CHECK(h.visible("home.start.impatient-customer-fi"));
+  CHECK_FALSE(h.visible("home.start.silent-customer-en"));
+  CHECK_FALSE(h.visible("home.start.silent-customer-fi"));
+}
+
+TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show their errors") {
+  Headless h("library_reload");
+  fs::path folder = h.dir() / "trainer";
+  fs::create_directories(folder);
+  write(folder / "impatient-customer-fi.json", bundled("impatient-customer-fi"));
+  h.frames(2);
+  h.click("home.folder.input");
+  h.type(folder.string());
+  h.click("home.folder.add");
+  REQUIRE(h.state.settings.folders == std::vector<std::string>{folder.string()});
+  REQUIRE(entry(h, "impatient-customer-fi.json"));
+
+  // Break the file: after the next poll (about a second) it is listed with a diagnostic.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  write(folder / "impatient-customer-fi.json", "{\n  \"format\": \"chatdrill.scenario/1\",\n  \"id\": 5\n}\n");
+  int generation = h.state.library.generation();
+  h.advance(1.5);
+  CHECK(h.state.library.generation() > generation);
+  bool listed_broken = false;
+  for (const auto& e : h.state.library.entries())
+    if (e.path.find("trainer") != std::string::npos) {
+      listed_broken = !e.load.scenario && !e.load.diagnostics.empty();
+      if (!e.load.diagnostics.empty()) CHECK(e.load.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
+    }
+  CHECK(listed_broken);
+
+  // A new file appears on its own.
+  write(folder / "silent-customer-fi.json", bundled("silent-customer-fi"));
+  h.advance(1.5);
+  int copies = 0;
+  for (const auto& e : h.state.library.entries()) copies += e.path.find("trainer") != std::string::npos;
+  CHECK(copies == 2);
+
+  Headless again("library_reload", true);
+  CHECK(again.state.settings.folders == std::vector<std::string>{folder.string()});
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Runs the real app under Xvfb with a --drive script in a fresh config/data folder.
+# usage: run_drive.sh CHATDRILL SCRIPT WORKDIR SCREENSHOT_DIR
+set -eu
+app="$1" script="$2" work="$3" shots="$4"
+rm -rf "$work"
+mkdir -p "$work/config" "$work/data" "$shots"
+# A script may seed the data folder (e.g. an interrupted journal) with a sibling .setup file.
+setup="${script%.drive}.setup"
+if [ -f "$setup" ]; then WORK="$work" sh "$setup"; fi
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" CHATDRILL_SCALE=1
+exec xvfb-run -a -s "-screen 0 1280x800x24" "$app" --drive "$script" --screenshot-dir "$shots" --seed 1

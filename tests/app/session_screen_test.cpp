@@ -1,0 +1,129 @@
+// The session screen driven through ImGuiIO as a trainee's keyboard would: what lands in
+// the transcript, what stays in the reply box.
+#include "headless.h"
+
+#include "scoring/json_doc.h"
+
+#include <imgui.h>
+
+using chatdrill::app::Screen;
+using chatdrill::app::test::Headless;
+
+TEST_CASE("typing and Enter sends the reply and empties the box") {
+  Headless h("typing_send");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.type("Hei! Kertoisitteko tilausnumeron?");
+  CHECK(h.draft() == "Hei! Kertoisitteko tilausnumeron?");
+  h.press_enter();
+  REQUIRE(h.trainee_messages().size() == 1);
+  CHECK(h.trainee_messages()[0] == "Hei! Kertoisitteko tilausnumeron?");
+  CHECK(h.draft().empty());
+  // The persona reacts to the matched intent (order number) after its typing delay.
+  h.advance(15);
+  const auto& messages = h.state.live->session->transcript().messages;
+  CHECK(messages.back().text.find("48213") != std::string::npos);
+}
+
+TEST_CASE("Shift+Enter adds a line instead of sending") {
+  Headless h("shift_enter");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.type("Pahoittelen viivästystä.");
+  h.press_enter(true);
+  h.type("Mikä on tilausnumeronne?");
+  CHECK(h.trainee_messages().empty());
+  CHECK(h.draft() == "Pahoittelen viivästystä.\nMikä on tilausnumeronne?");
+  h.press_enter();
+  REQUIRE(h.trainee_messages().size() == 1);
+  CHECK(h.trainee_messages()[0] == "Pahoittelen viivästystä.\nMikä on tilausnumeronne?");
+}
+
+TEST_CASE("characters typed right after Enter stay in the box") {
+  Headless h("fast_typing");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.type("Hei!");
+  // Enter goes down in one frame; the next keystrokes arrive in the very next frame,
+  // while Enter is still being released: nothing may be lost.
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[io.KeyMap[ImGuiKey_Enter]] = true;
+  h.frame();
+  io.KeysDown[io.KeyMap[ImGuiKey_Enter]] = false;
+  io.AddInputCharactersUTF8("Mikä on");
+  h.frame();
+  h.type(" tilausnumeronne?");
+  REQUIRE(h.trainee_messages().size() == 1);
+  CHECK(h.trainee_messages()[0] == "Hei!");
+  CHECK(h.draft() == "Mikä on tilausnumeronne?");
+  h.press_enter();
+  REQUIRE(h.trainee_messages().size() == 2);
+  CHECK(h.trainee_messages()[1] == "Mikä on tilausnumeronne?");
+}
+
+TEST_CASE("the Send button sends and the box keeps taking keystrokes") {
+  Headless h("send_button");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.type("Hetkinen, tarkistan.");
+  h.click("session.send");
+  REQUIRE(h.trainee_messages().size() == 1);
+  CHECK(h.trainee_messages()[0] == "Hetkinen, tarkistan.");
+  h.frames(2);  // the box takes focus back on the next frame
+  h.type("Kiitos odotuksesta");
+  CHECK(h.draft() == "Kiitos odotuksesta");
+}
+
+TEST_CASE("empty and whitespace-only replies are not sent") {
+  Headless h("empty_reply");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.press_enter();
+  h.type("   ");
+  h.press_enter();
+  CHECK(h.trainee_messages().empty());
+}
+
+TEST_CASE("End asks for confirmation; confirming ends the session and opens the review") {
+  Headless h("end_session");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.type("Hei, katson asiaa.");
+  h.press_enter();
+  h.click("session.end");
+  h.frame();  // the confirmation opens on the next frame
+  REQUIRE(h.visible("end.cancel"));
+  h.click("end.cancel");
+  CHECK(h.state.screen == Screen::session);
+  CHECK_FALSE(h.state.live->session->finished());
+  h.click("session.end");
+  h.click("end.confirm");
+  REQUIRE(h.state.screen == Screen::review);
+  REQUIRE(h.state.review);
+  CHECK(h.state.review->result.outcome() == "ended_by_trainee");
+  CHECK(h.trainee_messages() == std::vector<std::string>{"Hei, katson asiaa."});
+  // The result is on disk and its journal is gone, so nothing is offered for recovery.
+  CHECK(std::filesystem::exists(h.state.review->path));
+  CHECK(h.state.journals.empty());
+}
+
+TEST_CASE("a customer who is kept waiting nudges, leaves, and the review opens from the chat") {
+  Headless h("customer_leaves");
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  h.advance(90);
+  REQUIRE(h.state.live->session->finished());
+  CHECK(h.state.live->session->outcome() == "customer_left");
+  bool nudged = false, left = false;
+  for (const auto& m : h.state.live->session->transcript().messages) {
+    nudged |= m.kind == "nudge";
+    left |= m.kind == "left";
+  }
+  CHECK(nudged);
+  CHECK(left);
+  CHECK_FALSE(h.visible("session.reply"));  // no reply box once the customer has gone
+  h.click("session.review.main");
+  REQUIRE(h.state.screen == Screen::review);
+  CHECK(h.state.review->result.outcome() == "customer_left");
+  CHECK(h.state.review->result.transcript.messages.back().kind == "ended");
+}
