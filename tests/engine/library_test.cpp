@@ -361,3 +361,54 @@ TEST_CASE("self-tests: runs are deterministic and replies after the end are note
   CHECK(describe_test_result(a[0]) == describe_test_result(b[0]));
   CHECK(contains(describe_test_result(a[0]), "1 scripted reply came after the session had ended"));
 }
+
+TEST_CASE("library: 400 mutations of the bundled scenarios are reported and never crash the loader, schema check or lints") {
+  // Deterministic mutations: each replaces one value somewhere in a bundled file with a
+  // value of another kind. Every mutant must give diagnostics (or load), never throw.
+  const std::vector<scoring::Json> values = {nullptr, true, -5, 0, 0.5, 99999, "", "Bad Id",
+                                             scoring::Json::array(), scoring::Json::object()};
+  std::uint64_t state = 12345;
+  auto next = [&state](std::size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % n);
+  };
+  const auto files = bundled_files();
+  int mutants = 0, rejected = 0, linted = 0;
+  for (int k = 0; k < 400; ++k) {
+    const auto file = files[next(files.size())].string();
+    auto parsed = scoring::parse_json_file(file);
+    REQUIRE(parsed.doc);
+    std::vector<scoring::Json::json_pointer> pointers;
+    const auto flat = parsed.doc->root.flatten();
+    for (const auto& [key, unused] : flat.items()) pointers.emplace_back(key);
+    auto target = pointers[next(pointers.size())];
+    for (int up = static_cast<int>(next(3)); up > 0 && !target.empty(); --up) target = target.parent_pointer();
+    if (target.empty()) continue;
+    parsed.doc->root[target] = values[next(values.size())];
+    const auto text = parsed.doc->root.dump(2);
+    CAPTURE(text);
+    const auto doc = parse_text(text, file);  // its own name, so its twin is found
+    ScenarioLoad load;
+    REQUIRE_NOTHROW(load = load_scenario_doc(doc));
+    scoring::Diagnostics schema;
+    REQUIRE_NOTHROW(schema = check_schema(doc, scenario_schema_path()));
+    if (load.scenario) {
+      REQUIRE_NOTHROW(lint_scenario(*load.scenario, doc));
+      ++linted;
+    }
+    ++mutants;
+    rejected += !load.scenario || !schema.empty();
+  }
+  CHECK(mutants > 300);
+  CHECK(rejected > mutants / 2);
+  CHECK(linted > 20);
+}
+
+TEST_CASE("library: a \"start\" that is not a node name is one finding, not a crash") {
+  for (const char* start : {"5", "[1, 2]", "null"}) {
+    CAPTURE(start);
+    const auto load = load_text(replaced(k_base_scenario, R"("start": "start",)", std::string(R"("start": )") + start + ","));
+    CHECK(!load.scenario);
+    CHECK(contains(diag_at(load, "start").message, "must be"));
+  }
+}
