@@ -104,7 +104,7 @@ constexpr auto k_en_pronouns = std::to_array<std::string_view>({"i", "we", "you"
 // besides names; a lead-in like "Tarkistan, onko..." makes an indirect question instead.
 constexpr auto k_fi_interjections = std::to_array<std::string_view>({
     "hei", "moi", "moikka", "terve", "selvä", "okei", "ok", "kiitos", "kiitoksia", "hyvä", "aivan", "joo", "juu",
-    "niin", "no", "ymmärrän", "anteeksi", "ahaa", "aha", "ai", "hmm", "jaaha", "tervetuloa", "hyvää", "päivää",
+    "niin", "no", "anteeksi", "ahaa", "aha", "ai", "hmm", "jaaha", "tervetuloa", "hyvää", "päivää",
     "huomenta", "iltaa", "kyllä", "just", "jep", "mahtavaa", "hienoa", "kiva", "selvä"});
 constexpr auto k_en_interjections = std::to_array<std::string_view>({
     "hi", "hello", "hey", "thanks", "thank", "you", "ok", "okay", "sure", "great", "right", "alright", "sorry",
@@ -145,7 +145,7 @@ bool en_clause_is_question(const std::vector<Token>& tokens, std::size_t k, std:
   if (one_of(w, k_en_wh)) {
     if (next == "a" || next == "an") return false;                          // What a pity.
     if (w != "who" && w != "whose" && one_of(next, k_en_pronouns)) return false;  // What I can do is...
-    if ((w == "when" || w == "where") && has_comma) return false;           // When it arrives, ...
+    if ((w == "when" || w == "where") && has_comma && !one_of(next, k_en_aux)) return false;  // When it arrives, ...
     return !next.empty();
   }
   if (one_of(w, k_en_aux)) return one_of(next, k_en_subjects);
@@ -193,6 +193,11 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
       return true;
   }
   if (language == Language::fi) {
+    // Tag questions: "Tilaus on tulossa, eikö niin".
+    for (std::size_t k = first + 1; k < end; ++k) {
+      const std::string_view w = tokens[k].folded;
+      if ((w == "eikö" || w == "eikös" || w == "ettekö" || w == "etkö") && comma_before(text, tokens, k)) return true;
+    }
     // Either/or: "Punainen vai sininen" ("Vai niin." is "I see").
     for (std::size_t k = first + 1; k < end; ++k)
       if (tokens[k].folded == "vai" && !(k + 1 < end && tokens[k + 1].folded == "niin" && k + 2 == end)) return true;
