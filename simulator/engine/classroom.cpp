@@ -24,7 +24,7 @@ bool ClassTable::update_entry(const std::string& file) {
   auto it = entries_.find(name);
   if (it != entries_.end() && it->second.mtime == mtime && it->second.size == size) return false;
   Entry entry{mtime, size, std::nullopt, {}};
-  auto load = load_result(file);
+  auto load = load_result(file, detail_);  // evidence is read when a review opens the file
   ++parses_;
   if (load.result) entry.loaded = LoadedResult{file, std::move(*load.result)};
   entry.diagnostics = std::move(load.diagnostics);

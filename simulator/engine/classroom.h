@@ -51,6 +51,10 @@ struct TraineeRow {
 
 class ClassTable {
  public:
+  // `detail` is how much of each result to keep: the report wants the chats (scores), a
+  // dashboard only the table (summary).
+  explicit ClassTable(ResultDetail detail = ResultDetail::scores) : detail_(detail) {}
+
   // Brings the table up to date with the folder: parses only files that are new or whose
   // modification time or size changed, and forgets files that are gone. True if anything changed.
   bool refresh(const std::string& results_dir);
@@ -79,6 +83,7 @@ class ClassTable {
   bool update_entry(const std::string& file);  // true if the file was new or changed
   void rebuild();
 
+  ResultDetail detail_;
   std::string folder_;
   bool folder_ok_ = false;
   std::map<std::string, Entry> entries_;  // by file name

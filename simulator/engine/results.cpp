@@ -127,7 +127,8 @@ std::string write_result(const std::string& path, const SessionResult& result) {
   const fs::path p(path);
   if (p.has_parent_path())
     if (auto err = ensure_directory(p.parent_path().string()); !err.empty()) return err;
-  return write_file_atomic(path, result_to_json(result).dump(1, ' ', false, Json::error_handler_t::replace) + "\n");
+  // Compact: a classroom's folder is read in full by every dashboard refresh and report.
+  return write_file_atomic(path, result_to_json(result).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -196,9 +197,10 @@ void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
   }
 }
 
-void read_transcript(Reader& r, const Json& t, SessionResult& result) {
+// Takes the transcript subtree out of the document (no copy): a document is read once.
+void read_transcript(Reader& r, Json& t, SessionResult& result) {
   scoring::JsonDoc sub;
-  sub.root = t;
+  sub.root = std::move(t);
   sub.file = r.doc.file;
   auto loaded = scoring::transcript_from_doc(sub);
   for (auto& d : loaded.diagnostics) {
@@ -230,10 +232,10 @@ void read_objects(Reader& r, const Json& root, SessionResult& out) {
   }
 }
 
-ResultLoad result_from_doc(const scoring::JsonDoc& doc) {
+ResultLoad result_from_doc(scoring::JsonDoc& doc) {
   ResultLoad load;
   Reader r{doc, load.diagnostics};
-  const Json& root = doc.root;
+  Json& root = doc.root;
   if (!root.is_object() || !root.contains("format")) {
     r.error("", fmt::format("not a chatdrill result (no \"format\": \"{}\")", k_result_format));
     return load;
@@ -260,10 +262,78 @@ ResultLoad result_from_doc(const scoring::JsonDoc& doc) {
 
 }  // namespace
 
-ResultLoad result_from_text(std::string_view text, const std::string& file) {
+namespace {
+
+constexpr auto k_npos = std::string_view::npos;
+
+// Index just past the string that starts at s[i] == '"', or npos if it never ends.
+std::size_t skip_string(std::string_view s, std::size_t i) {
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '\\') ++i;
+    else if (s[i] == '"') return i + 1;
+  }
+  return k_npos;
+}
+
+// Index just past the list or object that starts at s[i], or npos.
+std::size_t skip_container(std::string_view s, std::size_t i) {
+  int depth = 0;
+  while ((i = s.find_first_of("\"[]{}", i)) != k_npos) {
+    const char c = s[i];
+    if (c == '"') {
+      if ((i = skip_string(s, i)) == k_npos) return k_npos;
+      continue;
+    }
+    if (c == '[' || c == '{') ++depth;
+    else if (--depth == 0) return i + 1;
+    ++i;
+  }
+  return k_npos;
+}
+
+bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// The text with the lists or objects under the given member names replaced by empty ones,
+// so the parser never lexes what a class table does not use. Only members (a string
+// followed by ':') match, never text inside values. Malformed text is left for the parser.
+std::string without_members(std::string_view s, std::initializer_list<std::string_view> names) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t copied = 0, i = 0;
+  while ((i = s.find('"', i)) != k_npos) {
+    const std::size_t end = skip_string(s, i);
+    if (end == k_npos) break;
+    const std::string_view name = s.substr(i + 1, end - i - 2);
+    std::size_t v = end;
+    while (v < s.size() && is_json_space(s[v])) ++v;
+    i = end;
+    if (v >= s.size() || s[v] != ':' || std::find(names.begin(), names.end(), name) == names.end()) continue;
+    ++v;
+    while (v < s.size() && is_json_space(s[v])) ++v;
+    if (v >= s.size() || (s[v] != '[' && s[v] != '{')) continue;
+    const std::size_t after = skip_container(s, v);
+    if (after == k_npos) break;
+    out.append(s.substr(copied, v - copied));
+    out += s[v] == '[' ? "[]" : "{}";
+    copied = i = after;
+  }
+  out.append(s.substr(copied));
+  return out;
+}
+
+}  // namespace
+
+ResultLoad result_from_text(std::string_view text, const std::string& file, ResultDetail detail) {
   // Fast path: nlohmann's parser, no positions. Only a file that fails is parsed again
-  // with the located parser, so its diagnostics point at a line and column.
-  Json root = Json::parse(text.begin(), text.end(), nullptr, false);
+  // (whole, with the located parser) so its diagnostics point at a line and column.
+  std::string stripped;
+  std::string_view fast_text = text;
+  if (detail != ResultDetail::full) {
+    stripped = detail == ResultDetail::scores ? without_members(text, {"evidence"})
+                                              : without_members(text, {"evidence", "messages"});
+    fast_text = stripped;
+  }
+  Json root = Json::parse(fast_text.begin(), fast_text.end(), nullptr, false);
   if (!root.is_discarded()) {
     scoring::JsonDoc doc;
     doc.root = std::move(root);
@@ -276,11 +346,11 @@ ResultLoad result_from_text(std::string_view text, const std::string& file) {
   return result_from_doc(*parsed.doc);
 }
 
-ResultLoad load_result(const std::string& path) {
+ResultLoad load_result(const std::string& path, ResultDetail detail) {
   std::string error;
   auto text = scoring::read_text_file(path, error);
   if (!text) return ResultLoad{std::nullopt, {scoring::Diagnostic{path, {}, "", error}}};
-  return result_from_text(*text, path);
+  return result_from_text(*text, path, detail);
 }
 
 namespace {

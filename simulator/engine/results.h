@@ -63,10 +63,14 @@ struct ResultLoad {
   std::optional<SessionResult> result;
   scoring::Diagnostics diagnostics;  // why the file is not a usable result
 };
+// How much of a result to read: `scores` leaves out the grade's evidence (the bulk of a
+// file; the report needs no more), `summary` also the chat's messages (the dashboard's
+// table; it reads the whole file again when a trainer opens one).
+enum class ResultDetail { full, scores, summary };
 // Reads one result. Machine-written files take a fast path; a broken or foreign file is
 // parsed again with positions so its diagnostic says `file:line:col: path: message`.
-ResultLoad load_result(const std::string& path);
-ResultLoad result_from_text(std::string_view text, const std::string& file);
+ResultLoad load_result(const std::string& path, ResultDetail detail = ResultDetail::full);
+ResultLoad result_from_text(std::string_view text, const std::string& file, ResultDetail detail = ResultDetail::full);
 
 // The *.json files directly in a results folder (not live/, not hidden temp files), sorted.
 std::vector<std::string> list_result_files(const std::string& results_dir);

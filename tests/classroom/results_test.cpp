@@ -64,6 +64,42 @@ TEST_CASE("a result survives a write and read round trip") {
   CHECK(back.grade.dimensions[1].evidence[0].rule == "politeness.greeting");
   REQUIRE(back.transcript.messages.size() == 2);
   CHECK(back.transcript.messages[0].text == "Hei, tilaukseni on myöhässä.");
+  // What a class table reads: the same scores and chat, without the grade's evidence.
+  const auto scores = engine::load_result(path, engine::ResultDetail::scores);
+  REQUIRE(scores.result);
+  CHECK(scores.result->grade.dimensions[1].evidence.empty());
+  CHECK(scores.result->grade.dimensions[1].score == r.grade.dimensions[1].score);
+  CHECK(scores.result->grade.overall == 81);
+  CHECK(scores.result->transcript.messages.size() == 2);
+}
+
+TEST_CASE("reading less of a result never touches text that only looks like the skipped parts") {
+  const std::string dir = scratch("results-detail");
+  auto r = make_result("evidence", "gift-card-fi", 70);
+  r.transcript.messages.push_back({"trainee", "message", 20, "\"evidence\": [oops, \"messages\": {", {}});
+  r.grade.dimensions[0].evidence.push_back({0, "speed.first_reply", -5, "\"messages\": ["});
+  const std::string path = (fs::path(dir) / "r.json").string();
+  REQUIRE(engine::write_result(path, r).empty());
+  const auto scores = engine::load_result(path, engine::ResultDetail::scores);
+  REQUIRE(scores.result);
+  CHECK(scores.result->trainee == "evidence");
+  REQUIRE(scores.result->transcript.messages.size() == 3);
+  CHECK(scores.result->transcript.messages[2].text == "\"evidence\": [oops, \"messages\": {");
+  CHECK(scores.result->grade.dimensions[0].evidence.empty());
+  const auto summary = engine::load_result(path, engine::ResultDetail::summary);
+  REQUIRE(summary.result);
+  CHECK(summary.result->transcript.messages.empty());
+  CHECK(summary.result->outcome() == "resolved");
+  CHECK(summary.result->grade.overall == 70);
+  const auto full = engine::load_result(path);
+  REQUIRE(full.result);
+  CHECK(full.result->grade.dimensions[0].evidence.size() == 1);
+  // A broken file is still named with its line and column whatever is skipped.
+  write_text(path, "{\"format\": \"chatdrill.result/1\", \"grade\": {\"evidence\": [1, 2}");
+  const auto broken = engine::load_result(path, engine::ResultDetail::summary);
+  REQUIRE_FALSE(broken.result);
+  CHECK(broken.diagnostics[0].pos.line == 1);
+  CHECK(broken.diagnostics[0].pos.col > 1);
 }
 
 TEST_CASE("sixteen processes writing into one folder at once lose no result") {
