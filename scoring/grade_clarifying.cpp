@@ -10,6 +10,7 @@
 #include <array>
 #include <set>
 #include <string_view>
+#include <unordered_set>
 
 namespace chatdrill::scoring::detail {
 
@@ -31,9 +32,13 @@ constexpr auto k_stop = std::to_array<std::string_view>({
     "have", "what", "with", "this", "that", "your", "from", "will", "want", "need", "just", "like", "please", "thanks",
     "thank", "hello", "when", "where", "which", "tell", "know", "kertoa", "kertoisitteko", "some", "they", "them"});
 
+bool is_stop_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> stop(k_stop.begin(), k_stop.end());
+  return stop.count(w) > 0;
+}
+
 bool is_content(const Token& t) {
-  return t.folded.size() >= 4 && t.stem.size() >= 3 &&
-         std::find(k_stop.begin(), k_stop.end(), t.folded) == k_stop.end() &&
+  return t.folded.size() >= 4 && t.stem.size() >= 3 && !is_stop_word(t.folded) &&
          !std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

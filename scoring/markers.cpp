@@ -80,7 +80,8 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if (a.first != b.first) return a.first < b.first;
-    return a.last > b.last;
+    if (a.last != b.last) return a.last > b.last;
+    return a.marker < b.marker;  // lexicon order on ties
   });
   std::vector<std::size_t> covered_until(lex.ids.size(), 0);  // marker -> first token not covered
   for (const auto& f : found) {

@@ -353,9 +353,11 @@ Analysis TextAnalyzer::analyze(std::string_view text) const {
     a.is_question = a.is_question || s.is_question;
   }
   detail::find_lexicon_markers(*impl_->lexicon, a.tokens, matches, a.markers);
+  const std::size_t from_lexicon = a.markers.size();  // already in text order
   impl_->add_analysis_markers(text, a);
-  std::stable_sort(a.markers.begin(), a.markers.end(),
-                   [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });
+  if (a.markers.size() > from_lexicon)  // rare (names, SHOUTING, !!!): keep text order, ties stable
+    std::stable_sort(a.markers.begin(), a.markers.end(),
+                     [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });
   return a;
 }
 
