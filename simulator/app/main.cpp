@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 namespace chatdrill::app {
 namespace {
@@ -32,6 +33,13 @@ int no_display(const std::string& reason) {
                "chatdrill: no display found (%s): run headless commands like `chatdrill play`, or use xvfb-run\n",
                reason.c_str());
   return 1;
+}
+
+// Under CHATDRILL_BENCH, how long each start-up phase took (stderr).
+void phase(const char* name, Clock::time_point t0) {
+  if (std::getenv("CHATDRILL_BENCH"))
+    std::fprintf(stderr, "chatdrill: %s done after %.1f ms\n", name,
+                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
 }
 
 void rebuild_fonts(AppState& state, Window& window) {
@@ -68,13 +76,29 @@ int run(int argc, char** argv) {
   {
     AppState state;
     Window window;
-    if (auto err = window.open(args.options.width, args.options.height, "chatdrill", state.emoji); !err.empty()) {
-      std::fprintf(stderr, "chatdrill: %s\n", err.c_str());
+    // The library scan and the font atlas (CPU only) load while GLFW and Mesa start up;
+    // the window layer touches neither io.Fonts nor AppState until the join.
+    float preload_scale = 1.0f;
+    std::thread loader([&] {
+      init_state(state, args.options);
+      preload_scale = effective_scale(state.settings, 1.0f);
+      state.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.font_size * preload_scale);
+      unsigned char* pixels = nullptr;
+      int w = 0, h = 0;
+      ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    });
+    std::string open_error = window.open(args.options.width, args.options.height, "chatdrill", state.emoji);
+    loader.join();
+    phase("window, library and fonts", t0);
+    if (!open_error.empty()) {
+      std::fprintf(stderr, "chatdrill: %s\n", open_error.c_str());
       exit_code = 1;
     } else {
       state.content_scale = window.content_scale();
-      init_state(state, args.options);
       apply_settings(state);
+      if (!state.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.fonts.warning.c_str());
+      window.create_device_objects();  // shaders and the font texture
+      state.fonts_dirty = state.scale != preload_scale;
       bool first_frame = true;
       int frames_left = 3, last_second = -1;
 
@@ -87,7 +111,7 @@ int run(int argc, char** argv) {
         if (tick(state)) frames_left = std::max(frames_left, 2);
         int second = static_cast<int>(std::floor(session_time(state)));
         if (state.live && second != last_second) frames_left = std::max(frames_left, 1), last_second = second;
-        if (state.fonts_dirty) rebuild_fonts(state, window);
+        if (state.fonts_dirty) rebuild_fonts(state, window), phase("fonts", t0);
         if (!driving && frames_left <= 0) continue;
 
         // [Frame]

@@ -95,7 +95,6 @@ std::string Window::open(int width, int height, const char* title, EmojiKeeper& 
   glfwSetFramebufferSizeCallback(window_, on_resize);
   glfwSetWindowRefreshCallback(window_, on_refresh);
   ImGui_ImplOpenGL3_Init("#version 330");
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGuiIO& io = ImGui::GetIO();
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
@@ -158,6 +157,8 @@ std::string Window::end_frame(const ImVec4& clear, const std::string& screenshot
   glfwSwapBuffers(window_);
   return error;
 }
+
+void Window::create_device_objects() { ImGui_ImplOpenGL3_CreateDeviceObjects(); }
 
 void Window::upload_fonts() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -21,7 +21,7 @@ class Window {
   Window& operator=(const Window&) = delete;
 
   // Creates the window and context and initialises the ImGui backends (the ImGui context
-  // must exist). Returns an error message, empty on success.
+  // must exist); does not touch io.Fonts. Returns an error message, empty on success.
   std::string open(int width, int height, const char* title, EmojiKeeper& emoji);
   bool should_close() const;
   // Blocks until input arrives or `timeout` seconds pass (idle), or just polls.
@@ -35,6 +35,8 @@ class Window {
   // Renders ImGui's draw data, writes a screenshot of this frame if `screenshot` is set,
   // and swaps. Returns an error message from the screenshot, if any.
   std::string end_frame(const ImVec4& clear, const std::string& screenshot);
+  // Shaders, buffers and the font texture; once, after the font atlas is built.
+  void create_device_objects();
   // After the font atlas changed (between frames).
   void upload_fonts();
 

@@ -96,7 +96,7 @@ void library_column(AppState& s) {
   if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.search)) s.search = clean_input(s.search);
   track(s, "home.search");
   ImGui::Spacing();
-  ImGui::BeginChild("##library", ImVec2(0, 0), false);
+  ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   int shown = 0, index = 0;
   for (const auto& e : s.library.entries()) {
     ++index;
@@ -129,7 +129,9 @@ void recent_list(AppState& s) {
     chip(score.c_str(), (score_color(r.overall, p) & 0x00FFFFFF) | (45u << 24), score_color(r.overall, p));
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(display_text(r.title).c_str());
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - fs * 6.5f);
+    wrapped_text(display_text(r.title));
+    ImGui::PopTextWrapPos();
     ImGui::PushFont(s.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
     std::string when = r.ended_at.size() >= 16 ? r.ended_at.substr(0, 10) + " " + r.ended_at.substr(11, 5) : r.ended_at;

@@ -241,7 +241,7 @@ void export_review(AppState& s) {
 
 bool tick(AppState& s) {
   bool changed = false;
-  if (s.now - s.last_library_poll >= 1.0) {
+  if (s.now - s.last_library_poll >= 0.9) {
     s.last_library_poll = s.now;
     changed |= s.library.poll();
   }
@@ -261,7 +261,7 @@ double seconds_until_wake(const AppState& s) {
   double wait = std::max(0.0, s.last_library_poll + 1.0 - s.now);
   if (s.live && !s.live->session->finished()) {
     double t = session_time(s);
-    wait = std::min(wait, std::floor(t) + 1.0 - t);
+    wait = std::floor(t) + 1.0 - t;
     if (auto due = s.live->session->next_due()) wait = std::min(wait, std::max(0.0, *due - t));
   }
   return std::clamp(wait, 0.002, 1.0);
@@ -269,6 +269,7 @@ double seconds_until_wake(const AppState& s) {
 
 void track(AppState& s, const std::string& key) {
   if (!ImGui::IsItemVisible()) return;  // scrolled away or clipped: not clickable now
+    // One wake a second, on the clock's tick; the library poll rides on the same wake.
   s.items[key] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 
