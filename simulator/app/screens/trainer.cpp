@@ -1,0 +1,283 @@
+// The trainer's dashboard over a results folder: a live table of trainees x scenarios
+// (score and outcome; a click opens that session's transcript and review), the class
+// averages and one score distribution per dimension, drawn with ImGui. The folder is
+// re-read every k_trainer_poll_seconds through the engine's incremental class table.
+// Also the "File" and "Trainer" menus that open an exercise or a results folder.
+#include "classroom.h"
+
+#include "screens.h"
+
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/score_bar.h"
+
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace chatdrill::app {
+
+// ---------------------------------------------------------------------------------------
+// [Commands]
+
+void open_results_folder(AppState& s, const std::string& folder) {
+  auto view = std::make_shared<TrainerView>();
+  view->folder = clean_input(folder);
+  while (view->folder.size() > 1 && view->folder.back() == '/') view->folder.pop_back();
+  view->table.refresh(view->folder);
+  view->last_poll = s.now;
+  s.trainer = std::move(view);
+  s.screen = Screen::trainer;
+}
+
+bool tick_trainer(AppState& s) {
+  if (!s.trainer || s.now - s.trainer->last_poll < k_trainer_poll_seconds) return false;
+  s.trainer->last_poll = s.now;
+  return s.trainer->table.refresh(s.trainer->folder);
+}
+
+bool tick_classroom(AppState& s) {
+  bool changed = tick_exercise(s);
+  changed = tick_trainer(s) || changed;
+  return changed;
+}
+
+double classroom_wake(const AppState& s) {
+  double wait = 1.0;
+  if (s.trainer) wait = std::min(wait, std::max(0.0, s.trainer->last_poll + k_trainer_poll_seconds - s.now));
+  if (s.exercise && !s.exercise->trainee.empty()) {
+    const double t = exercise_wall_time(s);
+    wait = std::min(wait, std::ceil(t + 1e-6) - t);  // the countdowns change every second
+  }
+  return wait;
+}
+
+// ---------------------------------------------------------------------------------------
+// [Drawing]
+
+namespace {
+
+std::string score_text(double score) { return fmt::format("{:.0f}", score); }
+
+void header(AppState& s, TrainerView& v) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  const auto& t = v.table;
+  ImGui::PushFont(s.fonts.title);
+  const std::string title = t.exercise_title().empty() ? s.strings("trainer.title") : t.exercise_title();
+  ImGui::TextUnformatted(display_text(title).c_str());
+  ImGui::PopFont();
+  muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(), t.trainees().size(),
+                              t.scenarios().size(), t.live_journals().size()),
+             p);
+  const auto skipped = t.skipped();
+  if (!skipped.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning_v);
+    if (ImGui::TreeNode("##skipped", "%s", s.strings.format("trainer.skipped", skipped.size()).c_str())) {
+      for (std::size_t i = 0; i < std::min<std::size_t>(skipped.size(), 20); ++i)
+        wrapped_text(display_text(skipped[i].to_string()));
+      ImGui::TreePop();
+    }
+    ImGui::PopStyleColor();
+  }
+  ImGui::Dummy(ImVec2(0, fs * 0.2f));
+}
+
+void result_cell(AppState& s, const engine::ClassCell& cell, int row, int column) {
+  const Palette& p = colors(s);
+  if (!cell.latest) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+    ImGui::TextUnformatted("–");
+    ImGui::PopStyleColor();
+    return;
+  }
+  const auto& r = cell.latest->result;
+  std::string text = fmt::format("{}  {}", score_text(r.grade.overall), outcome_text(s, nullptr, r.outcome()));
+  if (cell.attempts > 1) text += fmt::format(" ×{}", cell.attempts);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(score_color(r.grade.overall, p)));
+  const bool open = ImGui::Selectable(fmt::format("{}##cell{}_{}", text, row, column).c_str());
+  ImGui::PopStyleColor();
+  track(s, fmt::format("trainer.cell.{}.{}", row, column));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", display_text(cell.latest->file).c_str());
+  if (open) open_result(s, cell.latest->file);  // the transcript and evidence, in the review screen
+}
+
+void class_table(AppState& s, TrainerView& v, float height) {
+  const auto& t = v.table;
+  const int columns = static_cast<int>(t.scenarios().size()) + 2;
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Borders |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("##class", columns, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn(s.strings("trainer.trainee"));
+  for (const auto& c : t.scenarios()) ImGui::TableSetupColumn(display_text(c.title.empty() ? c.id : c.title).c_str());
+  ImGui::TableSetupColumn(s.strings("trainer.mean"));
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;  // a class of a thousand draws only the rows on screen
+  clipper.Begin(static_cast<int>(t.trainees().size()) + 1);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (row == static_cast<int>(t.trainees().size())) {  // the class means, last
+        ImGui::PushFont(s.fonts.bold);
+        ImGui::TextUnformatted(s.strings("trainer.class_mean"));
+        for (const auto& c : t.scenarios()) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(c.count ? score_text(c.mean_overall).c_str() : "–");
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t.stats()[0].count ? score_text(t.stats()[0].mean).c_str() : "–");
+        ImGui::PopFont();
+        continue;
+      }
+      const auto& trainee = t.trainees()[static_cast<std::size_t>(row)];
+      ImGui::TextUnformatted(display_text(trainee.name).c_str());
+      for (std::size_t c = 0; c < trainee.cells.size(); ++c) {
+        ImGui::TableNextColumn();
+        result_cell(s, trainee.cells[c], row, static_cast<int>(c));
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(trainee.done ? score_text(trainee.mean_overall).c_str() : "–");
+    }
+  }
+  ImGui::EndTable();
+}
+
+std::string measure_label(const AppState& s, std::size_t m) {
+  return m == 0 ? s.strings("review.overall") : s.strings(std::string("dim.") + engine::k_measures[m]);
+}
+
+// One measure's distribution: ten bars of ten points, counts above, mean in the title.
+void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, ImVec2 size) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushID(static_cast<int>(m));
+  begin_card("##hist", size, p);
+  ImGui::PushFont(s.fonts.bold);
+  ImGui::TextUnformatted(measure_label(s, m).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  muted_text(stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count) : "–", p);
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float h = std::max(fs * 2, avail.y - fs * 1.3f), bar = avail.x / static_cast<float>(engine::k_histogram_bins);
+  std::size_t peak = 1;
+  for (auto n : stats.histogram) peak = std::max(peak, n);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < engine::k_histogram_bins; ++i) {
+    const float x = o.x + bar * static_cast<float>(i);
+    const float bh = (h - fs) * static_cast<float>(stats.histogram[i]) / static_cast<float>(peak);
+    const ImVec2 lo(x + bar * 0.1f, o.y + h - bh), hi(x + bar * 0.9f, o.y + h);
+    if (bh > 0) dl->AddRectFilled(lo, hi, score_color(static_cast<double>(i) * 10 + 5, p), fs * 0.15f);
+    if (stats.histogram[i]) {
+      const std::string n = fmt::format("{}", stats.histogram[i]);
+      dl->AddText(ImVec2(x + (bar - ImGui::CalcTextSize(n.c_str()).x) / 2, lo.y - fs), p.text, n.c_str());
+    }
+    if (i % 2 == 0) dl->AddText(ImVec2(x, o.y + h + fs * 0.1f), p.muted, fmt::format("{}", i * 10).c_str());
+  }
+  dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + avail.x, o.y + h), p.border);
+  ImGui::Dummy(ImVec2(avail.x, h + fs * 1.2f));
+  end_card();
+  ImGui::PopID();
+}
+
+void charts(AppState& s, TrainerView& v) {
+  const float fs = ImGui::GetFontSize();
+  const std::size_t n = engine::k_measures.size();
+  const float w = (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
+  const float h = std::max(fs * 7, ImGui::GetContentRegionAvail().y);
+  for (std::size_t m = 0; m < n; ++m) {
+    if (m) ImGui::SameLine(0, fs * 0.6f);
+    histogram(s, m, v.table.stats()[m], ImVec2(w, h));
+  }
+}
+
+}  // namespace
+
+void draw_trainer(AppState& s) {
+  const Palette& p = colors(s);
+  if (!s.trainer) {
+    muted_text(s.strings("trainer.none"), p);
+    return;
+  }
+  auto& v = *s.trainer;
+  header(s, v);
+  const float fs = ImGui::GetFontSize();
+  if (v.table.result_count() == 0) {
+    muted_text(s.strings("trainer.empty"), p);
+    return;
+  }
+  class_table(s, v, std::max(fs * 8, ImGui::GetContentRegionAvail().y * 0.58f));
+  ImGui::Spacing();
+  charts(s, v);
+}
+
+// ---------------------------------------------------------------------------------------
+// [Menus]
+
+namespace {
+
+struct PathPrompt {
+  const char* popup;
+  const char* title_key;
+  const char* hint_key;
+};
+
+// A small modal asking for a path; true (and `path` set) when the user confirms.
+bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(fs * 30, 0));
+  if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return false;
+  wrapped_text(s.strings(prompt.title_key));
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path, ImGuiInputTextFlags_EnterReturnsTrue);
+  track(s, std::string(prompt.popup) + ".path");
+  ok = accent_button(label(s, "menu.open", "open").c_str(), p) || ok;
+  track(s, std::string(prompt.popup) + ".open");
+  ImGui::SameLine();
+  if (ImGui::Button(label(s, "menu.cancel", "cancel").c_str())) ImGui::CloseCurrentPopup();
+  ok = ok && !clean_input(path).empty();
+  if (ok) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return ok;
+}
+
+}  // namespace
+
+void draw_classroom_menus(AppState& s) {
+  static constexpr PathPrompt k_exercise{"###open_exercise", "menu.open_exercise_help", "menu.exercise_hint"};
+  static constexpr PathPrompt k_results{"###open_results", "menu.open_results_help", "menu.results_hint"};
+  const bool in_session = s.live && !s.live->session->finished();
+  if (ImGui::Button(label(s, "menu.file", "menu_file").c_str())) ImGui::OpenPopup("##file_menu");
+  track(s, "menu.file");
+  ImGui::SameLine();
+  if (ImGui::Button(label(s, "menu.trainer", "menu_trainer").c_str())) ImGui::OpenPopup("##trainer_menu");
+  track(s, "menu.trainer");
+  bool ask_exercise = false, ask_results = false;
+  if (ImGui::BeginPopup("##file_menu")) {
+    ask_exercise = ImGui::MenuItem(label(s, "menu.open_exercise", "open_exercise").c_str(), nullptr, false, !in_session);
+    track(s, "menu.open_exercise");
+    if (s.exercise && ImGui::MenuItem(label(s, "menu.show_exercise", "show_exercise").c_str())) s.screen = Screen::exercise;
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopup("##trainer_menu")) {
+    ask_results = ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
+    track(s, "menu.open_results");
+    if (s.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str())) s.screen = Screen::trainer;
+    ImGui::EndPopup();
+  }
+  if (ask_exercise) ImGui::OpenPopup(k_exercise.popup);
+  if (ask_results) ImGui::OpenPopup(k_results.popup);
+  if (ask_exercise || ask_results) s.classroom_path_input.clear();
+  if (path_prompt(s, k_exercise, s.classroom_path_input)) open_exercise(s, clean_input(s.classroom_path_input));
+  if (path_prompt(s, k_results, s.classroom_path_input)) open_results_folder(s, s.classroom_path_input);
+}
+
+}  // namespace chatdrill::app
