@@ -1,6 +1,8 @@
 // The root window and top bar; dispatches to the current screen.
 #include "screens.h"
 
+#include "classroom.h"
+
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/controls.h"
 
@@ -52,6 +54,7 @@ void top_bar(AppState& s) {
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
+  const float bar_y = ImGui::GetCursorPosY();
   float d = ImGui::GetFrameHeight() * 1.1f;
   dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent, d * 0.3f);
   dl->AddText(s.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
@@ -65,9 +68,12 @@ void top_bar(AppState& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
   ImGui::TextUnformatted(s.strings("app.tagline"));
   ImGui::PopStyleColor();
+  ImGui::SameLine(0, fs * 1.5f);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
+  draw_classroom_menus(s);
   bool in_session = s.live && !s.live->session->finished();
   ImGui::SameLine(ImGui::GetWindowWidth() - fs * 22);
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
+  ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);  // absolute: menus before may shift the line
   nav_button(s, "nav.home", "nav.home", Screen::home, !in_session);
   ImGui::SameLine();
   if (s.live) nav_button(s, "nav.session", "nav.session", Screen::session, true), ImGui::SameLine();
@@ -111,7 +117,10 @@ void draw_app(AppState& s) {
   }
   if (s.screen == Screen::session && !s.live) s.screen = Screen::home;
   if (s.screen == Screen::review && !s.review) s.screen = Screen::home;
+  draw_exercise_strip(s);  // the exercise's countdown stays visible over every screen
   switch (s.screen) {
+    case Screen::exercise: draw_exercise(s); break;
+    case Screen::trainer: draw_trainer(s); break;
     case Screen::home: draw_home(s); break;
     case Screen::session: draw_session(s); break;
     case Screen::review: draw_review(s); break;

@@ -8,6 +8,7 @@
 #include "scoring/paths.h"
 #include "scoring/text.h"
 #include "simulator/engine/files.h"
+#include "simulator/app/screens/classroom.h"
 #if __has_include("simulator/engine/journal.h")
 #include "simulator/engine/journal.h"
 #define CHATDRILL_HAS_JOURNAL 1
@@ -56,8 +57,14 @@ engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
   r.started_at = live.started_wall;
   r.ended_at = iso_now();
   r.app_version = CHATDRILL_VERSION;
+  if (live.result_base) {  // a classroom exercise: its trainee, exercise and place in the order
+    r.trainee = live.result_base->trainee;
+    r.exercise_id = live.result_base->exercise_id;
+    r.exercise_title = live.result_base->exercise_title;
+    r.position = live.result_base->position;
+  }
   r.transcript = live.session->transcript();
-  r.grade = scoring::grade_transcript(r.transcript, live.scenario->rubric);
+  r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
   return r;
 }
 
@@ -95,6 +102,7 @@ void init_state(AppState& s, AppOptions options) {
   s.last_library_poll = s.now;
   refresh_lists(s);
   s.dark = s.settings.theme == "dark";
+  if (!s.options.exercise.empty()) open_exercise(s, s.options.exercise);  // chatdrill --exercise FILE
   if (!s.options.start_scenario.empty()) {
     if (auto scenario = s.library.find(s.options.start_scenario)) start_session(s, scenario);
     else s.status = "no scenario with id \"" + s.options.start_scenario + "\"";
@@ -254,6 +262,7 @@ bool tick(AppState& s) {
                session.finished();
     save_finished(s);
   }
+  changed = tick_classroom(s) || changed;  // exercise clock, dashboard polling
   return changed;
 }
 
@@ -264,6 +273,7 @@ double seconds_until_wake(const AppState& s) {
     wait = std::floor(t) + 1.0 - t;
     if (auto due = s.live->session->next_due()) wait = std::min(wait, std::max(0.0, *due - t));
   }
+  wait = std::min(wait, classroom_wake(s));
   return std::clamp(wait, 0.002, 1.0);
 }
 

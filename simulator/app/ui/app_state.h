@@ -27,7 +27,7 @@ namespace chatdrill::scoring { class TextAnalyzer; }
 
 namespace chatdrill::app {
 
-enum class Screen { home, session, review, settings };
+enum class Screen { home, session, review, settings, exercise, trainer };
 
 // The reply box: the draft, and what the input callbacks hand over on Enter.
 struct Composer {
@@ -48,6 +48,10 @@ struct LiveSession {
   std::string analyzed_draft;     // draft tone cache
   std::vector<std::string> draft_markers;
   std::unique_ptr<scoring::TextAnalyzer> analyzer;
+  // Set by a classroom exercise (screens/exercise.cpp): its trainee, exercise and place in
+  // the order go into the saved result, graded with the exercise's rubric weights.
+  std::optional<engine::SessionResult> result_base;
+  std::optional<scoring::Rubric> rubric;
   LiveSession();
   ~LiveSession();
 };
@@ -60,6 +64,9 @@ struct ReviewView {
   bool scroll_to_highlight = false;
   std::string export_message;
 };
+
+struct ExerciseRun;  // screens/classroom.h
+struct TrainerView;  // screens/classroom.h
 
 struct ItemRect {
   ImVec2 min, max;
@@ -96,6 +103,10 @@ struct AppState {
   std::vector<RecentSession> recent;
   std::vector<std::string> journals;  // interrupted sessions to offer for recovery
   bool recovery_prompted = false;
+
+  std::shared_ptr<ExerciseRun> exercise;  // a classroom exercise in progress (screens/exercise.cpp)
+  std::shared_ptr<TrainerView> trainer;   // the trainer's results dashboard (screens/trainer.cpp)
+  std::string classroom_path_input;       // UI-only: the path typed into File/Trainer prompts
 
   std::string search, folder_input, status;
   EmojiKeeper emoji;
