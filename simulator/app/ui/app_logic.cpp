@@ -269,6 +269,7 @@ bool tick(AppState& s) {
 double seconds_until_wake(const AppState& s) {
   double wait = std::max(0.0, s.last_library_poll + 1.0 - s.now);
   if (s.live && !s.live->session->finished()) {
+    // One wake a second, on the clock's tick; the library poll rides on the same wake.
     double t = session_time(s);
     wait = std::floor(t) + 1.0 - t;
     if (auto due = s.live->session->next_due()) wait = std::min(wait, std::max(0.0, *due - t));
@@ -279,7 +280,6 @@ double seconds_until_wake(const AppState& s) {
 
 void track(AppState& s, const std::string& key) {
   if (!ImGui::IsItemVisible()) return;  // scrolled away or clipped: not clickable now
-    // One wake a second, on the clock's tick; the library poll rides on the same wake.
   s.items[key] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 
