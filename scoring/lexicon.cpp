@@ -184,7 +184,9 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
 std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path) {
   auto parsed = parse_json_file(path);
   if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
-  TextAnalyzer plain(language, std::make_shared<const Lexicon>());
+  auto empty = std::make_shared<Lexicon>();
+  empty->language = language;
+  TextAnalyzer plain(language, empty);
   Diagnostics diagnostics;
   auto lex = std::make_shared<Lexicon>(lexicon_from_doc(*parsed.doc, language, plain, diagnostics));
   if (has_errors(diagnostics)) {

@@ -62,6 +62,7 @@ struct WordMatches {
   std::vector<int> markers;  // single-word entries: words, stems, prefixes, suffixes
   std::vector<int> phrases;  // indexes of phrases whose first word this can be
   int phrase_word = -1;      // Lexicon::phrase_words number, so phrases compare numbers
+  unsigned word_class = 0;   // question-word bits (text_internal.h), for Lexicon::language
 };
 WordMatches match_word(const Lexicon& lexicon, const std::string& folded, const std::string& stem);
 

@@ -66,6 +66,7 @@ WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const s
       m.phrases.insert(m.phrases.end(), it->second.begin(), it->second.end());
   }
   if (auto it = lex.phrase_words.find(folded); it != lex.phrase_words.end()) m.phrase_word = it->second;
+  m.word_class = question_word_class(lex.language, folded);
   return m;
 }
 

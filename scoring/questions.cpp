@@ -44,7 +44,9 @@ std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>&
   };
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 0;
-    if (text[i] == '\n') { close(i); start = ++i; continue; }
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\xE2') { ++i; continue; }  // most bytes
+    if (c == '\n') { close(i); start = ++i; continue; }
     if (!is_terminator_at(text, i, len)) { ++i; continue; }
     const bool single_dot = text[i] == '.';
     const std::size_t run_start = i;
@@ -132,24 +134,24 @@ bool fi_has_question_clitic(std::string_view w) {
   return !one_of(w, k_fi_not_clitic);
 }
 
-bool fi_clause_is_question(const std::vector<Token>& tokens, std::size_t k, std::size_t end) {
-  const std::string_view w = tokens[k].folded;
-  if (fi_has_question_clitic(w)) return true;
-  const auto bare = fi_strip_enclitic(w);
-  return one_of(w, k_fi_interrogatives) || one_of(bare, k_fi_interrogatives) || (k + 1 < end && (w == "entä" || w == "entäs"));
+bool fi_clause_is_question(const std::vector<const WordMatches*>& words, std::size_t k, std::size_t end) {
+  const unsigned c = words[k]->word_class;
+  return (c & (k_word_fi_clitic | k_word_fi_interrogative)) || (k + 1 < end && (c & k_word_fi_what_about));
 }
 
-bool en_clause_is_question(const std::vector<Token>& tokens, std::size_t k, std::size_t end, bool has_comma) {
-  const std::string_view w = tokens[k].folded;
-  const std::string_view next = k + 1 < end ? std::string_view(tokens[k + 1].folded) : std::string_view();
-  if (one_of(w, k_en_wh)) {
-    if (next == "a" || next == "an") return false;                          // What a pity.
-    if (w != "who" && w != "whose" && one_of(next, k_en_pronouns)) return false;  // What I can do is...
-    if ((w == "when" || w == "where") && has_comma && !one_of(next, k_en_aux)) return false;  // When it arrives, ...
-    return !next.empty();
+bool en_clause_is_question(const std::vector<Token>& tokens, const std::vector<const WordMatches*>& words,
+                           std::size_t k, std::size_t end, bool has_comma) {
+  const unsigned c = words[k]->word_class;
+  if (k + 1 >= end) return false;
+  const unsigned next = words[k + 1]->word_class;
+  if (c & k_word_en_wh) {
+    const std::string_view w = tokens[k].folded;
+    if (next & k_word_en_article) return false;                                       // What a pity.
+    if (w != "who" && w != "whose" && (next & k_word_en_pronoun)) return false;         // What I can do is...
+    if ((w == "when" || w == "where") && has_comma && !(next & k_word_en_aux)) return false;  // When it arrives, ...
+    return true;
   }
-  if (one_of(w, k_en_aux)) return one_of(next, k_en_subjects);
-  return false;
+  return (c & k_word_en_aux) && (next & k_word_en_subject);
 }
 
 // True if there is a comma between tokens k-1 and k.
@@ -159,8 +161,32 @@ bool comma_before(std::string_view text, const std::vector<Token>& tokens, std::
 
 }  // namespace
 
+unsigned question_word_class(Language language, std::string_view w) {
+  unsigned c = 0;
+  if (language == Language::fi) {
+    const auto bare = fi_strip_enclitic(w);
+    if (fi_has_question_clitic(w)) c |= k_word_fi_clitic;
+    if (one_of(w, k_fi_interrogatives) || one_of(bare, k_fi_interrogatives)) c |= k_word_fi_interrogative;
+    if (w == "entä" || w == "entäs") c |= k_word_fi_what_about;
+    if (one_of(w, k_fi_lead)) c |= k_word_lead;
+    if (one_of(w, k_fi_interjections)) c |= k_word_interjection;
+    if (w == "eikö" || w == "eikös" || w == "ettekö" || w == "etkö") c |= k_word_fi_tag;
+    if (w == "vai") c |= k_word_fi_or;
+    if (w == "niin") c |= k_word_fi_so;
+  } else {
+    if (one_of(w, k_en_wh)) c |= k_word_en_wh;
+    if (one_of(w, k_en_aux)) c |= k_word_en_aux;
+    if (one_of(w, k_en_subjects)) c |= k_word_en_subject;
+    if (one_of(w, k_en_pronouns)) c |= k_word_en_pronoun;
+    if (w == "a" || w == "an") c |= k_word_en_article;
+    if (one_of(w, k_en_lead)) c |= k_word_lead;
+    if (one_of(w, k_en_interjections)) c |= k_word_interjection;
+  }
+  return c;
+}
+
 bool is_question_sentence(Language language, std::string_view text, const std::vector<Token>& tokens,
-                          const Sentence& s, bool has_question_mark) {
+                          const std::vector<const WordMatches*>& words, const Sentence& s, bool has_question_mark) {
   if (has_question_mark) return true;
   const std::size_t first = s.first_token, end = s.first_token + s.token_count;
   if (first >= end) return false;
@@ -170,9 +196,7 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
   // ends in a comma ("Hei Maija, onko...", "Thanks, could you...").
   std::vector<std::size_t> starts;
   auto push_start = [&](std::size_t k) {
-    while (k + 1 < end && (language == Language::fi ? one_of(tokens[k].folded, k_fi_lead)
-                                                     : one_of(tokens[k].folded, k_en_lead)))
-      ++k;
+    while (k + 1 < end && (words[k]->word_class & k_word_lead)) ++k;
     starts.push_back(k);
   };
   push_start(first);
@@ -180,27 +204,25 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
     if (!comma_before(text, tokens, k)) continue;
     bool lead_in = true;
     for (std::size_t j = first; j < k && lead_in; ++j) {
-      const std::string_view w = tokens[j].folded;
       const bool name = j > first && tokens[j].surface != tokens[j].folded && !tokens[j].all_caps;
-      lead_in = name || (language == Language::fi ? one_of(w, k_fi_interjections) : one_of(w, k_en_interjections));
+      lead_in = name || (words[j]->word_class & k_word_interjection);
     }
     if (lead_in) push_start(k);
     break;
   }
   for (std::size_t k : starts) {
-    if (language == Language::fi ? fi_clause_is_question(tokens, k, end)
-                                 : en_clause_is_question(tokens, k, end, has_comma))
+    if (language == Language::fi ? fi_clause_is_question(words, k, end)
+                                 : en_clause_is_question(tokens, words, k, end, has_comma))
       return true;
   }
   if (language == Language::fi) {
     // Tag questions: "Tilaus on tulossa, eikö niin".
     for (std::size_t k = first + 1; k < end; ++k) {
-      const std::string_view w = tokens[k].folded;
-      if ((w == "eikö" || w == "eikös" || w == "ettekö" || w == "etkö") && comma_before(text, tokens, k)) return true;
+      const unsigned c = words[k]->word_class;
+      if ((c & k_word_fi_tag) && comma_before(text, tokens, k)) return true;
+      // Either/or: "Punainen vai sininen" ("Vai niin." is "I see").
+      if ((c & k_word_fi_or) && !(k + 2 == end && (words[k + 1]->word_class & k_word_fi_so))) return true;
     }
-    // Either/or: "Punainen vai sininen" ("Vai niin." is "I see").
-    for (std::size_t k = first + 1; k < end; ++k)
-      if (tokens[k].folded == "vai" && !(k + 1 < end && tokens[k + 1].folded == "niin" && k + 2 == end)) return true;
   }
   return false;
 }

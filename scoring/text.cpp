@@ -349,7 +349,7 @@ Analysis TextAnalyzer::analyze(std::string_view text) const {
   a.sentences = detail::split_sentences(text, a.tokens);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
-    s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, s, mark);
+    s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, matches, s, mark);
     a.is_question = a.is_question || s.is_question;
   }
   detail::find_lexicon_markers(*impl_->lexicon, a.tokens, matches, a.markers);

@@ -21,9 +21,29 @@ void scan_words(std::string_view text, std::vector<Token>& out);
 // Sentence ranges of `text`; each holds at least one of `tokens`. Sets tokens' sentence.
 std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>& tokens);
 
-// Whether one sentence reads as a question (its '?' is passed in as `has_question_mark`).
+// What a word can do in a question (bits below), worked out once per distinct word.
+enum : unsigned {
+  k_word_fi_clitic = 1u << 0,         // onko, voisitteko (the -ko/-kö clitic)
+  k_word_fi_interrogative = 1u << 1,  // mikä, miksi, kuinka...
+  k_word_fi_what_about = 1u << 2,     // entä
+  k_word_fi_tag = 1u << 3,            // ", eikö niin"
+  k_word_fi_or = 1u << 4,             // vai
+  k_word_fi_so = 1u << 5,             // niin ("vai niin" is not a question)
+  k_word_en_wh = 1u << 6,
+  k_word_en_aux = 1u << 7,
+  k_word_en_subject = 1u << 8,
+  k_word_en_pronoun = 1u << 9,
+  k_word_en_article = 1u << 10,
+  k_word_lead = 1u << 11,             // particles before a question: no, ja, so, well
+  k_word_interjection = 1u << 12,     // what a lead-in before a comma may hold: hei, thanks
+};
+unsigned question_word_class(Language language, std::string_view folded);
+
+// Whether one sentence reads as a question (its '?' is passed in as `has_question_mark`);
+// `words[k]` is match_word() of tokens[k].
 bool is_question_sentence(Language language, std::string_view text, const std::vector<Token>& tokens,
-                          const Sentence& sentence, bool has_question_mark);
+                          const std::vector<const WordMatches*>& words, const Sentence& sentence,
+                          bool has_question_mark);
 
 // Lexicon markers (words, stems, affixes, phrases) in analysed tokens, de-duplicated
 // per marker id, in text order.
