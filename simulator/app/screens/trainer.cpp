@@ -161,8 +161,9 @@ void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, Im
   ImGui::PushFont(s.fonts.bold);
   ImGui::TextUnformatted(measure_label(s, m).c_str());
   ImGui::PopFont();
-  ImGui::SameLine();
-  muted_text(stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count) : "–", p);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  ImGui::TextUnformatted(stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count).c_str() : "–");
+  ImGui::PopStyleColor();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float h = std::max(fs * 2, avail.y - fs * 1.3f), bar = avail.x / static_cast<float>(engine::k_histogram_bins);
@@ -212,7 +213,8 @@ void draw_trainer(AppState& s) {
     muted_text(s.strings("trainer.empty"), p);
     return;
   }
-  class_table(s, v, std::max(fs * 8, ImGui::GetContentRegionAvail().y * 0.58f));
+  const float rows_h = static_cast<float>(v.table.trainees().size() + 2) * (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) + fs;
+  class_table(s, v, std::clamp(rows_h, fs * 5, ImGui::GetContentRegionAvail().y * 0.58f));
   ImGui::Spacing();
   charts(s, v);
 }
