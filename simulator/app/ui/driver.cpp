@@ -69,7 +69,7 @@ bool Driver::run_instant(AppState& s) {
   if (step.op == "sleep-ms") {
     std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(step.arg.c_str())));
   } else if (step.op == "expect-screen") {
-    static const char* names[] = {"home", "session", "review", "settings"};
+    static const char* names[] = {"home", "session", "review", "settings", "exercise", "trainer"};
     std::string now = names[static_cast<int>(s.screen)];
     if (now != step.arg) return fail(step, "screen is " + now), false;
   } else if (step.op == "expect-min-messages") {
