@@ -114,7 +114,8 @@ struct EntryReader {
 
   void entry(const std::string& id, const Json& body, const std::string& path) {
     if (!valid_marker_id(id)) {
-      diagnostics.push_back(doc.diag(path, fmt::format("marker id \"{}\" must look like \"courtesy.gratitude\"", id)));
+      diagnostics.push_back(Diagnostic{doc.file, doc.key_pos(path), path,
+                                       fmt::format("marker id \"{}\" must look like \"courtesy.gratitude\"", id)});
       return;
     }
     if (!body.is_object()) {

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ constexpr const char* k_grade_help =
     "  --scenario FILE|ID  grade with that scenario's rubric (slots, targets, weights,\n"
     "           customer name); an ID names a bundled scenario. Default: the rubric for any chat\n"
     "  --help   show this help\n"
+    "\n"
+    "The report numbers messages from 1 (#1 is the first); in JSON \"message\" is 0-based.\n"
     "\n"
     "Exit codes: 0 all graded, 1 a transcript could not be read (file:line:col: path: message\n"
     "on stderr), 2 bad usage.\n";
@@ -124,7 +127,13 @@ int grade_command(int argc, char** argv) {
     const auto loaded = scoring::load_transcript(file);
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!loaded.transcript) { status = 1; continue; }
-    const auto grade = scoring::grade_transcript(*loaded.transcript, rubric);
+    scoring::Grade grade;
+    try {
+      grade = scoring::grade_transcript(*loaded.transcript, rubric);
+    } catch (const std::exception& e) {  // a broken or missing lexicon file
+      std::fprintf(stderr, "%s\n", e.what());
+      return 1;
+    }
     if (!json) { print_report(file, *loaded.transcript, grade); continue; }
     scoring::Json j = scoring::grade_to_json(grade);
     if (files.size() > 1) {

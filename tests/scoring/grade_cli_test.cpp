@@ -24,10 +24,10 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-Run run(const std::string& args) {
+Run run(const std::string& args, const std::string& env = "") {
   std::filesystem::create_directories(CHATDRILL_TEST_TMP);
   const std::string err_file = std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr.txt";
-  const std::string cmd = std::string("'") + CHATDRILL_BINARY + "' grade " + args + " 2>'" + err_file + "'";
+  const std::string cmd = env + " '" + CHATDRILL_BINARY + "' grade " + args + " 2>'" + err_file + "'";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
@@ -121,6 +121,16 @@ TEST_CASE("grade --scenario grades with the scenario's rubric") {
   CHECK(missing.status == 1);
   CHECK(missing.err.find("/nonexistent/scenario.json") != std::string::npos);
   CHECK(run(file + " --scenario").status == 2);
+}
+
+TEST_CASE("a broken lexicon file is reported with its location, not a crash") {
+  const std::string root = std::string(CHATDRILL_TEST_TMP) + "/broken_data";
+  std::filesystem::create_directories(root + "/scoring/lexicons");
+  write_tmp("broken_data/scoring/lexicons/fi.json",
+            "{\"format\": \"chatdrill.lexicon/1\", \"language\": \"fi\",\n \"markers\": {\"kiitos\": {}}}\n");
+  const Run r = run("'" + golden_path("fi_cancel_bounce") + "'", "CHATDRILL_DATA='" + root + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("scoring/lexicons/fi.json:2:14: markers.kiitos: marker id \"kiitos\" must look like") != std::string::npos);
 }
 
 TEST_CASE("grade usage: --help, no file, unknown option") {
