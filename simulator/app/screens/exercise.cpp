@@ -220,7 +220,8 @@ void scores_card(AppState& s, const engine::SessionResult& r, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
-  begin_card("##score", ImVec2(0, fs * 8.2f), p);
+  const float height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() * 4 + fs * 2.2f;
+  begin_card("##score", ImVec2(0, height), p);
   ImGui::PushFont(s.fonts.bold);
   ImGui::TextUnformatted(display_text(r.scenario_title.empty() ? r.scenario_id : r.scenario_title).c_str());
   ImGui::PopFont();
