@@ -84,7 +84,7 @@ TEST_CASE("empty and whitespace-only replies are not sent") {
   CHECK(h.trainee_messages().empty());
 }
 
-TEST_CASE("End asks for confirmation; confirming ends the session and opens the review") {
+TEST_CASE("End asks for confirmation, and confirming ends the session and opens the review") {
   Headless h("end_session");
   h.start("impatient-customer-fi");
   h.wait_for_customer();
