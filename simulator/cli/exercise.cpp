@@ -2,15 +2,7 @@
 // through a timed exercise, headless, from scripted replies in virtual time. It is what a
 // classroom simulation (tests, demos) drives instead of a person at the app: the same order,
 // seeds, time limits, feedback policy and result files as the app's trainee flow.
-#include "cli.h"
-
 #include "simulator/engine/exercise.h"
-#include "simulator/engine/files.h"
-#include "simulator/engine/replay.h"
-#include "simulator/engine/results.h"
-#include "simulator/engine/scenario.h"
-
-#include "scoring/grade.h"
 
 #include <fmt/format.h>
 
@@ -19,6 +11,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+
+#include "cli.h"
+#include "scoring/grade.h"
+#include "simulator/engine/files.h"
+#include "simulator/engine/replay.h"
+#include "simulator/engine/results.h"
+#include "simulator/engine/scenario.h"
 
 namespace chatdrill::cli {
 
@@ -44,11 +43,20 @@ struct ExerciseArgs {
 int parse_args(int argc, char** argv, ExerciseArgs& a) {
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") { std::fputs(k_usage, stdout); return 0; }
-    std::string* value = arg == "--trainee" ? &a.trainee : arg == "--replies-dir" ? &a.replies_dir
-                       : arg == "--now" ? &a.now : arg == "--results" ? &a.results : nullptr;
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(k_usage, stdout);
+      return 0;
+    }
+    std::string* value = arg == "--trainee"       ? &a.trainee
+                         : arg == "--replies-dir" ? &a.replies_dir
+                         : arg == "--now"         ? &a.now
+                         : arg == "--results"     ? &a.results
+                                                  : nullptr;
     if (value) {
-      if (i + 1 >= argc) { std::fprintf(stderr, "chatdrill exercise: %s needs a value\n", arg.c_str()); return 2; }
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "chatdrill exercise: %s needs a value\n", arg.c_str());
+        return 2;
+      }
       *value = argv[++i];
     } else if (!arg.empty() && arg[0] == '-') {
       std::fprintf(stderr, "chatdrill exercise: unknown option %s\n%s", arg.c_str(), k_usage);
@@ -60,7 +68,10 @@ int parse_args(int argc, char** argv, ExerciseArgs& a) {
       return 2;
     }
   }
-  if (a.file.empty() || a.trainee.empty() || a.replies_dir.empty()) { std::fputs(k_usage, stderr); return 2; }
+  if (a.file.empty() || a.trainee.empty() || a.replies_dir.empty()) {
+    std::fputs(k_usage, stderr);
+    return 2;
+  }
   return -1;
 }
 
@@ -72,8 +83,8 @@ std::vector<engine::TestReply> replies_for(const std::string& dir, const std::st
   const fs::path p = fs::path(dir) / (id + ".jsonl");
   std::error_code ec;
   if (!fs::is_regular_file(p, ec)) {
-    std::fprintf(stderr, "chatdrill exercise: no replies for %s in %s; the trainee writes nothing\n", id.c_str(),
-                 dir.c_str());
+    std::fprintf(stderr, "chatdrill exercise: no replies for %s in %s; the trainee writes nothing\n",
+                 id.c_str(), dir.c_str());
     return {};
   }
   auto load = engine::load_replies(p.string());
@@ -83,7 +94,8 @@ std::vector<engine::TestReply> replies_for(const std::string& dir, const std::st
 }
 
 void print_scores(const engine::SessionResult& r) {
-  std::printf("  %s: %s, overall %ld", r.scenario_id.c_str(), r.outcome().c_str(), std::lround(r.grade.overall));
+  std::printf("  %s: %s, overall %ld", r.scenario_id.c_str(), r.outcome().c_str(),
+              std::lround(r.grade.overall));
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d)
     std::printf(", %s %ld", scoring::k_dimensions[d], std::lround(r.grade.dimensions[d].score));
   std::printf("\n");
@@ -149,14 +161,19 @@ double play_one(Run& run, const std::shared_ptr<const engine::Scenario>& scenari
 
 std::optional<std::int64_t> start_time(const ExerciseArgs& args) {
   if (args.now.empty())
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
   auto t = engine::parse_utc_timestamp(args.now);
-  if (!t) std::fprintf(stderr, "chatdrill exercise: --now \"%s\" is not an ISO 8601 time like 2026-12-01T09:00:00Z\n",
-                       args.now.c_str());
+  if (!t)
+    std::fprintf(stderr,
+                 "chatdrill exercise: --now \"%s\" is not an ISO 8601 time like 2026-12-01T09:00:00Z\n",
+                 args.now.c_str());
   return t;
 }
 
-int play_all(Run& run, const std::vector<std::shared_ptr<const engine::Scenario>>& scenarios, std::int64_t now) {
+int play_all(Run& run, const std::vector<std::shared_ptr<const engine::Scenario>>& scenarios,
+             std::int64_t now) {
   const auto& ex = run.ex;
   std::int64_t t = now;
   if (ex.start_at_unix && *ex.start_at_unix > now) {
@@ -177,15 +194,18 @@ int play_all(Run& run, const std::vector<std::shared_ptr<const engine::Scenario>
     }
     const double length = play_one(run, scenarios[i], static_cast<int>(k), t, limit);
     if (length < 0) return 1;
-    if (ex.feedback == engine::FeedbackPolicy::after_each) print_scores(run.done.back());
-    else std::printf("  %s: %s\n", run.done.back().scenario_id.c_str(), run.done.back().outcome().c_str());
+    if (ex.feedback == engine::FeedbackPolicy::after_each)
+      print_scores(run.done.back());
+    else
+      std::printf("  %s: %s\n", run.done.back().scenario_id.c_str(), run.done.back().outcome().c_str());
     t += static_cast<std::int64_t>(std::ceil(length));
   }
   if (ex.feedback == engine::FeedbackPolicy::at_end) {
     std::printf("scores:\n");
     for (const auto& r : run.done) print_scores(r);
   }
-  std::printf("done: %zu of %zu scenarios, results in %s\n", run.done.size(), order.size(), run.results_dir.c_str());
+  std::printf("done: %zu of %zu scenarios, results in %s\n", run.done.size(), order.size(),
+              run.results_dir.c_str());
   return 0;
 }
 

@@ -9,15 +9,15 @@
 // read the same whatever the decimal separator. Every text field is quoted (RFC 4180).
 #include "report.h"
 
-#include "cli.h"
-#include "simulator/engine/files.h"
-
 #include <fmt/format.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
+
+#include "cli.h"
+#include "simulator/engine/files.h"
 
 namespace chatdrill::cli {
 
@@ -34,7 +34,9 @@ std::string csv_text(std::string_view text) {
 
 namespace {
 
-std::string score_text(double score) { return fmt::format("{}", static_cast<long>(std::lround(score))); }
+std::string score_text(double score) {
+  return fmt::format("{}", static_cast<long>(std::lround(score)));
+}
 
 void csv_row(std::string& out, const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -59,10 +61,11 @@ std::string render_csv(const engine::ClassTable& table, char separator) {
       const auto& cell = row.cells[c];
       if (!cell.latest) continue;
       const engine::SessionResult& r = cell.latest->result;
-      std::vector<std::string> cells = {csv_text(row.name), csv_text(r.exercise_title), csv_text(r.scenario_id),
-                                        csv_text(r.scenario_title), fmt::format("{}", r.position + 1),
-                                        csv_text(r.outcome())};
-      for (std::size_t m = 0; m < engine::k_measures.size(); ++m) cells.push_back(score_text(engine::measure_score(r, m)));
+      std::vector<std::string> cells = {
+          csv_text(row.name),         csv_text(r.exercise_title),        csv_text(r.scenario_id),
+          csv_text(r.scenario_title), fmt::format("{}", r.position + 1), csv_text(r.outcome())};
+      for (std::size_t m = 0; m < engine::k_measures.size(); ++m)
+        cells.push_back(score_text(engine::measure_score(r, m)));
       cells.push_back(fmt::format("{}", cell.attempts));
       for (const std::string* s : {&r.started_at, &r.ended_at, &r.host}) cells.push_back(csv_text(*s));
       cells.push_back(csv_text(std::filesystem::path(cell.latest->file).filename().string()));
@@ -96,7 +99,8 @@ std::string render_text(const engine::ClassTable& table) {
   std::string out;
   const auto& columns = table.scenarios();
   std::size_t name_width = 7;
-  for (const auto& row : table.trainees()) name_width = std::max(name_width, std::min<std::size_t>(display_width(row.name), 40));
+  for (const auto& row : table.trainees())
+    name_width = std::max(name_width, std::min<std::size_t>(display_width(row.name), 40));
   std::vector<std::size_t> widths;
   out += pad("trainee", name_width);
   for (const auto& c : columns) {
@@ -109,7 +113,8 @@ std::string render_text(const engine::ClassTable& table) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const auto* latest = row.cells[c].latest;
       std::string cell = "-";
-      if (latest) cell = score_text(latest->result.grade.overall) + (latest->result.outcome() == "time_up" ? "*" : " ");
+      if (latest)
+        cell = score_text(latest->result.grade.overall) + (latest->result.outcome() == "time_up" ? "*" : " ");
       out += "  " + pad(cell, widths[c], true);
     }
     out += "  " + pad(row.done ? score_text(row.mean_overall) : "-", 5, true) + "\n";
@@ -122,8 +127,8 @@ std::string render_text(const engine::ClassTable& table) {
     const auto& s = table.stats()[m];
     out += fmt::format("  {} {}", engine::k_measures[m], s.count ? score_text(s.mean) : "-");
   }
-  out += fmt::format("\n{} results, {} trainees, {} scenarios\n", table.result_count(), table.trainees().size(),
-                     columns.size());
+  out += fmt::format("\n{} results, {} trainees, {} scenarios\n", table.result_count(),
+                     table.trainees().size(), columns.size());
   return out;
 }
 
@@ -148,25 +153,42 @@ int parse_args(int argc, char** argv, ReportArgs& args) {
   for (int i = 0; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
-    if (a == "--help" || a == "-h") { std::fputs(k_usage, stdout); return 0; }
+    if (a == "--help" || a == "-h") {
+      std::fputs(k_usage, stdout);
+      return 0;
+    }
     if ((a == "--csv" || a == "--html" || a == "--separator") && !has_value) {
       std::fprintf(stderr, "chatdrill report: %s needs a value\n%s", a.c_str(), k_usage);
       return 2;
     }
-    if (a == "--csv") args.csv = argv[++i];
-    else if (a == "--html") args.html = argv[++i];
+    if (a == "--csv")
+      args.csv = argv[++i];
+    else if (a == "--html")
+      args.html = argv[++i];
     else if (a == "--separator") {
       const std::string s = argv[++i];
-      if (s == ";" || s == ",") args.separator = s[0];
-      else if (s == "tab" || s == "\t") args.separator = '\t';
-      else { std::fprintf(stderr, "chatdrill report: separator must be ';', ',' or tab\n"); return 2; }
+      if (s == ";" || s == ",")
+        args.separator = s[0];
+      else if (s == "tab" || s == "\t")
+        args.separator = '\t';
+      else {
+        std::fprintf(stderr, "chatdrill report: separator must be ';', ',' or tab\n");
+        return 2;
+      }
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "chatdrill report: unknown option %s\n%s", a.c_str(), k_usage);
       return 2;
-    } else if (args.folder.empty()) args.folder = a;
-    else { std::fprintf(stderr, "chatdrill report: one results folder only\n%s", k_usage); return 2; }
+    } else if (args.folder.empty())
+      args.folder = a;
+    else {
+      std::fprintf(stderr, "chatdrill report: one results folder only\n%s", k_usage);
+      return 2;
+    }
   }
-  if (args.folder.empty()) { std::fputs(k_usage, stderr); return 2; }
+  if (args.folder.empty()) {
+    std::fputs(k_usage, stderr);
+    return 2;
+  }
   return -1;
 }
 
@@ -191,7 +213,8 @@ int report_command(int argc, char** argv) {
   std::error_code ec;
   if (!std::filesystem::is_directory(args.folder, ec)) return 1;
   if (!table.live_journals().empty())
-    std::fprintf(stderr, "chatdrill report: %zu session(s) still running or interrupted (journals in %s/live)\n",
+    std::fprintf(stderr,
+                 "chatdrill report: %zu session(s) still running or interrupted (journals in %s/live)\n",
                  table.live_journals().size(), args.folder.c_str());
   bool ok = true;
   if (!args.csv.empty()) ok = write_output(args.csv, render_csv(table, args.separator), "CSV") && ok;

@@ -3,10 +3,10 @@
 // table (the command in report.cpp reads the folder and writes the files). No display.
 #pragma once
 
-#include "simulator/engine/classroom.h"
-
 #include <string>
 #include <string_view>
+
+#include "simulator/engine/classroom.h"
 
 namespace chatdrill::cli {
 

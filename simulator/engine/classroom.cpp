@@ -48,12 +48,15 @@ bool ClassTable::refresh(const std::string& results_dir) {
     if (update_entry(file)) changed = true;
   }
   for (auto it = entries_.begin(); it != entries_.end();) {
-    if (!seen.count(it->first)) it = entries_.erase(it), changed = true;
-    else ++it;
+    if (!seen.count(it->first))
+      it = entries_.erase(it), changed = true;
+    else
+      ++it;
   }
   auto live = list_live_journals(results_dir);
   // A journal whose result was written (a crash between the two) is not a live session.
-  std::erase_if(live, [&](const std::string& j) { return entries_.count(fs::path(j).stem().string() + ".json") > 0; });
+  std::erase_if(
+      live, [&](const std::string& j) { return entries_.count(fs::path(j).stem().string() + ".json") > 0; });
   if (live != live_) live_ = std::move(live), changed = true;
   if (changed) rebuild();
   return changed;
@@ -70,7 +73,8 @@ scoring::Diagnostics ClassTable::skipped() const {
 std::string ClassTable::exercise_title() const {
   std::map<std::string, std::size_t> counts;
   for (const auto& [name, entry] : entries_)
-    if (entry.loaded && !entry.loaded->result.exercise_title.empty()) ++counts[entry.loaded->result.exercise_title];
+    if (entry.loaded && !entry.loaded->result.exercise_title.empty())
+      ++counts[entry.loaded->result.exercise_title];
   std::string best;
   std::size_t best_count = 0;
   for (const auto& [title, n] : counts)
@@ -107,7 +111,8 @@ void ClassTable::rebuild() {
   for (const auto& [name, entry] : entries_) {
     if (!entry.loaded) continue;
     const SessionResult& r = entry.loaded->result;
-    auto [it, fresh] = columns.try_emplace(r.scenario_id, ScenarioColumn{r.scenario_id, r.scenario_title, r.position, 0, 0});
+    auto [it, fresh] =
+        columns.try_emplace(r.scenario_id, ScenarioColumn{r.scenario_id, r.scenario_title, r.position, 0, 0});
     if (!fresh) it->second.position = std::min(it->second.position, r.position);
     if (it->second.title.empty()) it->second.title = r.scenario_title;
     by_trainee[r.trainee].push_back(&*entry.loaded);
@@ -135,7 +140,8 @@ void ClassTable::rebuild() {
       if (latest->result.outcome() == "time_up") ++row.time_up;
       scenarios_[c].mean_overall += latest->result.grade.overall;
       ++scenarios_[c].count;
-      for (std::size_t m = 0; m < k_measures.size(); ++m) add_to_stats(stats_[m], measure_score(latest->result, m));
+      for (std::size_t m = 0; m < k_measures.size(); ++m)
+        add_to_stats(stats_[m], measure_score(latest->result, m));
     }
     if (row.done) row.mean_overall /= static_cast<double>(row.done);
     rows_.push_back(std::move(row));

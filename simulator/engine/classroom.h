@@ -4,8 +4,6 @@
 // UI-free: it knows result files, not windows or charts.
 #pragma once
 
-#include "results.h"
-
 #include <array>
 #include <cstdint>
 #include <map>
@@ -13,10 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "results.h"
+
 namespace chatdrill::engine {
 
 // What the table measures: the overall score, then the four dimensions (scoring::k_dimensions).
-inline constexpr std::array<const char*, 5> k_measures = {"overall", "speed", "politeness", "clarifying", "engagement"};
+inline constexpr std::array<const char*, 5> k_measures = {"overall", "speed", "politeness", "clarifying",
+                                                          "engagement"};
 inline constexpr std::size_t k_histogram_bins = 10;  // 0-9, 10-19, ..., 90-100
 
 double measure_score(const SessionResult& result, std::size_t measure);
@@ -25,7 +26,8 @@ struct MeasureStats {
   std::size_t count = 0;
   double mean = 0;
   double min = 0, max = 0;
-  std::array<std::size_t, k_histogram_bins> histogram{};  // bin i holds scores in [10 i, 10 i + 10), 100 in the last
+  std::array<std::size_t, k_histogram_bins>
+      histogram{};  // bin i holds scores in [10 i, 10 i + 10), 100 in the last
 };
 
 struct ClassCell {
@@ -36,7 +38,7 @@ struct ClassCell {
 struct ScenarioColumn {
   std::string id;
   std::string title;
-  int position = 0;     // smallest play position seen (columns follow the exercise order)
+  int position = 0;  // smallest play position seen (columns follow the exercise order)
   double mean_overall = 0;
   std::size_t count = 0;
 };
@@ -45,8 +47,8 @@ struct TraineeRow {
   std::string name;
   std::vector<ClassCell> cells;  // one per scenario column
   double mean_overall = 0;
-  std::size_t done = 0;          // scenarios with a result
-  std::size_t time_up = 0;       // of those, how many ended by the time limit
+  std::size_t done = 0;     // scenarios with a result
+  std::size_t time_up = 0;  // of those, how many ended by the time limit
 };
 
 class ClassTable {

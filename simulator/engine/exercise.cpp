@@ -1,10 +1,10 @@
 // Exercise loading and play order; see exercise.h. Reads the file a trainer wrote and says
 // precisely what is wrong with it; knows nothing about windows, clocks or result files.
+//
+// [SECTION] Reading: fields, scenario references, order, feedback, weights, time checks
+// [SECTION] Order: the portable shuffle
+// [SECTION] Timestamps: ISO 8601 <-> Unix seconds, without the C library's time zone
 #include "exercise.h"
-
-#include "field_reader.h"
-#include "scenario_loader.h"
-#include "scoring/grade.h"
 
 #include <fmt/format.h>
 
@@ -13,6 +13,10 @@
 #include <random>
 #include <set>
 
+#include "field_reader.h"
+#include "scenario_loader.h"
+#include "scoring/grade.h"
+
 namespace chatdrill::engine {
 
 namespace fs = std::filesystem;
@@ -20,9 +24,12 @@ using scoring::Json;
 
 const char* feedback_name(FeedbackPolicy policy) {
   switch (policy) {
-    case FeedbackPolicy::after_each: return "after_each";
-    case FeedbackPolicy::at_end: return "at_end";
-    case FeedbackPolicy::never: return "never";
+    case FeedbackPolicy::after_each:
+      return "after_each";
+    case FeedbackPolicy::at_end:
+      return "at_end";
+    case FeedbackPolicy::never:
+      return "never";
   }
   return "after_each";
 }
@@ -31,6 +38,9 @@ std::optional<double> Exercise::limit_for(std::size_t index) const {
   if (index < scenarios.size() && scenarios[index].time_limit) return scenarios[index].time_limit;
   return time_limit;
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Reading
 
 namespace {
 
@@ -46,7 +56,9 @@ const char* type_name(const Json& v) {
 struct Reader {
   const scoring::JsonDoc& doc;
   scoring::Diagnostics& out;
-  void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
+  void error(const std::string& path, std::string message) {
+    out.push_back(doc.diag(path, std::move(message)));
+  }
   void warning(const std::string& path, std::string message) {
     out.push_back(doc.diag(path, std::move(message), scoring::Severity::warning));
   }
@@ -57,11 +69,15 @@ struct Reader {
     error(path, fmt::format("must be {}, not {}", wanted, type_name(v)));
   }
   std::optional<std::string> string(const std::string& path, const Json& v) {
-    if (!v.is_string()) { wrong_type(path, v, "a string"); return std::nullopt; }
+    if (!v.is_string()) {
+      wrong_type(path, v, "a string");
+      return std::nullopt;
+    }
     return v.get<std::string>();
   }
   std::optional<std::uint64_t> seed(const std::string& path, const Json& v) {
-    if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
+    if (!v.is_number_integer() ||
+        (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
       wrong_type(path, v, "a whole number >= 0");
       return std::nullopt;
     }
@@ -69,11 +85,14 @@ struct Reader {
   }
   // A time limit in seconds within [k_min_time_limit, max].
   std::optional<double> limit(const std::string& path, const Json& v, double max) {
-    if (!v.is_number()) { wrong_type(path, v, "a number of seconds"); return std::nullopt; }
+    if (!v.is_number()) {
+      wrong_type(path, v, "a number of seconds");
+      return std::nullopt;
+    }
     const double s = v.get<double>();
     if (!std::isfinite(s) || s < k_min_time_limit || s > max) {
-      error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(), k_min_time_limit,
-                              max / 3600));
+      error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(),
+                              k_min_time_limit, max / 3600));
       return std::nullopt;
     }
     return s;
@@ -99,21 +118,26 @@ fs::path exercise_dir(const std::string& file) {
 
 // Resolves a scenario reference to an existing file, or says why it cannot.
 std::optional<std::string> resolve_scenario(Reader& r, const std::string& path, const std::string& ref) {
-  if (ref.empty()) { r.error(path, "is empty; give a bundled scenario id or a path to a scenario file"); return {}; }
+  if (ref.empty()) {
+    r.error(path, "is empty; give a bundled scenario id or a path to a scenario file");
+    return {};
+  }
   if (looks_like_path(ref)) {
     fs::path p(ref);
     if (p.is_relative()) p = exercise_dir(r.doc.file) / p;
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
-      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref, p.lexically_normal().string()));
+      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref,
+                                p.lexically_normal().string()));
       return {};
     }
     return p.lexically_normal().string();
   }
   if (auto found = find_bundled_scenario(ref)) return *found;
-  r.error(path, fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
-                            "'.json')",
-                            ref));
+  r.error(path,
+          fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
+                      "'.json')",
+                      ref));
   return {};
 }
 
@@ -129,11 +153,15 @@ void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::stri
       } else if (key == "time_limit") {
         s.time_limit = r.limit(p, value, k_max_time_limit);
       } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
-        r.error_at_key(p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
-                                      key, did_you_mean(key, {"scenario", "time_limit"})));
+        r.error_at_key(
+            p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
+                           key, did_you_mean(key, {"scenario", "time_limit"})));
       }
     }
-    if (!v.contains("scenario")) { r.error(path, "missing \"scenario\" (a bundled id or a path)"); return; }
+    if (!v.contains("scenario")) {
+      r.error(path, "missing \"scenario\" (a bundled id or a path)");
+      return;
+    }
   } else {
     r.wrong_type(path, v, "a scenario id, a path, or {\"scenario\": ..., \"time_limit\": ...}");
     return;
@@ -148,31 +176,48 @@ void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::stri
 }
 
 void read_scenarios(Reader& r, Exercise& ex, const Json& v) {
-  if (!v.is_array()) { r.wrong_type("scenarios", v, "a list of scenario ids or paths"); return; }
+  if (!v.is_array()) {
+    r.wrong_type("scenarios", v, "a list of scenario ids or paths");
+    return;
+  }
   if (v.empty()) r.error("scenarios", "is empty; an exercise needs at least one scenario");
-  if (v.size() > 200) { r.error("scenarios", fmt::format("{} scenarios is too many (at most 200)", v.size())); return; }
-  for (std::size_t i = 0; i < v.size(); ++i) read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
+  if (v.size() > 200) {
+    r.error("scenarios", fmt::format("{} scenarios is too many (at most 200)", v.size()));
+    return;
+  }
+  for (std::size_t i = 0; i < v.size(); ++i)
+    read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
 }
 
 void read_order(Reader& r, Exercise& ex, const Json& v) {
   auto name = r.string("order", v);
   if (!name) return;
-  if (*name == "fixed") ex.order = ExerciseOrder::fixed;
-  else if (*name == "shuffled") ex.order = ExerciseOrder::shuffled;
-  else r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
+  if (*name == "fixed")
+    ex.order = ExerciseOrder::fixed;
+  else if (*name == "shuffled")
+    ex.order = ExerciseOrder::shuffled;
+  else
+    r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
 }
 
 void read_feedback(Reader& r, Exercise& ex, const Json& v) {
   auto name = r.string("feedback", v);
   if (!name) return;
-  if (*name == "after_each") ex.feedback = FeedbackPolicy::after_each;
-  else if (*name == "at_end") ex.feedback = FeedbackPolicy::at_end;
-  else if (*name == "never") ex.feedback = FeedbackPolicy::never;
-  else r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
+  if (*name == "after_each")
+    ex.feedback = FeedbackPolicy::after_each;
+  else if (*name == "at_end")
+    ex.feedback = FeedbackPolicy::at_end;
+  else if (*name == "never")
+    ex.feedback = FeedbackPolicy::never;
+  else
+    r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
 }
 
 void read_weights(Reader& r, Exercise& ex, const Json& v) {
-  if (!v.is_object()) { r.wrong_type("weights", v, "an object like {\"speed\": 1, \"politeness\": 2}"); return; }
+  if (!v.is_object()) {
+    r.wrong_type("weights", v, "an object like {\"speed\": 1, \"politeness\": 2}");
+    return;
+  }
   std::array<double, 4> w = {1, 1, 1, 1};
   for (const auto& [key, value] : v.items()) {
     const std::string p = scoring::member_path("weights", key);
@@ -180,29 +225,40 @@ void read_weights(Reader& r, Exercise& ex, const Json& v) {
     while (d < w.size() && key != scoring::k_dimensions[d]) ++d;
     if (d == w.size()) {
       if (key.empty() || (key[0] != '$' && key[0] != '_'))
-        r.error_at_key(p, fmt::format("unknown dimension \"{}\"{} (speed, politeness, clarifying, engagement)", key,
-                                      did_you_mean(key, {"speed", "politeness", "clarifying", "engagement"})));
+        r.error_at_key(
+            p, fmt::format("unknown dimension \"{}\"{} (speed, politeness, clarifying, engagement)", key,
+                           did_you_mean(key, {"speed", "politeness", "clarifying", "engagement"})));
       continue;
     }
-    if (!value.is_number()) { r.wrong_type(p, value, "a number"); continue; }
+    if (!value.is_number()) {
+      r.wrong_type(p, value, "a number");
+      continue;
+    }
     const double x = value.get<double>();
-    if (!std::isfinite(x) || x < 0 || x > 100) { r.error(p, fmt::format("{} is not a weight from 0 to 100", value.dump())); continue; }
+    if (!std::isfinite(x) || x < 0 || x > 100) {
+      r.error(p, fmt::format("{} is not a weight from 0 to 100", value.dump()));
+      continue;
+    }
     w[d] = x;
   }
-  if (w[0] + w[1] + w[2] + w[3] <= 0) r.error("weights", "all weights are 0; at least one dimension must count");
+  if (w[0] + w[1] + w[2] + w[3] <= 0)
+    r.error("weights", "all weights are 0; at least one dimension must count");
   ex.weights = w;
 }
 
 const std::vector<std::string> k_exercise_fields = {
-    "format", "id", "title", "instructions", "scenarios", "order", "seed", "order_seed", "time_limit",
-    "total_time_limit", "start_at", "feedback", "weights", "results"};
+    "format",   "id",       "title",      "instructions", "scenarios",
+    "order",    "seed",     "order_seed", "time_limit",   "total_time_limit",
+    "start_at", "feedback", "weights",    "results"};
 
 void read_field(Reader& r, Exercise& ex, const std::string& key, const Json& value) {
   if (key == "format" || key == "scenarios") return;  // handled by the caller
   if (key == "id") {
     if (auto id = r.string(key, value)) {
-      if (!is_id(*id)) r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
-      else ex.id = *id;
+      if (!is_id(*id))
+        r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
+      else
+        ex.id = *id;
     }
   } else if (key == "title" || key == "instructions") {
     if (auto s = r.string(key, value)) (key == "title" ? ex.title : ex.instructions) = *s;
@@ -241,8 +297,9 @@ void check_times(Reader& r, const Exercise& ex) {
   for (std::size_t i = 0; i < ex.scenarios.size(); ++i) {
     const auto limit = ex.limit_for(i);
     if (limit && *limit > *ex.total_time_limit) {
-      r.warning(ex.scenarios[i].time_limit ? scoring::member_path(scoring::element_path("scenarios", i), "time_limit")
-                                           : "time_limit",
+      r.warning(ex.scenarios[i].time_limit
+                    ? scoring::member_path(scoring::element_path("scenarios", i), "time_limit")
+                    : "time_limit",
                 fmt::format("{:g} s is longer than the whole exercise's total_time_limit ({:g} s)", *limit,
                             *ex.total_time_limit));
       return;
@@ -264,15 +321,18 @@ ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   ex.file = doc.file;
   ex.id = fs::path(doc.file).stem().string();
   ex.results_dir = (exercise_dir(doc.file) / "results").lexically_normal().string();
-  if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
+  if (!root.contains("format"))
+    r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
   else if (root["format"] != k_exercise_format)
     r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_exercise_format));
   bool has_order_seed = root.contains("order_seed");
   for (const auto& [key, value] : root.items()) read_field(r, ex, key, value);
   if (!has_order_seed) ex.order_seed = ex.seed;
   if (!root.contains("title")) r.error("", "missing \"title\"");
-  if (!root.contains("scenarios")) r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
-  else read_scenarios(r, ex, root["scenarios"]);
+  if (!root.contains("scenarios"))
+    r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
+  else
+    read_scenarios(r, ex, root["scenarios"]);
   check_times(r, ex);
   if (!scoring::has_errors(result.diagnostics)) result.exercise = std::move(ex);
   return result;
@@ -295,7 +355,7 @@ ExerciseScenariosLoad load_exercise_scenarios(const Exercise& exercise) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Order
+// [SECTION] Order
 
 namespace {
 
@@ -321,14 +381,15 @@ std::vector<std::size_t> shuffled_indices(std::size_t count, std::uint64_t seed)
 }
 
 std::vector<std::size_t> play_order(const Exercise& exercise) {
-  if (exercise.order == ExerciseOrder::shuffled) return shuffled_indices(exercise.scenarios.size(), exercise.order_seed);
+  if (exercise.order == ExerciseOrder::shuffled)
+    return shuffled_indices(exercise.scenarios.size(), exercise.order_seed);
   std::vector<std::size_t> order(exercise.scenarios.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   return order;
 }
 
 // ---------------------------------------------------------------------------------------
-// Timestamps
+// [SECTION] Timestamps
 
 namespace {
 
@@ -363,10 +424,11 @@ int days_in_month(int y, int m) {
 std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
   int y, mo, d, h, mi, sec;
   if (!digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
-      !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) ||
+      s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59)
+    return std::nullopt;
   std::size_t i = 19;
   if (i < s.size() && s[i] == '.') {
     std::size_t j = i + 1;
@@ -379,8 +441,8 @@ std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
     ++i;
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
-    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) || oh > 23 ||
-        om > 59)
+    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) ||
+        oh > 23 || om > 59)
       return std::nullopt;
     offset = (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
     i += 6;
@@ -388,8 +450,8 @@ std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
     return std::nullopt;  // a time without a zone is ambiguous across a classroom's machines
   }
   if (i != s.size()) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec -
-         offset;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+         mi * 60 + sec - offset;
 }
 
 std::string format_utc_timestamp(std::int64_t t) {

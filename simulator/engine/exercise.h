@@ -3,9 +3,6 @@
 // Plain data plus its loader; UI-free, never reads the clock (times are inputs).
 #pragma once
 
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
-
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -13,6 +10,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "scoring/diagnostic.h"
+#include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -28,14 +28,14 @@ enum class FeedbackPolicy { after_each, at_end, never };
 const char* feedback_name(FeedbackPolicy policy);
 
 // Limits on times an exercise may ask for; anything outside is a typo, not a lesson plan.
-inline constexpr double k_min_time_limit = 10;            // seconds
-inline constexpr double k_max_time_limit = 3 * 3600;      // one scenario
+inline constexpr double k_min_time_limit = 10;        // seconds
+inline constexpr double k_max_time_limit = 3 * 3600;  // one scenario
 inline constexpr double k_max_total_time_limit = 12 * 3600;
 
 struct ExerciseScenario {
-  std::string ref;                    // as written: a bundled id or a path
-  std::string path;                   // resolved scenario file
-  std::optional<double> time_limit;   // seconds; this scenario's own limit
+  std::string ref;                   // as written: a bundled id or a path
+  std::string path;                  // resolved scenario file
+  std::optional<double> time_limit;  // seconds; this scenario's own limit
 };
 
 struct Exercise {
@@ -45,15 +45,15 @@ struct Exercise {
   std::string instructions;
   std::vector<ExerciseScenario> scenarios;  // in file order
   ExerciseOrder order = ExerciseOrder::fixed;
-  std::uint64_t order_seed = 1;             // "order": "shuffled" uses this ("seed" in the file's order object)
-  std::optional<double> time_limit;         // default per-scenario limit (seconds)
-  std::optional<double> total_time_limit;   // the whole exercise (seconds)
-  std::optional<std::string> start_at;      // as written (ISO 8601 UTC)
+  std::uint64_t order_seed = 1;      // "order": "shuffled" uses this ("seed" in the file's order object)
+  std::optional<double> time_limit;  // default per-scenario limit (seconds)
+  std::optional<double> total_time_limit;     // the whole exercise (seconds)
+  std::optional<std::string> start_at;        // as written (ISO 8601 UTC)
   std::optional<std::int64_t> start_at_unix;  // the same in seconds since 1970-01-01T00:00:00Z
   FeedbackPolicy feedback = FeedbackPolicy::after_each;
   std::optional<std::array<double, 4>> weights;  // rubric weights in scoring::k_dimensions order
-  std::string results_dir;                  // resolved: absolute, or relative to the exercise file's folder
-  std::uint64_t seed = 1;                   // every trainee's session seed
+  std::string results_dir;  // resolved: absolute, or relative to the exercise file's folder
+  std::uint64_t seed = 1;   // every trainee's session seed
 
   // The per-scenario limit for the scenario at file index `index` (its own, else the default).
   std::optional<double> limit_for(std::size_t index) const;

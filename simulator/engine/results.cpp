@@ -2,16 +2,15 @@
 // folder layout (results/*.json, results/live/*.journal), nothing about who displays them.
 #include "results.h"
 
-#include "files.h"
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <random>
 
-#include <unistd.h>
+#include "files.h"
 
 namespace chatdrill::engine {
 
@@ -60,7 +59,8 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
   if (i + static_cast<std::size_t>(len) > s.size()) len = static_cast<int>(s.size() - i);
   std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  for (int k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
   i += static_cast<std::size_t>(len);
   return cp;
 }
@@ -72,10 +72,14 @@ std::string sanitize_name_part(std::string_view text, std::string_view fallback)
   std::string out;
   for (std::size_t i = 0; i < clean.size() && out.size() < 40;) {
     const std::uint32_t cp = next_code_point(clean, i);
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) out += static_cast<char>(cp);
-    else if (cp >= 'A' && cp <= 'Z') out += static_cast<char>(cp - 'A' + 'a');
-    else if (const char* t = transliterate(cp)) out += t;
-    else if (!out.empty() && out.back() != '-') out += '-';  // spaces, punctuation, other scripts
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+      out += static_cast<char>(cp);
+    else if (cp >= 'A' && cp <= 'Z')
+      out += static_cast<char>(cp - 'A' + 'a');
+    else if (const char* t = transliterate(cp))
+      out += t;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';  // spaces, punctuation, other scripts
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   if (out.size() > 40) out.resize(40);
@@ -92,10 +96,11 @@ WriterIdentity this_writer() {
   return w;
 }
 
-std::string result_file_stem(std::string_view trainee, std::string_view scenario, const WriterIdentity& writer) {
+std::string result_file_stem(std::string_view trainee, std::string_view scenario,
+                             const WriterIdentity& writer) {
   return fmt::format("{}_{}_{}-{}-{:016x}", sanitize_name_part(trainee, "trainee"),
-                     sanitize_name_part(scenario, "scenario"), sanitize_name_part(writer.host, "host"), writer.pid,
-                     writer.nonce);
+                     sanitize_name_part(scenario, "scenario"), sanitize_name_part(writer.host, "host"),
+                     writer.pid, writer.nonce);
 }
 
 ResultPaths result_paths(const std::string& results_dir, const std::string& stem) {
@@ -128,7 +133,8 @@ std::string write_result(const std::string& path, const SessionResult& result) {
   if (p.has_parent_path())
     if (auto err = ensure_directory(p.parent_path().string()); !err.empty()) return err;
   // Compact: a classroom's folder is read in full by every dashboard refresh and report.
-  return write_file_atomic(path, result_to_json(result).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
+  return write_file_atomic(
+      path, result_to_json(result).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -139,14 +145,19 @@ namespace {
 struct Reader {
   const scoring::JsonDoc& doc;
   scoring::Diagnostics& out;
-  void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
+  void error(const std::string& path, std::string message) {
+    out.push_back(doc.diag(path, std::move(message)));
+  }
   void string(const Json& obj, const char* key, const std::string& parent, std::string& into, bool required) {
     const std::string p = scoring::member_path(parent, key);
     if (!obj.contains(key)) {
       if (required) error(parent, fmt::format("missing \"{}\"", key));
       return;
     }
-    if (!obj[key].is_string()) { error(p, "must be a string"); return; }
+    if (!obj[key].is_string()) {
+      error(p, "must be a string");
+      return;
+    }
     into = obj[key].get<std::string>();
   }
 };
@@ -160,13 +171,21 @@ bool read_score(Reader& r, const Json& v, const std::string& path, double& into)
   return true;
 }
 
-void read_evidence(Reader& r, const Json& list, const std::string& path, std::vector<scoring::Evidence>& into) {
-  if (!list.is_array()) { r.error(path, "must be a list"); return; }
+void read_evidence(Reader& r, const Json& list, const std::string& path,
+                   std::vector<scoring::Evidence>& into) {
+  if (!list.is_array()) {
+    r.error(path, "must be a list");
+    return;
+  }
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Json& e = list[i];
-    if (!e.is_object()) { r.error(scoring::element_path(path, i), "must be an object"); continue; }
+    if (!e.is_object()) {
+      r.error(scoring::element_path(path, i), "must be an object");
+      continue;
+    }
     scoring::Evidence ev;
-    if (e.contains("message") && e["message"].is_number_unsigned()) ev.message = e["message"].get<std::size_t>();
+    if (e.contains("message") && e["message"].is_number_unsigned())
+      ev.message = e["message"].get<std::size_t>();
     if (e.contains("rule") && e["rule"].is_string()) ev.rule = e["rule"].get<std::string>();
     if (e.contains("points") && e["points"].is_number()) ev.points = e["points"].get<double>();
     if (e.contains("note") && e["note"].is_string()) ev.note = e["note"].get<std::string>();
@@ -176,9 +195,14 @@ void read_evidence(Reader& r, const Json& list, const std::string& path, std::ve
 
 // Grades are machine-written and may gain fields: read what we know, ignore the rest.
 void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
-  if (!g.is_object()) { r.error("grade", "must be an object (chatdrill.grade/1)"); return; }
-  if (!g.contains("overall")) r.error("grade", "missing \"overall\"");
-  else read_score(r, g["overall"], "grade.overall", grade.overall);
+  if (!g.is_object()) {
+    r.error("grade", "must be an object (chatdrill.grade/1)");
+    return;
+  }
+  if (!g.contains("overall"))
+    r.error("grade", "missing \"overall\"");
+  else
+    read_score(r, g["overall"], "grade.overall", grade.overall);
   if (!g.contains("dimensions") || !g["dimensions"].is_object()) {
     r.error("grade", "missing \"dimensions\" (an object)");
     return;
@@ -191,9 +215,12 @@ void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
       continue;
     }
     const Json& dim = dims[scoring::k_dimensions[d]];
-    if (!dim.contains("score")) r.error(p, "missing \"score\"");
-    else read_score(r, dim["score"], p + ".score", grade.dimensions[d].score);
-    if (dim.contains("evidence")) read_evidence(r, dim["evidence"], p + ".evidence", grade.dimensions[d].evidence);
+    if (!dim.contains("score"))
+      r.error(p, "missing \"score\"");
+    else
+      read_score(r, dim["score"], p + ".score", grade.dimensions[d].score);
+    if (dim.contains("evidence"))
+      read_evidence(r, dim["evidence"], p + ".evidence", grade.dimensions[d].evidence);
   }
 }
 
@@ -204,7 +231,9 @@ void read_transcript(Reader& r, Json& t, SessionResult& result) {
   sub.file = r.doc.file;
   auto loaded = scoring::transcript_from_doc(sub);
   for (auto& d : loaded.diagnostics) {
-    const std::string p = d.path.empty() ? "transcript" : d.path[0] == '[' ? "transcript" + d.path : "transcript." + d.path;
+    const std::string p = d.path.empty()     ? "transcript"
+                          : d.path[0] == '[' ? "transcript" + d.path
+                                             : "transcript." + d.path;
     r.out.push_back(r.doc.diag(p, d.message, d.severity));
   }
   if (loaded.transcript) result.transcript = std::move(*loaded.transcript);
@@ -212,7 +241,8 @@ void read_transcript(Reader& r, Json& t, SessionResult& result) {
 
 void read_objects(Reader& r, const Json& root, SessionResult& out) {
   if (root.contains("exercise")) {
-    if (!root["exercise"].is_object()) r.error("exercise", "must be an object {\"id\", \"title\"}");
+    if (!root["exercise"].is_object())
+      r.error("exercise", "must be an object {\"id\", \"title\"}");
     else {
       r.string(root["exercise"], "id", "exercise", out.exercise_id, false);
       r.string(root["exercise"], "title", "exercise", out.exercise_title, false);
@@ -227,7 +257,8 @@ void read_objects(Reader& r, const Json& root, SessionResult& out) {
     if (s.contains("position")) {
       if (!s["position"].is_number_integer() || s["position"].get<std::int64_t>() < 0)
         r.error("scenario.position", "must be a whole number >= 0");
-      else out.position = static_cast<int>(std::min<std::int64_t>(s["position"].get<std::int64_t>(), 100000));
+      else
+        out.position = static_cast<int>(std::min<std::int64_t>(s["position"].get<std::int64_t>(), 100000));
     }
   }
 }
@@ -241,7 +272,8 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
     return load;
   }
   if (root["format"] != k_result_format) {
-    r.error("format", fmt::format("not a chatdrill result ({} instead of \"{}\")", root["format"].dump(), k_result_format));
+    r.error("format", fmt::format("not a chatdrill result ({} instead of \"{}\")", root["format"].dump(),
+                                  k_result_format));
     return load;
   }
   SessionResult out;
@@ -251,11 +283,16 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
   r.string(root, "app_version", "", out.app_version, false);
   r.string(root, "host", "", out.host, false);
   read_objects(r, root, out);
-  if (!root.contains("grade")) r.error("", "missing \"grade\"");
-  else read_grade(r, root["grade"], out.grade);
-  if (!root.contains("transcript")) r.error("", "missing \"transcript\"");
-  else read_transcript(r, root["transcript"], out);
-  if (out.trainee.empty() && root.contains("trainee") && root["trainee"].is_string()) r.error("trainee", "is empty");
+  if (!root.contains("grade"))
+    r.error("", "missing \"grade\"");
+  else
+    read_grade(r, root["grade"], out.grade);
+  if (!root.contains("transcript"))
+    r.error("", "missing \"transcript\"");
+  else
+    read_transcript(r, root["transcript"], out);
+  if (out.trainee.empty() && root.contains("trainee") && root["trainee"].is_string())
+    r.error("trainee", "is empty");
   if (!scoring::has_errors(load.diagnostics)) load.result = std::move(out);
   return load;
 }
@@ -269,8 +306,10 @@ constexpr auto k_npos = std::string_view::npos;
 // Index just past the string that starts at s[i] == '"', or npos if it never ends.
 std::size_t skip_string(std::string_view s, std::size_t i) {
   for (++i; i < s.size(); ++i) {
-    if (s[i] == '\\') ++i;
-    else if (s[i] == '"') return i + 1;
+    if (s[i] == '\\')
+      ++i;
+    else if (s[i] == '"')
+      return i + 1;
   }
   return k_npos;
 }
@@ -284,14 +323,18 @@ std::size_t skip_container(std::string_view s, std::size_t i) {
       if ((i = skip_string(s, i)) == k_npos) return k_npos;
       continue;
     }
-    if (c == '[' || c == '{') ++depth;
-    else if (--depth == 0) return i + 1;
+    if (c == '[' || c == '{')
+      ++depth;
+    else if (--depth == 0)
+      return i + 1;
     ++i;
   }
   return k_npos;
 }
 
-bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_json_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 // The text with the lists or objects under the given member names replaced by empty ones,
 // so the parser never lexes what a class table does not use. Only members (a string
@@ -361,7 +404,8 @@ std::vector<std::string> list_with_extension(const fs::path& dir, std::string_vi
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     const std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.' || p.extension() != ext) continue;  // hidden: temp files of atomic writes
+    if (name.empty() || name[0] == '.' || p.extension() != ext)
+      continue;  // hidden: temp files of atomic writes
     std::error_code type_ec;
     if (it->is_regular_file(type_ec)) files.push_back(p.string());
   }
@@ -388,8 +432,10 @@ ResultsFolderLoad load_results_folder(const std::string& results_dir) {
   }
   for (const auto& file : list_result_files(results_dir)) {
     auto load = load_result(file);
-    if (load.result) out.results.push_back(LoadedResult{file, std::move(*load.result)});
-    else for (auto& d : load.diagnostics) out.skipped.push_back(std::move(d));
+    if (load.result)
+      out.results.push_back(LoadedResult{file, std::move(*load.result)});
+    else
+      for (auto& d : load.diagnostics) out.skipped.push_back(std::move(d));
   }
   return out;
 }

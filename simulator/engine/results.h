@@ -4,16 +4,16 @@
 // on a stray file. UI-free; wall times arrive as strings, the engine never reads a clock.
 #pragma once
 
-#include "scoring/diagnostic.h"
-#include "scoring/grade.h"
-#include "scoring/json_doc.h"
-#include "scoring/transcript.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "scoring/diagnostic.h"
+#include "scoring/grade.h"
+#include "scoring/json_doc.h"
+#include "scoring/transcript.h"
 
 namespace chatdrill::engine {
 
@@ -26,8 +26,8 @@ struct SessionResult {
   int position = 0;                  // 0-based place in the trainee's play order
   std::string started_at, ended_at;  // ISO 8601 UTC wall times, as given by the caller
   std::string app_version;
-  std::string host;                  // the machine that wrote it
-  scoring::Transcript transcript;    // transcript.outcome is the session's outcome
+  std::string host;                // the machine that wrote it
+  scoring::Transcript transcript;  // transcript.outcome is the session's outcome
   scoring::Grade grade;
 
   const std::string& outcome() const { return transcript.outcome; }
@@ -47,7 +47,8 @@ WriterIdentity this_writer();
 // other Latin letters transliterated (ä -> a), at most 40 characters, never empty.
 std::string sanitize_name_part(std::string_view text, std::string_view fallback = "x");
 // "<trainee>_<scenario>_<host>-<pid>-<nonce hex>" (no extension).
-std::string result_file_stem(std::string_view trainee, std::string_view scenario, const WriterIdentity& writer);
+std::string result_file_stem(std::string_view trainee, std::string_view scenario,
+                             const WriterIdentity& writer);
 
 struct ResultPaths {
   std::string result;   // <dir>/<stem>.json
@@ -70,7 +71,8 @@ enum class ResultDetail { full, scores, summary };
 // Reads one result. Machine-written files take a fast path; a broken or foreign file is
 // parsed again with positions so its diagnostic says `file:line:col: path: message`.
 ResultLoad load_result(const std::string& path, ResultDetail detail = ResultDetail::full);
-ResultLoad result_from_text(std::string_view text, const std::string& file, ResultDetail detail = ResultDetail::full);
+ResultLoad result_from_text(std::string_view text, const std::string& file,
+                            ResultDetail detail = ResultDetail::full);
 
 // The *.json files directly in a results folder (not live/, not hidden temp files), sorted.
 std::vector<std::string> list_result_files(const std::string& results_dir);

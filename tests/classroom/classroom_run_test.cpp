@@ -2,12 +2,12 @@
 // `chatdrill exercise` processes writing into one shared results folder (one is too slow and
 // hits time_up, one joins late), then the trainer's `chatdrill report` is checked, and the HTML
 // page is rendered in headless Chromium.
-#include "helpers.h"
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <map>
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include "helpers.h"
 
 using namespace classroom_test;
 
@@ -36,21 +36,29 @@ struct Trainee {
 
 std::vector<Trainee> trainees() {
   return {
-      {"Aino Äijälä", "2026-12-01T08:55:00Z",
-       {{"order-status-fi", "{\"at\": 10, \"text\": \"Hei! Tarkistan asian heti.\"}\n"
-                            "{\"at\": 30, \"text\": \"Tilaus on matkalla ja tulee huomenna. Kiitos odotuksesta!\"}\n"},
+      {"Aino Äijälä",
+       "2026-12-01T08:55:00Z",
+       {{"order-status-fi",
+         "{\"at\": 10, \"text\": \"Hei! Tarkistan asian heti.\"}\n"
+         "{\"at\": 30, \"text\": \"Tilaus on matkalla ja tulee huomenna. Kiitos odotuksesta!\"}\n"},
         {"gift-card-fi", "{\"at\": 8, \"text\": \"Hei! Kyllä, myymme lahjakortteja.\"}\n"}}},
       // Too slow: keeps stalling, so the 90 s limit ends the first scenario.
-      {"Ville", "2026-12-01T08:59:00Z",
-       {{"order-status-fi", "{\"at\": 20, \"text\": \"Hetkinen.\"}\n{\"at\": 60, \"text\": \"Hetki vielä.\"}\n"
-                            "{\"at\": 100, \"text\": \"Nyt se löytyi.\"}\n"},
+      {"Ville",
+       "2026-12-01T08:59:00Z",
+       {{"order-status-fi",
+         "{\"at\": 20, \"text\": \"Hetkinen.\"}\n{\"at\": 60, \"text\": \"Hetki vielä.\"}\n"
+         "{\"at\": 100, \"text\": \"Nyt se löytyi.\"}\n"},
         {"gift-card-fi", "{\"at\": 15, \"text\": \"Kyllä myymme.\"}\n"}}},
-      {"<script>alert(1)</script> Öhman", "2026-12-01T09:00:00Z",
-       {{"order-status-fi", "{\"at\": 12, \"text\": \"Tarkistan.\"}\n{\"at\": 40, \"text\": \"Se on matkalla <b>nyt</b>.\"}\n"},
+      {"<script>alert(1)</script> Öhman",
+       "2026-12-01T09:00:00Z",
+       {{"order-status-fi",
+         "{\"at\": 12, \"text\": \"Tarkistan.\"}\n{\"at\": 40, \"text\": \"Se on matkalla <b>nyt</b>.\"}\n"},
         {"gift-card-fi", "{\"at\": 9, \"text\": \"Kyllä.\"}\n"}}},
       // Joins 14 minutes late: only one minute of the exercise's 15 is left.
-      {"Liisa", "2026-12-01T09:14:00Z",
-       {{"order-status-fi", "{\"at\": 10, \"text\": \"Tarkistan.\"}\n{\"at\": 30, \"text\": \"Se on matkalla.\"}\n"},
+      {"Liisa",
+       "2026-12-01T09:14:00Z",
+       {{"order-status-fi",
+         "{\"at\": 10, \"text\": \"Tarkistan.\"}\n{\"at\": 30, \"text\": \"Se on matkalla.\"}\n"},
         {"gift-card-fi", "{\"at\": 8, \"text\": \"Kyllä.\"}\n"}}},
   };
 }
@@ -62,7 +70,9 @@ std::string set_up_class(const std::string& dir) {
   write_text((fs::path(dir) / "exercise.json").string(), k_exercise);
   for (const auto& t : trainees())
     for (const auto& [id, lines] : t.replies)
-      write_text((fs::path(dir) / "replies" / chatdrill::engine::sanitize_name_part(t.name) / (id + ".jsonl")).string(), lines);
+      write_text((fs::path(dir) / "replies" / chatdrill::engine::sanitize_name_part(t.name) / (id + ".jsonl"))
+                     .string(),
+                 lines);
   return (fs::path(dir) / "exercise.json").string();
 }
 
@@ -119,16 +129,19 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   INFO(aino_out);
   CHECK(aino_out.find("waiting for the start at 2026-12-01T09:00:00Z") != std::string::npos);
   CHECK(aino_out.find("order-status-fi: resolved, overall ") != std::string::npos);  // feedback after each
-  CHECK(read_text((fs::path(dir) / "ville.out").string()).find("order-status-fi: time_up") != std::string::npos);
-  CHECK(read_text((fs::path(dir) / "script-alert-1-script-ohman.out.err").string())
-            .find("no replies for") == std::string::npos);
+  CHECK(read_text((fs::path(dir) / "ville.out").string()).find("order-status-fi: time_up") !=
+        std::string::npos);
+  CHECK(read_text((fs::path(dir) / "script-alert-1-script-ohman.out.err").string()).find("no replies for") ==
+        std::string::npos);
 
   const std::string results = (fs::path(dir) / "shared" / "results").string();
   CHECK(chatdrill::engine::list_result_files(results).size() == 8);
   CHECK(chatdrill::engine::list_live_journals(results).empty());  // every session finished
 
-  const std::string csv = (fs::path(dir) / "report.csv").string(), html = (fs::path(dir) / "report.html").string();
-  const auto report = run_chatdrill(fmt::format("report {} --csv {} --html {}", quote(results), quote(csv), quote(html)), dir);
+  const std::string csv = (fs::path(dir) / "report.csv").string(),
+                    html = (fs::path(dir) / "report.html").string();
+  const auto report = run_chatdrill(
+      fmt::format("report {} --csv {} --html {}", quote(results), quote(csv), quote(html)), dir);
   INFO(report.err);
   REQUIRE(report.status == 0);
   const auto rows = csv_rows(read_text(csv));
@@ -141,7 +154,7 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   const auto& ville = by_key.at("Ville/order-status-fi");
   CHECK(ville[5] == "time_up");
   CHECK(ville[12] == "2026-12-01T09:00:00Z");
-  CHECK(ville[13] == "2026-12-01T09:01:30Z");  // the 90 s limit
+  CHECK(ville[13] == "2026-12-01T09:01:30Z");                            // the 90 s limit
   CHECK(by_key.at("Ville/gift-card-fi")[12] == "2026-12-01T09:01:30Z");  // the next scenario starts at once
   CHECK(by_key.at("Aino Äijälä/order-status-fi")[5] == "resolved");
   CHECK(by_key.at("Aino Äijälä/order-status-fi")[12] == "2026-12-01T09:00:00Z");  // waited for start_at
@@ -151,7 +164,9 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   CHECK(by_key.count("<script>alert(1)</script> Öhman/gift-card-fi") == 1);
   for (const auto& [key, r] : by_key) {
     CHECK(r[1] == "Luokkaharjoitus <1>");
-    for (int m = 6; m <= 10; ++m) CHECK((std::stoi(r[static_cast<std::size_t>(m)]) >= 0 && std::stoi(r[static_cast<std::size_t>(m)]) <= 100));
+    for (int m = 6; m <= 10; ++m)
+      CHECK((std::stoi(r[static_cast<std::size_t>(m)]) >= 0 &&
+             std::stoi(r[static_cast<std::size_t>(m)]) <= 100));
   }
   const std::string page = read_text(html);
   CHECK(page.find("<script") == std::string::npos);
@@ -165,7 +180,10 @@ TEST_CASE("the HTML report renders in headless Chromium") {
   const char* candidates[] = {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"};
   std::string chromium;
   for (const char* c : candidates)
-    if (::access(c, X_OK) == 0) { chromium = c; break; }
+    if (::access(c, X_OK) == 0) {
+      chromium = c;
+      break;
+    }
   if (chromium.empty()) {
     MESSAGE("SKIPPED: chromium is not installed (apt-get install chromium); the HTML was not rendered");
     return;
@@ -179,8 +197,10 @@ TEST_CASE("the HTML report renders in headless Chromium") {
     for (int s = 0; s < 3; ++s, ++k) {
       auto r = make_result(n, scenarios[s], 35 + (k * 37) % 65, k % 5 == 0 ? "time_up" : "resolved");
       r.position = s;
-      const auto stem = chatdrill::engine::result_file_stem(n, scenarios[s], chatdrill::engine::this_writer());
-      REQUIRE(chatdrill::engine::write_result(chatdrill::engine::result_paths(results, stem).result, r).empty());
+      const auto stem =
+          chatdrill::engine::result_file_stem(n, scenarios[s], chatdrill::engine::this_writer());
+      REQUIRE(
+          chatdrill::engine::write_result(chatdrill::engine::result_paths(results, stem).result, r).empty());
     }
   const std::string html = (fs::path(dir) / "report.html").string();
   REQUIRE(run_chatdrill(fmt::format("report {} --html {}", quote(results), quote(html)), dir).status == 0);

@@ -2,10 +2,9 @@
 // running the real `chatdrill` binary. Test-only.
 #pragma once
 
-#include "simulator/engine/results.h"
-
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -15,7 +14,7 @@
 #include <sstream>
 #include <string>
 
-#include <sys/wait.h>
+#include "simulator/engine/results.h"
 
 namespace classroom_test {
 
@@ -58,9 +57,11 @@ inline chatdrill::engine::SessionResult make_result(const std::string& trainee, 
   r.transcript.language = "fi";
   r.transcript.outcome = outcome;
   r.transcript.messages.push_back({"customer", "message", 0.0, "Hei, tilaukseni on myöhässä.", {}});
-  r.transcript.messages.push_back({"trainee", "message", 12.0, "Hei " + trainee + "! Mikä on tilausnumeronne?", {}});
+  r.transcript.messages.push_back(
+      {"trainee", "message", 12.0, "Hei " + trainee + "! Mikä on tilausnumeronne?", {}});
   r.grade.overall = overall;
-  for (std::size_t d = 0; d < r.grade.dimensions.size(); ++d) r.grade.dimensions[d].score = std::max(0.0, overall - 5.0 * static_cast<double>(d));
+  for (std::size_t d = 0; d < r.grade.dimensions.size(); ++d)
+    r.grade.dimensions[d].score = std::max(0.0, overall - 5.0 * static_cast<double>(d));
   return r;
 }
 

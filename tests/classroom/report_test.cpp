@@ -1,10 +1,9 @@
 // The class table and the trainer's report: what lands in the table, that refreshing only
 // reads new files, CSV that spreadsheets open correctly, HTML that never runs trainee text.
-#include "helpers.h"
-
 #include "simulator/cli/report.h"
-#include "simulator/engine/classroom.h"
 
+#include "helpers.h"
+#include "simulator/engine/classroom.h"
 
 using namespace chatdrill;
 using namespace classroom_test;
@@ -120,7 +119,8 @@ TEST_CASE("CSV: BOM, quoted text, doubled quotes, formula guard, Finnish letters
 TEST_CASE("HTML escapes trainee and customer text and loads nothing from elsewhere") {
   const std::string dir = scratch("html-escape");
   auto r = make_result("<script>alert('x')</script>", "gift-card-fi", 50);
-  r.transcript.messages.push_back({"customer", "message", 20, "<img src=x onerror=alert(1)> & \"quotes\"", {}});
+  r.transcript.messages.push_back(
+      {"customer", "message", 20, "<img src=x onerror=alert(1)> & \"quotes\"", {}});
   put(dir, r);
   write_text((fs::path(dir) / "<b>evil.json").string(), "nope");
   engine::ClassTable table;
@@ -148,7 +148,8 @@ TEST_CASE("chatdrill report prints the table, writes CSV and HTML, and names ski
   CHECK(printed.out.find("40*") != std::string::npos);  // Ville's time_up
   CHECK(printed.err.find("foreign.json:1:12: format: not a chatdrill result") != std::string::npos);
   const std::string csv = (fs::path(out) / "r.csv").string(), html = (fs::path(out) / "r.html").string();
-  const auto files = run_chatdrill(fmt::format("report {} --csv {} --html {}", quote(dir), quote(csv), quote(html)), out);
+  const auto files =
+      run_chatdrill(fmt::format("report {} --csv {} --html {}", quote(dir), quote(csv), quote(html)), out);
   CHECK(files.status == 0);
   CHECK(read_text(csv).find("\"Ville\"") != std::string::npos);
   CHECK(read_text(html).find("Aino Äijälä") != std::string::npos);

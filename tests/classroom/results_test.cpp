@@ -1,14 +1,14 @@
 // Result files on a shared folder: names that never collide, nothing lost when many
 // processes write at once, stray files reported and skipped, crashed sessions recoverable.
-#include "helpers.h"
-
-#include "simulator/engine/journal.h"
 #include "simulator/engine/results.h"
-
-#include <set>
 
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <set>
+
+#include "helpers.h"
+#include "simulator/engine/journal.h"
 
 using namespace chatdrill;
 using namespace classroom_test;
@@ -140,9 +140,13 @@ TEST_CASE("sixteen processes writing into one folder at once lose no result") {
 
 TEST_CASE("corrupt and foreign files in a results folder are reported and skipped") {
   const std::string dir = scratch("results-corrupt");
-  REQUIRE(engine::write_result((fs::path(dir) / "good.json").string(), make_result("Aino", "gift-card-fi", 90)).empty());
-  write_text((fs::path(dir) / "torn.json").string(), "{\n  \"format\": \"chatdrill.result/1\",\n  \"trainee\": \"Ai");
-  write_text((fs::path(dir) / "scenario.json").string(), "{\"format\": \"chatdrill.scenario/1\", \"id\": \"x\"}");
+  REQUIRE(
+      engine::write_result((fs::path(dir) / "good.json").string(), make_result("Aino", "gift-card-fi", 90))
+          .empty());
+  write_text((fs::path(dir) / "torn.json").string(),
+             "{\n  \"format\": \"chatdrill.result/1\",\n  \"trainee\": \"Ai");
+  write_text((fs::path(dir) / "scenario.json").string(),
+             "{\"format\": \"chatdrill.scenario/1\", \"id\": \"x\"}");
   write_text((fs::path(dir) / "list.json").string(), "[1, 2, 3]");
   write_text((fs::path(dir) / "binary.json").string(), std::string("\x00\xff\xfe garbage", 11));
   write_text((fs::path(dir) / "empty.json").string(), "");
@@ -150,7 +154,7 @@ TEST_CASE("corrupt and foreign files in a results folder are reported and skippe
   bad_grade["grade"]["overall"] = "lots";
   write_text((fs::path(dir) / "badgrade.json").string(), bad_grade.dump(1));
   write_text((fs::path(dir) / "notes.txt").string(), "not json at all");  // not *.json: ignored
-  write_text((fs::path(dir) / ".good.json.123.abc.tmp").string(), "{");  // an atomic write in progress
+  write_text((fs::path(dir) / ".good.json.123.abc.tmp").string(), "{");   // an atomic write in progress
   const auto loaded = engine::load_results_folder(dir);
   REQUIRE(loaded.results.size() == 1);
   CHECK(loaded.results[0].result.trainee == "Aino");
@@ -159,7 +163,8 @@ TEST_CASE("corrupt and foreign files in a results folder are reported and skippe
   INFO(all);
   CHECK(loaded.skipped.size() == 6);
   CHECK(all.find((fs::path(dir) / "torn.json").string() + ":3:") != std::string::npos);
-  CHECK(all.find("scenario.json:1:12: format: not a chatdrill result (\"chatdrill.scenario/1\"") != std::string::npos);
+  CHECK(all.find("scenario.json:1:12: format: not a chatdrill result (\"chatdrill.scenario/1\"") !=
+        std::string::npos);
   CHECK(all.find("list.json:1:1: not a chatdrill result") != std::string::npos);
   CHECK(all.find("binary.json") != std::string::npos);
   CHECK(all.find("empty.json") != std::string::npos);
@@ -173,7 +178,8 @@ TEST_CASE("corrupt and foreign files in a results folder are reported and skippe
 
 TEST_CASE("a session's journal beside the results recovers a crashed machine's chat") {
   const std::string dir = scratch("results-journal");
-  const auto paths = engine::result_paths(dir, engine::result_file_stem("Aino", "gift-card-fi", engine::this_writer()));
+  const auto paths =
+      engine::result_paths(dir, engine::result_file_stem("Aino", "gift-card-fi", engine::this_writer()));
   fs::create_directories(fs::path(paths.journal).parent_path());
   scoring::Transcript header;
   header.scenario = "gift-card-fi";

@@ -3,15 +3,14 @@
 // ExerciseRun and TrainerView; screens call the commands below. No GLFW or GL.
 #pragma once
 
-#include "simulator/app/ui/app_state.h"
-
-#include "simulator/engine/classroom.h"
-#include "simulator/engine/exercise.h"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "simulator/app/ui/app_state.h"
+#include "simulator/engine/classroom.h"
+#include "simulator/engine/exercise.h"
 
 namespace chatdrill::app {
 
@@ -25,19 +24,19 @@ struct ExerciseRun {
   std::vector<std::string> problems;  // why the exercise cannot run (file:line:col: ...)
   std::string name_input, trainee;
   ExercisePhase phase = ExercisePhase::name_entry;
-  std::size_t next = 0;           // position in `order` of the scenario to play next
-  double wall_at_open = 0;        // wall clock (Unix seconds) when the exercise was opened...
-  double app_at_open = 0;         // ...and the app clock then: wall time = wall_at_open + now - app_at_open
+  std::size_t next = 0;             // position in `order` of the scenario to play next
+  double wall_at_open = 0;          // wall clock (Unix seconds) when the exercise was opened...
+  double app_at_open = 0;           // ...and the app clock then: wall time = wall_at_open + now - app_at_open
   std::optional<double> total_end;  // wall time when the whole exercise ends
-  std::string current_result;     // result file of the session in progress
+  std::string current_result;       // result file of the session in progress
   std::vector<engine::SessionResult> done;  // finished sessions, in play order
 };
 
 struct TrainerView {
   std::string folder;
   engine::ClassTable table;
-  double last_poll = -1e9;        // app time of the last refresh
-  std::size_t measure = 0;        // chart shown large (index into engine::k_measures)
+  double last_poll = -1e9;  // app time of the last refresh
+  std::size_t measure = 0;  // chart shown large (index into engine::k_measures)
 };
 
 // Polling interval of the dashboard: files from a network share arrive within this.

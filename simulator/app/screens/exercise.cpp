@@ -3,24 +3,21 @@
 // screen), time_up moving straight on to the next scenario, scores only as the exercise's
 // feedback policy allows, and a final "done" screen. Sessions run on the app's own session
 // screen; this file starts them and takes over when they end.
-#include "classroom.h"
-
-#include "screens.h"
-
-#include "simulator/app/ui/theme.h"
-#include "simulator/app/widgets/controls.h"
-#include "simulator/app/widgets/score_bar.h"
-
-#include "scoring/text.h"
-#include "simulator/engine/files.h"
-
-#include <imgui_stdlib.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+
+#include "classroom.h"
+#include "scoring/text.h"
+#include "screens.h"
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/score_bar.h"
+#include "simulator/engine/files.h"
 
 namespace chatdrill::app {
 namespace fs = std::filesystem;
@@ -84,7 +81,8 @@ std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& ru
   const auto paths = engine::result_paths(run.exercise.results_dir, live->stem);
   live->result_path = paths.result;
   live->journal_path = paths.journal;
-  if (auto err = engine::ensure_directory(fs::path(paths.journal).parent_path().string()); !err.empty()) s.status = err;
+  if (auto err = engine::ensure_directory(fs::path(paths.journal).parent_path().string()); !err.empty())
+    s.status = err;
   engine::SessionResult base;
   base.trainee = run.trainee;
   base.exercise_id = run.exercise.id;
@@ -114,9 +112,12 @@ void take_finished(AppState& s, engine::SessionResult result) {
   run.current_result.clear();
   const bool time_up = run.done.back().outcome() == "time_up";
   const bool out_of_time = run.total_end && exercise_wall_time(s) >= *run.total_end - 1;
-  if (run.next >= run.order.size() || out_of_time) run.phase = ExercisePhase::done;
-  else if (time_up) return start_next_scenario(s);  // the limit ends it; the next one starts
-  else run.phase = ExercisePhase::between;
+  if (run.next >= run.order.size() || out_of_time)
+    run.phase = ExercisePhase::done;
+  else if (time_up)
+    return start_next_scenario(s);  // the limit ends it; the next one starts
+  else
+    run.phase = ExercisePhase::between;
   s.screen = Screen::exercise;
 }
 
@@ -143,12 +144,18 @@ void set_exercise_trainee(AppState& s, const std::string& name) {
 void start_next_scenario(AppState& s) {
   if (!s.exercise || s.live) return;
   auto& run = *s.exercise;
-  if (run.next >= run.order.size()) { run.phase = ExercisePhase::done; return; }
+  if (run.next >= run.order.size()) {
+    run.phase = ExercisePhase::done;
+    return;
+  }
   const std::size_t index = run.order[run.next];
   auto limit = run.exercise.limit_for(index);
   if (run.total_end) {
     const double left = *run.total_end - exercise_wall_time(s);
-    if (left < 1) { run.phase = ExercisePhase::done; return; }
+    if (left < 1) {
+      run.phase = ExercisePhase::done;
+      return;
+    }
     limit = limit ? std::min(*limit, left) : left;
   }
   s.live = exercise_session(s, run, index, limit);
@@ -220,7 +227,8 @@ void scores_card(AppState& s, const engine::SessionResult& r, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
-  const float height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() * 4 + fs * 2.2f;
+  const float height =
+      ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() * 4 + fs * 2.2f;
   begin_card("##score", ImVec2(0, height), p);
   ImGui::PushFont(s.fonts.bold);
   ImGui::TextUnformatted(display_text(r.scenario_title.empty() ? r.scenario_id : r.scenario_title).c_str());
@@ -233,7 +241,8 @@ void scores_card(AppState& s, const engine::SessionResult& r, int index) {
   const float x0 = ImGui::GetCursorPosX();
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     ImGui::SetCursorPosX(x0);
-    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score, x0 + fs * 9, p);
+    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score,
+              x0 + fs * 9, p);
   }
   ImGui::EndGroup();
   end_card();
@@ -275,11 +284,16 @@ void between(AppState& s, ExerciseRun& run) {
   const Palette& p = colors(s);
   if (!run.done.empty()) {
     const auto& last = run.done.back();
-    ImGui::TextUnformatted(s.strings.format("exercise.scenario_done", run.done.size(), run.order.size(),
-                                            outcome_text(s, nullptr, last.outcome())).c_str());
-    if (run.exercise.feedback == engine::FeedbackPolicy::after_each) scores_card(s, last, 0);
-    else muted_text(s.strings(run.exercise.feedback == engine::FeedbackPolicy::at_end ? "exercise.scores_at_end"
-                                                                                         : "exercise.scores_never"), p);
+    ImGui::TextUnformatted(s.strings
+                               .format("exercise.scenario_done", run.done.size(), run.order.size(),
+                                       outcome_text(s, nullptr, last.outcome()))
+                               .c_str());
+    if (run.exercise.feedback == engine::FeedbackPolicy::after_each)
+      scores_card(s, last, 0);
+    else
+      muted_text(s.strings(run.exercise.feedback == engine::FeedbackPolicy::at_end ? "exercise.scores_at_end"
+                                                                                   : "exercise.scores_never"),
+                 p);
   }
   ImGui::Spacing();
   if (accent_button(label(s, "exercise.next", "next").c_str(), p)) start_next_scenario(s);
@@ -325,10 +339,18 @@ void draw_exercise(AppState& s) {
   }
   if (run.trainee.empty()) return name_entry(s, run);
   switch (run.phase) {
-    case ExercisePhase::name_entry: name_entry(s, run); break;
-    case ExercisePhase::waiting: waiting(s, run); break;
-    case ExercisePhase::between: between(s, run); break;
-    case ExercisePhase::done: done(s, run); break;
+    case ExercisePhase::name_entry:
+      name_entry(s, run);
+      break;
+    case ExercisePhase::waiting:
+      waiting(s, run);
+      break;
+    case ExercisePhase::between:
+      between(s, run);
+      break;
+    case ExercisePhase::done:
+      done(s, run);
+      break;
   }
 }
 
@@ -342,11 +364,13 @@ void draw_exercise_strip(AppState& s) {
     const double left = static_cast<double>(*run.exercise.start_at_unix) - exercise_wall_time(s);
     text += " · " + s.strings.format("exercise.strip_waiting", clock_text(std::ceil(left)));
   } else if (run.phase != ExercisePhase::done) {
-    text += " · " + s.strings.format("exercise.strip_progress", std::max<std::size_t>(run.next, 1), run.order.size());
+    text += " · " +
+            s.strings.format("exercise.strip_progress", std::max<std::size_t>(run.next, 1), run.order.size());
   }
   const auto scenario_left = scenario_time_left(s);
   const auto total_left = exercise_time_left(s);
-  if (scenario_left) text += " · " + s.strings.format("exercise.strip_left", clock_text(std::ceil(*scenario_left)));
+  if (scenario_left)
+    text += " · " + s.strings.format("exercise.strip_left", clock_text(std::ceil(*scenario_left)));
   if (total_left && run.phase != ExercisePhase::done)
     text += " · " + s.strings.format("exercise.strip_total", clock_text(std::ceil(*total_left)));
   const bool urgent = scenario_left && *scenario_left < 60;

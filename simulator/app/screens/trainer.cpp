@@ -3,21 +3,19 @@
 // averages and one score distribution per dimension, drawn with ImGui. The folder is
 // re-read every k_trainer_poll_seconds through the engine's incremental class table.
 // Also the "File" and "Trainer" menus that open an exercise or a results folder.
-#include "classroom.h"
-
-#include "screens.h"
-
-#include "simulator/app/ui/theme.h"
-#include "simulator/app/widgets/controls.h"
-#include "simulator/app/widgets/score_bar.h"
-
-#include <imgui_stdlib.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+
+#include "classroom.h"
+#include "screens.h"
+#include "simulator/app/ui/theme.h"
+#include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/score_bar.h"
 
 namespace chatdrill::app {
 
@@ -61,7 +59,9 @@ double classroom_wake(const AppState& s) {
 
 namespace {
 
-std::string score_text(double score) { return fmt::format("{:.0f}", score); }
+std::string score_text(double score) {
+  return fmt::format("{:.0f}", score);
+}
 
 void header(AppState& s, TrainerView& v) {
   const Palette& p = colors(s);
@@ -71,8 +71,8 @@ void header(AppState& s, TrainerView& v) {
   const std::string title = t.exercise_title().empty() ? s.strings("trainer.title") : t.exercise_title();
   ImGui::TextUnformatted(display_text(title).c_str());
   ImGui::PopFont();
-  muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(), t.trainees().size(),
-                              t.scenarios().size(), t.live_journals().size()),
+  muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(),
+                              t.trainees().size(), t.scenarios().size(), t.live_journals().size()),
              p);
   const auto skipped = t.skipped();
   if (!skipped.empty()) {
@@ -96,7 +96,8 @@ void result_cell(AppState& s, const engine::ClassCell& cell, int row, int column
     return;
   }
   const auto& r = cell.latest->result;
-  std::string text = fmt::format("{}  {}", score_text(r.grade.overall), outcome_text(s, nullptr, r.outcome()));
+  std::string text =
+      fmt::format("{}  {}", score_text(r.grade.overall), outcome_text(s, nullptr, r.outcome()));
   if (cell.attempts > 1) text += fmt::format(" ×{}", cell.attempts);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(score_color(r.grade.overall, p)));
   const bool open = ImGui::Selectable(fmt::format("{}##cell{}_{}", text, row, column).c_str());
@@ -114,7 +115,8 @@ void class_table(AppState& s, TrainerView& v, float height) {
   if (!ImGui::BeginTable("##class", columns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn(s.strings("trainer.trainee"));
-  for (const auto& c : t.scenarios()) ImGui::TableSetupColumn(display_text(c.title.empty() ? c.id : c.title).c_str());
+  for (const auto& c : t.scenarios())
+    ImGui::TableSetupColumn(display_text(c.title.empty() ? c.id : c.title).c_str());
   ImGui::TableSetupColumn(s.strings("trainer.mean"));
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;  // a class of a thousand draws only the rows on screen
@@ -162,11 +164,13 @@ void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, Im
   ImGui::TextUnformatted(measure_label(s, m).c_str());
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
-  ImGui::TextUnformatted(stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count).c_str() : "–");
+  ImGui::TextUnformatted(
+      stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count).c_str() : "–");
   ImGui::PopStyleColor();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float h = std::max(fs * 2, avail.y - fs * 1.3f), bar = avail.x / static_cast<float>(engine::k_histogram_bins);
+  const float h = std::max(fs * 2, avail.y - fs * 1.3f),
+              bar = avail.x / static_cast<float>(engine::k_histogram_bins);
   std::size_t peak = 1;
   for (auto n : stats.histogram) peak = std::max(peak, n);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -190,7 +194,8 @@ void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, Im
 void charts(AppState& s, TrainerView& v) {
   const float fs = ImGui::GetFontSize();
   const std::size_t n = engine::k_measures.size();
-  const float w = (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
+  const float w =
+      (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
   const float h = std::max(fs * 7, ImGui::GetContentRegionAvail().y);
   for (std::size_t m = 0; m < n; ++m) {
     if (m) ImGui::SameLine(0, fs * 0.6f);
@@ -213,7 +218,9 @@ void draw_trainer(AppState& s) {
     muted_text(s.strings("trainer.empty"), p);
     return;
   }
-  const float rows_h = static_cast<float>(v.table.trainees().size() + 2) * (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) + fs;
+  const float rows_h = static_cast<float>(v.table.trainees().size() + 2) *
+                           (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) +
+                       fs;
   class_table(s, v, std::clamp(rows_h, fs * 5, ImGui::GetContentRegionAvail().y * 0.58f));
   ImGui::Spacing();
   charts(s, v);
@@ -235,11 +242,13 @@ bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextWindowSize(ImVec2(fs * 30, 0));
-  if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return false;
+  if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
+    return false;
   wrapped_text(s.strings(prompt.title_key));
   ImGui::SetNextItemWidth(-1);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path,
+                                     ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, std::string(prompt.popup) + ".path");
   ok = accent_button(label(s, "menu.open", "open").c_str(), p) || ok;
   track(s, std::string(prompt.popup) + ".open");
@@ -264,21 +273,26 @@ void draw_classroom_menus(AppState& s) {
   track(s, "menu.trainer");
   bool ask_exercise = false, ask_results = false;
   if (ImGui::BeginPopup("##file_menu")) {
-    ask_exercise = ImGui::MenuItem(label(s, "menu.open_exercise", "open_exercise").c_str(), nullptr, false, !in_session);
+    ask_exercise =
+        ImGui::MenuItem(label(s, "menu.open_exercise", "open_exercise").c_str(), nullptr, false, !in_session);
     track(s, "menu.open_exercise");
-    if (s.exercise && ImGui::MenuItem(label(s, "menu.show_exercise", "show_exercise").c_str())) s.screen = Screen::exercise;
+    if (s.exercise && ImGui::MenuItem(label(s, "menu.show_exercise", "show_exercise").c_str()))
+      s.screen = Screen::exercise;
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("##trainer_menu")) {
-    ask_results = ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
+    ask_results =
+        ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
     track(s, "menu.open_results");
-    if (s.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str())) s.screen = Screen::trainer;
+    if (s.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str()))
+      s.screen = Screen::trainer;
     ImGui::EndPopup();
   }
   if (ask_exercise) ImGui::OpenPopup(k_exercise.popup);
   if (ask_results) ImGui::OpenPopup(k_results.popup);
   if (ask_exercise || ask_results) s.classroom_path_input.clear();
-  if (path_prompt(s, k_exercise, s.classroom_path_input)) open_exercise(s, clean_input(s.classroom_path_input));
+  if (path_prompt(s, k_exercise, s.classroom_path_input))
+    open_exercise(s, clean_input(s.classroom_path_input));
   if (path_prompt(s, k_results, s.classroom_path_input)) open_results_folder(s, s.classroom_path_input);
 }
 

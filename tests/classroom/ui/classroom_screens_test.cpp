@@ -1,13 +1,12 @@
 // The classroom screens driven headless as a trainee and a trainer would: name entry, the
 // waiting screen, the countdown, time_up moving on, the feedback policy, the done screen;
 // and the dashboard filling up as result files arrive, with click-through to a review.
-#include "tests/app/headless.h"
-
-#include "simulator/app/screens/classroom.h"
-
 #include <fmt/format.h>
 
 #include <fstream>
+
+#include "simulator/app/screens/classroom.h"
+#include "tests/app/headless.h"
 
 using namespace chatdrill;
 using namespace chatdrill::app;
