@@ -444,14 +444,14 @@ std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
     if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) ||
         oh > 23 || om > 59)
       return std::nullopt;
-    offset = (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+    offset = (s[i] == '+' ? 1 : -1) * (std::int64_t{oh} * 3600 + std::int64_t{om} * 60);
     i += 6;
   } else {
     return std::nullopt;  // a time without a zone is ambiguous across a classroom's machines
   }
   if (i != s.size()) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
-         mi * 60 + sec - offset;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+         std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + sec - offset;
 }
 
 std::string format_utc_timestamp(std::int64_t t) {
