@@ -106,7 +106,11 @@ int run(int argc, char** argv) {
       while (!state.quit && !window.should_close()) {
         if (driving || frames_left > 0) window.poll();
         else window.wait(seconds_until_wake(state));
-        if (window.take_activity()) frames_left = 3;
+        if (window.take_activity()) {
+          frames_left = 3;
+          // Moved to a monitor with another scale (HiDPI): rebuild fonts and sizes.
+          if (float cs = window.content_scale(); cs != state.content_scale) state.content_scale = cs, apply_settings(state);
+        }
         state.now = driving ? driver.now() : std::chrono::duration<double>(Clock::now() - t0).count();
         if (tick(state)) frames_left = std::max(frames_left, 2);
         int second = static_cast<int>(std::floor(session_time(state)));

@@ -53,6 +53,7 @@ void on_enter(GLFWwindow* w, int entered) {
 }
 void on_resize(GLFWwindow*, int, int) { g_shared.activity = true; }
 void on_refresh(GLFWwindow*) { g_shared.activity = true; }
+void on_scale(GLFWwindow*, float, float) { g_shared.activity = true; }
 
 const char* get_clipboard(void* user) {
   const char* text = glfwGetClipboardString(static_cast<GLFWwindow*>(user));
@@ -94,6 +95,7 @@ std::string Window::open(int width, int height, const char* title, EmojiKeeper& 
   glfwSetCursorEnterCallback(window_, on_enter);
   glfwSetFramebufferSizeCallback(window_, on_resize);
   glfwSetWindowRefreshCallback(window_, on_refresh);
+  glfwSetWindowContentScaleCallback(window_, on_scale);
   ImGui_ImplOpenGL3_Init("#version 330");
   ImGuiIO& io = ImGui::GetIO();
   io.GetClipboardTextFn = get_clipboard;

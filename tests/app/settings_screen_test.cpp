@@ -70,3 +70,22 @@ TEST_CASE("a broken settings file gives defaults and a located message") {
   CHECK(s.language == "fi");
   CHECK(error.find("settings.json:3:") != std::string::npos);
 }
+
+TEST_CASE("a new text size or scale rebuilds the fonts at that size") {
+  Headless h("font_size");
+  h.frames(2);
+  CHECK(h.state.fonts.body->FontSize == doctest::Approx(17.0f));
+  h.state.settings.font_size = 22;
+  chatdrill::app::apply_settings(h.state);
+  h.frames(2);
+  CHECK(h.state.fonts.body->FontSize == doctest::Approx(22.0f));
+  CHECK(ImGui::GetFontSize() == doctest::Approx(22.0f));
+  // The scale multiplies the text size (HiDPI); CHATDRILL_SCALE wins over the setting.
+  setenv("CHATDRILL_SCALE", "2", 1);
+  chatdrill::app::apply_settings(h.state);
+  h.frames(2);
+  CHECK(h.state.scale == doctest::Approx(2.0f));
+  CHECK(h.state.fonts.body->FontSize == doctest::Approx(44.0f));
+  CHECK(ImGui::GetStyle().FramePadding.x == doctest::Approx(20.0f));
+  setenv("CHATDRILL_SCALE", "1", 1);
+}

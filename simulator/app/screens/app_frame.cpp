@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace chatdrill::app {
 
 std::string label(const AppState& s, const char* key, const std::string& id) {
@@ -64,15 +66,25 @@ void top_bar(AppState& s) {
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (d - fs) / 2);
   ImGui::TextUnformatted(s.strings("app.name"));
   if (s.fonts.title) ImGui::PopFont();
-  ImGui::SameLine(0, fs * 0.6f);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
-  ImGui::TextUnformatted(s.strings("app.tagline"));
-  ImGui::PopStyleColor();
+  if (ImGui::GetWindowWidth() > fs * 74) {  // the tagline gives way on narrow or scaled-up windows
+    ImGui::SameLine(0, fs * 0.6f);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+    ImGui::TextUnformatted(s.strings("app.tagline"));
+    ImGui::PopStyleColor();
+  }
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
   draw_classroom_menus(s);
   bool in_session = s.live && !s.live->session->finished();
-  ImGui::SameLine(ImGui::GetWindowWidth() - fs * 22);
+  // Right-aligned by the buttons' real width (it changes with language and scale), never
+  // over what the bar shows before them.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float nav_w = 0;
+  for (const char* key : {"nav.home", "nav.settings", s.live ? "nav.session" : "", s.review ? "nav.review" : ""})
+    if (*key) nav_w += ImGui::CalcTextSize(s.strings(key)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  ImGui::SameLine();
+  float right = ImGui::GetWindowWidth() - style.WindowPadding.x - nav_w;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + fs, right));
   ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);  // absolute: menus before may shift the line
   nav_button(s, "nav.home", "nav.home", Screen::home, !in_session);
   ImGui::SameLine();
