@@ -76,7 +76,7 @@ TEST_CASE("grade JSON is chatdrill.grade/1") {
   }
 }
 
-TEST_CASE("weights in the rubric move the overall score; zero weights mean equal weights") {
+TEST_CASE("weights in the rubric move the overall score, and zero weights mean equal weights") {
   const auto cases = golden::load_all();
   for (const auto& c : cases) {
     Rubric r = c.rubric;
