@@ -125,7 +125,7 @@ std::string sanitize_utf8(std::string_view text) {
   return out;
 }
 
-static void append_utf8(std::string& out, std::uint32_t cp) {
+void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) out += static_cast<char>(cp);
   else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
@@ -140,6 +140,25 @@ static void append_utf8(std::string& out, std::uint32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto n = utf8_sequence(text, i);
+  if (n == 0) { ++i; return 0xFFFD; }
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  std::uint32_t cp = n == 1 ? b0 : b0 & (0x7Fu >> n);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+  i += n;
+  return cp;
+}
+
+const char* json_type_name(const Json& v) {
+  if (v.is_string()) return "a string";
+  if (v.is_number()) return "a number";
+  if (v.is_boolean()) return "true/false";
+  if (v.is_null()) return "null";
+  if (v.is_array()) return "a list";
+  return "an object";
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,5 +65,13 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
 bool is_valid_utf8(std::string_view text);
 // Replaces invalid sequences with U+FFFD so text from outside can be shown and stored.
 std::string sanitize_utf8(std::string_view text);
+// Decodes the code point at text[i] and moves i past it; an invalid sequence gives
+// U+FFFD and moves one byte. Requires i < text.size().
+std::uint32_t next_code_point(std::string_view text, std::size_t& i);
+void append_utf8(std::string& out, std::uint32_t code_point);
+
+// "a string", "a number", "true/false", "null", "a list", "an object": for messages
+// like `must be a list, not a string`.
+const char* json_type_name(const Json& value);
 
 }  // namespace chatdrill::scoring

@@ -9,21 +9,12 @@ namespace chatdrill::scoring {
 
 namespace {
 
-const char* type_name(const Json& v) {
-  if (v.is_string()) return "a string";
-  if (v.is_number()) return "a number";
-  if (v.is_boolean()) return "true/false";
-  if (v.is_null()) return "null";
-  if (v.is_array()) return "a list";
-  return "an object";
-}
-
 struct Reader {
   const JsonDoc& doc;
   Diagnostics& out;
   void error(const std::string& path, std::string message) { out.push_back(doc.diag(path, std::move(message))); }
   void wrong_type(const std::string& path, const Json& v, const char* wanted) {
-    error(path, fmt::format("must be {}, not {}", wanted, type_name(v)));
+    error(path, fmt::format("must be {}, not {}", wanted, json_type_name(v)));
   }
 };
 

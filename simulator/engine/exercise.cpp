@@ -21,6 +21,7 @@ namespace chatdrill::engine {
 
 namespace fs = std::filesystem;
 using scoring::Json;
+using scoring::json_type_name;
 
 const char* feedback_name(FeedbackPolicy policy) {
   switch (policy) {
@@ -44,15 +45,6 @@ std::optional<double> Exercise::limit_for(std::size_t index) const {
 
 namespace {
 
-const char* type_name(const Json& v) {
-  if (v.is_string()) return "a string";
-  if (v.is_number()) return "a number";
-  if (v.is_boolean()) return "true/false";
-  if (v.is_null()) return "null";
-  if (v.is_array()) return "a list";
-  return "an object";
-}
-
 struct Reader {
   const scoring::JsonDoc& doc;
   scoring::Diagnostics& out;
@@ -66,7 +58,7 @@ struct Reader {
     out.push_back(scoring::Diagnostic{doc.file, doc.key_pos(path), path, std::move(message)});
   }
   void wrong_type(const std::string& path, const Json& v, const char* wanted) {
-    error(path, fmt::format("must be {}, not {}", wanted, type_name(v)));
+    error(path, fmt::format("must be {}, not {}", wanted, json_type_name(v)));
   }
   std::optional<std::string> string(const std::string& path, const Json& v) {
     if (!v.is_string()) {

@@ -54,15 +54,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return {};
 }
 
-const char* json_type_name(const Json& v) {
-  if (v.is_string()) return "a string";
-  if (v.is_number()) return "a number";
-  if (v.is_boolean()) return "true/false";
-  if (v.is_null()) return "null";
-  if (v.is_array()) return "a list";
-  return "an object";
-}
-
 void FieldReader::error(const std::string& path, std::string message) {
   out_.push_back(doc_.diag(path, std::move(message)));
 }

@@ -21,8 +21,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 // " (did you mean \"x\"?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
-// A JSON value's kind in words, for "must be a list, not a string".
-const char* json_type_name(const scoring::Json& value);
+using scoring::json_type_name;  // a JSON value's kind in words (scoring/json_doc.h)
 
 struct Range {
   double lo, hi;

@@ -4,6 +4,8 @@
 // For drawing, emoji become ASCII smileys or a visible placeholder. No ImGui here.
 #pragma once
 
+#include "scoring/json_doc.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,8 +34,9 @@ std::string display_text(std::string_view utf8);
 // Text safe to hand to an ImGui input buffer: valid UTF-8, no NUL bytes.
 std::string clean_input(std::string_view utf8);
 
-// UTF-8 helpers: decode one code point at `i` (advancing it; invalid bytes give U+FFFD).
-std::uint32_t next_code_point(std::string_view s, std::size_t& i);
-void append_utf8(std::string& out, std::uint32_t cp);
+// UTF-8 helpers shared with the loaders (scoring/json_doc.h): decode one code point at `i`
+// (advancing it; invalid bytes give U+FFFD), append one.
+using scoring::append_utf8;
+using scoring::next_code_point;
 
 }  // namespace chatdrill::app
