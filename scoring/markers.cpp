@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace chatdrill::scoring::detail {
@@ -72,7 +73,8 @@ WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const s
 
 void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
                           const std::vector<const WordMatches*>& matches, std::vector<MarkerHit>& out) {
-  std::vector<Found> found;
+  thread_local std::vector<Found> found;  // scratch kept for its capacity: no allocation per text
+  found.clear();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     for (int m : matches[k]->markers) found.push_back({m, k, k});
     for (int p : matches[k]->phrases) from_phrase(lex, p, tokens, matches, k, found);
@@ -84,15 +86,20 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
     if (a.last != b.last) return a.last > b.last;
     return a.marker < b.marker;  // lexicon order on ties
   });
-  std::vector<std::size_t> covered_until(lex.ids.size(), 0);  // marker -> first token not covered
+  // marker -> first token not covered; a message hits few markers, so a short list searched
+  // linearly beats zeroing one slot per lexicon marker for every message.
+  std::vector<std::pair<int, std::size_t>> covered_until;
+  covered_until.reserve(found.size());
   for (const auto& f : found) {
     if (f.first > 0 && tokens[f.first - 1].sentence == tokens[f.first].sentence) {
       const auto& unless = lex.unless_after[static_cast<std::size_t>(f.marker)];
       if (std::find(unless.begin(), unless.end(), tokens[f.first - 1].folded) != unless.end()) continue;
     }
-    std::size_t& until = covered_until[static_cast<std::size_t>(f.marker)];
-    if (f.first < until) continue;
-    until = f.last + 1;
+    auto it = std::find_if(covered_until.begin(), covered_until.end(),
+                           [&](const std::pair<int, std::size_t>& c) { return c.first == f.marker; });
+    if (it == covered_until.end()) it = covered_until.insert(covered_until.end(), {f.marker, 0});
+    if (f.first < it->second) continue;
+    it->second = f.last + 1;
     out.push_back({lex.ids[static_cast<std::size_t>(f.marker)], tokens[f.first].begin, tokens[f.last].end,
                    tokens[f.first].sentence});
   }

@@ -104,17 +104,26 @@ void fold_append(std::string_view text, std::string& out) {
 
 namespace {
 
-bool is_word_char(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+bool is_word_char_non_ascii(UChar32 c) {
   const auto mask = U_GET_GC_MASK(c);
   return u_isalnum(c) || (mask & U_GC_M_MASK) != 0;
+}
+
+// Inlined for ASCII, which is most of the text scanned.
+inline bool is_word_char(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_char_non_ascii(c);
 }
 
 bool is_digit(UChar32 c) { return c >= 0 && u_isdigit(c); }
 
 // Code point at byte `i` (negative for an invalid sequence) and the index after it.
-UChar32 decode_at(std::string_view s, std::size_t i, std::size_t& next) {
+inline UChar32 decode_at(std::string_view s, std::size_t i, std::size_t& next) {
+  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {  // what U8_NEXT does for ASCII
+    next = i + 1;
+    return b;
+  }
   int32_t k = static_cast<int32_t>(i);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
@@ -189,6 +198,7 @@ struct TextAnalyzer::Impl {
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once.
   mutable std::unordered_map<std::string, Word> words;
   std::vector<std::string> name_parts;  // folded words of the customer's name
+  mutable std::vector<const WordMatches*> matches;  // analyze()'s scratch, kept for its capacity
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
@@ -344,7 +354,8 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
 
 Analysis TextAnalyzer::analyze(std::string_view text) const {
   Analysis a;
-  std::vector<const WordMatches*> matches;
+  std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
+  matches.clear();
   impl_->tokenize(text, a.tokens, &matches);
   a.sentences = detail::split_sentences(text, a.tokens);
   for (auto& s : a.sentences) {
