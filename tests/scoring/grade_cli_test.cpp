@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 using namespace chatdrill::scoring;
 
 namespace {
@@ -26,7 +28,8 @@ std::string slurp(const std::string& path) {
 
 Run run(const std::string& args, const std::string& env = "") {
   std::filesystem::create_directories(CHATDRILL_TEST_TMP);
-  const std::string err_file = std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr.txt";
+  // One file per test process: ctest runs the cases of this file in parallel.
+  const std::string err_file = std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr." + std::to_string(::getpid()) + ".txt";
   const std::string cmd = env + " '" + CHATDRILL_BINARY + "' grade " + args + " 2>'" + err_file + "'";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
