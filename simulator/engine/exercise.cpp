@@ -21,7 +21,6 @@ namespace chatdrill::engine {
 
 namespace fs = std::filesystem;
 using scoring::Json;
-using scoring::json_type_name;
 
 const char* feedback_name(FeedbackPolicy policy) {
   switch (policy) {
@@ -45,51 +44,16 @@ std::optional<double> Exercise::limit_for(std::size_t index) const {
 
 namespace {
 
-struct Reader {
-  const scoring::JsonDoc& doc;
-  scoring::Diagnostics& out;
-  void error(const std::string& path, std::string message) {
-    out.push_back(doc.diag(path, std::move(message)));
-  }
-  void warning(const std::string& path, std::string message) {
-    out.push_back(doc.diag(path, std::move(message), scoring::Severity::warning));
-  }
-  void error_at_key(const std::string& path, std::string message) {
-    out.push_back(scoring::Diagnostic{doc.file, doc.key_pos(path), path, std::move(message)});
-  }
-  void wrong_type(const std::string& path, const Json& v, const char* wanted) {
-    error(path, fmt::format("must be {}, not {}", wanted, json_type_name(v)));
-  }
-  std::optional<std::string> string(const std::string& path, const Json& v) {
-    if (!v.is_string()) {
-      wrong_type(path, v, "a string");
-      return std::nullopt;
-    }
-    return v.get<std::string>();
-  }
-  std::optional<std::uint64_t> seed(const std::string& path, const Json& v) {
-    if (!v.is_number_integer() ||
-        (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
-      wrong_type(path, v, "a whole number >= 0");
-      return std::nullopt;
-    }
-    return v.get<std::uint64_t>();
-  }
-  // A time limit in seconds within [k_min_time_limit, max].
-  std::optional<double> limit(const std::string& path, const Json& v, double max) {
-    if (!v.is_number()) {
-      wrong_type(path, v, "a number of seconds");
-      return std::nullopt;
-    }
-    const double s = v.get<double>();
-    if (!std::isfinite(s) || s < k_min_time_limit || s > max) {
-      error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(),
+// A time limit in seconds within [k_min_time_limit, max].
+std::optional<double> read_time_limit(FieldReader& r, const std::string& path, const Json& v, double max) {
+  const auto s = r.as_number(v, path, "a number of seconds");
+  if (s && (!std::isfinite(*s) || *s < k_min_time_limit || *s > max)) {
+    r.error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(),
                               k_min_time_limit, max / 3600));
-      return std::nullopt;
-    }
-    return s;
+    return std::nullopt;
   }
-};
+  return s;
+}
 
 bool is_id(std::string_view s) {
   if (s.empty() || s.size() > 80) return false;
@@ -109,14 +73,14 @@ fs::path exercise_dir(const std::string& file) {
 }
 
 // Resolves a scenario reference to an existing file, or says why it cannot.
-std::optional<std::string> resolve_scenario(Reader& r, const std::string& path, const std::string& ref) {
+std::optional<std::string> resolve_scenario(FieldReader& r, const std::string& path, const std::string& ref) {
   if (ref.empty()) {
     r.error(path, "is empty; give a bundled scenario id or a path to a scenario file");
     return {};
   }
   if (looks_like_path(ref)) {
     fs::path p(ref);
-    if (p.is_relative()) p = exercise_dir(r.doc.file) / p;
+    if (p.is_relative()) p = exercise_dir(r.doc().file) / p;
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
       r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref,
@@ -133,7 +97,7 @@ std::optional<std::string> resolve_scenario(Reader& r, const std::string& path, 
   return {};
 }
 
-void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::string& path) {
+void read_scenario_entry(FieldReader& r, Exercise& ex, const Json& v, const std::string& path) {
   ExerciseScenario s;
   if (v.is_string()) {
     s.ref = v.get<std::string>();
@@ -141,9 +105,9 @@ void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::stri
     for (const auto& [key, value] : v.items()) {
       const std::string p = scoring::member_path(path, key);
       if (key == "scenario") {
-        if (auto ref = r.string(p, value)) s.ref = *ref;
+        if (auto ref = r.as_string(value, p)) s.ref = *ref;
       } else if (key == "time_limit") {
-        s.time_limit = r.limit(p, value, k_max_time_limit);
+        s.time_limit = read_time_limit(r, p, value, k_max_time_limit);
       } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
         r.error_at_key(
             p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
@@ -167,7 +131,7 @@ void read_scenario_entry(Reader& r, Exercise& ex, const Json& v, const std::stri
   ex.scenarios.push_back(std::move(s));
 }
 
-void read_scenarios(Reader& r, Exercise& ex, const Json& v) {
+void read_scenarios(FieldReader& r, Exercise& ex, const Json& v) {
   if (!v.is_array()) {
     r.wrong_type("scenarios", v, "a list of scenario ids or paths");
     return;
@@ -181,8 +145,8 @@ void read_scenarios(Reader& r, Exercise& ex, const Json& v) {
     read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
 }
 
-void read_order(Reader& r, Exercise& ex, const Json& v) {
-  auto name = r.string("order", v);
+void read_order(FieldReader& r, Exercise& ex, const Json& v) {
+  auto name = r.as_string(v, "order");
   if (!name) return;
   if (*name == "fixed")
     ex.order = ExerciseOrder::fixed;
@@ -192,8 +156,8 @@ void read_order(Reader& r, Exercise& ex, const Json& v) {
     r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
 }
 
-void read_feedback(Reader& r, Exercise& ex, const Json& v) {
-  auto name = r.string("feedback", v);
+void read_feedback(FieldReader& r, Exercise& ex, const Json& v) {
+  auto name = r.as_string(v, "feedback");
   if (!name) return;
   if (*name == "after_each")
     ex.feedback = FeedbackPolicy::after_each;
@@ -205,7 +169,7 @@ void read_feedback(Reader& r, Exercise& ex, const Json& v) {
     r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
 }
 
-void read_weights(Reader& r, Exercise& ex, const Json& v) {
+void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
   if (!v.is_object()) {
     r.wrong_type("weights", v, "an object like {\"speed\": 1, \"politeness\": 2}");
     return;
@@ -222,16 +186,13 @@ void read_weights(Reader& r, Exercise& ex, const Json& v) {
                            did_you_mean(key, {"speed", "politeness", "clarifying", "engagement"})));
       continue;
     }
-    if (!value.is_number()) {
-      r.wrong_type(p, value, "a number");
-      continue;
-    }
-    const double x = value.get<double>();
-    if (!std::isfinite(x) || x < 0 || x > 100) {
+    const auto x = r.as_number(value, p);
+    if (!x) continue;
+    if (!std::isfinite(*x) || *x < 0 || *x > 100) {
       r.error(p, fmt::format("{} is not a weight from 0 to 100", value.dump()));
       continue;
     }
-    w[d] = x;
+    w[d] = *x;
   }
   if (w[0] + w[1] + w[2] + w[3] <= 0)
     r.error("weights", "all weights are 0; at least one dimension must count");
@@ -243,27 +204,27 @@ const std::vector<std::string> k_exercise_fields = {
     "order",    "seed",     "order_seed", "time_limit",   "total_time_limit",
     "start_at", "feedback", "weights",    "results"};
 
-void read_field(Reader& r, Exercise& ex, const std::string& key, const Json& value) {
+void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json& value) {
   if (key == "format" || key == "scenarios") return;  // handled by the caller
   if (key == "id") {
-    if (auto id = r.string(key, value)) {
+    if (auto id = r.as_string(value, key)) {
       if (!is_id(*id))
         r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
       else
         ex.id = *id;
     }
   } else if (key == "title" || key == "instructions") {
-    if (auto s = r.string(key, value)) (key == "title" ? ex.title : ex.instructions) = *s;
+    if (auto s = r.as_string(value, key)) (key == "title" ? ex.title : ex.instructions) = *s;
   } else if (key == "order") {
     read_order(r, ex, value);
   } else if (key == "seed" || key == "order_seed") {
-    if (auto s = r.seed(key, value)) (key == "seed" ? ex.seed : ex.order_seed) = *s;
+    if (auto s = r.as_whole_number(value, key)) (key == "seed" ? ex.seed : ex.order_seed) = *s;
   } else if (key == "time_limit") {
-    ex.time_limit = r.limit(key, value, k_max_time_limit);
+    ex.time_limit = read_time_limit(r, key, value, k_max_time_limit);
   } else if (key == "total_time_limit") {
-    ex.total_time_limit = r.limit(key, value, k_max_total_time_limit);
+    ex.total_time_limit = read_time_limit(r, key, value, k_max_total_time_limit);
   } else if (key == "start_at") {
-    if (auto s = r.string(key, value)) {
+    if (auto s = r.as_string(value, key)) {
       ex.start_at = *s;
       ex.start_at_unix = parse_utc_timestamp(*s);
       if (!ex.start_at_unix)
@@ -274,17 +235,17 @@ void read_field(Reader& r, Exercise& ex, const std::string& key, const Json& val
   } else if (key == "weights") {
     read_weights(r, ex, value);
   } else if (key == "results") {
-    if (auto s = r.string(key, value)) {
+    if (auto s = r.as_string(value, key)) {
       if (s->empty()) r.error(key, "is empty; name a folder for the results");
       fs::path p(*s);
-      ex.results_dir = (p.is_relative() ? exercise_dir(r.doc.file) / p : p).lexically_normal().string();
+      ex.results_dir = (p.is_relative() ? exercise_dir(r.doc().file) / p : p).lexically_normal().string();
     }
   } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
     r.error_at_key(key, fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, k_exercise_fields)));
   }
 }
 
-void check_times(Reader& r, const Exercise& ex) {
+void check_times(FieldReader& r, const Exercise& ex) {
   if (!ex.total_time_limit) return;
   for (std::size_t i = 0; i < ex.scenarios.size(); ++i) {
     const auto limit = ex.limit_for(i);
@@ -303,7 +264,7 @@ void check_times(Reader& r, const Exercise& ex) {
 
 ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   ExerciseLoad result;
-  Reader r{doc, result.diagnostics};
+  FieldReader r(doc, result.diagnostics);
   const Json& root = doc.root;
   if (!root.is_object()) {
     r.wrong_type("", root, "an object with \"format\", \"title\" and \"scenarios\"");

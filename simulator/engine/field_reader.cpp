@@ -29,6 +29,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
+bool is_blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 std::string number_text(double v) {
   return fmt::format("{}", v);
 }
@@ -93,18 +97,47 @@ const Json* FieldReader::member(const Json& obj, const std::string& path, std::s
   return nullptr;
 }
 
-std::optional<std::string> FieldReader::text(const Json& obj, const std::string& path, std::string_view key,
-                                             bool required, std::string_view what) {
-  const Json* v = member(obj, path, key, required, what);
-  if (!v) return std::nullopt;
-  const std::string p = member_path(path, key);
-  if (!v->is_string()) {
-    wrong_type(p, *v, "a string");
+void FieldReader::report(const std::string& path, std::string message, scoring::Severity severity) {
+  out_.push_back(doc_.diag(path, std::move(message), severity));
+}
+
+std::optional<std::string> FieldReader::as_string(const Json& value, const std::string& path) {
+  if (!value.is_string()) {
+    wrong_type(path, value, "a string");
     return std::nullopt;
   }
-  std::string s = v->get<std::string>();
-  if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
-    error(p, "must not be empty");
+  return value.get<std::string>();
+}
+
+std::optional<double> FieldReader::as_number(const Json& value, const std::string& path,
+                                             std::string_view wanted) {
+  if (!value.is_number()) {
+    wrong_type(path, value, wanted);
+    return std::nullopt;
+  }
+  return value.get<double>();
+}
+
+std::optional<std::uint64_t> FieldReader::as_whole_number(const Json& value, const std::string& path) {
+  if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<std::int64_t>() >= 0)) {
+    wrong_type(path, value, "a whole number >= 0");
+    return std::nullopt;
+  }
+  return value.get<std::uint64_t>();
+}
+
+std::optional<std::string> FieldReader::string(const Json& obj, const std::string& path, std::string_view key,
+                                               bool required, std::string_view what) {
+  const Json* v = member(obj, path, key, required, what);
+  if (!v) return std::nullopt;
+  return as_string(*v, member_path(path, key));
+}
+
+std::optional<std::string> FieldReader::text(const Json& obj, const std::string& path, std::string_view key,
+                                             bool required, std::string_view what) {
+  auto s = string(obj, path, key, required, what);
+  if (s && is_blank(*s)) {
+    error(member_path(path, key), "must not be empty");
     return std::nullopt;
   }
   return s;
@@ -139,12 +172,8 @@ std::optional<double> FieldReader::number(const Json& obj, const std::string& pa
   const Json* v = member(obj, path, key, required);
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
-  if (!v->is_number()) {
-    wrong_type(p, *v, "a number");
-    return std::nullopt;
-  }
-  const double d = v->get<double>();
-  if (!check_range(p, d, range, unit)) return std::nullopt;
+  auto d = as_number(*v, p);
+  if (!d || !check_range(p, *d, range, unit)) return std::nullopt;
   return d;
 }
 
@@ -153,11 +182,9 @@ std::optional<double> FieldReader::seconds(const Json& obj, const std::string& p
   const Json* v = member(obj, path, key, required, "seconds");
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
-  if (!v->is_number()) {
-    wrong_type(p, *v, "a number of seconds");
-    return std::nullopt;
-  }
-  const double d = v->get<double>();
+  const auto seconds = as_number(*v, p, "a number of seconds");
+  if (!seconds) return std::nullopt;
+  const double d = *seconds;
   if (d < 0 || (!zero_ok && d == 0)) {
     error(p, fmt::format("{} s: times must be {}", number_text(d), zero_ok ? "0 or more" : "more than 0"));
     return std::nullopt;
@@ -187,18 +214,16 @@ std::optional<std::vector<std::string>> FieldReader::text_list(const Json& value
   bool ok = true;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string p = element_path(path, i);
-    if (!value[i].is_string()) {
-      wrong_type(p, value[i], "a string");
-      ok = false;
-      continue;
-    }
-    std::string s = value[i].get<std::string>();
-    if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+    auto s = as_string(value[i], p);
+    if (s && is_blank(*s)) {
       error(p, "must not be an empty string");
+      s.reset();
+    }
+    if (!s) {
       ok = false;
       continue;
     }
-    out.push_back(std::move(s));
+    out.push_back(std::move(*s));
   }
   if (!ok) return std::nullopt;
   return out;

@@ -3,6 +3,7 @@
 // with a "did you mean" hint. Knows JSON documents and diagnostics, not scenarios.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ class FieldReader {
   void wrong_type(const std::string& path, const scoring::Json& value, std::string_view wanted);
   // Error at the member's key rather than its value (unknown members).
   void error_at_key(const std::string& path, std::string message);
+  // Any diagnostic at `path`, e.g. one passed on from a nested document's reader.
+  void report(const std::string& path, std::string message, scoring::Severity severity);
 
   // Reports members of `obj` not in `known` (keys starting with $ or _ are always allowed).
   void check_members(const scoring::Json& obj, const std::string& path,
@@ -48,7 +51,19 @@ class FieldReader {
   const scoring::Json* member(const scoring::Json& obj, const std::string& path, std::string_view key,
                               bool required, std::string_view what = {});
 
+  // Typed values (not member lookups). Each returns nullopt and reports if the type is wrong.
+  // A string, possibly empty.
+  std::optional<std::string> as_string(const scoring::Json& value, const std::string& path);
+  // A number; `wanted` names it in the wrong-type message ("a number of seconds").
+  std::optional<double> as_number(const scoring::Json& value, const std::string& path,
+                                  std::string_view wanted = "a number");
+  // A whole number >= 0.
+  std::optional<std::uint64_t> as_whole_number(const scoring::Json& value, const std::string& path);
+
   // Typed members. Each returns nullopt if missing or invalid (and reports the problem).
+  // A string member that may be empty (text() refuses blank ones).
+  std::optional<std::string> string(const scoring::Json& obj, const std::string& path, std::string_view key,
+                                    bool required, std::string_view what = {});
   std::optional<std::string> text(const scoring::Json& obj, const std::string& path, std::string_view key,
                                   bool required, std::string_view what = {});
   std::optional<bool> boolean(const scoring::Json& obj, const std::string& path, std::string_view key);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <random>
 
+#include "field_reader.h"
 #include "files.h"
 
 namespace chatdrill::engine {
@@ -142,27 +143,7 @@ std::string write_result(const std::string& path, const SessionResult& result) {
 
 namespace {
 
-struct Reader {
-  const scoring::JsonDoc& doc;
-  scoring::Diagnostics& out;
-  void error(const std::string& path, std::string message) {
-    out.push_back(doc.diag(path, std::move(message)));
-  }
-  void string(const Json& obj, const char* key, const std::string& parent, std::string& into, bool required) {
-    const std::string p = scoring::member_path(parent, key);
-    if (!obj.contains(key)) {
-      if (required) error(parent, fmt::format("missing \"{}\"", key));
-      return;
-    }
-    if (!obj[key].is_string()) {
-      error(p, "must be a string");
-      return;
-    }
-    into = obj[key].get<std::string>();
-  }
-};
-
-bool read_score(Reader& r, const Json& v, const std::string& path, double& into) {
+bool read_score(FieldReader& r, const Json& v, const std::string& path, double& into) {
   if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 || v.get<double>() > 100) {
     r.error(path, "must be a score from 0 to 100");
     return false;
@@ -171,7 +152,7 @@ bool read_score(Reader& r, const Json& v, const std::string& path, double& into)
   return true;
 }
 
-void read_evidence(Reader& r, const Json& list, const std::string& path,
+void read_evidence(FieldReader& r, const Json& list, const std::string& path,
                    std::vector<scoring::Evidence>& into) {
   if (!list.is_array()) {
     r.error(path, "must be a list");
@@ -194,7 +175,7 @@ void read_evidence(Reader& r, const Json& list, const std::string& path,
 }
 
 // Grades are machine-written and may gain fields: read what we know, ignore the rest.
-void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
+void read_grade(FieldReader& r, const Json& g, scoring::Grade& grade) {
   if (!g.is_object()) {
     r.error("grade", "must be an object (chatdrill.grade/1)");
     return;
@@ -225,47 +206,45 @@ void read_grade(Reader& r, const Json& g, scoring::Grade& grade) {
 }
 
 // Takes the transcript subtree out of the document (no copy): a document is read once.
-void read_transcript(Reader& r, Json& t, SessionResult& result) {
+void read_transcript(FieldReader& r, Json& t, SessionResult& result) {
   scoring::JsonDoc sub;
   sub.root = std::move(t);
-  sub.file = r.doc.file;
+  sub.file = r.doc().file;
   auto loaded = scoring::transcript_from_doc(sub);
   for (auto& d : loaded.diagnostics) {
     const std::string p = d.path.empty()     ? "transcript"
                           : d.path[0] == '[' ? "transcript" + d.path
                                              : "transcript." + d.path;
-    r.out.push_back(r.doc.diag(p, d.message, d.severity));
+    r.report(p, d.message, d.severity);
   }
   if (loaded.transcript) result.transcript = std::move(*loaded.transcript);
 }
 
-void read_objects(Reader& r, const Json& root, SessionResult& out) {
+void read_objects(FieldReader& r, const Json& root, SessionResult& out) {
   if (root.contains("exercise")) {
     if (!root["exercise"].is_object())
       r.error("exercise", "must be an object {\"id\", \"title\"}");
     else {
-      r.string(root["exercise"], "id", "exercise", out.exercise_id, false);
-      r.string(root["exercise"], "title", "exercise", out.exercise_title, false);
+      out.exercise_id = r.string(root["exercise"], "exercise", "id", false).value_or("");
+      out.exercise_title = r.string(root["exercise"], "exercise", "title", false).value_or("");
     }
   }
   if (!root.contains("scenario") || !root["scenario"].is_object()) {
     r.error("", "missing \"scenario\" (an object {\"id\", \"title\", \"position\"})");
   } else {
     const Json& s = root["scenario"];
-    r.string(s, "id", "scenario", out.scenario_id, true);
-    r.string(s, "title", "scenario", out.scenario_title, false);
+    out.scenario_id = r.string(s, "scenario", "id", true).value_or("");
+    out.scenario_title = r.string(s, "scenario", "title", false).value_or("");
     if (s.contains("position")) {
-      if (!s["position"].is_number_integer() || s["position"].get<std::int64_t>() < 0)
-        r.error("scenario.position", "must be a whole number >= 0");
-      else
-        out.position = static_cast<int>(std::min<std::int64_t>(s["position"].get<std::int64_t>(), 100000));
+      if (auto n = r.as_whole_number(s["position"], "scenario.position"))
+        out.position = static_cast<int>(std::min<std::uint64_t>(*n, 100000));
     }
   }
 }
 
 ResultLoad result_from_doc(scoring::JsonDoc& doc) {
   ResultLoad load;
-  Reader r{doc, load.diagnostics};
+  FieldReader r(doc, load.diagnostics);
   Json& root = doc.root;
   if (!root.is_object() || !root.contains("format")) {
     r.error("", fmt::format("not a chatdrill result (no \"format\": \"{}\")", k_result_format));
@@ -277,11 +256,11 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
     return load;
   }
   SessionResult out;
-  r.string(root, "trainee", "", out.trainee, true);
-  r.string(root, "started_at", "", out.started_at, false);
-  r.string(root, "ended_at", "", out.ended_at, false);
-  r.string(root, "app_version", "", out.app_version, false);
-  r.string(root, "host", "", out.host, false);
+  out.trainee = r.string(root, "", "trainee", true).value_or("");
+  out.started_at = r.string(root, "", "started_at", false).value_or("");
+  out.ended_at = r.string(root, "", "ended_at", false).value_or("");
+  out.app_version = r.string(root, "", "app_version", false).value_or("");
+  out.host = r.string(root, "", "host", false).value_or("");
   read_objects(r, root, out);
   if (!root.contains("grade"))
     r.error("", "missing \"grade\"");
