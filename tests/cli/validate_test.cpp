@@ -1,27 +1,21 @@
 // `chatdrill validate`: exit codes 0 clean / 1 findings / 2 usage, every finding on stderr
 // as file:line:col: path: message, one summary line on stdout.
 #include "cli_test_support.h"
+#include "support/fixture_scenarios.h"
 
 using namespace chatdrill::cli::test;
 
 namespace {
 
-const std::string k_valid = R"({
-  "format": "chatdrill.scenario/1", "id": "ok", "title": "T", "language": "fi",
-  "persona": {"name": "Raija Virtanen", "archetype": "neutral"},
-  "fallback": ["Anteeksi?"],
-  "start": "start",
-  "nodes": {
-    "start": {"say": ["Hei."], "expect": [{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}]},
-    "done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}}
-  },
-  "tests": [{"name": "yes", "replies": [{"at": 5, "text": "kyllä"}], "expect": {"outcome": "resolved"}}]
-})";
+using chatdrill::test::replaced;
 
+// The shared small scenario with id `id` and one scenario test, so `validate` also runs tests.
 std::string with_id(const std::string& id) {
-  std::string text = k_valid;
-  text.replace(text.find("\"ok\""), 4, "\"" + id + "\"");
-  return text;
+  const std::string with_test =
+      replaced(chatdrill::test::k_base_scenario, "\n  }\n}",
+               "\n  },\n  \"tests\": [{\"name\": \"yes\", \"replies\": [{\"at\": 5, \"text\": \"kyllä\"}], "
+               "\"expect\": {\"outcome\": \"resolved\"}}]\n}");
+  return replaced(with_test, "\"id\": \"t\"", "\"id\": \"" + id + "\"");
 }
 
 }  // namespace
@@ -56,7 +50,7 @@ TEST_CASE("validate: findings name file, line, column and path, and exit 1") {
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err,
                  (dir / "bad.json").string() +
-                     ":7:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
+                     ":10:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
   CHECK(r.out == "1 file checked: 0 valid, 1 error, 0 warnings\n");
 }
 
@@ -70,7 +64,7 @@ TEST_CASE("validate: folders are scanned, all findings of all files are printed"
   const auto r = run_chatdrill("validate " + quoted(dir.string()));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "broken.json:2:11: JSON syntax: trailing comma"));
-  CHECK(contains(r.err, "typo.json:2:51: titel: unknown field \"titel\" (did you mean \"title\"?)"));
+  CHECK(contains(r.err, "typo.json:4:3: titel: unknown field \"titel\" (did you mean \"title\"?)"));
   CHECK(contains(r.err, "typo.json:1:1: missing \"title\""));
   CHECK(contains(r.out, "3 files checked: 1 valid"));
 }

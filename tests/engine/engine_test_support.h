@@ -1,4 +1,4 @@
-// Helpers for the engine room's tests: small scenarios written inline, where-is-this-text
+// Helpers for the engine room's tests: the shared small scenario (tests/support), where-is-this-text
 // lookups for exact line:col checks, and finding a diagnostic by its JSON path.
 #pragma once
 
@@ -8,31 +8,13 @@
 
 #include "scoring/json_doc.h"
 #include "simulator/engine/scenario_loader.h"
+#include "support/fixture_scenarios.h"
 
 namespace chatdrill::engine::test {
 
-// A small valid scenario; tests replace parts of it to provoke one finding at a time.
-inline const std::string k_base_scenario = R"({
-  "format": "chatdrill.scenario/1",
-  "id": "t",
-  "title": "T",
-  "language": "fi",
-  "persona": {"name": "Raija Virtanen", "archetype": "neutral"},
-  "fallback": ["Anteeksi?"],
-  "start": "start",
-  "nodes": {
-    "start": {"say": ["Hei."], "expect": [{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}]},
-    "done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}}
-  }
-})";
-
-// `text` with the first `from` replaced by `to` (fails the test if `from` is absent).
-inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, "test text lacks: " << from);
-  text.replace(at, from.size(), to);
-  return text;
-}
+// The small valid scenario and the edit helper are shared with the cli tests.
+using chatdrill::test::k_base_scenario;
+using chatdrill::test::replaced;
 
 // 1-based line and column (in code points) of the first occurrence of `needle`.
 inline scoring::SourcePos pos_of(const std::string& text, const std::string& needle, std::size_t nth = 0) {
