@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <set>
 
 #include "helpers.h"
@@ -198,4 +199,28 @@ TEST_CASE("a session's journal beside the results recovers a crashed machine's c
   REQUIRE(recovered.transcript);
   REQUIRE(recovered.transcript->messages.size() == 2);
   CHECK(recovered.transcript->messages[1].text == "Hei! Kyllä myymme.");
+}
+
+TEST_CASE("a result with wrong-typed fields names the field, the type it has and where it is") {
+  auto j = engine::result_to_json(make_result("Aino", "gift-card-fi", 90));
+  j["trainee"] = 5;
+  j["scenario"]["position"] = "first";
+  j["scenario"]["title"] = "";  // an empty title is allowed (only the trainee must be named)
+  j["scenario"].erase("id");
+  const std::string text = j.dump(1);
+  const auto load = engine::result_from_text(text, "r.json");
+  CHECK_FALSE(load.result);
+  std::string all;
+  for (const auto& d : load.diagnostics) all += d.to_string() + "\n";
+  INFO(all);
+  CHECK(load.diagnostics.size() == 3);
+  const auto line_of = [&](const std::string& needle) {
+    const auto at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  };
+  CHECK(all.find("r.json:" + line_of("\"trainee\": 5") + ":") != std::string::npos);
+  CHECK(all.find(": trainee: must be a string, not a number\n") != std::string::npos);
+  CHECK(all.find(": scenario.position: must be a whole number >= 0, not a string\n") != std::string::npos);
+  CHECK(all.find(": scenario: missing \"id\"\n") != std::string::npos);
 }
