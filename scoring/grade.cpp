@@ -15,10 +15,13 @@ namespace detail {
 
 double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
 
+// Quotes are the only outside text in notes: cut from a message that is not valid UTF-8,
+// they are made valid here, so every note is.
 std::string ChatView::quote(std::size_t message, const MarkerHit& hit) const {
   const std::string& text = transcript.messages[message].text;
   if (hit.end > text.size() || hit.begin >= hit.end) return {};
-  return text.substr(hit.begin, hit.end - hit.begin);
+  std::string out = text.substr(hit.begin, hit.end - hit.begin);
+  return invalid_text[message] ? sanitize_utf8(out) : out;
 }
 
 bool ChatView::is_closing(std::size_t message) const {
@@ -34,23 +37,10 @@ std::string ChatView::sentence_text(std::size_t message, int sentence) const {
   std::string out = text.substr(s.begin, s.end - s.begin);
   while (!out.empty() && (out.front() == ' ' || out.front() == '\n')) out.erase(out.begin());
   while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
-  return out;
+  return invalid_text[message] ? sanitize_utf8(out) : out;
 }
 
 namespace {
-
-// is_valid_utf8, skipping the ASCII start of the text 8 bytes at a time (an ASCII prefix
-// never changes whether the rest is valid). Every evidence note is checked.
-bool valid_utf8_fast(std::string_view s) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ull) break;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i == s.size() || is_valid_utf8(s.substr(i));
-}
 
 // One analyser per language per thread: building one opens a stemmer, and its stem cache
 // pays off across messages. Its state never changes a result.
@@ -73,7 +63,7 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
   TextAnalyzer& analyzer = analyzer_for(chat.language);
   analyzer.set_customer_name(customer_name(transcript, rubric));
   for (const Slot& slot : rubric.slots) {
-    Slot folded{slot.id, slot.label, {}, {}, {}};
+    Slot folded{sanitize_utf8(slot.id), sanitize_utf8(slot.label), {}, {}, {}};  // quoted in notes
     for (const auto& k : slot.keywords) folded.keywords.push_back(analyzer.fold(k));
     for (const auto& p : slot.prefixes) folded.prefixes.push_back(analyzer.fold(p));
     for (const auto& s : slot.stems) {
@@ -83,10 +73,15 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
     chat.slots.push_back(std::move(folded));
   }
   chat.analyses.resize(transcript.messages.size());
+  chat.invalid_text.resize(transcript.messages.size());
+  chat.customer.reserve(transcript.messages.size());
+  chat.trainee.reserve(transcript.messages.size());
+  chat.answers.reserve(transcript.messages.size());
   std::optional<std::size_t> waiting;  // first customer message not yet answered
   for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
     const Message& m = transcript.messages[i];
     chat.end_time = std::max(chat.end_time, m.at);
+    chat.invalid_text[i] = !is_valid_utf8(m.text);
     if (m.is_customer_message()) {
       chat.analyses[i] = analyzer.analyze(m.text);
       chat.customer.push_back(i);
@@ -103,11 +98,11 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
 }
 
 Tally::Tally(std::string dimension, double base, std::string base_note) : dimension_(std::move(dimension)) {
+  evidence_.reserve(8);
   add(std::nullopt, dimension_ + ".base", base, std::move(base_note));
 }
 
 void Tally::add(std::optional<std::size_t> message, std::string rule, double points, std::string note) {
-  if (!valid_utf8_fast(note)) note = sanitize_utf8(note);  // quotes of text from outside stay printable
   const long long tenths = std::llround(points * 10.0);
   tenths_ += tenths;
   evidence_.push_back(Evidence{message, std::move(rule), static_cast<double>(tenths) / 10.0, std::move(note)});

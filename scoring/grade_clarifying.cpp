@@ -4,6 +4,7 @@
 // assumptions, acting without asking and slots never asked about are shown and cost points.
 #include "grade_internal.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -58,12 +59,12 @@ std::vector<std::vector<std::string_view>> customer_stems(const ChatView& chat) 
 
 // True if `stem` is a content stem of one of the last two customer messages before message `i`.
 bool in_recent_customer(const ChatView& chat, const std::vector<std::vector<std::string_view>>& stems, std::size_t i,
-                        const std::string& stem) {
+                        std::string_view stem) {
   int taken = 0;
   for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
     if (chat.customer[k] > i) continue;
     ++taken;
-    if (std::binary_search(stems[k].begin(), stems[k].end(), std::string_view(stem))) return true;
+    if (std::binary_search(stems[k].begin(), stems[k].end(), stem)) return true;
   }
   return false;
 }
@@ -87,14 +88,14 @@ struct Counters {
 
 std::string slot_label(const Slot& s) { return s.label.empty() ? s.id : s.label; }
 
-void question(const ChatView& chat, const Rubric& rubric, std::size_t i, int sentence, Counters& c, Tally& tally) {
+void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Tally& tally) {
   const bool fi = chat.fi();
   const Analysis& a = chat.analysis(i);
   const std::string text = chat.sentence_text(i, sentence);
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
     tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0),
-              fi ? fmt::format("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa.", text)
-                 : fmt::format("Stock question \"{}\" does not find out about the customer's case.", text));
+              fi ? fmt::format(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
+                 : fmt::format(FMT_COMPILE("Stock question \"{}\" does not find out about the customer's case."), text));
     return;
   }
   const auto& s = a.sentences[static_cast<std::size_t>(sentence)];
@@ -112,20 +113,20 @@ void question(const ChatView& chat, const Rubric& rubric, std::size_t i, int sen
     if (hit.sentence == sentence && hit.id == "clarifying.case_detail" && detail.empty()) detail = chat.quote(i, hit);
   c.asked = true;
   if (!shared.empty() || !slots.empty() || !detail.empty()) {
-    const std::string about = !slots.empty() ? slot_label(rubric.slots[slots.front()]) : !shared.empty() ? shared : detail;
+    const std::string about = !slots.empty() ? slot_label(chat.slots[slots.front()]) : !shared.empty() ? shared : detail;
     tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 3),
-              fi ? fmt::format("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\"", about, text)
-                 : fmt::format("Clarifying question about the customer's case ({}): \"{}\"", about, text));
+              fi ? fmt::format(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
+                 : fmt::format(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));
   } else {
     tally.add(i, "clarifying.generic_question", nth(k_generic, 3, c.generic++, 0),
-              fi ? fmt::format("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\"", text)
-                 : fmt::format("A question not tied to the customer's words or an open detail: \"{}\"", text));
+              fi ? fmt::format(FMT_COMPILE("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\""), text)
+                 : fmt::format(FMT_COMPILE("A question not tied to the customer's words or an open detail: \"{}\""), text));
   }
   for (std::size_t n : slots) {
     if (!c.slots_covered.insert(n).second) continue;
     tally.add(i, "clarifying.slot", k_slot_bonus,
-              fi ? fmt::format("Selvitti tiedon: {}.", slot_label(rubric.slots[n]))
-                 : fmt::format("Found out: {}.", slot_label(rubric.slots[n])));
+              fi ? fmt::format(FMT_COMPILE("Selvitti tiedon: {}."), slot_label(chat.slots[n]))
+                 : fmt::format(FMT_COMPILE("Found out: {}."), slot_label(chat.slots[n])));
   }
 }
 
@@ -135,8 +136,8 @@ void assumptions(const ChatView& chat, std::size_t i, Tally& tally) {
   for (const auto& hit : a.markers) {
     if (hit.id != "clarifying.assumption" || a.sentences[static_cast<std::size_t>(hit.sentence)].is_question) continue;
     tally.add(i, "clarifying.assumption", k_assumption,
-              chat.fi() ? fmt::format("Oletti kysymättä: \"{}\"", chat.sentence_text(i, hit.sentence))
-                        : fmt::format("Assumed instead of asking: \"{}\"", chat.sentence_text(i, hit.sentence)));
+              chat.fi() ? fmt::format(FMT_COMPILE("Oletti kysymättä: \"{}\""), chat.sentence_text(i, hit.sentence))
+                        : fmt::format(FMT_COMPILE("Assumed instead of asking: \"{}\""), chat.sentence_text(i, hit.sentence)));
   }
 }
 
@@ -155,7 +156,7 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
       const int sentence = static_cast<int>(s);
       if (!a.sentences[s].is_question || a.count_in_sentence(sentence, "engagement.checkin") > 0) continue;
-      question(chat, rubric, i, sentence, c, tally);
+      question(chat, i, sentence, c, tally);
     }
     assumptions(chat, i, tally);
     const bool acts = a.has("engagement.next_step");
@@ -169,8 +170,8 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
   for (std::size_t n = 0; n < rubric.slots.size(); ++n) {
     if (c.slots_covered.count(n)) continue;
     tally.add(std::nullopt, "clarifying.slot_missed", k_slot_missed,
-              fi ? fmt::format("Ei kysynyt: {}.", slot_label(rubric.slots[n]))
-                 : fmt::format("Never asked about: {}.", slot_label(rubric.slots[n])));
+              fi ? fmt::format(FMT_COMPILE("Ei kysynyt: {}."), slot_label(chat.slots[n]))
+                 : fmt::format(FMT_COMPILE("Never asked about: {}."), slot_label(chat.slots[n])));
   }
   if (c.relevant + c.generic + c.stock == 0)
     tally.add(std::nullopt, "clarifying.no_questions", 0,

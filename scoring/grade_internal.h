@@ -6,6 +6,10 @@
 #include "grade.h"
 #include "text.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,15 +28,16 @@ struct ChatView {
   std::vector<std::size_t> trainee, customer;  // message indexes in order
   double end_time = 0;                         // time of the last message or event
   std::vector<Slot> slots;  // the rubric's slots, folded; stems also in stemmed form
+  std::vector<char> invalid_text;  // per message: its text is not valid UTF-8
 
   const Message& message(std::size_t i) const { return transcript.messages[i]; }
   const Analysis& analysis(std::size_t i) const { return analyses[i]; }
   bool fi() const { return language == Language::fi; }
-  // The text a marker hit covers, for quoting in notes.
+  // The text a marker hit covers, for quoting in notes (always valid UTF-8).
   std::string quote(std::size_t message, const MarkerHit& hit) const;
   // A customer message that only thanks or says goodbye: it needs no answer.
   bool is_closing(std::size_t message) const;
-  // The text of a sentence of a message.
+  // The text of a sentence of a message (always valid UTF-8).
   std::string sentence_text(std::size_t message, int sentence) const;
 };
 
@@ -40,7 +45,8 @@ struct ChatView {
 ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
 
 // Evidence gathered for one dimension; points are rounded to 0.1 as they are added, and
-// finish() adds a clamp item so the score is exactly the sum of all points.
+// finish() adds a clamp item so the score is exactly the sum of all points. Notes must be
+// valid UTF-8: outside text gets in only through ChatView's quotes, sentences and slots.
 class Tally {
  public:
   Tally(std::string dimension, double base, std::string base_note);
@@ -55,9 +61,28 @@ class Tally {
 
 double round_tenth(double x);
 
+// Seconds in a note, printed as "{:.0f}" prints them; whole numbers (chat times nearly
+// always are) take a fast path that gives the same text.
+struct Whole {
+  double value;
+};
+inline Whole whole(double value) { return {value}; }
+
 DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric);
 
 }  // namespace chatdrill::scoring::detail
+
+template <>
+struct fmt::formatter<chatdrill::scoring::detail::Whole> {
+  constexpr auto parse(fmt::format_parse_context& ctx) { return ctx.begin(); }
+  template <typename Context>
+  auto format(chatdrill::scoring::detail::Whole w, Context& ctx) const {
+    const double v = w.value;
+    if (v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v)))
+      return fmt::format_to(ctx.out(), "{}", static_cast<long long>(v));
+    return fmt::format_to(ctx.out(), "{:.0f}", v);
+  }
+};

@@ -3,6 +3,7 @@
 // Only the trainee's own words count: a rude customer costs the trainee nothing.
 #include "grade_internal.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -59,14 +60,14 @@ void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_co
       const std::string quoted = chat.quote(i, hit);
       if (n < 3) {
         const double points = rule.points * k_diminishing[n];
-        const std::string times = n == 0 ? "" : chat.fi() ? fmt::format(" ({}. kerran, vähenevä hyöty)", n + 1)
-                                                           : fmt::format(" (time {}, diminishing returns)", n + 1);
-        tally.add(i, fmt::format("politeness.{}", rule.id), points,
-                  fmt::format("{}: \"{}\"{}", chat.fi() ? rule.fi : rule.en, quoted, times));
+        const std::string times = n == 0 ? "" : chat.fi() ? fmt::format(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
+                                                           : fmt::format(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
+        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), points,
+                  fmt::format(FMT_COMPILE("{}: \"{}\"{}"), chat.fi() ? rule.fi : rule.en, quoted, times));
       } else if (n == 3) {
-        tally.add(i, fmt::format("politeness.{}", rule.id), 0,
-                  chat.fi() ? fmt::format("{}: \"{}\" — toistaminen ei enää lisää pisteitä.", rule.fi, quoted)
-                            : fmt::format("{}: \"{}\" — repeating it adds nothing more.", rule.en, quoted));
+        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), 0,
+                  chat.fi() ? fmt::format(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
+                            : fmt::format(FMT_COMPILE("{}: \"{}\" — repeating it adds nothing more."), rule.en, quoted));
       }
     }
   }
@@ -77,8 +78,8 @@ void negative(const ChatView& chat, std::size_t i, Tally& tally) {
     if (!std::string_view(hit.id).starts_with("negative.")) continue;
     for (const auto& rule : k_negative)
       if (hit.id == rule.id)
-        tally.add(i, fmt::format("politeness.{}", rule.id), rule.points,
-                  fmt::format("{}: \"{}\"", chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
+        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), rule.points,
+                  fmt::format(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
   }
 }
 

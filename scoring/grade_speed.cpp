@@ -2,6 +2,7 @@
 // Score = 100 minus, per answered customer message, its reply's shortfall (weighted mean).
 #include "grade_internal.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,13 +31,13 @@ std::string wait_note(const ChatView& chat, const Wait& w, double target, double
   const bool fi = chat.fi();
   const std::string what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
   if (!w.trainee)
-    return fi ? fmt::format("Asiakas odotti vastausta {:.0f} s eikä saanut sitä (tavoite {:.0f} s).", w.seconds, target)
-              : fmt::format("The customer waited {:.0f} s and got no answer (target {:.0f} s).", w.seconds, target);
+    return fi ? fmt::format(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
+              : fmt::format(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
   if (score >= 100)
-    return fi ? fmt::format("{} {:.0f} s:ssa, tavoite {:.0f} s.", what, w.seconds, target)
-              : fmt::format("{} in {:.0f} s, target {:.0f} s.", what, w.seconds, target);
-  return fi ? fmt::format("{} vasta {:.0f} s:n päästä, tavoite {:.0f} s.", what, w.seconds, target)
-            : fmt::format("{} took {:.0f} s, target {:.0f} s.", what, w.seconds, target);
+    return fi ? fmt::format(FMT_COMPILE("{} {} s:ssa, tavoite {} s."), what, whole(w.seconds), whole(target))
+              : fmt::format(FMT_COMPILE("{} in {} s, target {} s."), what, whole(w.seconds), whole(target));
+  return fi ? fmt::format(FMT_COMPILE("{} vasta {} s:n päästä, tavoite {} s."), what, whole(w.seconds), whole(target))
+            : fmt::format(FMT_COMPILE("{} took {} s, target {} s."), what, whole(w.seconds), whole(target));
 }
 
 }  // namespace

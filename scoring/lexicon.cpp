@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 
 namespace chatdrill::scoring {
@@ -78,7 +79,7 @@ struct EntryReader {
   void add_phrase(const std::string& text, int marker, const std::string& path) {
     Phrase ph{marker, {}};
     for (const auto& t : analyzer.tokenize(text)) {
-      PhraseWord w{t.folded, false, -1};
+      PhraseWord w{std::string(t.folded), false, -1};
       if (t.end < text.size() && text[t.end] == '*') w.prefix = true;
       if (!w.prefix)
         w.id = lex.phrase_words.try_emplace(w.text, static_cast<int>(lex.phrase_words.size())).first->second;
@@ -100,7 +101,7 @@ struct EntryReader {
       diagnostics.push_back(doc.diag(path, fmt::format("\"{}\" is not one word; put it under \"phrases\"", text)));
       return;
     }
-    add_index(lex.words, tokens[0].folded, marker);
+    add_index(lex.words, std::string(tokens[0].folded), marker);
   }
 
   void add_unless(const std::string& text, int marker, const std::string& path) {
@@ -109,7 +110,7 @@ struct EntryReader {
       diagnostics.push_back(doc.diag(path, fmt::format("\"{}\" is not one word", text)));
       return;
     }
-    lex.unless_after[static_cast<std::size_t>(marker)].push_back(tokens[0].folded);
+    lex.unless_after[static_cast<std::size_t>(marker)].emplace_back(tokens[0].folded);
   }
 
   void entry(const std::string& id, const Json& body, const std::string& path) {
@@ -123,7 +124,7 @@ struct EntryReader {
       return;
     }
     const int marker = static_cast<int>(lex.ids.size());
-    lex.ids.push_back(id);
+    lex.ids.push_back(intern_marker_id(id));
     lex.unless_after.emplace_back();
     for (const auto& [key, value] : body.items()) {
       const std::string p = member_path(path, key);
@@ -196,6 +197,15 @@ std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::s
     throw std::runtime_error(message);
   }
   return lex;
+}
+
+std::string_view intern_marker_id(std::string_view id) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> ids;  // nodes never move: views stay valid
+  std::lock_guard lock(mutex);
+  auto it = ids.find(id);
+  if (it == ids.end()) it = ids.emplace(id).first;
+  return *it;
 }
 
 // The bundled lexicons are read once per process: analysers are made per thread and per

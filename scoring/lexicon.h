@@ -39,7 +39,7 @@ class Lexicon {
  public:
   Language language = Language::fi;
   std::string file;
-  std::vector<std::string> ids;  // marker ids, index = marker number
+  std::vector<std::string_view> ids;  // marker ids (interned), index = marker number
   // Per marker: words that, right before a match, cancel it ("I'll call the courier" is
   // ownership, "call the courier" a bounce).
   std::vector<std::vector<std::string>> unless_after;
@@ -58,9 +58,16 @@ class Lexicon {
 
 // What one word is or starts, by itself: computed once per distinct word and cached by
 // the analyser, so a token costs one hash lookup however large the lexicon.
+// A phrase a word can start, with what its second word must be: most candidates fail
+// there, so they are rejected without reading the phrase.
+struct PhraseStart {
+  int phrase = 0;   // index into Lexicon::phrases
+  int second = -1;  // Lexicon::phrase_words number of the second word; -1: a prefix, or none
+};
+
 struct WordMatches {
   std::vector<int> markers;  // single-word entries: words, stems, prefixes, suffixes
-  std::vector<int> phrases;  // indexes of phrases whose first word this can be
+  std::vector<PhraseStart> phrases;  // phrases whose first word this can be
   int phrase_word = -1;      // Lexicon::phrase_words number, so phrases compare numbers
   unsigned word_class = 0;   // question-word bits (text_internal.h), for Lexicon::language
 };

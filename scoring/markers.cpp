@@ -59,12 +59,18 @@ WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const s
   from_affixes(lex.suffixes, folded, false, 0, found);
   for (const auto& f : found)
     if (std::find(m.markers.begin(), m.markers.end(), f.marker) == m.markers.end()) m.markers.push_back(f.marker);
-  if (auto it = lex.phrases_by_first.find(folded); it != lex.phrases_by_first.end()) m.phrases = it->second;
+  auto add_phrases = [&](const std::vector<int>& indexes) {
+    for (int p : indexes) {
+      const auto& words = lex.phrases[static_cast<std::size_t>(p)].words;
+      m.phrases.push_back({p, words.size() > 1 && !words[1].prefix ? words[1].id : -1});
+    }
+  };
+  if (auto it = lex.phrases_by_first.find(folded); it != lex.phrases_by_first.end()) add_phrases(it->second);
   for (std::size_t len : lex.phrases_by_first_prefix.lengths) {
     if (len > folded.size()) break;
     if (auto it = lex.phrases_by_first_prefix.by_text.find(folded.substr(0, len));
         it != lex.phrases_by_first_prefix.by_text.end())
-      m.phrases.insert(m.phrases.end(), it->second.begin(), it->second.end());
+      add_phrases(it->second);
   }
   if (auto it = lex.phrase_words.find(folded); it != lex.phrase_words.end()) m.phrase_word = it->second;
   m.word_class = question_word_class(lex.language, folded);
@@ -77,7 +83,10 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   found.clear();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     for (int m : matches[k]->markers) found.push_back({m, k, k});
-    for (int p : matches[k]->phrases) from_phrase(lex, p, tokens, matches, k, found);
+    for (const PhraseStart& p : matches[k]->phrases) {
+      if (p.second >= 0 && (k + 1 >= tokens.size() || matches[k + 1]->phrase_word != p.second)) continue;
+      from_phrase(lex, p.phrase, tokens, matches, k, found);
+    }
   }
   if (found.empty()) return;
   // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.
@@ -88,8 +97,9 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   });
   // marker -> first token not covered; a message hits few markers, so a short list searched
   // linearly beats zeroing one slot per lexicon marker for every message.
-  std::vector<std::pair<int, std::size_t>> covered_until;
-  covered_until.reserve(found.size());
+  thread_local std::vector<std::pair<int, std::size_t>> covered_until;
+  covered_until.clear();
+  out.reserve(out.size() + found.size());
   for (const auto& f : found) {
     if (f.first > 0 && tokens[f.first - 1].sentence == tokens[f.first].sentence) {
       const auto& unless = lex.unless_after[static_cast<std::size_t>(f.marker)];

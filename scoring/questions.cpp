@@ -35,6 +35,7 @@ bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
 
 std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>& tokens) {
   std::vector<Sentence> out;
+  out.reserve(4);  // chat messages have a few sentences: one allocation, not three
   std::size_t start = 0, tok = 0;
   auto close = [&](std::size_t end) {
     const std::size_t first = tok;
@@ -194,10 +195,11 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
   for (std::size_t k = first + 1; k < end && !has_comma; ++k) has_comma = comma_before(text, tokens, k);
   // Clause starts: the sentence start past lead particles, and after a short lead-in that
   // ends in a comma ("Hei Maija, onko...", "Thanks, could you...").
-  std::vector<std::size_t> starts;
+  std::array<std::size_t, 2> starts{};  // at most the sentence start and one lead-in
+  std::size_t start_count = 0;
   auto push_start = [&](std::size_t k) {
     while (k + 1 < end && (words[k]->word_class & k_word_lead)) ++k;
-    starts.push_back(k);
+    starts[start_count++] = k;
   };
   push_start(first);
   for (std::size_t k = first + 1; k < end && k <= first + 3; ++k) {
@@ -210,7 +212,8 @@ bool is_question_sentence(Language language, std::string_view text, const std::v
     if (lead_in) push_start(k);
     break;
   }
-  for (std::size_t k : starts) {
+  for (std::size_t n = 0; n < start_count; ++n) {
+    const std::size_t k = starts[n];
     if (language == Language::fi ? fi_clause_is_question(words, k, end)
                                  : en_clause_is_question(tokens, words, k, end, has_comma))
       return true;

@@ -17,8 +17,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <deque>
 #include <stdexcept>
-#include <unordered_map>
 
 namespace chatdrill::scoring {
 
@@ -133,27 +135,44 @@ inline UChar32 decode_at(std::string_view s, std::size_t i, std::size_t& next) {
 
 }  // namespace
 
+// What an ASCII byte is to the scanner; bytes from 0x80 up start a multi-byte character.
+enum : unsigned char { k_sep, k_lower, k_upper, k_digit, k_wide };
+constexpr std::array<unsigned char, 256> k_byte_class = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = k_lower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = k_upper;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = k_digit;
+  for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = k_wide;
+  return t;
+}();
+
+inline unsigned char byte_class(char c) { return k_byte_class[static_cast<unsigned char>(c)]; }
+
 void scan_words(std::string_view text, std::vector<Token>& out) {
   // std::string_view sizes beyond int32 cannot be decoded by U8_NEXT: cut them off.
   if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);
   out.reserve(out.size() + std::min<std::size_t>(text.size() / 5 + 2, 1u << 16));  // words average 5+ bytes
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 && !is_word_char(b)) { ++i; continue; }  // spaces and punctuation, fast
-    std::size_t next = 0;
-    UChar32 c = decode_at(text, i, next);
-    if (!is_word_char(c)) { i = next; continue; }
+  while (i < n) {
+    const unsigned char cls = byte_class(text[i]);
+    if (cls == k_sep) { ++i; continue; }  // spaces and punctuation, fast
+    std::size_t next = i + 1;
+    UChar32 c = static_cast<unsigned char>(text[i]);
+    if (cls == k_wide) {
+      c = decode_at(text, i, next);
+      if (!is_word_char(c)) { i = next; continue; }
+    }
     Token t;
     t.begin = i;
     int letters = 0, upper = 0, lower = 0;
     UChar32 prev = -1;
     for (;;) {
       if (c < 0x80) {
-        const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-        letters += (up || low) ? 1 : 0;
-        upper += up ? 1 : 0;
-        lower += low ? 1 : 0;
+        const unsigned char k = byte_class(static_cast<char>(c));
+        letters += (k == k_lower || k == k_upper) ? 1 : 0;
+        upper += k == k_upper ? 1 : 0;
+        lower += k == k_lower ? 1 : 0;
       } else if (u_isalpha(c)) {
         ++letters;
         upper += u_isUUppercase(c) ? 1 : 0;
@@ -161,7 +180,14 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
       }
       prev = c;
       i = next;
-      if (i >= text.size()) break;
+      // The rest of a run of ASCII letters and digits, without decoding.
+      for (unsigned char k; i < n && (k = byte_class(text[i])) != k_sep && k != k_wide; ++i) {
+        letters += k != k_digit ? 1 : 0;
+        upper += k == k_upper ? 1 : 0;
+        lower += k == k_lower ? 1 : 0;
+        prev = static_cast<unsigned char>(text[i]);
+      }
+      if (i >= n) break;
       c = decode_at(text, i, next);
       if (is_word_char(c)) continue;
       // A joiner keeps the word going only with word characters on both sides.
@@ -169,16 +195,16 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
       const bool digit_joiner = (c == '.' || c == ',') && is_digit(prev);
       if (!apostrophe && !digit_joiner) break;
       std::size_t after = 0;
-      const UChar32 d = next < text.size() ? decode_at(text, next, after) : -1;
+      const UChar32 d = next < n ? decode_at(text, next, after) : -1;
       if (apostrophe ? !(u_isalpha(prev) && u_isalpha(d)) : !is_digit(d)) break;
       i = next;  // consume the joiner; `d` is handled as the next character
       c = d;
       next = after;
     }
     t.end = i;
-    t.surface.assign(text.substr(t.begin, t.end - t.begin));
+    t.surface = text.substr(t.begin, t.end - t.begin);
     t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
 }
 
@@ -187,58 +213,141 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
 // ---------------------------------------------------------------------------------------
 // TextAnalyzer
 
+namespace {
+
+// FNV-1a: words are a few bytes long, where it beats std::hash's block hash.
+std::uint64_t word_hash(std::string_view w) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// True if the folded form of an ASCII word is the word itself (no capitals, nothing wider).
+bool folds_to_itself(std::string_view w) {
+  for (const char c : w)
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
+// Where a token's folded form and stem sit while a text is analysed: offsets into the
+// scratch bytes, which become the analysis's storage at the end.
+struct Span {
+  std::uint32_t at, size;
+};
+
+}  // namespace
+
 struct TextAnalyzer::Impl {
   Language language = Language::fi;
   std::shared_ptr<const Lexicon> lexicon;
   sb_stemmer* stemmer = nullptr;
   struct Word {
-    std::string stem;
+    std::string folded, stem;
+    std::uint64_t hash = 0;
     WordMatches matches;
   };
-  // Chat vocabulary repeats: each distinct folded word is stemmed and matched once.
-  mutable std::unordered_map<std::string, Word> words;
+  // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
+  // open-addressing table of indexes into a deque (whose elements never move).
+  mutable std::deque<Word> words;
+  mutable std::vector<std::uint32_t> slots;  // 0 = empty, else index into `words` + 1
   std::vector<std::string> name_parts;  // folded words of the customer's name
-  mutable std::vector<const WordMatches*> matches;  // analyze()'s scratch, kept for its capacity
+  // analyze()'s scratch, kept for its capacity: no allocation per text but the result's.
+  mutable std::vector<const WordMatches*> matches;
+  mutable std::string scratch;
+  mutable std::vector<Span> folded_spans, stem_spans;
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
   }
 
   // Bounds memory on odd input; called before a text is analysed, so the Word pointers
-  // handed out while analysing it stay valid (unordered_map nodes never move).
+  // handed out while analysing it stay valid.
   void trim() const {
-    if (words.size() > 200000) words.clear();
+    if (words.size() > 200000) words.clear(), slots.clear();
   }
 
-  const Word& word(const std::string& folded) const {
-    auto it = words.find(folded);
-    if (it != words.end()) return it->second;
+  void rehash(std::size_t size) const {
+    slots.assign(size, 0);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      std::size_t at = words[k].hash & (size - 1);
+      while (slots[at] != 0) at = (at + 1) & (size - 1);
+      slots[at] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+
+  const Word& word(std::string_view folded) const {
+    const std::uint64_t hash = word_hash(folded);
+    if (!slots.empty()) {
+      for (std::size_t at = hash & (slots.size() - 1); slots[at] != 0; at = (at + 1) & (slots.size() - 1)) {
+        const Word& w = words[slots[at] - 1];
+        if (w.hash == hash && w.folded == folded) return w;
+      }
+    }
     Word w;
+    w.folded = folded;
+    w.hash = hash;
     if (!folded.empty()) {
       const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
                                            static_cast<int>(folded.size()));
       w.stem = s ? std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer)))
-                 : folded;
+                 : w.folded;
     }
-    w.matches = match_word(*lexicon, folded, w.stem);
-    return words.emplace(folded, std::move(w)).first->second;
+    w.matches = match_word(*lexicon, w.folded, w.stem);
+    words.push_back(std::move(w));
+    if (words.size() * 2 > slots.size()) rehash(std::max<std::size_t>(4096, slots.size() * 2));
+    else {
+      std::size_t at = hash & (slots.size() - 1);
+      while (slots[at] != 0) at = (at + 1) & (slots.size() - 1);
+      slots[at] = static_cast<std::uint32_t>(words.size());
+    }
+    return words.back();
   }
 
-  void tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<const WordMatches*>* matches) const {
-    trim();
-    detail::scan_words(text, tokens);
-    if (matches) matches->reserve(tokens.size());
-    for (auto& t : tokens) {
-      detail::fold_append(t.surface, t.folded);
-      const Word& w = word(t.folded);
-      t.stem = w.stem;
-      if (matches) matches->push_back(&w.matches);
-    }
-  }
+  // Words of `text` with their folded forms and stems in shared storage that starts with a
+  // copy of the text; `matches` (if given) gets each token's lexicon matches.
+  TextStorage tokenize(std::string_view text, std::vector<Token>& tokens,
+                       std::vector<const WordMatches*>* matches) const;
 
   bool is_name(const Token& t) const;
   void add_analysis_markers(std::string_view text, Analysis& a) const;
 };
+
+TextStorage TextAnalyzer::Impl::tokenize(std::string_view text, std::vector<Token>& tokens,
+                                         std::vector<const WordMatches*>* matches) const {
+  trim();
+  detail::scan_words(text, tokens);
+  if (matches) matches->reserve(tokens.size());
+  scratch.assign(text);
+  folded_spans.clear();
+  stem_spans.clear();
+  auto append = [&](std::string_view bytes) {
+    const Span span{static_cast<std::uint32_t>(scratch.size()), static_cast<std::uint32_t>(bytes.size())};
+    scratch.append(bytes);
+    return span;
+  };
+  for (const Token& t : tokens) {
+    Span folded{static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end - t.begin)};
+    if (!folds_to_itself(t.surface)) {
+      folded.at = static_cast<std::uint32_t>(scratch.size());
+      detail::fold_append(t.surface, scratch);
+      folded.size = static_cast<std::uint32_t>(scratch.size() - folded.at);
+    }
+    const Word& w = word(std::string_view(scratch).substr(folded.at, folded.size));
+    folded_spans.push_back(folded);
+    stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
+    if (matches) matches->push_back(&w.matches);
+  }
+  auto bytes = std::make_shared_for_overwrite<char[]>(scratch.size() + 1);
+  std::copy(scratch.begin(), scratch.end(), bytes.get());
+  const char* base = bytes.get();
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    t.surface = std::string_view(base + t.begin, t.end - t.begin);
+    t.folded = std::string_view(base + folded_spans[k].at, folded_spans[k].size);
+    t.stem = std::string_view(base + stem_spans[k].at, stem_spans[k].size);
+  }
+  return bytes;
+}
 
 TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon)
     : impl_(std::make_unique<Impl>()) {
@@ -246,7 +355,6 @@ TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lex
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
   impl_->lexicon = lexicon ? std::move(lexicon) : load_lexicon(language);
-  impl_->words.reserve(4096);
 }
 
 TextAnalyzer::~TextAnalyzer() = default;
@@ -264,13 +372,13 @@ std::string TextAnalyzer::fold(std::string_view text) const {
 
 std::string TextAnalyzer::stem(std::string_view folded_word) const {
   impl_->trim();
-  return impl_->word(std::string(folded_word)).stem;
+  return impl_->word(folded_word).stem;
 }
 
-std::vector<Token> TextAnalyzer::tokenize(std::string_view text) const {
-  std::vector<Token> tokens;
-  impl_->tokenize(text, tokens, nullptr);
-  return tokens;
+TokenList TextAnalyzer::tokenize(std::string_view text) const {
+  TokenList list;
+  list.storage = impl_->tokenize(text, list.tokens, nullptr);
+  return list;
 }
 
 void TextAnalyzer::set_customer_name(std::string_view name) {
@@ -356,7 +464,7 @@ Analysis TextAnalyzer::analyze(std::string_view text) const {
   Analysis a;
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
-  impl_->tokenize(text, a.tokens, &matches);
+  a.storage = impl_->tokenize(text, a.tokens, &matches);
   a.sentences = detail::split_sentences(text, a.tokens);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;

@@ -17,13 +17,32 @@ enum class Language { fi, en };
 std::optional<Language> parse_language(std::string_view code);  // "fi" / "en"
 const char* language_code(Language language);
 
+// Tokens, sentences and marker hits are small views: a token's text lives in storage the
+// Analysis (or TokenList) shares, marker ids in a process-wide table, so copying or moving
+// an analysis never leaves a view dangling and analysing a message allocates a few blocks,
+// not three strings per word.
 struct Token {
-  std::string surface;  // as written (valid UTF-8)
-  std::string folded;   // ICU case-folded (Ä -> ä, ß -> ss)
-  std::string stem;     // Snowball stem of `folded` for the language
+  std::string_view surface;  // as written (valid UTF-8)
+  std::string_view folded;   // ICU case-folded (Ä -> ä, ß -> ss)
+  std::string_view stem;     // Snowball stem of `folded` for the language
   std::size_t begin = 0, end = 0;  // byte offsets into the analysed text
   int sentence = 0;     // index into Analysis::sentences
   bool all_caps = false;  // written in capitals and at least 2 letters long
+};
+
+// Read-only bytes the tokens of one text point into; shared by copies of an analysis.
+using TextStorage = std::shared_ptr<const char[]>;
+
+// What TextAnalyzer::tokenize returns: the tokens and the storage they point into.
+struct TokenList {
+  TextStorage storage;
+  std::vector<Token> tokens;
+  std::size_t size() const { return tokens.size(); }
+  bool empty() const { return tokens.empty(); }
+  const Token& operator[](std::size_t k) const { return tokens[k]; }
+  const Token& back() const { return tokens.back(); }
+  std::vector<Token>::const_iterator begin() const { return tokens.begin(); }
+  std::vector<Token>::const_iterator end() const { return tokens.end(); }
 };
 
 struct Sentence {
@@ -32,14 +51,16 @@ struct Sentence {
   std::size_t first_token = 0, token_count = 0;  // the sentence's slice of Analysis::tokens
 };
 
-// One lexicon entry found in a text. `id` is what evidence cites (e.g. "courtesy.gratitude").
+// One lexicon entry found in a text. `id` is what evidence cites (e.g. "courtesy.gratitude");
+// it views a process-wide table of marker ids (see intern_marker_id), valid for the whole run.
 struct MarkerHit {
-  std::string id;
+  std::string_view id;
   std::size_t begin = 0, end = 0;  // byte offsets of the matched words
   int sentence = 0;
 };
 
 struct Analysis {
+  TextStorage storage;  // what the tokens' views point into
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<MarkerHit> markers;
@@ -51,6 +72,10 @@ struct Analysis {
   // Markers whose id starts with `marker_id_prefix` found in sentence `sentence`.
   int count_in_sentence(int sentence, std::string_view marker_id_prefix) const;
 };
+
+// The process-wide copy of a marker id: lexicons intern theirs when loaded, so hits can
+// carry a view that outlives any analyser or lexicon. Thread-safe.
+std::string_view intern_marker_id(std::string_view id);
 
 // Marker ids the bundled lexicons define (plus the ones analysis itself adds:
 // courtesy.name, negative.shouting, negative.exclamations). Evidence cites these.
@@ -85,7 +110,7 @@ class TextAnalyzer {
   Analysis analyze(std::string_view text) const;
   std::string fold(std::string_view text) const;      // case folding of any text
   std::string stem(std::string_view folded_word) const;
-  std::vector<Token> tokenize(std::string_view text) const;
+  TokenList tokenize(std::string_view text) const;
   // The customer's name (first name, full name...): words of it in a reply, written with a
   // capital, are the courtesy.name marker (Finnish case endings allowed: Raijalle).
   void set_customer_name(std::string_view name);

@@ -9,13 +9,13 @@ namespace {
 
 std::vector<std::string> folded_words(const scoring::TextAnalyzer& analyzer, const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& t : analyzer.tokenize(text)) out.push_back(t.folded);
+  for (const auto& t : analyzer.tokenize(text)) out.emplace_back(t.folded);
   return out;
 }
 
-void add_unique(std::vector<std::string>& list, std::string value) {
+void add_unique(std::vector<std::string>& list, std::string_view value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
-    list.push_back(std::move(value));
+    list.emplace_back(value);
 }
 
 }  // namespace
@@ -25,7 +25,7 @@ PreparedMatcher::PreparedMatcher(const Matcher& m, const scoring::TextAnalyzer& 
     // A "keyword" of several words is a phrase in disguise.
     auto words = folded_words(analyzer, k);
     if (words.size() == 1)
-      add_unique(keywords_, std::move(words[0]));
+      add_unique(keywords_, words[0]);
     else if (words.size() > 1)
       phrases_.push_back(std::move(words));
   }
@@ -46,7 +46,7 @@ PreparedMatcher::PreparedMatcher(const Matcher& m, const scoring::TextAnalyzer& 
 bool PreparedMatcher::matches(const scoring::Analysis& reply) const {
   if (any_) return true;
   const auto& tokens = reply.tokens;
-  auto has = [](const std::vector<std::string>& list, const std::string& v) {
+  auto has = [](const std::vector<std::string>& list, std::string_view v) {
     return std::find(list.begin(), list.end(), v) != list.end();
   };
   for (const auto& t : tokens) {

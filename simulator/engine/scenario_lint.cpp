@@ -37,7 +37,7 @@ using Words = std::vector<std::string>;
 
 Words folded_words(const scoring::TextAnalyzer& a, const std::string& text) {
   Words out;
-  for (const auto& t : a.tokenize(text)) out.push_back(t.folded);
+  for (const auto& t : a.tokenize(text)) out.emplace_back(t.folded);
   return out;
 }
 
@@ -63,8 +63,8 @@ Prepared prepare(const Matcher& m, const scoring::TextAnalyzer& a) {
     if (auto words = folded_words(a, ph); !words.empty()) p.phrases.push_back(std::move(words));
   for (const auto& s : m.stems)
     for (const auto& t : a.tokenize(s)) {
-      p.stems.push_back(t.folded);
-      p.stems.push_back(t.stem);
+      p.stems.emplace_back(t.folded);
+      p.stems.emplace_back(t.stem);
     }
   for (const auto& pre : m.prefixes)
     if (auto f = a.fold(pre); !f.empty()) p.prefixes.push_back(f);

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::string> folded_words(const TextAnalyzer& a, std::string_view text) {
   std::vector<std::string> out;
-  for (const auto& t : a.tokenize(text)) out.push_back(t.folded);
+  for (const auto& t : a.tokenize(text)) out.emplace_back(t.folded);
   return out;
 }
 

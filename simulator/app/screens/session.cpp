@@ -109,7 +109,7 @@ void hint_chips(AppState& s) {
     live.analyzed_draft = live.composer.draft;
     live.draft_markers.clear();
     auto analysis = live.analyzer->analyze(s.emoji.decode(live.composer.draft));
-    for (const auto& m : analysis.markers) live.draft_markers.push_back(m.id);
+    for (const auto& m : analysis.markers) live.draft_markers.emplace_back(m.id);
     if (analysis.shouting) live.draft_markers.push_back("negative.shouting");
     if (analysis.is_question) live.draft_markers.push_back("question");
   }
