@@ -9,10 +9,7 @@
 #include "scoring/text.h"
 #include "simulator/engine/files.h"
 #include "simulator/app/screens/classroom.h"
-#if __has_include("simulator/engine/journal.h")
 #include "simulator/engine/journal.h"
-#define CHATDRILL_HAS_JOURNAL 1
-#endif
 
 #include <algorithm>
 #include <cstdlib>
@@ -188,32 +185,41 @@ void open_result(AppState& s, const std::string& path) {
   show_review(s, std::move(*load.result), nullptr, path);
 }
 
-void recover_journal_file(AppState& s, const std::string& path) {
-#ifdef CHATDRILL_HAS_JOURNAL
-  auto load = engine::recover_journal(path);
+std::optional<RecoveredResult> save_recovered_journal(AppState& s, const std::string& journal, const std::string& out,
+                                                     std::shared_ptr<const engine::Scenario> scenario,
+                                                     const RecoveryAdjust& adjust) {
+  auto load = engine::recover_journal(journal);
   if (!load.transcript) {
-    s.status = load.diagnostics.empty() ? path : load.diagnostics.front().to_string();
-    return;
+    s.status = load.diagnostics.empty() ? journal : load.diagnostics.front().to_string();
+    return std::nullopt;
   }
-  engine::SessionResult r;
+  RecoveredResult rec;
+  auto& r = rec.result;
   r.transcript = std::move(*load.transcript);
   if (r.transcript.outcome.empty()) r.transcript.outcome = "interrupted";
   r.scenario_id = r.transcript.scenario;
-  auto scenario = s.library.find(r.scenario_id);
-  r.scenario_title = scenario ? scenario->title : r.scenario_id;
+  rec.scenario = scenario ? scenario : s.library.find(r.scenario_id);
+  r.scenario_title = rec.scenario ? rec.scenario->title : r.scenario_id;
   r.trainee = trainee_name(s);
   r.ended_at = iso_now();
   r.app_version = CHATDRILL_VERSION;
-  r.grade = scoring::grade_transcript(r.transcript, scenario ? scenario->rubric : scoring::Rubric{});
-  std::string out = (fs::path(s.sessions_dir) / fs::path(path).stem()).string() + ".json";
-  if (auto err = engine::write_result(out, r); !err.empty()) s.status = err;
+  scoring::Rubric rubric = rec.scenario ? rec.scenario->rubric : scoring::Rubric{};
+  if (adjust) adjust(r, rubric);
+  r.grade = scoring::grade_transcript(r.transcript, rubric);
+  if (auto err = engine::write_result(out, r); !err.empty()) {
+    s.status = err;  // the journal stays: nothing the trainee wrote is lost
+    return std::nullopt;
+  }
   std::error_code ec;
-  fs::remove(path, ec);
+  fs::remove(journal, ec);
+  return rec;
+}
+
+void recover_journal_file(AppState& s, const std::string& path) {
+  std::string out = (fs::path(s.sessions_dir) / fs::path(path).stem()).string() + ".json";
+  auto rec = save_recovered_journal(s, path, out);
   refresh_lists(s);
-  show_review(s, std::move(r), scenario, out);
-#else
-  s.status = "journal recovery is not built yet: " + path;
-#endif
+  if (rec) show_review(s, std::move(rec->result), rec->scenario, out);
 }
 
 void discard_journal_file(AppState& s, const std::string& path) {

@@ -17,6 +17,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -127,6 +128,20 @@ void end_session(AppState& state);      // the trainee ends it
 void open_review_of_live(AppState& state);  // grade, save, show review
 void open_result(AppState& state, const std::string& path);
 void recover_journal_file(AppState& state, const std::string& path);
+// Turns an interrupted journal into a result saved at `out`: the transcript as journalled
+// (outcome "interrupted" unless the journal recorded one), graded with the scenario's rubric
+// (`scenario`, else the library's). `adjust` may change the result and rubric first (an
+// exercise's trainee, place, outcome and weights). The journal is removed only once the
+// result is on disk; on failure nullopt, state.status says why and the journal stays.
+struct RecoveredResult {
+  engine::SessionResult result;
+  std::shared_ptr<const engine::Scenario> scenario;  // null when it is not in the library
+};
+using RecoveryAdjust = std::function<void(engine::SessionResult&, scoring::Rubric&)>;
+std::optional<RecoveredResult> save_recovered_journal(AppState& state, const std::string& journal,
+                                                     const std::string& out,
+                                                     std::shared_ptr<const engine::Scenario> scenario = nullptr,
+                                                     const RecoveryAdjust& adjust = {});
 void discard_journal_file(AppState& state, const std::string& path);
 void add_folder(AppState& state, const std::string& folder);
 void remove_folder(AppState& state, const std::string& folder);
