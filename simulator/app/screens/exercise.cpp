@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -65,6 +66,10 @@ void begin_exercise(AppState& s) {
   const double now = exercise_wall_time(s);
   const double start = run.exercise.start_at_unix ? static_cast<double>(*run.exercise.start_at_unix) : now;
   if (run.exercise.total_time_limit) run.total_end = std::max(start, 0.0) + *run.exercise.total_time_limit;
+  if (find_exercise_progress(s)) {  // this trainee's app crashed mid-session: offer to go on
+    run.phase = ExercisePhase::recovery;
+    return;
+  }
   if (run.exercise.start_at_unix && now < start) {
     run.phase = ExercisePhase::waiting;
     return;
@@ -72,9 +77,9 @@ void begin_exercise(AppState& s) {
   start_next_scenario(s);
 }
 
-std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& run, std::size_t index,
+std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& run, std::size_t position,
                                               std::optional<double> limit) {
-  const auto& scenario = run.scenarios[index];
+  const auto& scenario = run.scenarios[run.order[position]];
   auto live = std::make_unique<LiveSession>();
   live->scenario = scenario;
   live->stem = engine::result_file_stem(run.trainee, scenario->id, engine::this_writer());
@@ -87,7 +92,7 @@ std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& ru
   base.trainee = run.trainee;
   base.exercise_id = run.exercise.id;
   base.exercise_title = run.exercise.title;
-  base.position = static_cast<int>(run.next);
+  base.position = static_cast<int>(position);
   live->result_base = std::move(base);
   scoring::Rubric rubric = scenario->rubric;
   if (run.exercise.weights) rubric.weights = *run.exercise.weights;
@@ -105,22 +110,6 @@ std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& ru
   return live;
 }
 
-// The session in progress ended (by itself, or the trainee pressed End): keep its result.
-void take_finished(AppState& s, engine::SessionResult result) {
-  auto& run = *s.exercise;
-  run.done.push_back(std::move(result));
-  run.current_result.clear();
-  const bool time_up = run.done.back().outcome() == "time_up";
-  const bool out_of_time = run.total_end && exercise_wall_time(s) >= *run.total_end - 1;
-  if (run.next >= run.order.size() || out_of_time)
-    run.phase = ExercisePhase::done;
-  else if (time_up)
-    return start_next_scenario(s);  // the limit ends it; the next one starts
-  else
-    run.phase = ExercisePhase::between;
-  s.screen = Screen::exercise;
-}
-
 engine::SessionResult saved_result(const std::string& path, const LiveSession* live) {
   auto load = engine::load_result(path);
   if (load.result) return std::move(*load.result);
@@ -130,6 +119,43 @@ engine::SessionResult saved_result(const std::string& path, const LiveSession* l
 }
 
 }  // namespace
+
+std::optional<std::size_t> next_open_position(const ExerciseRun& run) {
+  for (std::size_t p = 0; p < run.order.size(); ++p)
+    if (std::none_of(run.done.begin(), run.done.end(),
+                     [&](const auto& r) { return r.position == static_cast<int>(p); }))
+      return p;
+  return std::nullopt;
+}
+
+void start_exercise_session(AppState& s, std::size_t position, std::optional<double> limit) {
+  auto& run = *s.exercise;
+  s.live = exercise_session(s, run, position, limit);
+  run.current_result = s.live->result_path;
+  run.next = position + 1;             // scenario_time_left() reads the one in progress from here
+  run.phase = ExercisePhase::between;  // shown again when this session ends
+  s.screen = Screen::session;
+}
+
+// The session in progress ended (by itself, or the trainee pressed End): keep its result.
+void take_finished(AppState& s, engine::SessionResult result) {
+  auto& run = *s.exercise;
+  run.done.push_back(std::move(result));
+  run.current_result.clear();
+  // With feedback after each scenario, one cut by its time limit shows its score first too.
+  const bool move_on =
+      run.done.back().outcome() == "time_up" && run.exercise.feedback != engine::FeedbackPolicy::after_each;
+  const bool out_of_time = run.total_end && exercise_wall_time(s) >= *run.total_end - 1;
+  s.screen = Screen::exercise;
+  if (!next_open_position(run) || out_of_time)
+    run.phase = ExercisePhase::done;
+  else if (!run.journals.empty())
+    run.phase = ExercisePhase::recovery;  // another interrupted chat is still waiting
+  else if (move_on)
+    start_next_scenario(s);  // the limit ends it; the next one starts
+  else
+    run.phase = ExercisePhase::between;
+}
 
 void set_exercise_trainee(AppState& s, const std::string& name) {
   if (!s.exercise || !s.exercise->problems.empty()) return;
@@ -144,12 +170,12 @@ void set_exercise_trainee(AppState& s, const std::string& name) {
 void start_next_scenario(AppState& s) {
   if (!s.exercise || s.live) return;
   auto& run = *s.exercise;
-  if (run.next >= run.order.size()) {
+  const auto position = next_open_position(run);
+  if (!position) {
     run.phase = ExercisePhase::done;
     return;
   }
-  const std::size_t index = run.order[run.next];
-  auto limit = run.exercise.limit_for(index);
+  auto limit = run.exercise.limit_for(run.order[*position]);
   if (run.total_end) {
     const double left = *run.total_end - exercise_wall_time(s);
     if (left < 1) {
@@ -158,11 +184,7 @@ void start_next_scenario(AppState& s) {
     }
     limit = limit ? std::min(*limit, left) : left;
   }
-  s.live = exercise_session(s, run, index, limit);
-  run.current_result = s.live->result_path;
-  ++run.next;
-  run.phase = ExercisePhase::between;  // shown again when this session ends
-  s.screen = Screen::session;
+  start_exercise_session(s, *position, limit);
 }
 
 std::optional<double> scenario_time_left(const AppState& s) {
@@ -341,6 +363,9 @@ void draw_exercise(AppState& s) {
   switch (run.phase) {
     case ExercisePhase::name_entry:
       name_entry(s, run);
+      break;
+    case ExercisePhase::recovery:
+      draw_exercise_recovery(s);
       break;
     case ExercisePhase::waiting:
       waiting(s, run);

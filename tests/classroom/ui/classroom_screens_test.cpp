@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "simulator/app/screens/classroom.h"
-#include "tests/app/headless.h"
+#include "exercise_fixture.h"
 
 using namespace chatdrill;
 using namespace chatdrill::app;
@@ -15,36 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// An exercise of the two test scenarios beside it: 60 s for the first, shared start time.
-std::string write_exercise(const fs::path& dir, const std::string& feedback) {
-  fs::create_directories(dir / "scenarios");
-  for (const char* s : {"order-status-fi.json", "gift-card-fi.json"})
-    fs::copy_file(fs::path(CHATDRILL_TEST_DATA) / ".." / "data" / s, dir / "scenarios" / s,
-                  fs::copy_options::overwrite_existing);
-  const fs::path path = dir / "exercise.json";
-  std::ofstream(path) << fmt::format(R"({{
-  "format": "chatdrill.exercise/1", "id": "ui-test", "title": "Näyttötesti",
-  "instructions": "Palvele kahta asiakasta.",
-  "scenarios": [{{"scenario": "scenarios/order-status-fi.json", "time_limit": 60}}, "scenarios/gift-card-fi.json"],
-  "start_at": "2026-12-01T09:00:00Z", "total_time_limit": 1200, "feedback": "{}", "results": "results"
-}})",
-                                     feedback);
-  return path.string();
-}
-
-void enter_name_and_begin(test::Headless& h, const std::string& name) {
-  h.frame();
-  h.click("exercise.name");
-  h.type(name);
-  h.click("exercise.begin");
-}
-
-std::vector<engine::SessionResult> results_in(const fs::path& dir) {
-  std::vector<engine::SessionResult> out;
-  for (auto& r : engine::load_results_folder(dir.string()).results) out.push_back(r.result);
-  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.position < b.position; });
-  return out;
-}
+using test::enter_name_and_begin;
+using test::results_in;
+using test::write_exercise;
 
 }  // namespace
 
