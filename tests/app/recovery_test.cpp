@@ -42,3 +42,26 @@ TEST_CASE("discarding an interrupted session keeps it out of the prompt") {
   CHECK(h.state.journals.empty());
   CHECK(h.state.screen == Screen::home);
 }
+
+TEST_CASE("a recovery whose result cannot be written keeps the journal and says why") {
+  std::string journal;
+  {
+    Headless h("recovery_unwritable");
+    h.start("silent-customer-fi");
+    h.wait_for_customer();
+    h.type("Hei!");
+    h.press_enter();
+    journal = h.state.live->journal_path;
+  }
+  Headless h("recovery_unwritable", true);
+  // A folder where the result file would go: the write fails.
+  const auto out = std::filesystem::path(h.state.sessions_dir) /
+                   (std::filesystem::path(journal).stem().string() + ".json");
+  std::filesystem::create_directories(out / "blocker");
+  h.frames(2);
+  h.click("recover.yes.0");
+  CHECK(h.state.screen == Screen::home);
+  CHECK_FALSE(h.state.status.empty());
+  CHECK(std::filesystem::exists(journal));  // nothing the trainee wrote is lost
+  CHECK(h.state.journals == std::vector<std::string>{journal});
+}

@@ -184,3 +184,47 @@ TEST_CASE("when the exercise time ran out while the app was down the chat is sav
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));  // at_end: the done screen shows it
 }
+
+TEST_CASE("a journal the persona cannot replay is saved as it stands, not lost") {
+  fs::path results;
+  std::string journal;
+  {
+    test::Headless h("classroom-crash-replay");
+    open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
+    set_wall(h, "2026-12-01T09:05:00Z");
+    results = h.state.exercise->exercise.results_dir;
+    enter_name_and_begin(h, "Ville");
+    REQUIRE(h.state.live);
+    h.frames(3);
+    h.type("Hei! Tarkistan asian heti.");
+    h.press_enter();
+    h.wait_for_customer();
+    journal = h.state.live->journal_path;
+  }
+  // Something the persona would not say again (e.g. a journal from another app version).
+  std::string text = slurp(journal);
+  const auto at = text.find("Kiitos, odotan.");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 15, "Kiitos, odotan kärsivällisesti.");
+  std::ofstream(journal, std::ios::binary | std::ios::trunc) << text;
+  test::Headless h("classroom-crash-replay", true);
+  open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
+  set_wall(h, "2026-12-01T09:06:00Z");
+  enter_name_and_begin(h, "Ville");
+  REQUIRE(h.state.exercise->phase == ExercisePhase::recovery);
+  h.frames(2);
+  CHECK_FALSE(exercise_journal_time_over(h.state, h.state.exercise->journals[0]));
+  h.click("exercise.recover.0");
+  CHECK_FALSE(h.state.live);
+  CHECK(h.state.exercise->phase == ExercisePhase::between);
+  h.frames(2);
+  CHECK(h.visible("exercise.scores.0"));  // after_each: its score, then the next customer
+  CHECK(h.visible("exercise.next"));
+  CHECK_FALSE(fs::exists(journal));
+  const auto saved = results_in(results);
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0].outcome() == "interrupted");
+  CHECK(trainee_lines(saved[0].transcript) == std::vector<std::string>{"Hei! Tarkistan asian heti."});
+  CHECK(saved[0].transcript.messages.back().text == "Kiitos, odotan kärsivällisesti.");
+  CHECK(engine::list_live_journals(results.string()).empty());  // the failed replay's journal is gone too
+}
