@@ -13,6 +13,22 @@ namespace chatdrill::scoring {
 
 namespace detail {
 
+namespace {
+std::vector<Analysis>& analysis_pool() {
+  thread_local std::vector<Analysis> pool;
+  return pool;
+}
+}  // namespace
+
+ChatView::ChatView(const Transcript& t) : transcript(t) { analyses.swap(analysis_pool()); }
+
+ChatView::~ChatView() {
+  if (analyses.capacity() < analysis_pool().capacity()) return;
+  for (Analysis& a : analyses)  // what a huge message grew is not kept for the thread's life
+    if (a.tokens.capacity() > 4096) a = Analysis{};
+  analyses.swap(analysis_pool());
+}
+
 double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
 
 // Quotes are the only outside text in notes: cut from a message that is not valid UTF-8,
@@ -83,14 +99,16 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
     chat.end_time = std::max(chat.end_time, m.at);
     chat.invalid_text[i] = !is_valid_utf8(m.text);
     if (m.is_customer_message()) {
-      chat.analyses[i] = analyzer.analyze(m.text);
+      analyzer.analyze(m.text, chat.analyses[i]);
       chat.customer.push_back(i);
       if (!waiting) waiting = i;
     } else if (m.is_trainee_message()) {
-      chat.analyses[i] = analyzer.analyze(m.text);
+      analyzer.analyze(m.text, chat.analyses[i]);
       chat.trainee.push_back(i);
       chat.answers.push_back(waiting);
       waiting.reset();
+    } else {
+      chat.analyses[i].clear();
     }
   }
   analyzer.set_customer_name("");

@@ -94,8 +94,8 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   const std::string text = chat.sentence_text(i, sentence);
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
     tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0),
-              fi ? fmt::format(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
-                 : fmt::format(FMT_COMPILE("Stock question \"{}\" does not find out about the customer's case."), text));
+              fi ? note(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
+                 : note(FMT_COMPILE("Stock question \"{}\" does not find out about the customer's case."), text));
     return;
   }
   const auto& s = a.sentences[static_cast<std::size_t>(sentence)];
@@ -115,18 +115,18 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   if (!shared.empty() || !slots.empty() || !detail.empty()) {
     const std::string about = !slots.empty() ? slot_label(chat.slots[slots.front()]) : !shared.empty() ? shared : detail;
     tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 3),
-              fi ? fmt::format(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
-                 : fmt::format(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));
+              fi ? note(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
+                 : note(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));
   } else {
     tally.add(i, "clarifying.generic_question", nth(k_generic, 3, c.generic++, 0),
-              fi ? fmt::format(FMT_COMPILE("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\""), text)
-                 : fmt::format(FMT_COMPILE("A question not tied to the customer's words or an open detail: \"{}\""), text));
+              fi ? note(FMT_COMPILE("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\""), text)
+                 : note(FMT_COMPILE("A question not tied to the customer's words or an open detail: \"{}\""), text));
   }
   for (std::size_t n : slots) {
     if (!c.slots_covered.insert(n).second) continue;
     tally.add(i, "clarifying.slot", k_slot_bonus,
-              fi ? fmt::format(FMT_COMPILE("Selvitti tiedon: {}."), slot_label(chat.slots[n]))
-                 : fmt::format(FMT_COMPILE("Found out: {}."), slot_label(chat.slots[n])));
+              fi ? note(FMT_COMPILE("Selvitti tiedon: {}."), slot_label(chat.slots[n]))
+                 : note(FMT_COMPILE("Found out: {}."), slot_label(chat.slots[n])));
   }
 }
 
@@ -136,8 +136,8 @@ void assumptions(const ChatView& chat, std::size_t i, Tally& tally) {
   for (const auto& hit : a.markers) {
     if (hit.id != "clarifying.assumption" || a.sentences[static_cast<std::size_t>(hit.sentence)].is_question) continue;
     tally.add(i, "clarifying.assumption", k_assumption,
-              chat.fi() ? fmt::format(FMT_COMPILE("Oletti kysymättä: \"{}\""), chat.sentence_text(i, hit.sentence))
-                        : fmt::format(FMT_COMPILE("Assumed instead of asking: \"{}\""), chat.sentence_text(i, hit.sentence)));
+              chat.fi() ? note(FMT_COMPILE("Oletti kysymättä: \"{}\""), chat.sentence_text(i, hit.sentence))
+                        : note(FMT_COMPILE("Assumed instead of asking: \"{}\""), chat.sentence_text(i, hit.sentence)));
   }
 }
 
@@ -170,8 +170,8 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
   for (std::size_t n = 0; n < rubric.slots.size(); ++n) {
     if (c.slots_covered.count(n)) continue;
     tally.add(std::nullopt, "clarifying.slot_missed", k_slot_missed,
-              fi ? fmt::format(FMT_COMPILE("Ei kysynyt: {}."), slot_label(chat.slots[n]))
-                 : fmt::format(FMT_COMPILE("Never asked about: {}."), slot_label(chat.slots[n])));
+              fi ? note(FMT_COMPILE("Ei kysynyt: {}."), slot_label(chat.slots[n]))
+                 : note(FMT_COMPILE("Never asked about: {}."), slot_label(chat.slots[n])));
   }
   if (c.relevant + c.generic + c.stock == 0)
     tally.add(std::nullopt, "clarifying.no_questions", 0,

@@ -30,8 +30,8 @@ void replies(const ChatView& chat, Tally& tally) {
     for (const auto& hit : a.markers) {  // one penalty per reply, quoting its first bounce
       if (hit.id != "negative.channel_bounce") continue;
       tally.add(i, "engagement.channel_bounce", k_bounce,
-                  fi ? fmt::format(FMT_COMPILE("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse."), chat.quote(i, hit))
-                     : fmt::format(FMT_COMPILE("Bounced the customer to another channel (\"{}\") instead of owning the case."), chat.quote(i, hit)));
+                  fi ? note(FMT_COMPILE("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse."), chat.quote(i, hit))
+                     : note(FMT_COMPILE("Bounced the customer to another channel (\"{}\") instead of owning the case."), chat.quote(i, hit)));
       break;
     }
     if (a.has("engagement.next_step") && next_steps < 2) {
@@ -84,22 +84,22 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     }
     if (in_window) {
       tally.add(in_window, "engagement.checkin", k_checkin,
-                fi ? fmt::format(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} s hiljaisuuden jälkeen."), whole(msgs[*in_window].at - s))
-                   : fmt::format(FMT_COMPILE("Checked in after {} s of silence."), whole(msgs[*in_window].at - s)));
+                fi ? note(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} s hiljaisuuden jälkeen."), whole(msgs[*in_window].at - s))
+                   : note(FMT_COMPILE("Checked in after {} s of silence."), whole(msgs[*in_window].at - s)));
     } else if (early) {
       tally.add(early, "engagement.checkin_early", k_checkin_early,
-                fi ? fmt::format(FMT_COMPILE("Tarkisti jo {} s:n kohdalla; asiakkaalle kannattaa antaa hetki aikaa."), whole(msgs[*early].at - s))
-                   : fmt::format(FMT_COMPILE("Checked in after only {} s; give the customer a moment."), whole(msgs[*early].at - s)));
+                fi ? note(FMT_COMPILE("Tarkisti jo {} s:n kohdalla; asiakkaalle kannattaa antaa hetki aikaa."), whole(msgs[*early].at - s))
+                   : note(FMT_COMPILE("Checked in after only {} s; give the customer a moment."), whole(msgs[*early].at - s)));
     } else if (late) {
       tally.add(late, "engagement.checkin_late", k_checkin_late,
-                fi ? fmt::format(FMT_COMPILE("Tarkisti vasta {} s hiljaisuuden jälkeen (ikkuna {}-{} s)."), whole(msgs[*late].at - s),
+                fi ? note(FMT_COMPILE("Tarkisti vasta {} s hiljaisuuden jälkeen (ikkuna {}-{} s)."), whole(msgs[*late].at - s),
                                  whole(r.silence_checkin_from), whole(r.silence_checkin_to))
-                   : fmt::format(FMT_COMPILE("Checked in only after {} s of silence (window {}-{} s)."), whole(msgs[*late].at - s),
+                   : note(FMT_COMPILE("Checked in only after {} s of silence (window {}-{} s)."), whole(msgs[*late].at - s),
                                  whole(r.silence_checkin_from), whole(r.silence_checkin_to)));
     } else if (until - s > r.silence_checkin_to) {
       tally.add(*start, "engagement.no_checkin", k_no_checkin,
-                fi ? fmt::format(FMT_COMPILE("Asiakas oli hiljaa {} s eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), whole(until - s))
-                   : fmt::format(FMT_COMPILE("The customer was silent for {} s and the trainee never checked in."), whole(until - s)));
+                fi ? note(FMT_COMPILE("Asiakas oli hiljaa {} s eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), whole(until - s))
+                   : note(FMT_COMPILE("The customer was silent for {} s and the trainee never checked in."), whole(until - s)));
     }
   }
 }

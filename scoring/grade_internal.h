@@ -6,6 +6,7 @@
 #include "grade.h"
 #include "text.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -18,7 +19,11 @@
 namespace chatdrill::scoring::detail {
 
 struct ChatView {
-  explicit ChatView(const Transcript& t) : transcript(t) {}
+  // The analyses' buffers are borrowed from a per-thread pool and given back on
+  // destruction, so grading a stream of chats does not allocate them again per message.
+  explicit ChatView(const Transcript& t);
+  ChatView(ChatView&&) = default;
+  ~ChatView();
   const Transcript& transcript;
   Language language = Language::fi;
   std::vector<Analysis> analyses;  // per message; empty for events graders ignore
@@ -60,6 +65,15 @@ class Tally {
 };
 
 double round_tenth(double x);
+
+// An evidence note: fmt formatting into a stack buffer, then one string of the exact size
+// (fmt::format's compiled form grows the string as it writes). Use with FMT_COMPILE.
+template <typename Format, typename... Args>
+std::string note(const Format& format, const Args&... args) {
+  fmt::memory_buffer buffer;
+  fmt::format_to(fmt::appender(buffer), format, args...);
+  return std::string(buffer.data(), buffer.size());
+}
 
 // Seconds in a note, printed as "{:.0f}" prints them; whole numbers (chat times nearly
 // always are) take a fast path that gives the same text.

@@ -14,7 +14,7 @@ namespace chatdrill::scoring::detail {
 namespace {
 
 struct MarkerRule {
-  std::string_view id;
+  std::string_view rule;  // the evidence rule: "politeness." and the marker id
   double points;
   const char* fi;
   const char* en;
@@ -23,26 +23,28 @@ struct MarkerRule {
 // Courtesy: the first reply with a marker earns its points, the second half, the third a
 // quarter, later ones nothing. A marker repeated within one reply counts once.
 constexpr MarkerRule k_courtesy[] = {
-    {"courtesy.greeting", 8, "Tervehdys", "Greeting"},
-    {"courtesy.gratitude", 8, "Kiitos", "Thanks"},
-    {"courtesy.apology", 6, "Pahoittelu", "Apology"},
-    {"courtesy.empathy", 8, "Myötäeläminen", "Empathy"},
-    {"courtesy.conditional", 5, "Kohtelias pyyntö tai tarjous", "Polite request or offer"},
-    {"courtesy.reassurance", 6, "Rauhoittelu", "Reassurance"},
-    {"courtesy.name", 5, "Asiakkaan nimi", "Customer's name"},
-    {"courtesy.open_door", 6, "Ovi jätetty auki", "Open door"},
-    {"courtesy.farewell", 4, "Hyvästely", "Farewell"},
+    {"politeness.courtesy.greeting", 8, "Tervehdys", "Greeting"},
+    {"politeness.courtesy.gratitude", 8, "Kiitos", "Thanks"},
+    {"politeness.courtesy.apology", 6, "Pahoittelu", "Apology"},
+    {"politeness.courtesy.empathy", 8, "Myötäeläminen", "Empathy"},
+    {"politeness.courtesy.conditional", 5, "Kohtelias pyyntö tai tarjous", "Polite request or offer"},
+    {"politeness.courtesy.reassurance", 6, "Rauhoittelu", "Reassurance"},
+    {"politeness.courtesy.name", 5, "Asiakkaan nimi", "Customer's name"},
+    {"politeness.courtesy.open_door", 6, "Ovi jätetty auki", "Open door"},
+    {"politeness.courtesy.farewell", 4, "Hyvästely", "Farewell"},
 };
 
 // Negative markers: every occurrence subtracts its full points. Channel bouncing is
 // graded under engagement, not here.
 constexpr MarkerRule k_negative[] = {
-    {"negative.rude", -25, "Töykeä tai loukkaava ilmaus", "Rude or insulting words"},
-    {"negative.dismissive", -15, "Vähättelevä ilmaus", "Dismissive phrase"},
-    {"negative.blame", -15, "Asiakkaan syyllistäminen", "Blaming the customer"},
-    {"negative.shouting", -10, "HUUTAMINEN isoilla kirjaimilla", "SHOUTING in capitals"},
-    {"negative.exclamations", -5, "Huutomerkkijono", "String of exclamation marks"},
+    {"politeness.negative.rude", -25, "Töykeä tai loukkaava ilmaus", "Rude or insulting words"},
+    {"politeness.negative.dismissive", -15, "Vähättelevä ilmaus", "Dismissive phrase"},
+    {"politeness.negative.blame", -15, "Asiakkaan syyllistäminen", "Blaming the customer"},
+    {"politeness.negative.shouting", -10, "HUUTAMINEN isoilla kirjaimilla", "SHOUTING in capitals"},
+    {"politeness.negative.exclamations", -5, "Huutomerkkijono", "String of exclamation marks"},
 };
+
+constexpr std::string_view marker_of(const MarkerRule& r) { return r.rule.substr(sizeof "politeness." - 1); }
 
 constexpr double k_diminishing[] = {1.0, 0.5, 0.25};
 
@@ -54,20 +56,20 @@ void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_co
     if (!std::string_view(hit.id).starts_with("courtesy.")) continue;
     for (std::size_t r = 0; r < k_courtesy_count; ++r) {
       const MarkerRule& rule = k_courtesy[r];
-      if (hit.id != rule.id || seen_here[r]) continue;
+      if (hit.id != marker_of(rule) || seen_here[r]) continue;
       seen_here[r] = true;
       const int n = uses[r]++;
       const std::string quoted = chat.quote(i, hit);
       if (n < 3) {
         const double points = rule.points * k_diminishing[n];
-        const std::string times = n == 0 ? "" : chat.fi() ? fmt::format(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
-                                                           : fmt::format(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
-        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), points,
-                  fmt::format(FMT_COMPILE("{}: \"{}\"{}"), chat.fi() ? rule.fi : rule.en, quoted, times));
+        const std::string times = n == 0 ? "" : chat.fi() ? note(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
+                                                           : note(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
+        tally.add(i, std::string(rule.rule), points,
+                  note(FMT_COMPILE("{}: \"{}\"{}"), chat.fi() ? rule.fi : rule.en, quoted, times));
       } else if (n == 3) {
-        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), 0,
-                  chat.fi() ? fmt::format(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
-                            : fmt::format(FMT_COMPILE("{}: \"{}\" — repeating it adds nothing more."), rule.en, quoted));
+        tally.add(i, std::string(rule.rule), 0,
+                  chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
+                            : note(FMT_COMPILE("{}: \"{}\" — repeating it adds nothing more."), rule.en, quoted));
       }
     }
   }
@@ -77,9 +79,9 @@ void negative(const ChatView& chat, std::size_t i, Tally& tally) {
   for (const auto& hit : chat.analysis(i).markers) {
     if (!std::string_view(hit.id).starts_with("negative.")) continue;
     for (const auto& rule : k_negative)
-      if (hit.id == rule.id)
-        tally.add(i, fmt::format(FMT_COMPILE("politeness.{}"), rule.id), rule.points,
-                  fmt::format(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
+      if (hit.id == marker_of(rule))
+        tally.add(i, std::string(rule.rule), rule.points,
+                  note(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
   }
 }
 

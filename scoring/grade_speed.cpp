@@ -31,13 +31,13 @@ std::string wait_note(const ChatView& chat, const Wait& w, double target, double
   const bool fi = chat.fi();
   const std::string what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
   if (!w.trainee)
-    return fi ? fmt::format(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
-              : fmt::format(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
+              : note(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
   if (score >= 100)
-    return fi ? fmt::format(FMT_COMPILE("{} {} s:ssa, tavoite {} s."), what, whole(w.seconds), whole(target))
-              : fmt::format(FMT_COMPILE("{} in {} s, target {} s."), what, whole(w.seconds), whole(target));
-  return fi ? fmt::format(FMT_COMPILE("{} vasta {} s:n päästä, tavoite {} s."), what, whole(w.seconds), whole(target))
-            : fmt::format(FMT_COMPILE("{} took {} s, target {} s."), what, whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("{} {} s:ssa, tavoite {} s."), what, whole(w.seconds), whole(target))
+              : note(FMT_COMPILE("{} in {} s, target {} s."), what, whole(w.seconds), whole(target));
+  return fi ? note(FMT_COMPILE("{} vasta {} s:n päästä, tavoite {} s."), what, whole(w.seconds), whole(target))
+            : note(FMT_COMPILE("{} took {} s, target {} s."), what, whole(w.seconds), whole(target));
 }
 
 }  // namespace

@@ -33,8 +33,8 @@ bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
 
 }  // namespace
 
-std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>& tokens) {
-  std::vector<Sentence> out;
+void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& out) {
+  out.clear();
   out.reserve(4);  // chat messages have a few sentences: one allocation, not three
   std::size_t start = 0, tok = 0;
   auto close = [&](std::size_t end) {
@@ -64,7 +64,6 @@ std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>&
     i = j;
   }
   close(text.size());
-  return out;
 }
 
 namespace {

@@ -38,6 +38,15 @@ bool Analysis::has(std::string_view marker_id) const {
   return false;
 }
 
+void Analysis::clear() {
+  storage.reset();
+  tokens.clear();
+  sentences.clear();
+  markers.clear();
+  is_question = shouting = false;
+  longest_exclamation_run = 0;
+}
+
 int Analysis::count(std::string_view prefix) const {
   int n = 0;
   for (const auto& m : markers) n += std::string_view(m.id).starts_with(prefix) ? 1 : 0;
@@ -462,10 +471,16 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
 
 Analysis TextAnalyzer::analyze(std::string_view text) const {
   Analysis a;
+  analyze(text, a);
+  return a;
+}
+
+void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
+  a.clear();
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
   a.storage = impl_->tokenize(text, a.tokens, &matches);
-  a.sentences = detail::split_sentences(text, a.tokens);
+  detail::split_sentences(text, a.tokens, a.sentences);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
     s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, matches, s, mark);
@@ -477,7 +492,6 @@ Analysis TextAnalyzer::analyze(std::string_view text) const {
   if (a.markers.size() > from_lexicon)  // rare (names, SHOUTING, !!!): keep text order, ties stable
     std::stable_sort(a.markers.begin(), a.markers.end(),
                      [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });
-  return a;
 }
 
 }  // namespace chatdrill::scoring

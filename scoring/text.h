@@ -67,6 +67,7 @@ struct Analysis {
   bool is_question = false;   // any sentence is a question
   int longest_exclamation_run = 0;
   bool shouting = false;      // a sentence with most letters in capitals over enough words
+  void clear();  // empty, keeping the vectors' capacity
   bool has(std::string_view marker_id) const;
   int count(std::string_view marker_id_prefix) const;  // e.g. count("courtesy.")
   // Markers whose id starts with `marker_id_prefix` found in sentence `sentence`.
@@ -108,6 +109,8 @@ class TextAnalyzer {
 
   Language language() const;
   Analysis analyze(std::string_view text) const;
+  // The same into `out`, reusing its buffers (for a stream of texts: live drafts, chats).
+  void analyze(std::string_view text, Analysis& out) const;
   std::string fold(std::string_view text) const;      // case folding of any text
   std::string stem(std::string_view folded_word) const;
   TokenList tokenize(std::string_view text) const;

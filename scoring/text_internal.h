@@ -18,8 +18,9 @@ void fold_append(std::string_view text, std::string& out);
 // fills surface, begin, end and all_caps. Invalid UTF-8 bytes separate words.
 void scan_words(std::string_view text, std::vector<Token>& out);
 
-// Sentence ranges of `text`; each holds at least one of `tokens`. Sets tokens' sentence.
-std::vector<Sentence> split_sentences(std::string_view text, std::vector<Token>& tokens);
+// Sentence ranges of `text` (into `out`, emptied first); each holds at least one of `tokens`.
+// Sets tokens' sentence.
+void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& out);
 
 // What a word can do in a question (bits below), worked out once per distinct word.
 enum : unsigned {
