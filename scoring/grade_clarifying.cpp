@@ -43,28 +43,15 @@ bool is_content(const Token& t) {
          !std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Sorted content stems of each customer message (indexed like ChatView::customer).
-std::vector<std::vector<std::string_view>> customer_stems(const ChatView& chat) {
-  std::vector<std::vector<std::string_view>> out;
-  for (std::size_t c : chat.customer) {
-    std::vector<std::string_view> stems;
-    for (const auto& t : chat.analysis(c).tokens)
-      if (is_content(t)) stems.push_back(t.stem);
-    std::sort(stems.begin(), stems.end());
-    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-    out.push_back(std::move(stems));
-  }
-  return out;
-}
-
-// True if `stem` is a content stem of one of the last two customer messages before message `i`.
-bool in_recent_customer(const ChatView& chat, const std::vector<std::vector<std::string_view>>& stems, std::size_t i,
-                        std::string_view stem) {
+// True if `stem` is the stem of a content word of one of the last two customer messages
+// before message `i`.
+bool in_recent_customer(const ChatView& chat, std::size_t i, std::string_view stem) {
   int taken = 0;
   for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
     if (chat.customer[k] > i) continue;
     ++taken;
-    if (std::binary_search(stems[k].begin(), stems[k].end(), stem)) return true;
+    for (const auto& t : chat.analysis(chat.customer[k]).tokens)
+      if (t.stem == stem && is_content(t)) return true;
   }
   return false;
 }
@@ -80,7 +67,6 @@ bool token_in_slot(const Token& t, const Slot& slot) {
 }
 
 struct Counters {
-  std::vector<std::vector<std::string_view>> customer_stems;  // views into the chat's analyses
   std::size_t relevant = 0, generic = 0, stock = 0;
   std::set<std::size_t> slots_covered;
   bool asked = false, acted_noted = false;
@@ -103,7 +89,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   std::vector<std::size_t> slots;
   for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
     const Token& t = a.tokens[k];
-    if (shared.empty() && is_content(t) && in_recent_customer(chat, c.customer_stems, i, t.stem)) shared = t.surface;
+    if (shared.empty() && is_content(t) && in_recent_customer(chat, i, t.stem)) shared = t.surface;
     for (std::size_t n = 0; n < chat.slots.size(); ++n)
       if (token_in_slot(t, chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
         slots.push_back(n);
@@ -149,7 +135,6 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
               fi ? "Lähtötaso 30; asiakkaan asiaan liittyvät kysymykset lisäävät (vähenevästi), oletukset vähentävät."
                  : "Starts at 30; questions about the customer's case add (diminishing), assumptions subtract.");
   Counters c;
-  c.customer_stems = customer_stems(chat);
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     const std::size_t i = chat.trainee[k];
     const Analysis& a = chat.analysis(i);

@@ -31,6 +31,13 @@ bool is_terminator_at(std::string_view text, std::size_t i, std::size_t& len) {
 
 bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
 
+// Bytes that may end a sentence: . ! ? a line break, and the first byte of '…'.
+constexpr std::array<bool, 256> k_may_end_sentence = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'.', '!', '?', '\n', '\xE2'}) t[c] = true;
+  return t;
+}();
+
 }  // namespace
 
 void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& out) {
@@ -46,7 +53,7 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vec
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 0;
     const char c = text[i];
-    if (c != '.' && c != '!' && c != '?' && c != '\n' && c != '\xE2') { ++i; continue; }  // most bytes
+    if (!k_may_end_sentence[static_cast<unsigned char>(c)]) { ++i; continue; }  // most bytes
     if (c == '\n') { close(i); start = ++i; continue; }
     if (!is_terminator_at(text, i, len)) { ++i; continue; }
     const bool single_dot = text[i] == '.';

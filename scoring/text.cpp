@@ -32,9 +32,24 @@ std::optional<Language> parse_language(std::string_view code) {
 
 const char* language_code(Language language) { return language == Language::fi ? "fi" : "en"; }
 
+namespace {
+
+// Marker ids share their first bytes ("courtesy."), so most differ in size or last byte:
+// checked before the bytes are compared.
+bool same_id(std::string_view id, std::string_view wanted) {
+  return id.size() == wanted.size() && !id.empty() && id.back() == wanted.back() && id == wanted;
+}
+
+// The ids' first bytes tell the families apart (courtesy, negative, engagement...).
+bool id_starts_with(std::string_view id, std::string_view prefix) {
+  return prefix.empty() || (id.size() >= prefix.size() && id.front() == prefix.front() && id.starts_with(prefix));
+}
+
+}  // namespace
+
 bool Analysis::has(std::string_view marker_id) const {
   for (const auto& m : markers)
-    if (m.id == marker_id) return true;
+    if (same_id(m.id, marker_id)) return true;
   return false;
 }
 
@@ -49,13 +64,13 @@ void Analysis::clear() {
 
 int Analysis::count(std::string_view prefix) const {
   int n = 0;
-  for (const auto& m : markers) n += std::string_view(m.id).starts_with(prefix) ? 1 : 0;
+  for (const auto& m : markers) n += id_starts_with(m.id, prefix) ? 1 : 0;
   return n;
 }
 
 int Analysis::count_in_sentence(int sentence, std::string_view prefix) const {
   int n = 0;
-  for (const auto& m : markers) n += (m.sentence == sentence && std::string_view(m.id).starts_with(prefix)) ? 1 : 0;
+  for (const auto& m : markers) n += (m.sentence == sentence && id_starts_with(m.id, prefix)) ? 1 : 0;
   return n;
 }
 
@@ -172,8 +187,7 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
       c = decode_at(text, i, next);
       if (!is_word_char(c)) { i = next; continue; }
     }
-    Token t;
-    t.begin = i;
+    const std::size_t begin = i;
     int letters = 0, upper = 0, lower = 0;
     UChar32 prev = -1;
     for (;;) {
@@ -197,6 +211,7 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
         prev = static_cast<unsigned char>(text[i]);
       }
       if (i >= n) break;
+      if (const char b = text[i]; byte_class(b) == k_sep && b != '\'' && b != '.' && b != ',') break;  // a space...
       c = decode_at(text, i, next);
       if (is_word_char(c)) continue;
       // A joiner keeps the word going only with word characters on both sides.
@@ -210,10 +225,11 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
       c = d;
       next = after;
     }
+    Token& t = out.emplace_back();
+    t.begin = begin;
     t.end = i;
-    t.surface = text.substr(t.begin, t.end - t.begin);
+    t.surface = text.substr(begin, i - begin);
     t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
-    out.push_back(t);
   }
 }
 
@@ -430,8 +446,9 @@ static void count_letters(const Token& t, int& letters, int& capitals) {
 // SHOUTING is judged per sentence, so one shouted sentence in a long reply still counts:
 // at least two words in capitals, six capital letters, and 60% of the sentence's letters.
 void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a) const {
-  for (const auto& t : a.tokens)
-    if (is_name(t)) a.markers.push_back({"courtesy.name", t.begin, t.end, t.sentence});
+  if (!name_parts.empty())
+    for (const auto& t : a.tokens)
+      if (is_name(t)) a.markers.push_back({"courtesy.name", t.begin, t.end, t.sentence});
   for (std::size_t s = 0; s < a.sentences.size(); ++s) {
     const Sentence& sentence = a.sentences[s];
     int caps_words = 0, letters = 0, capitals = 0;
@@ -455,7 +472,7 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
 
   std::size_t run_begin = 0, best_begin = 0;
   int run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = text.find('!'); i < text.size(); ++i) {  // find: memchr, most texts have none
     if (text[i] != '!') { run = 0; continue; }
     if (run++ == 0) run_begin = i;
     if (run > a.longest_exclamation_run) a.longest_exclamation_run = run, best_begin = run_begin;
