@@ -72,6 +72,9 @@ WordMatches match_word_in(const Lexicon& lex, const std::string& folded, const s
         it != lex.phrases_by_first_prefix.by_text.end())
       add_phrases(it->second);
   }
+  // By second word, those with any second word (-1) first; in lexicon order within each.
+  std::stable_sort(m.phrases.begin(), m.phrases.end(),
+                   [](const PhraseStart& a, const PhraseStart& b) { return a.second < b.second; });
   if (auto it = lex.phrase_words.find(folded); it != lex.phrase_words.end()) m.phrase_word = it->second;
   m.word_class = question_word_class(lex.language, folded);
   return m;
@@ -83,10 +86,13 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   found.clear();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     for (int m : matches[k]->markers) found.push_back({m, k, k});
-    for (const PhraseStart& p : matches[k]->phrases) {
-      if (p.second >= 0 && (k + 1 >= tokens.size() || matches[k + 1]->phrase_word != p.second)) continue;
-      from_phrase(lex, p.phrase, tokens, matches, k, found);
-    }
+    const auto& starts = matches[k]->phrases;
+    auto p = starts.begin();
+    for (; p != starts.end() && p->second < 0; ++p) from_phrase(lex, p->phrase, tokens, matches, k, found);
+    if (p == starts.end() || k + 1 >= tokens.size() || matches[k + 1]->phrase_word < 0) continue;
+    const int second = matches[k + 1]->phrase_word;
+    p = std::lower_bound(p, starts.end(), second, [](const PhraseStart& s, int w) { return s.second < w; });
+    for (; p != starts.end() && p->second == second; ++p) from_phrase(lex, p->phrase, tokens, matches, k, found);
   }
   if (found.empty()) return;
   // One hit per stretch of text per marker: longest first, overlaps of the same id dropped.

@@ -113,10 +113,16 @@ void fold_code_point(UChar32 c, std::string& out) {
 
 void fold_append(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      out += (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
-      ++i;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // a run of ASCII, lower-cased in one go
+      std::size_t end = i;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) ++end;
+      const std::size_t at = out.size();
+      out.resize(at + (end - i));
+      for (std::size_t k = i; k < end; ++k) {
+        const char b = text[k];
+        out[at + (k - i)] = (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : b;
+      }
+      i = end;
       continue;
     }
     int32_t k = static_cast<int32_t>(i);
@@ -247,7 +253,7 @@ std::uint64_t word_hash(std::string_view w) {
   return h;
 }
 
-// True if the folded form of an ASCII word is the word itself (no capitals, nothing wider).
+// True if the folded form of a word is the word itself: ASCII without capitals.
 bool folds_to_itself(std::string_view w) {
   for (const char c : w)
     if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
