@@ -24,8 +24,9 @@ ChatView::ChatView(const Transcript& t) : transcript(t) { analyses.swap(analysis
 
 ChatView::~ChatView() {
   if (analyses.capacity() < analysis_pool().capacity()) return;
-  for (Analysis& a : analyses)  // what a huge message grew is not kept for the thread's life
-    if (a.tokens.capacity() > 4096) a = Analysis{};
+  for (std::size_t i = 0; i < analyses.size(); ++i)  // what a huge message grew is not kept for the thread's life
+    if (analyses[i].tokens.capacity() > 4096 || (i < transcript.messages.size() && transcript.messages[i].text.size() > 65536))
+      analyses[i] = Analysis{};
   analyses.swap(analysis_pool());
 }
 

@@ -72,7 +72,7 @@ struct Counters {
   bool asked = false, acted_noted = false;
 };
 
-std::string slot_label(const Slot& s) { return s.label.empty() ? s.id : s.label; }
+std::string_view slot_label(const Slot& s) { return s.label.empty() ? s.id : s.label; }
 
 void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Tally& tally) {
   const bool fi = chat.fi();
@@ -85,7 +85,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
     return;
   }
   const auto& s = a.sentences[static_cast<std::size_t>(sentence)];
-  std::string shared;
+  std::string_view shared;  // a token's surface: valid UTF-8 by construction
   std::vector<std::size_t> slots;
   for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
     const Token& t = a.tokens[k];
@@ -99,7 +99,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
     if (hit.sentence == sentence && hit.id == "clarifying.case_detail" && detail.empty()) detail = chat.quote(i, hit);
   c.asked = true;
   if (!shared.empty() || !slots.empty() || !detail.empty()) {
-    const std::string about = !slots.empty() ? slot_label(chat.slots[slots.front()]) : !shared.empty() ? shared : detail;
+    const std::string_view about = !slots.empty() ? slot_label(chat.slots[slots.front()]) : !shared.empty() ? shared : detail;
     tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 3),
               fi ? note(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
                  : note(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace chatdrill::scoring::detail {
 
@@ -29,7 +30,7 @@ struct Wait {
 
 std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
   const bool fi = chat.fi();
-  const std::string what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
+  const std::string_view what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
   if (!w.trainee)
     return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
               : note(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
@@ -48,6 +49,7 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
               fi ? "Lähtötaso 100; jokainen asiakkaan odotus yli tavoitteen vähentää (ensimmäinen vastaus painaa kaksinkertaisesti)."
                  : "Starts at 100; each wait beyond its target subtracts (the first reply counts double).");
   std::vector<Wait> waits;
+  waits.reserve(chat.trainee.size() + 1);
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     if (!chat.answers[k]) continue;
     const std::size_t c = *chat.answers[k];

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 
@@ -54,8 +55,7 @@ bool Analysis::has(std::string_view marker_id) const {
 }
 
 void Analysis::clear() {
-  storage.reset();
-  tokens.clear();
+  tokens.clear();  // storage stays: the next analysis into this one may reuse it
   sentences.clear();
   markers.clear();
   is_question = shouting = false;
@@ -334,17 +334,40 @@ struct TextAnalyzer::Impl {
     return words.back();
   }
 
-  // Words of `text` with their folded forms and stems in shared storage that starts with a
-  // copy of the text; `matches` (if given) gets each token's lexicon matches.
-  TextStorage tokenize(std::string_view text, std::vector<Token>& tokens,
-                       std::vector<const WordMatches*>* matches) const;
+  // Words of `text` with their folded forms and stems in `storage` (reused when no copy
+  // shares it), which starts with a copy of the text; `matches` (if given) gets each
+  // token's lexicon matches.
+  void tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
+                std::vector<const WordMatches*>* matches) const;
 
   bool is_name(const Token& t) const;
   void add_analysis_markers(std::string_view text, Analysis& a) const;
 };
 
-TextStorage TextAnalyzer::Impl::tokenize(std::string_view text, std::vector<Token>& tokens,
-                                         std::vector<const WordMatches*>* matches) const {
+namespace {
+
+// Storage starts with its capacity, so an analysis reused for the next text (and not
+// shared with a copy) rewrites its own block instead of allocating one per message.
+constexpr std::size_t k_storage_header = sizeof(std::uint64_t);
+
+char* writable_storage(TextStorage& storage, std::size_t size) {
+  std::uint64_t capacity = 0;
+  if (storage && storage.use_count() == 1) {
+    std::memcpy(&capacity, storage.get(), sizeof capacity);
+    // Made by make_shared_for_overwrite<char[]> below: the chars are not const objects.
+    if (capacity >= size) return const_cast<char*>(storage.get()) + k_storage_header;
+  }
+  capacity = std::max<std::size_t>(size, 256);  // most chat messages fit the first block
+  auto fresh = std::make_shared_for_overwrite<char[]>(k_storage_header + capacity);
+  std::memcpy(fresh.get(), &capacity, sizeof capacity);
+  storage = std::move(fresh);
+  return const_cast<char*>(storage.get()) + k_storage_header;
+}
+
+}  // namespace
+
+void TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
+                                  std::vector<const WordMatches*>* matches) const {
   trim();
   detail::scan_words(text, tokens);
   if (matches) matches->reserve(tokens.size());
@@ -368,16 +391,14 @@ TextStorage TextAnalyzer::Impl::tokenize(std::string_view text, std::vector<Toke
     stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
     if (matches) matches->push_back(&w.matches);
   }
-  auto bytes = std::make_shared_for_overwrite<char[]>(scratch.size() + 1);
-  std::copy(scratch.begin(), scratch.end(), bytes.get());
-  const char* base = bytes.get();
+  char* base = writable_storage(storage, scratch.size());
+  std::copy(scratch.begin(), scratch.end(), base);
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
     t.surface = std::string_view(base + t.begin, t.end - t.begin);
     t.folded = std::string_view(base + folded_spans[k].at, folded_spans[k].size);
     t.stem = std::string_view(base + stem_spans[k].at, stem_spans[k].size);
   }
-  return bytes;
 }
 
 TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon)
@@ -408,7 +429,7 @@ std::string TextAnalyzer::stem(std::string_view folded_word) const {
 
 TokenList TextAnalyzer::tokenize(std::string_view text) const {
   TokenList list;
-  list.storage = impl_->tokenize(text, list.tokens, nullptr);
+  impl_->tokenize(text, list.storage, list.tokens, nullptr);
   return list;
 }
 
@@ -502,7 +523,7 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   a.clear();
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
-  a.storage = impl_->tokenize(text, a.tokens, &matches);
+  impl_->tokenize(text, a.storage, a.tokens, &matches);
   detail::split_sentences(text, a.tokens, a.sentences);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;

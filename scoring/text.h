@@ -110,6 +110,7 @@ class TextAnalyzer {
   Language language() const;
   Analysis analyze(std::string_view text) const;
   // The same into `out`, reusing its buffers (for a stream of texts: live drafts, chats).
+  // Copies of `out` keep what they had; views taken from `out` alone do not.
   void analyze(std::string_view text, Analysis& out) const;
   std::string fold(std::string_view text) const;      // case folding of any text
   std::string stem(std::string_view folded_word) const;
