@@ -116,23 +116,38 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
   return chat;
 }
 
-Tally::Tally(std::string dimension, double base, std::string base_note) : dimension_(std::move(dimension)) {
+namespace {
+struct DimensionRules {
+  std::string_view dimension;
+  const char* base;
+  const char* clamp;
+};
+constexpr DimensionRules k_dimension_rules[] = {{"speed", "speed.base", "speed.clamp"},
+                                                {"politeness", "politeness.base", "politeness.clamp"},
+                                                {"clarifying", "clarifying.base", "clarifying.clamp"},
+                                                {"engagement", "engagement.base", "engagement.clamp"}};
+}  // namespace
+
+Tally::Tally(std::string_view dimension, double base, std::string base_note) {
+  for (const auto& d : k_dimension_rules)
+    if (d.dimension == dimension) base_rule_ = d.base, clamp_rule_ = d.clamp;
+  if (!base_rule_) throw std::logic_error(fmt::format("no grade dimension \"{}\"", dimension));
   evidence_.reserve(8);
-  add(std::nullopt, dimension_ + ".base", base, std::move(base_note));
+  add(std::nullopt, base_rule_, base, std::move(base_note));
 }
 
-void Tally::add(std::optional<std::size_t> message, std::string rule, double points, std::string note) {
+void Tally::add(std::optional<std::size_t> message, const char* rule, double points, std::string note) {
   const long long tenths = std::llround(points * 10.0);
   tenths_ += tenths;
-  evidence_.push_back(Evidence{message, std::move(rule), static_cast<double>(tenths) / 10.0, std::move(note)});
+  evidence_.push_back(Evidence{message, rule, static_cast<double>(tenths) / 10.0, std::move(note)});
 }
 
 DimensionGrade Tally::finish(bool fi) {
   if (tenths_ > 1000) {
-    add(std::nullopt, dimension_ + ".clamp", static_cast<double>(1000 - tenths_) / 10.0,
+    add(std::nullopt, clamp_rule_, static_cast<double>(1000 - tenths_) / 10.0,
         fi ? "Pisteet rajataan enintään 100:aan." : "Scores are capped at 100.");
   } else if (tenths_ < 0) {
-    add(std::nullopt, dimension_ + ".clamp", static_cast<double>(-tenths_) / 10.0,
+    add(std::nullopt, clamp_rule_, static_cast<double>(-tenths_) / 10.0,
         fi ? "Pisteet eivät laske alle nollan." : "Scores do not go below 0.");
   }
   DimensionGrade g;

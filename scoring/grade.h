@@ -9,6 +9,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chatdrill::scoring {
@@ -36,7 +37,7 @@ struct Rubric {
 
 struct Evidence {
   std::optional<std::size_t> message;  // index into Transcript::messages; none = whole chat
-  std::string rule;                    // e.g. "speed.first_reply", "politeness.courtesy.gratitude"
+  std::string_view rule;  // e.g. "speed.first_reply": a literal or intern_id()'d, valid for the whole run
   double points = 0;                   // signed contribution to the dimension score
   std::string note;                    // human-readable reason, in the transcript's language
 };

@@ -54,12 +54,15 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
 // valid UTF-8: outside text gets in only through ChatView's quotes, sentences and slots.
 class Tally {
  public:
-  Tally(std::string dimension, double base, std::string base_note);
-  void add(std::optional<std::size_t> message, std::string rule, double points, std::string note);
+  // `dimension` is one of k_dimensions. Rules are string literals (const char*, so a
+  // temporary std::string cannot slip in): Evidence::rule views them.
+  Tally(std::string_view dimension, double base, std::string base_note);
+  void add(std::optional<std::size_t> message, const char* rule, double points, std::string note);
   DimensionGrade finish(bool fi);
 
  private:
-  std::string dimension_;
+  const char* base_rule_ = nullptr;
+  const char* clamp_rule_ = nullptr;
   long long tenths_ = 0;
   std::vector<Evidence> evidence_;
 };

@@ -78,7 +78,7 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
     const double target = w.first ? rubric.first_reply_target : rubric.reply_target;
     const double score = reply_score(w.seconds, target, rubric);
     const double points = -(100 - score) * (w.first ? 2 : 1) / weight_sum;
-    const std::string rule = !w.trainee ? "speed.unanswered" : w.first ? "speed.first_reply" : "speed.reply";
+    const char* rule = !w.trainee ? "speed.unanswered" : w.first ? "speed.first_reply" : "speed.reply";
     tally.add(w.trainee ? w.trainee : w.customer, rule, points, wait_note(chat, w, target, score));
   }
   return tally.finish(fi);

@@ -124,7 +124,7 @@ struct EntryReader {
       return;
     }
     const int marker = static_cast<int>(lex.ids.size());
-    lex.ids.push_back(intern_marker_id(id));
+    lex.ids.push_back(intern_id(id));
     lex.unless_after.emplace_back();
     for (const auto& [key, value] : body.items()) {
       const std::string p = member_path(path, key);
@@ -199,7 +199,7 @@ std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::s
   return lex;
 }
 
-std::string_view intern_marker_id(std::string_view id) {
+std::string_view intern_id(std::string_view id) {
   static std::mutex mutex;
   static std::set<std::string, std::less<>> ids;  // nodes never move: views stay valid
   std::lock_guard lock(mutex);

@@ -52,7 +52,7 @@ struct Sentence {
 };
 
 // One lexicon entry found in a text. `id` is what evidence cites (e.g. "courtesy.gratitude");
-// it views a process-wide table of marker ids (see intern_marker_id), valid for the whole run.
+// it views a process-wide table of ids (see intern_id), valid for the whole run.
 struct MarkerHit {
   std::string_view id;
   std::size_t begin = 0, end = 0;  // byte offsets of the matched words
@@ -74,9 +74,10 @@ struct Analysis {
   int count_in_sentence(int sentence, std::string_view marker_id_prefix) const;
 };
 
-// The process-wide copy of a marker id: lexicons intern theirs when loaded, so hits can
-// carry a view that outlives any analyser or lexicon. Thread-safe.
-std::string_view intern_marker_id(std::string_view id);
+// The process-wide copy of an id (marker ids, evidence rules): lexicons intern their
+// marker ids when loaded and result files their rules, so hits and evidence carry a view
+// that outlives any analyser, lexicon or file. Ids are a small vocabulary. Thread-safe.
+std::string_view intern_id(std::string_view id);
 
 // Marker ids the bundled lexicons define (plus the ones analysis itself adds:
 // courtesy.name, negative.shouting, negative.exclamations). Evidence cites these.

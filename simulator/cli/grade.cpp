@@ -68,7 +68,7 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
     const auto& d = g.dimensions[k];
     std::printf("\n  %s (%s): %.1f\n", dimension_title(k, fi), scoring::k_dimensions[k], d.score);
     for (const auto& e : d.evidence) {
-      std::printf("    %+6.1f  %s: %s\n", e.points, e.rule.c_str(), e.note.c_str());
+      std::printf("    %+6.1f  %.*s: %s\n", e.points, static_cast<int>(e.rule.size()), e.rule.data(), e.note.c_str());
       if (!e.message || *e.message >= t.messages.size()) continue;
       const auto& m = t.messages[*e.message];
       const char* who = m.from == "customer" ? (fi ? "asiakas" : "customer")

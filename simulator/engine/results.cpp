@@ -12,6 +12,7 @@
 
 #include "field_reader.h"
 #include "files.h"
+#include "scoring/text.h"
 
 namespace chatdrill::engine {
 
@@ -167,7 +168,7 @@ void read_evidence(FieldReader& r, const Json& list, const std::string& path,
     scoring::Evidence ev;
     if (e.contains("message") && e["message"].is_number_unsigned())
       ev.message = e["message"].get<std::size_t>();
-    if (e.contains("rule") && e["rule"].is_string()) ev.rule = e["rule"].get<std::string>();
+    if (e.contains("rule") && e["rule"].is_string()) ev.rule = scoring::intern_id(e["rule"].get<std::string>());
     if (e.contains("points") && e["points"].is_number()) ev.points = e["points"].get<double>();
     if (e.contains("note") && e["note"].is_string()) ev.note = e["note"].get<std::string>();
     into.push_back(std::move(ev));
