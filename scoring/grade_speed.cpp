@@ -26,11 +26,23 @@ struct Wait {
   std::optional<std::size_t> trainee;  // the reply; none = never answered
   double seconds;
   bool first;
+  bool left = false;  // unanswered, and the customer left the chat while waiting
 };
+
+// When the customer left the chat after message `c` (its first "left" event), if they did.
+std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
+  const auto& msgs = chat.transcript.messages;
+  for (std::size_t i = c + 1; i < msgs.size(); ++i)
+    if (msgs[i].from == "customer" && msgs[i].kind == "left") return msgs[i].at;
+  return std::nullopt;
+}
 
 std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
   const bool fi = chat.fi();
   const std::string_view what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
+  if (!w.trainee && w.left)
+    return fi ? note(FMT_COMPILE("Asiakas poistui odotettuaan vastausta {} s (tavoite {} s)."), whole(w.seconds), whole(target))
+              : note(FMT_COMPILE("The customer left after waiting {} s for an answer (target {} s)."), whole(w.seconds), whole(target));
   if (!w.trainee)
     return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
               : note(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
@@ -55,15 +67,16 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
     const std::size_t c = *chat.answers[k];
     waits.push_back({c, chat.trainee[k], chat.message(chat.trainee[k]).at - chat.message(c).at, waits.empty()});
   }
-  // A customer message still waiting when the chat ended counts if it waited past its target.
-  std::optional<std::size_t> last_answered;
+  // A customer message still waiting when the chat ended counts if it waited past its
+  // target; if the customer gave up and left while waiting, that wait scores nothing.
   if (!chat.customer.empty()) {
     const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
     for (std::size_t c : chat.customer) {
       if ((!chat.trainee.empty() && c < last_trainee) || chat.is_closing(c)) continue;
-      const double waited = chat.end_time - chat.message(c).at;
+      const std::optional<double> left = customer_left_after(chat, c);
+      const double waited = left.value_or(chat.end_time) - chat.message(c).at;
       const double target = waits.empty() ? rubric.first_reply_target : rubric.reply_target;
-      if (waited > target) waits.push_back({c, std::nullopt, waited, waits.empty()});
+      if (waited > target) waits.push_back({c, std::nullopt, waited, waits.empty(), left.has_value()});
       break;
     }
   }
@@ -76,9 +89,10 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
   for (const auto& w : waits) weight_sum += w.first ? 2 : 1;
   for (const auto& w : waits) {
     const double target = w.first ? rubric.first_reply_target : rubric.reply_target;
-    const double score = reply_score(w.seconds, target, rubric);
+    const double score = w.left ? 0 : reply_score(w.seconds, target, rubric);
     const double points = -(100 - score) * (w.first ? 2 : 1) / weight_sum;
-    const char* rule = !w.trainee ? "speed.unanswered" : w.first ? "speed.first_reply" : "speed.reply";
+    const char* rule = w.left ? "speed.customer_left" : !w.trainee ? "speed.unanswered"
+                              : w.first ? "speed.first_reply" : "speed.reply";
     tally.add(w.trainee ? w.trainee : w.customer, rule, points, wait_note(chat, w, target, score));
   }
   return tally.finish(fi);

@@ -136,3 +136,22 @@ TEST_CASE("hostile text in a transcript (invalid UTF-8, a 1 MB message) grades a
   CHECK(g.dimension("politeness").score == 0);
   CHECK_NOTHROW((void)grade_to_json(g).dump());
 }
+
+TEST_CASE("a customer who gives up waiting costs the whole wait, one who leaves within the target costs nothing") {
+  Transcript t;
+  t.language = "fi";
+  t.messages.push_back({"customer", "message", 0, "Hei, tilaukseni ei ole tullut.", Json::object()});
+  t.messages.push_back({"customer", "left", 57, "", Json::object()});
+  const DimensionGrade never_answered = grade_transcript(t).dimension("speed");
+  CHECK(never_answered.score == 0);  // was 83.8: 57 s is only 27 s over target, but the customer is gone
+  CHECK(never_answered.evidence.back().rule == "speed.customer_left");
+  CHECK(never_answered.evidence.back().note.find("57 s") != std::string::npos);
+
+  t.messages[1].at = 20;  // left before the first-reply target (30 s): not the trainee's doing
+  CHECK(grade_transcript(t).dimension("speed").score == 100);
+
+  Transcript answered = t;  // answered in time, then the customer left: nothing to hold against speed
+  answered.messages.insert(answered.messages.begin() + 1, {"trainee", "message", 10, "Hei! Tarkistan asian.", Json::object()});
+  answered.messages.back().at = 300;
+  CHECK(grade_transcript(answered).dimension("speed").score == 100);
+}
