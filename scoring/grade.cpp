@@ -14,20 +14,41 @@ namespace chatdrill::scoring {
 namespace detail {
 
 namespace {
-std::vector<Analysis>& analysis_pool() {
-  thread_local std::vector<Analysis> pool;
+// What a ChatView borrows: its per-message vectors, kept with their capacity per thread.
+struct ViewBuffers {
+  std::vector<Analysis> analyses;
+  std::vector<std::optional<std::size_t>> answers;
+  std::vector<std::size_t> trainee, customer;
+  std::vector<char> invalid_text;
+};
+
+ViewBuffers& view_pool() {
+  thread_local ViewBuffers pool;
   return pool;
+}
+
+void swap_buffers(ChatView& chat, ViewBuffers& pool) {
+  chat.analyses.swap(pool.analyses);
+  chat.answers.swap(pool.answers);
+  chat.trainee.swap(pool.trainee);
+  chat.customer.swap(pool.customer);
+  chat.invalid_text.swap(pool.invalid_text);
 }
 }  // namespace
 
-ChatView::ChatView(const Transcript& t) : transcript(t) { analyses.swap(analysis_pool()); }
+ChatView::ChatView(const Transcript& t) : transcript(t) {
+  swap_buffers(*this, view_pool());
+  answers.clear();
+  trainee.clear();
+  customer.clear();
+}
 
 ChatView::~ChatView() {
-  if (analyses.capacity() < analysis_pool().capacity()) return;
+  if (analyses.capacity() < view_pool().analyses.capacity()) return;  // moved from, or a nested view
   for (std::size_t i = 0; i < analyses.size(); ++i)  // what a huge message grew is not kept for the thread's life
     if (analyses[i].tokens.capacity() > 4096 || (i < transcript.messages.size() && transcript.messages[i].text.size() > 65536))
       analyses[i] = Analysis{};
-  analyses.swap(analysis_pool());
+  swap_buffers(*this, view_pool());
 }
 
 double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
@@ -98,13 +119,15 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
   for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
     const Message& m = transcript.messages[i];
     chat.end_time = std::max(chat.end_time, m.at);
-    chat.invalid_text[i] = !is_valid_utf8(m.text);
+    chat.invalid_text[i] = false;  // only analysed messages are quoted, and the analysis tells
     if (m.is_customer_message()) {
       analyzer.analyze(m.text, chat.analyses[i]);
+      chat.invalid_text[i] = !chat.analyses[i].valid_utf8;
       chat.customer.push_back(i);
       if (!waiting) waiting = i;
     } else if (m.is_trainee_message()) {
       analyzer.analyze(m.text, chat.analyses[i]);
+      chat.invalid_text[i] = !chat.analyses[i].valid_utf8;
       chat.trainee.push_back(i);
       chat.answers.push_back(waiting);
       waiting.reset();
@@ -132,7 +155,7 @@ Tally::Tally(std::string_view dimension, double base, std::string base_note) {
   for (const auto& d : k_dimension_rules)
     if (d.dimension == dimension) base_rule_ = d.base, clamp_rule_ = d.clamp;
   if (!base_rule_) throw std::logic_error(fmt::format("no grade dimension \"{}\"", dimension));
-  evidence_.reserve(8);
+  evidence_.reserve(12);  // most dimensions of a chat fit
   add(std::nullopt, base_rule_, base, std::move(base_note));
 }
 

@@ -19,8 +19,9 @@
 namespace chatdrill::scoring::detail {
 
 struct ChatView {
-  // The analyses' buffers are borrowed from a per-thread pool and given back on
-  // destruction, so grading a stream of chats does not allocate them again per message.
+  // The per-message vectors (and the analyses' buffers) are borrowed from a per-thread
+  // pool and given back on destruction, so grading a stream of chats does not allocate
+  // them again per message.
   explicit ChatView(const Transcript& t);
   ChatView(ChatView&&) = default;
   ~ChatView();

@@ -31,16 +31,12 @@ bool is_terminator_at(std::string_view text, std::size_t i, std::size_t& len) {
 
 bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
 
-// Bytes that may end a sentence: . ! ? a line break, and the first byte of '…'.
-constexpr std::array<bool, 256> k_may_end_sentence = [] {
-  std::array<bool, 256> t{};
-  for (unsigned char c : {'.', '!', '?', '\n', '\xE2'}) t[c] = true;
-  return t;
-}();
+
 
 }  // namespace
 
-void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& out) {
+void split_sentences(std::string_view text, std::vector<Token>& tokens, const std::vector<std::uint32_t>& marks,
+                     std::vector<Sentence>& out) {
   out.clear();
   out.reserve(4);  // chat messages have a few sentences: one allocation, not three
   std::size_t start = 0, tok = 0;
@@ -50,12 +46,14 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vec
     if (tok > first) out.push_back(Sentence{start, end, false, first, tok - first});
     start = end;
   };
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t from = 0;  // marks before this were inside a run already handled
+  for (const std::uint32_t mark : marks) {
+    const std::size_t i = mark;
+    if (i < from || i >= text.size()) continue;
     std::size_t len = 0;
     const char c = text[i];
-    if (!k_may_end_sentence[static_cast<unsigned char>(c)]) { ++i; continue; }  // most bytes
-    if (c == '\n') { close(i); start = ++i; continue; }
-    if (!is_terminator_at(text, i, len)) { ++i; continue; }
+    if (c == '\n') { close(i); start = from = i + 1; continue; }
+    if (!is_terminator_at(text, i, len)) { from = i + 1; continue; }
     const bool single_dot = text[i] == '.';
     const std::size_t run_start = i;
     std::size_t j = i + len;
@@ -68,7 +66,7 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vec
         if (tokens[k].end == run_start) abbreviation = one_of(tokens[k].folded, k_abbreviations);
     }
     if (at_break && !abbreviation) close(j);
-    i = j;
+    from = j;
   }
   close(text.size());
 }

@@ -59,6 +59,7 @@ void Analysis::clear() {
   sentences.clear();
   markers.clear();
   is_question = shouting = false;
+  valid_utf8 = true;
   longest_exclamation_run = 0;
 }
 
@@ -178,20 +179,38 @@ constexpr std::array<unsigned char, 256> k_byte_class = [] {
 
 inline unsigned char byte_class(char c) { return k_byte_class[static_cast<unsigned char>(c)]; }
 
-void scan_words(std::string_view text, std::vector<Token>& out) {
-  // std::string_view sizes beyond int32 cannot be decoded by U8_NEXT: cut them off.
-  if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);
+// Bytes that may end a sentence: . ! ? a line break, and the first byte of '…'.
+constexpr std::array<bool, 256> k_may_end_sentence = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'.', '!', '?', '\n', '\xE2'}) t[c] = true;
+  return t;
+}();
+
+bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std::uint32_t>* marks) {
+  // std::string_view sizes beyond int32 cannot be decoded by U8_NEXT: cut them off (and the
+  // rest is not known to be valid).
+  bool valid = true;
+  if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u), valid = false;
   out.reserve(out.size() + std::min<std::size_t>(text.size() / 5 + 2, 1u << 16));  // words average 5+ bytes
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
     const unsigned char cls = byte_class(text[i]);
-    if (cls == k_sep) { ++i; continue; }  // spaces and punctuation, fast
+    if (cls == k_sep) {  // spaces and punctuation, fast
+      if (marks && k_may_end_sentence[static_cast<unsigned char>(text[i])]) marks->push_back(static_cast<std::uint32_t>(i));
+      ++i;
+      continue;
+    }
     std::size_t next = i + 1;
     UChar32 c = static_cast<unsigned char>(text[i]);
     if (cls == k_wide) {
       c = decode_at(text, i, next);
-      if (!is_word_char(c)) { i = next; continue; }
+      if (!is_word_char(c)) {
+        valid = valid && c >= 0;
+        if (marks && text[i] == '\xE2') marks->push_back(static_cast<std::uint32_t>(i));
+        i = next;
+        continue;
+      }
     }
     const std::size_t begin = i;
     int letters = 0, upper = 0, lower = 0;
@@ -237,6 +256,7 @@ void scan_words(std::string_view text, std::vector<Token>& out) {
     t.surface = text.substr(begin, i - begin);
     t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
   }
+  return valid;
 }
 
 }  // namespace detail
@@ -286,6 +306,7 @@ struct TextAnalyzer::Impl {
   mutable std::vector<const WordMatches*> matches;
   mutable std::string scratch;
   mutable std::vector<Span> folded_spans, stem_spans;
+  mutable std::vector<std::uint32_t> marks;
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
@@ -337,7 +358,8 @@ struct TextAnalyzer::Impl {
   // Words of `text` with their folded forms and stems in `storage` (reused when no copy
   // shares it), which starts with a copy of the text; `matches` (if given) gets each
   // token's lexicon matches.
-  void tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
+  // Returns whether the text is valid UTF-8; fills `marks` (sentence-ending candidates).
+  bool tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
                 std::vector<const WordMatches*>* matches) const;
 
   bool is_name(const Token& t) const;
@@ -366,10 +388,11 @@ char* writable_storage(TextStorage& storage, std::size_t size) {
 
 }  // namespace
 
-void TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
+bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
                                   std::vector<const WordMatches*>* matches) const {
   trim();
-  detail::scan_words(text, tokens);
+  marks.clear();
+  const bool valid = detail::scan_words(text, tokens, &marks);
   if (matches) matches->reserve(tokens.size());
   scratch.assign(text);
   folded_spans.clear();
@@ -399,6 +422,7 @@ void TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
     t.folded = std::string_view(base + folded_spans[k].at, folded_spans[k].size);
     t.stem = std::string_view(base + stem_spans[k].at, stem_spans[k].size);
   }
+  return valid;
 }
 
 TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon)
@@ -435,6 +459,7 @@ TokenList TextAnalyzer::tokenize(std::string_view text) const {
 
 void TextAnalyzer::set_customer_name(std::string_view name) {
   impl_->name_parts.clear();
+  if (name.empty()) return;
   std::vector<Token> words;
   detail::scan_words(name, words);
   for (auto& w : words) {
@@ -523,8 +548,8 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   a.clear();
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
-  impl_->tokenize(text, a.storage, a.tokens, &matches);
-  detail::split_sentences(text, a.tokens, a.sentences);
+  a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches);
+  detail::split_sentences(text, a.tokens, impl_->marks, a.sentences);
   for (auto& s : a.sentences) {
     const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
     s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, matches, s, mark);

@@ -67,6 +67,7 @@ struct Analysis {
   bool is_question = false;   // any sentence is a question
   int longest_exclamation_run = 0;
   bool shouting = false;      // a sentence with most letters in capitals over enough words
+  bool valid_utf8 = true;     // the text is valid UTF-8 (quotes cut from it need no repair)
   void clear();  // empty, keeping the vectors' capacity
   bool has(std::string_view marker_id) const;
   int count(std::string_view marker_id_prefix) const;  // e.g. count("courtesy.")

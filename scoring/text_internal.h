@@ -5,6 +5,7 @@
 #include "lexicon.h"
 #include "text.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +16,15 @@ namespace chatdrill::scoring::detail {
 void fold_append(std::string_view text, std::string& out);
 
 // Words of `text` split by a UTF-8 scanner (see text.cpp for why not a BreakIterator);
-// fills surface, begin, end and all_caps. Invalid UTF-8 bytes separate words.
-void scan_words(std::string_view text, std::vector<Token>& out);
+// fills surface, begin, end and all_caps. Invalid UTF-8 bytes separate words. Returns
+// whether the whole text is valid UTF-8. `marks` (if given) gets the offsets, outside
+// words, of the bytes that may end a sentence: . ! ? a line break and the first of '…'.
+bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std::uint32_t>* marks = nullptr);
 
 // Sentence ranges of `text` (into `out`, emptied first); each holds at least one of `tokens`.
-// Sets tokens' sentence.
-void split_sentences(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& out);
+// Sets tokens' sentence. `marks` are scan_words' sentence-ending candidates.
+void split_sentences(std::string_view text, std::vector<Token>& tokens, const std::vector<std::uint32_t>& marks,
+                     std::vector<Sentence>& out);
 
 // What a word can do in a question (bits below), worked out once per distinct word.
 enum : unsigned {

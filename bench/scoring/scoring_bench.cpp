@@ -1,7 +1,8 @@
 // Scoring benchmark (prints figures, not a test): grades a generated corpus of Finnish and
 // English chats on one core (CPU time), times `grep -c -i -F -f` matching the same lexicon over the
 // same text, and times the analysis of one 500-character draft (done live while typing).
-// Targets: >= 200,000 messages/s, within 5x of grep, < 50 us per draft.
+// Targets: >= 200,000 messages/s, within 5x of grep, < 50 us per draft. Usage:
+// bench_scoring [MESSAGES=200000] [ROUNDS=5]; each figure is the fastest of ROUNDS runs.
 #include "scoring/grade.h"
 #include "scoring/lexicon.h"
 #include "scoring/text.h"
@@ -11,6 +12,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -93,31 +95,51 @@ double children_cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
 }
 
-// Writes the corpus text and the lexicons' literal patterns, then times grep over them.
-double time_grep(const std::vector<Transcript>& corpus, std::size_t& patterns, long& matched_lines) {
+// The corpus text and the lexicons' literal patterns as files, and the grep command that
+// matches one against the other (what `grep -F -f` would be given for the same markers).
+struct GrepRun {
+  std::filesystem::path dir;
+  std::string command, out;
+  std::size_t patterns = 0;
+  ~GrepRun() { std::filesystem::remove_all(dir); }
+};
+
+void prepare_grep(const std::vector<Transcript>& corpus, GrepRun& g) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / fmt::format("chatdrill-bench-{}", static_cast<long>(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream text(dir / "corpus.txt", std::ios::binary);
-    for (const auto& t : corpus)
-      for (const auto& m : t.messages) text << m.text << '\n';
-    std::ofstream words(dir / "lexicon.txt", std::ios::binary);
-    patterns = 0;
-    for (Language lang : {Language::fi, Language::en})
-      for (const auto& p : load_lexicon(lang)->literal_patterns()) words << p << '\n', ++patterns;
-  }
-  const std::string out = (dir / "grep.out").string();
-  const std::string cmd = fmt::format("LC_ALL=C.UTF-8 grep -c -i -F -f '{}' '{}' > '{}'", (dir / "lexicon.txt").string(),
-                                      (dir / "corpus.txt").string(), out);
+  g.dir = fs::temp_directory_path() / fmt::format("chatdrill-bench-{}", static_cast<long>(getpid()));
+  fs::create_directories(g.dir);
+  std::ofstream text(g.dir / "corpus.txt", std::ios::binary);
+  for (const auto& t : corpus)
+    for (const auto& m : t.messages) text << m.text << '\n';
+  std::ofstream words(g.dir / "lexicon.txt", std::ios::binary);
+  for (Language lang : {Language::fi, Language::en})
+    for (const auto& p : load_lexicon(lang)->literal_patterns()) words << p << '\n', ++g.patterns;
+  g.out = (g.dir / "grep.out").string();
+  g.command = fmt::format("LC_ALL=C.UTF-8 grep -c -i -F -f '{}' '{}' > '{}'", (g.dir / "lexicon.txt").string(),
+                          (g.dir / "corpus.txt").string(), g.out);
+}
+
+// One grep run: its CPU time (and its shell's), as our child.
+double time_grep(const GrepRun& g, long& matched_lines) {
   const double start = children_cpu_seconds();
-  const int rc = std::system(cmd.c_str());
-  const double elapsed = children_cpu_seconds() - start;  // grep's CPU time (and its shell's)
-  std::ifstream in(out);
+  const int rc = std::system(g.command.c_str());
+  const double elapsed = children_cpu_seconds() - start;
+  std::ifstream in(g.out);
   in >> matched_lines;
   if (rc != 0 && matched_lines == 0) std::fprintf(stderr, "bench: grep failed (%d)\n", rc);
-  fs::remove_all(dir);
   return elapsed;
+}
+
+template <typename Run>
+double timed(Run run) {
+  const auto start = Clock::now();
+  run();
+  return seconds_since(start);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
 }
 
 std::string draft_500(bool fi) {
@@ -149,38 +171,54 @@ void time_draft(bool fi) {
 int main(int argc, char** argv) {
   std::size_t messages = argc > 1 ? static_cast<std::size_t>(std::atol(argv[1])) : 200000;
   if (messages < 1000) messages = 1000;
+  const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
   std::mt19937 rng(20261201);
   std::size_t bytes = 0;
   const auto corpus = make_corpus(messages, rng, bytes);
   grade_transcript(corpus.front());  // load lexicons and stemmers outside the timing
-  const auto start = Clock::now();
+  GrepRun grep;
+  prepare_grep(corpus, grep);
+  // Rounds interleave grading and grep, so a slow spell of this shared machine hits both;
+  // each figure is the fastest round, and the ratio also the median of the rounds' ratios.
+  TextAnalyzer fi(Language::fi), en(Language::en);
+  Analysis analysis;  // reused, as grading reuses its analyses
   double checksum = 0;
-  for (const auto& t : corpus) checksum += grade_transcript(t).overall;
-  const double elapsed = seconds_since(start);
-  const double per_s = static_cast<double>(messages) / elapsed;
-  std::printf("graded %zu messages (%zu transcripts, %.1f MB, fi+en) in %.3f s: %.0f messages/s, %.2f MB/s "
-              "(target >= 200000 messages/s)  [mean overall %.1f]\n",
-              messages, corpus.size(), static_cast<double>(bytes) / 1e6, elapsed, per_s,
-              static_cast<double>(bytes) / 1e6 / elapsed, checksum / static_cast<double>(corpus.size()));
-  double analysis_s = 0;
-  {
-    TextAnalyzer fi(Language::fi), en(Language::en);
-    const auto analysis_start = Clock::now();
-    std::size_t markers = 0;
-    for (const auto& t : corpus)
-      for (const auto& m : t.messages) markers += (t.language == "fi" ? fi : en).analyze(m.text).markers.size();
-    analysis_s = seconds_since(analysis_start);
-    std::printf("  of which text analysis alone: %.3f s (%.0f messages/s, %zu markers found)\n", analysis_s,
-                static_cast<double>(messages) / analysis_s, markers);
-  }
-  std::size_t patterns = 0;
+  std::size_t markers = 0;
   long matched = 0;
-  const double grep_s = time_grep(corpus, patterns, matched);
-  std::printf("grep -c -i -F -f (%zu lexicon patterns) over the same text: %.3f s, %ld matching lines; "
-              "grading takes %.2fx grep's time (target <= 5x)\n",
-              patterns, grep_s, matched, elapsed / grep_s);
-  std::printf("  text analysis alone (words, folding, stems, sentences, questions, markers) takes %.2fx grep's time\n",
-              analysis_s / grep_s);
+  std::vector<double> grading, analysing, grepping, ratios, analysis_ratios;
+  for (int r = 0; r < rounds; ++r) {
+    grading.push_back(timed([&] {
+      checksum = 0;
+      for (const auto& t : corpus) checksum += grade_transcript(t).overall;
+    }));
+    analysing.push_back(timed([&] {
+      markers = 0;
+      for (const auto& t : corpus)
+        for (const auto& m : t.messages) {
+          (t.language == "fi" ? fi : en).analyze(m.text, analysis);
+          markers += analysis.markers.size();
+        }
+    }));
+    grepping.push_back(time_grep(grep, matched));
+    ratios.push_back(grading.back() / grepping.back());
+    analysis_ratios.push_back(analysing.back() / grepping.back());
+  }
+  const double elapsed = *std::min_element(grading.begin(), grading.end());
+  const double analysis_s = *std::min_element(analysing.begin(), analysing.end());
+  const double grep_s = *std::min_element(grepping.begin(), grepping.end());
+  const double per_s = static_cast<double>(messages) / elapsed;
+  std::printf("graded %zu messages (%zu transcripts, %.1f MB, fi+en) in %.3f s (fastest of %d): %.0f messages/s, "
+              "%.2f MB/s (target >= 200000 messages/s)  [mean overall %.1f]\n",
+              messages, corpus.size(), static_cast<double>(bytes) / 1e6, elapsed, rounds, per_s,
+              static_cast<double>(bytes) / 1e6 / elapsed, checksum / static_cast<double>(corpus.size()));
+  std::printf("  of which text analysis alone: %.3f s (%.0f messages/s, %zu markers found)\n", analysis_s,
+              static_cast<double>(messages) / analysis_s, markers);
+  std::printf("grep -c -i -F -f (%zu lexicon patterns) over the same text: %.3f s (fastest of %d), %ld matching lines; "
+              "grading takes %.2fx grep's time (fastest vs fastest; median of rounds %.2fx; target <= 5x)\n",
+              grep.patterns, grep_s, rounds, matched, elapsed / grep_s, median(ratios));
+  std::printf("  text analysis alone (words, folding, stems, sentences, questions, markers) takes %.2fx grep's time "
+              "(median of rounds %.2fx)\n",
+              analysis_s / grep_s, median(analysis_ratios));
   time_draft(true);
   time_draft(false);
   return 0;
