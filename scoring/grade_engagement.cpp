@@ -70,7 +70,7 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     const std::size_t next_c = n + 1 < chat.customer.size() ? chat.customer[n + 1] : msgs.size();
     std::optional<std::size_t> start;  // the message at which the customer's silence begins
     for (std::size_t i = c + 1; i < next_c && !start; ++i)
-      if (msgs[i].is_trainee_message() || (msgs[i].from == "customer" && msgs[i].kind == "silent")) start = i;
+      if (msgs[i].is_trainee_message() || msgs[i].is_customer_event("silent")) start = i;
     if (!start) continue;
     const double s = msgs[*start].at;
     const double until = next_c < msgs.size() ? msgs[next_c].at : chat.end_time;

@@ -33,7 +33,7 @@ struct Wait {
 std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
   const auto& msgs = chat.transcript.messages;
   for (std::size_t i = c + 1; i < msgs.size(); ++i)
-    if (msgs[i].from == "customer" && msgs[i].kind == "left") return msgs[i].at;
+    if (msgs[i].is_customer_event("left")) return msgs[i].at;
   return std::nullopt;
 }
 

@@ -213,28 +213,27 @@ bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std:
       }
     }
     const std::size_t begin = i;
-    int letters = 0, upper = 0, lower = 0;
+    int upper = 0, lower = 0;  // all_caps: at least two capitals and no small letters
     UChar32 prev = -1;
+    const char* p = text.data();
     for (;;) {
       if (c < 0x80) {
         const unsigned char k = byte_class(static_cast<char>(c));
-        letters += (k == k_lower || k == k_upper) ? 1 : 0;
         upper += k == k_upper ? 1 : 0;
         lower += k == k_lower ? 1 : 0;
       } else if (u_isalpha(c)) {
-        ++letters;
         upper += u_isUUppercase(c) ? 1 : 0;
         lower += u_isULowercase(c) ? 1 : 0;
       }
       prev = c;
       i = next;
       // The rest of a run of ASCII letters and digits, without decoding.
-      for (unsigned char k; i < n && (k = byte_class(text[i])) != k_sep && k != k_wide; ++i) {
-        letters += k != k_digit ? 1 : 0;
+      std::size_t j = i;
+      for (unsigned char k; j < n && (k = byte_class(p[j])) != k_sep && k != k_wide; ++j) {
         upper += k == k_upper ? 1 : 0;
         lower += k == k_lower ? 1 : 0;
-        prev = static_cast<unsigned char>(text[i]);
       }
+      if (j > i) prev = static_cast<unsigned char>(p[j - 1]), i = j;
       if (i >= n) break;
       if (const char b = text[i]; byte_class(b) == k_sep && b != '\'' && b != '.' && b != ',') break;  // a space...
       c = decode_at(text, i, next);
@@ -254,7 +253,7 @@ bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std:
     t.begin = begin;
     t.end = i;
     t.surface = text.substr(begin, i - begin);
-    t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
+    t.all_caps = lower == 0 && upper >= 2;
   }
   return valid;
 }

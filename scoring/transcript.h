@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chatdrill::scoring {
@@ -23,8 +24,13 @@ struct Message {
   std::string text;
   Json extra = Json::object();  // any further fields (node, mood, patience, ...), kept as read
 
-  bool is_customer_message() const { return from == "customer" && (kind == "message" || kind == "nudge"); }
-  bool is_trainee_message() const { return from == "trainee" && kind == "message"; }
+  // Compared as string_views: sizes first, then a fixed-size compare (called per message
+  // by every grader; std::string == const char* is a strlen and a memcmp call each).
+  bool is_customer_message() const { return is(from, "customer") && (is(kind, "message") || is(kind, "nudge")); }
+  bool is_trainee_message() const { return is(from, "trainee") && is(kind, "message"); }
+  bool is_customer_event(std::string_view event_kind) const { return is(from, "customer") && is(kind, event_kind); }
+
+  static bool is(const std::string& field, std::string_view value) { return std::string_view(field) == value; }
 };
 
 struct Transcript {
