@@ -14,7 +14,7 @@ namespace chatdrill::scoring::detail {
 namespace {
 
 struct MarkerRule {
-  const char* rule;  // the evidence rule: "politeness." and the marker id
+  std::string_view rule;  // the evidence rule, a literal: "politeness." and the marker id
   double points;
   const char* fi;
   const char* en;
@@ -44,7 +44,7 @@ constexpr MarkerRule k_negative[] = {
     {"politeness.negative.exclamations", -5, "Huutomerkkijono", "String of exclamation marks"},
 };
 
-constexpr std::string_view marker_of(const MarkerRule& r) { return std::string_view(r.rule).substr(sizeof "politeness." - 1); }
+constexpr std::string_view marker_of(const MarkerRule& r) { return r.rule.substr(sizeof "politeness." - 1); }
 
 constexpr double k_diminishing[] = {1.0, 0.5, 0.25};
 
@@ -64,10 +64,10 @@ void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_co
         const double points = rule.points * k_diminishing[n];
         const std::string times = n == 0 ? "" : chat.fi() ? note(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
                                                            : note(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
-        tally.add(i, rule.rule, points,
+        tally.add(i, rule.rule.data(), points,
                   note(FMT_COMPILE("{}: \"{}\"{}"), chat.fi() ? rule.fi : rule.en, quoted, times));
       } else if (n == 3) {
-        tally.add(i, rule.rule, 0,
+        tally.add(i, rule.rule.data(), 0,
                   chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
                             : note(FMT_COMPILE("{}: \"{}\" — repeating it adds nothing more."), rule.en, quoted));
       }
@@ -80,7 +80,7 @@ void negative(const ChatView& chat, std::size_t i, Tally& tally) {
     if (!std::string_view(hit.id).starts_with("negative.")) continue;
     for (const auto& rule : k_negative)
       if (hit.id == marker_of(rule))
-        tally.add(i, rule.rule, rule.points,
+        tally.add(i, rule.rule.data(), rule.points,
                   note(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
   }
 }

@@ -63,7 +63,7 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, const st
     if (single_dot && j == run_start + 1 && tok < tokens.size() + 1) {
       // The word right before the dot (tokens before `run_start` that end there).
       for (std::size_t k = tok; k < tokens.size() && tokens[k].begin < run_start; ++k)
-        if (tokens[k].end == run_start) abbreviation = one_of(tokens[k].folded, k_abbreviations);
+        if (tokens[k].end == run_start) abbreviation = tokens[k].folded.size() <= 6 && one_of(tokens[k].folded, k_abbreviations);
     }
     if (at_break && !abbreviation) close(j);
     from = j;

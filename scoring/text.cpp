@@ -265,8 +265,21 @@ bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std:
 
 namespace {
 
-// FNV-1a: words are a few bytes long, where it beats std::hash's block hash.
-std::uint64_t word_hash(std::string_view w) {
+// Most words are at most 8 bytes: those are their own 64-bit key (bytes in order, zero
+// padded), hashed by one multiply and compared in one instruction. Longer ones: FNV-1a.
+constexpr std::size_t k_short_word = 8;
+
+std::uint64_t short_key(std::string_view w) {  // w.size() <= k_short_word
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < w.size(); ++k) key |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * k);
+  return key;
+}
+
+std::uint64_t word_hash(std::string_view w, std::uint64_t key) {
+  if (w.size() <= k_short_word) {
+    const std::uint64_t h = (key + w.size() * 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+  }
   std::uint64_t h = 1469598103934665603ull;
   for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   return h;
@@ -294,6 +307,7 @@ struct TextAnalyzer::Impl {
   struct Word {
     std::string folded, stem;
     std::uint64_t hash = 0;
+    std::uint64_t key = 0;  // short_key(folded) for short words
     WordMatches matches;
   };
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
@@ -327,16 +341,19 @@ struct TextAnalyzer::Impl {
   }
 
   const Word& word(std::string_view folded) const {
-    const std::uint64_t hash = word_hash(folded);
+    const bool is_short = folded.size() <= k_short_word;
+    const std::uint64_t key = is_short ? short_key(folded) : 0;
+    const std::uint64_t hash = word_hash(folded, key);
     if (!slots.empty()) {
       for (std::size_t at = hash & (slots.size() - 1); slots[at] != 0; at = (at + 1) & (slots.size() - 1)) {
         const Word& w = words[slots[at] - 1];
-        if (w.hash == hash && w.folded == folded) return w;
+        if (w.hash == hash && w.folded.size() == folded.size() && (is_short ? w.key == key : w.folded == folded)) return w;
       }
     }
     Word w;
     w.folded = folded;
     w.hash = hash;
+    w.key = key;
     if (!folded.empty()) {
       const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
                                            static_cast<int>(folded.size()));
