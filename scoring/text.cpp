@@ -89,9 +89,19 @@ void append_utf8(std::string& out, UChar32 c) {
 
 // Full case folding of one code point. Latin letters up to U+024F fold to one code point
 // (simple folding), except ß, İ, ŉ and ǰ, which full folding expands.
+// Those simple foldings, asked of ICU once (ä, ö, å are in most Finnish words).
+const std::array<UChar32, 0x250>& latin_folding() {
+  static const std::array<UChar32, 0x250> table = [] {
+    std::array<UChar32, 0x250> t{};
+    for (UChar32 c = 0; c < 0x250; ++c) t[static_cast<std::size_t>(c)] = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    return t;
+  }();
+  return table;
+}
+
 void fold_code_point(UChar32 c, std::string& out) {
   if (c < 0x250 && c != 0xDF && c != 0x130 && c != 0x149 && c != 0x1F0) {
-    append_utf8(out, c == 0x2019 ? '\'' : u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    append_utf8(out, latin_folding()[static_cast<std::size_t>(c)]);
     return;
   }
   if (c == 0x2019) { out += '\''; return; }
@@ -311,9 +321,13 @@ struct TextAnalyzer::Impl {
     WordMatches matches;
   };
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
-  // open-addressing table of indexes into a deque (whose elements never move).
+  // open-addressing table of pointers into a deque (whose elements never move).
   mutable std::deque<Word> words;
-  mutable std::vector<std::uint32_t> slots;  // 0 = empty, else index into `words` + 1
+  struct Slot {
+    std::uint64_t hash = 0;
+    const Word* word = nullptr;  // nullptr: empty
+  };
+  mutable std::vector<Slot> slots;  // the hash beside the pointer: a probe reads one line
   std::vector<std::string> name_parts;  // folded words of the customer's name
   // analyze()'s scratch, kept for its capacity: no allocation per text but the result's.
   mutable std::vector<const WordMatches*> matches;
@@ -332,11 +346,11 @@ struct TextAnalyzer::Impl {
   }
 
   void rehash(std::size_t size) const {
-    slots.assign(size, 0);
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      std::size_t at = words[k].hash & (size - 1);
-      while (slots[at] != 0) at = (at + 1) & (size - 1);
-      slots[at] = static_cast<std::uint32_t>(k + 1);
+    slots.assign(size, Slot{});
+    for (const Word& w : words) {
+      std::size_t at = w.hash & (size - 1);
+      while (slots[at].word) at = (at + 1) & (size - 1);
+      slots[at] = {w.hash, &w};
     }
   }
 
@@ -345,9 +359,10 @@ struct TextAnalyzer::Impl {
     const std::uint64_t key = is_short ? short_key(folded) : 0;
     const std::uint64_t hash = word_hash(folded, key);
     if (!slots.empty()) {
-      for (std::size_t at = hash & (slots.size() - 1); slots[at] != 0; at = (at + 1) & (slots.size() - 1)) {
-        const Word& w = words[slots[at] - 1];
-        if (w.hash == hash && w.folded.size() == folded.size() && (is_short ? w.key == key : w.folded == folded)) return w;
+      for (std::size_t at = hash & (slots.size() - 1); slots[at].word; at = (at + 1) & (slots.size() - 1)) {
+        if (slots[at].hash != hash) continue;
+        const Word& w = *slots[at].word;
+        if (w.folded.size() == folded.size() && (is_short ? w.key == key : w.folded == folded)) return w;
       }
     }
     Word w;
@@ -365,8 +380,8 @@ struct TextAnalyzer::Impl {
     if (words.size() * 2 > slots.size()) rehash(std::max<std::size_t>(4096, slots.size() * 2));
     else {
       std::size_t at = hash & (slots.size() - 1);
-      while (slots[at] != 0) at = (at + 1) & (slots.size() - 1);
-      slots[at] = static_cast<std::uint32_t>(words.size());
+      while (slots[at].word) at = (at + 1) & (slots.size() - 1);
+      slots[at] = {hash, &words.back()};
     }
     return words.back();
   }
@@ -407,31 +422,38 @@ char* writable_storage(TextStorage& storage, std::size_t size) {
 bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
                                   std::vector<const WordMatches*>* matches) const {
   trim();
+  if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);  // as scan_words does; offsets stay 32-bit
   marks.clear();
   const bool valid = detail::scan_words(text, tokens, &marks);
   if (matches) matches->reserve(tokens.size());
-  scratch.assign(text);
+  // The storage is the text, then `scratch`: folded forms and stems that differ from the
+  // bytes before them. Spans count from the start of the storage.
+  scratch.clear();
   folded_spans.clear();
   stem_spans.clear();
+  const auto after_text = static_cast<std::uint32_t>(text.size());
   auto append = [&](std::string_view bytes) {
-    const Span span{static_cast<std::uint32_t>(scratch.size()), static_cast<std::uint32_t>(bytes.size())};
+    const Span span{after_text + static_cast<std::uint32_t>(scratch.size()), static_cast<std::uint32_t>(bytes.size())};
     scratch.append(bytes);
     return span;
   };
   for (const Token& t : tokens) {
     Span folded{static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end - t.begin)};
+    std::string_view folded_bytes = t.surface;
     if (!folds_to_itself(t.surface)) {
-      folded.at = static_cast<std::uint32_t>(scratch.size());
+      const std::size_t at = scratch.size();
       detail::fold_append(t.surface, scratch);
-      folded.size = static_cast<std::uint32_t>(scratch.size() - folded.at);
+      folded = {after_text + static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(scratch.size() - at)};
+      folded_bytes = std::string_view(scratch).substr(at);
     }
-    const Word& w = word(std::string_view(scratch).substr(folded.at, folded.size));
+    const Word& w = word(folded_bytes);
     folded_spans.push_back(folded);
     stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
     if (matches) matches->push_back(&w.matches);
   }
-  char* base = writable_storage(storage, scratch.size());
-  std::copy(scratch.begin(), scratch.end(), base);
+  char* base = writable_storage(storage, text.size() + scratch.size());
+  std::copy(text.begin(), text.end(), base);
+  std::copy(scratch.begin(), scratch.end(), base + text.size());
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
     t.surface = std::string_view(base + t.begin, t.end - t.begin);
