@@ -562,7 +562,10 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
 
   std::size_t run_begin = 0, best_begin = 0;
   int run = 0;
-  for (std::size_t i = text.find('!'); i < text.size(); ++i) {  // find: memchr, most texts have none
+  std::size_t first_bang = text.size();  // '!' is never inside a word: the scan's marks hold them all
+  for (const std::uint32_t m : marks)
+    if (text[m] == '!') { first_bang = m; break; }
+  for (std::size_t i = first_bang; i < text.size(); ++i) {
     if (text[i] != '!') { run = 0; continue; }
     if (run++ == 0) run_begin = i;
     if (run > a.longest_exclamation_run) a.longest_exclamation_run = run, best_begin = run_begin;
@@ -588,8 +591,12 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   matches.clear();
   a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches);
   detail::split_sentences(text, a.tokens, impl_->marks, a.sentences);
+  const auto& marks = impl_->marks;  // in text order, as the sentences are
+  std::size_t next_mark = 0;
   for (auto& s : a.sentences) {
-    const bool mark = text.substr(s.begin, s.end - s.begin).find('?') != std::string_view::npos;
+    bool mark = false;  // a '?' in the sentence: never inside a word, so one of the scan's marks
+    while (next_mark < marks.size() && marks[next_mark] < s.begin) ++next_mark;
+    for (std::size_t m = next_mark; m < marks.size() && marks[m] < s.end && !mark; ++m) mark = text[marks[m]] == '?';
     s.is_question = detail::is_question_sentence(impl_->language, text, a.tokens, matches, s, mark);
     a.is_question = a.is_question || s.is_question;
   }
