@@ -48,6 +48,29 @@ std::vector<std::string> trainee_lines(const scoring::Transcript& t) {
   return out;
 }
 
+// Ville's first run of an exercise: one reply sent at 09:05, then the app is gone (the
+// Headless ends mid-chat). The results folder and the journal left behind.
+struct Crashed {
+  fs::path results;
+  std::string journal;
+};
+
+Crashed crashed_run(const char* name, const char* feedback, bool wait_before, bool wait_after) {
+  test::Headless h(name);
+  open_exercise(h.state, write_exercise(h.dir() / "class", feedback));
+  set_wall(h, "2026-12-01T09:05:00Z");
+  Crashed c{h.state.exercise->exercise.results_dir, {}};
+  enter_name_and_begin(h, "Ville");
+  REQUIRE(h.state.live);
+  if (wait_before) h.wait_for_customer();
+  h.frames(3);
+  h.type("Hei! Tarkistan asian heti.");
+  h.press_enter();
+  if (wait_after) h.wait_for_customer();
+  c.journal = h.state.live->journal_path;
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("with after_each feedback a scenario cut by its time limit shows its score before the next one") {
@@ -147,21 +170,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
 }
 
 TEST_CASE("when the exercise time ran out while the app was down the chat is saved as time_up") {
-  fs::path results;
-  std::string journal;
-  {
-    test::Headless h("classroom-crash-late");
-    open_exercise(h.state, write_exercise(h.dir() / "class", "at_end"));
-    set_wall(h, "2026-12-01T09:05:00Z");
-    results = h.state.exercise->exercise.results_dir;
-    enter_name_and_begin(h, "Ville");
-    REQUIRE(h.state.live);
-    h.wait_for_customer();
-    h.frames(3);
-    h.type("Hei! Tarkistan asian heti.");
-    h.press_enter();
-    journal = h.state.live->journal_path;
-  }
+  const auto [results, journal] = crashed_run("classroom-crash-late", "at_end", true, false);
   test::Headless h("classroom-crash-late", true);
   open_exercise(h.state, write_exercise(h.dir() / "class", "at_end"));
   set_wall(h, "2026-12-01T09:25:00Z");  // the 20 min exercise ended at 09:20
@@ -186,21 +195,7 @@ TEST_CASE("when the exercise time ran out while the app was down the chat is sav
 }
 
 TEST_CASE("a journal the persona cannot replay is saved as it stands, not lost") {
-  fs::path results;
-  std::string journal;
-  {
-    test::Headless h("classroom-crash-replay");
-    open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
-    set_wall(h, "2026-12-01T09:05:00Z");
-    results = h.state.exercise->exercise.results_dir;
-    enter_name_and_begin(h, "Ville");
-    REQUIRE(h.state.live);
-    h.frames(3);
-    h.type("Hei! Tarkistan asian heti.");
-    h.press_enter();
-    h.wait_for_customer();
-    journal = h.state.live->journal_path;
-  }
+  const auto [results, journal] = crashed_run("classroom-crash-replay", "after_each", false, true);
   // Something the persona would not say again (e.g. a journal from another app version).
   std::string text = slurp(journal);
   const auto at = text.find("Kiitos, odotan.");
