@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 namespace chatdrill::scoring::detail {
 
@@ -168,26 +169,57 @@ bool comma_before(std::string_view text, const std::vector<Token>& tokens, std::
 
 }  // namespace
 
+namespace {
+
+using WordBits = std::unordered_map<std::string_view, unsigned>;
+
+template <std::size_t N>
+void add_words(WordBits& bits, const std::array<std::string_view, N>& words, unsigned bit) {
+  for (auto w : words) bits[w] |= bit;
+}
+
+// Every listed word with its bits, built once: a word new to an analyser costs one lookup
+// here instead of a compare against every list (new words are order numbers, names...).
+const WordBits& listed_words(Language language) {
+  static const WordBits fi = [] {
+    WordBits b;
+    add_words(b, k_fi_interrogatives, k_word_fi_interrogative);
+    add_words(b, std::to_array<std::string_view>({"entä", "entäs"}), k_word_fi_what_about);
+    add_words(b, k_fi_lead, k_word_lead);
+    add_words(b, k_fi_interjections, k_word_interjection);
+    add_words(b, std::to_array<std::string_view>({"eikö", "eikös", "ettekö", "etkö"}), k_word_fi_tag);
+    b["vai"] |= k_word_fi_or;
+    b["niin"] |= k_word_fi_so;
+    return b;
+  }();
+  static const WordBits en = [] {
+    WordBits b;
+    add_words(b, k_en_wh, k_word_en_wh);
+    add_words(b, k_en_aux, k_word_en_aux);
+    add_words(b, k_en_subjects, k_word_en_subject);
+    add_words(b, k_en_pronouns, k_word_en_pronoun);
+    add_words(b, std::to_array<std::string_view>({"a", "an"}), k_word_en_article);
+    add_words(b, k_en_lead, k_word_lead);
+    add_words(b, k_en_interjections, k_word_interjection);
+    return b;
+  }();
+  return language == Language::fi ? fi : en;
+}
+
+unsigned bits_of(const WordBits& bits, std::string_view w) {
+  const auto it = bits.find(w);
+  return it == bits.end() ? 0 : it->second;
+}
+
+}  // namespace
+
 unsigned question_word_class(Language language, std::string_view w) {
-  unsigned c = 0;
+  const WordBits& bits = listed_words(language);
+  unsigned c = bits_of(bits, w);
   if (language == Language::fi) {
-    const auto bare = fi_strip_enclitic(w);
     if (fi_has_question_clitic(w)) c |= k_word_fi_clitic;
-    if (one_of(w, k_fi_interrogatives) || one_of(bare, k_fi_interrogatives)) c |= k_word_fi_interrogative;
-    if (w == "entä" || w == "entäs") c |= k_word_fi_what_about;
-    if (one_of(w, k_fi_lead)) c |= k_word_lead;
-    if (one_of(w, k_fi_interjections)) c |= k_word_interjection;
-    if (w == "eikö" || w == "eikös" || w == "ettekö" || w == "etkö") c |= k_word_fi_tag;
-    if (w == "vai") c |= k_word_fi_or;
-    if (w == "niin") c |= k_word_fi_so;
-  } else {
-    if (one_of(w, k_en_wh)) c |= k_word_en_wh;
-    if (one_of(w, k_en_aux)) c |= k_word_en_aux;
-    if (one_of(w, k_en_subjects)) c |= k_word_en_subject;
-    if (one_of(w, k_en_pronouns)) c |= k_word_en_pronoun;
-    if (w == "a" || w == "an") c |= k_word_en_article;
-    if (one_of(w, k_en_lead)) c |= k_word_lead;
-    if (one_of(w, k_en_interjections)) c |= k_word_interjection;
+    // mikähän, mitäs: an interrogative under an enclitic
+    if (const auto bare = fi_strip_enclitic(w); bare != w) c |= bits_of(bits, bare) & k_word_fi_interrogative;
   }
   return c;
 }

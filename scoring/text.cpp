@@ -286,9 +286,11 @@ std::uint64_t short_key(std::string_view w) {  // w.size() <= k_short_word
 }
 
 std::uint64_t word_hash(std::string_view w, std::uint64_t key) {
-  if (w.size() <= k_short_word) {
-    const std::uint64_t h = (key + w.size() * 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 32);
+  if (w.size() <= k_short_word) {  // MurmurHash3's finaliser: every input bit reaches the low (index) bits
+    std::uint64_t h = key ^ (w.size() * 0x9E3779B97F4A7C15ull);
+    h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+    h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 33);
   }
   std::uint64_t h = 1469598103934665603ull;
   for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
