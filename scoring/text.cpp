@@ -304,6 +304,40 @@ bool folds_to_itself(std::string_view w) {
   return true;
 }
 
+bool all_digits(std::string_view w) {
+  for (const char c : w)
+    if (c < '0' || c > '9') return false;
+  return !w.empty();
+}
+
+bool has_digit(std::string_view w) {
+  for (const char c : w)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+template <typename Map>
+bool any_key_has_digit(const Map& map) {
+  for (const auto& entry : map)
+    if (has_digit(entry.first)) return true;
+  return false;
+}
+
+// See TextAnalyzer::Impl::plain_numbers.
+bool numbers_are_plain(const Lexicon& lex, sb_stemmer* stemmer) {
+  if (any_key_has_digit(lex.words) || any_key_has_digit(lex.stems) || any_key_has_digit(lex.prefixes.by_text) ||
+      any_key_has_digit(lex.suffixes.by_text) || any_key_has_digit(lex.phrase_words) ||
+      any_key_has_digit(lex.phrases_by_first) || any_key_has_digit(lex.phrases_by_first_prefix.by_text))
+    return false;
+  for (const std::string_view probe : {"0", "42", "2026", "0123456789", "112233445566"}) {
+    const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(probe.data()),
+                                         static_cast<int>(probe.size()));
+    if (!s || std::string_view(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer))) != probe)
+      return false;
+  }
+  return true;
+}
+
 // Where a token's folded form and stem sit while a text is analysed: offsets into the
 // scratch bytes, which become the analysis's storage at the end.
 struct Span {
@@ -336,6 +370,11 @@ struct TextAnalyzer::Impl {
   mutable std::string scratch;
   mutable std::vector<Span> folded_spans, stem_spans;
   mutable std::vector<std::uint32_t> marks;
+  // Numbers (all ASCII digits) are their own stem and match nothing when the lexicon has no
+  // entry with a digit and the stemmer leaves digits alone (checked when made): they skip
+  // the word cache, which they would only fill.
+  bool plain_numbers = false;
+  WordMatches no_matches;
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
@@ -448,8 +487,13 @@ bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
       folded = {after_text + static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(scratch.size() - at)};
       folded_bytes = std::string_view(scratch).substr(at);
     }
-    const Word& w = word(folded_bytes);
     folded_spans.push_back(folded);
+    if (plain_numbers && all_digits(t.surface)) {  // order numbers, phone numbers: seldom seen twice
+      stem_spans.push_back(folded);
+      if (matches) matches->push_back(&no_matches);
+      continue;
+    }
+    const Word& w = word(folded_bytes);
     stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
     if (matches) matches->push_back(&w.matches);
   }
@@ -471,6 +515,7 @@ TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lex
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
   impl_->lexicon = lexicon ? std::move(lexicon) : load_lexicon(language);
+  impl_->plain_numbers = numbers_are_plain(*impl_->lexicon, impl_->stemmer);
 }
 
 TextAnalyzer::~TextAnalyzer() = default;

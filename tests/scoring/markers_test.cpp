@@ -169,3 +169,19 @@ TEST_CASE("a broken lexicon file is refused with located diagnostics") {
                        std::runtime_error);
   CHECK_THROWS_AS(load_lexicon_file(Language::fi, "/nonexistent/lexicon.json"), std::runtime_error);
 }
+
+TEST_CASE("numbers are their own stem, and a trainer's lexicon can still mark one") {
+  TextAnalyzer fi(Language::fi);
+  const auto a = fi.analyze("Tilausnumero on 48213, soita 112 tai 0401234567.");
+  REQUIRE(a.tokens.size() == 7);
+  CHECK(a.tokens[2].stem == "48213");
+  CHECK(a.tokens[6].stem == "0401234567");
+  CHECK(fi.stem("48213") == "48213");  // what the fast path for numbers assumes of Snowball
+  // A lexicon with a number in it: numbers go through the lexicon like any word.
+  const std::string path = write_file("number_lexicon.json", R"({"format": "chatdrill.lexicon/1", "language": "fi",
+    "markers": {"negative.emergency_number": {"words": ["112"]}, "courtesy.greeting": {"words": ["hei"]}}})");
+  TextAnalyzer custom(Language::fi, load_lexicon_file(Language::fi, path));
+  CHECK(custom.analyze("Hei, soittakaa numeroon 112 heti").has("negative.emergency_number"));
+  CHECK_FALSE(custom.analyze("Hei, soittakaa numeroon 113 heti").has("negative.emergency_number"));
+  CHECK_FALSE(fi.analyze("Soita 112").has("negative.emergency_number"));
+}
