@@ -54,12 +54,16 @@ ChatView::~ChatView() {
 double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
 
 // Quotes are the only outside text in notes: cut from a message that is not valid UTF-8,
-// they are made valid here, so every note is.
-std::string ChatView::quote(std::size_t message, const MarkerHit& hit) const {
-  const std::string& text = transcript.messages[message].text;
+// they are repaired into `repaired` (a list: views stay valid), so every note is valid.
+std::string_view ChatView::valid_part(std::size_t message, std::string_view part) const {
+  if (!invalid_text[message]) return part;
+  return repaired.emplace_front(sanitize_utf8(part));
+}
+
+std::string_view ChatView::quote(std::size_t message, const MarkerHit& hit) const {
+  const std::string_view text = transcript.messages[message].text;
   if (hit.end > text.size() || hit.begin >= hit.end) return {};
-  std::string out = text.substr(hit.begin, hit.end - hit.begin);
-  return invalid_text[message] ? sanitize_utf8(out) : out;
+  return valid_part(message, text.substr(hit.begin, hit.end - hit.begin));
 }
 
 bool ChatView::is_closing(std::size_t message) const {
@@ -67,15 +71,14 @@ bool ChatView::is_closing(std::size_t message) const {
   return (a.has("courtesy.gratitude") || a.has("courtesy.farewell")) && !a.is_question && a.count("negative.") == 0;
 }
 
-std::string ChatView::sentence_text(std::size_t message, int sentence) const {
+std::string_view ChatView::sentence_text(std::size_t message, int sentence) const {
   const auto& sentences = analyses[message].sentences;
   if (sentence < 0 || static_cast<std::size_t>(sentence) >= sentences.size()) return {};
   const auto& s = sentences[static_cast<std::size_t>(sentence)];
-  const std::string& text = transcript.messages[message].text;
-  std::string out = text.substr(s.begin, s.end - s.begin);
-  while (!out.empty() && (out.front() == ' ' || out.front() == '\n')) out.erase(out.begin());
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
-  return invalid_text[message] ? sanitize_utf8(out) : out;
+  std::string_view out = std::string_view(transcript.messages[message].text).substr(s.begin, s.end - s.begin);
+  while (!out.empty() && (out.front() == ' ' || out.front() == '\n')) out.remove_prefix(1);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.remove_suffix(1);
+  return valid_part(message, out);
 }
 
 namespace {

@@ -77,7 +77,7 @@ std::string_view slot_label(const Slot& s) { return s.label.empty() ? s.id : s.l
 void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Tally& tally) {
   const bool fi = chat.fi();
   const Analysis& a = chat.analysis(i);
-  const std::string text = chat.sentence_text(i, sentence);
+  const std::string_view text = chat.sentence_text(i, sentence);
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
     tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0),
               fi ? note(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
@@ -94,7 +94,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
       if (token_in_slot(t, chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
         slots.push_back(n);
   }
-  std::string detail;  // a detail any case has (order number, size, date), from the lexicon
+  std::string_view detail;  // a detail any case has (order number, size, date), from the lexicon
   for (const auto& hit : a.markers)
     if (hit.sentence == sentence && hit.id == "clarifying.case_detail" && detail.empty()) detail = chat.quote(i, hit);
   c.asked = true;

@@ -11,6 +11,7 @@
 
 #include <cmath>
 
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,11 +41,14 @@ struct ChatView {
   const Analysis& analysis(std::size_t i) const { return analyses[i]; }
   bool fi() const { return language == Language::fi; }
   // The text a marker hit covers, for quoting in notes (always valid UTF-8).
-  std::string quote(std::size_t message, const MarkerHit& hit) const;
+  std::string_view quote(std::size_t message, const MarkerHit& hit) const;
   // A customer message that only thanks or says goodbye: it needs no answer.
   bool is_closing(std::size_t message) const;
   // The text of a sentence of a message (always valid UTF-8).
-  std::string sentence_text(std::size_t message, int sentence) const;
+  std::string_view sentence_text(std::size_t message, int sentence) const;
+  // `part` of a message's text as valid UTF-8: itself, or a repaired copy kept here.
+  std::string_view valid_part(std::size_t message, std::string_view part) const;
+  mutable std::forward_list<std::string> repaired;  // quotes of invalid messages, made valid
 };
 
 // Analyses every customer and trainee message once (thread-local analysers, one per language).

@@ -59,13 +59,13 @@ void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_co
       if (hit.id != marker_of(rule) || seen_here[r]) continue;
       seen_here[r] = true;
       const int n = uses[r]++;
-      const std::string quoted = chat.quote(i, hit);
+      const std::string_view quoted = chat.quote(i, hit);
       if (n < 3) {
         const double points = rule.points * k_diminishing[n];
-        const std::string times = n == 0 ? "" : chat.fi() ? note(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
-                                                           : note(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
         tally.add(i, rule.rule.data(), points,
-                  note(FMT_COMPILE("{}: \"{}\"{}"), chat.fi() ? rule.fi : rule.en, quoted, times));
+                  n == 0      ? note(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, quoted)
+                  : chat.fi() ? note(FMT_COMPILE("{}: \"{}\" ({}. kerran, vähenevä hyöty)"), rule.fi, quoted, n + 1)
+                              : note(FMT_COMPILE("{}: \"{}\" (time {}, diminishing returns)"), rule.en, quoted, n + 1));
       } else if (n == 3) {
         tally.add(i, rule.rule.data(), 0,
                   chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
