@@ -50,8 +50,9 @@ bool in_recent_customer(const ChatView& chat, std::size_t i, std::string_view st
   for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
     if (chat.customer[k] > i) continue;
     ++taken;
-    for (const auto& t : chat.analysis(chat.customer[k]).tokens)
-      if (t.stem == stem && is_content(t)) return true;
+    for (const auto& t : chat.analysis(chat.customer[k]).tokens)  // first bytes before a memcmp call
+      if (t.stem.size() == stem.size() && !stem.empty() && t.stem[0] == stem[0] && t.stem == stem && is_content(t))
+        return true;
   }
   return false;
 }
