@@ -19,7 +19,6 @@ struct ViewBuffers {
   std::vector<Analysis> analyses;
   std::vector<std::optional<std::size_t>> answers;
   std::vector<std::size_t> trainee, customer;
-  std::vector<char> invalid_text;
 };
 
 ViewBuffers& view_pool() {
@@ -32,7 +31,6 @@ void swap_buffers(ChatView& chat, ViewBuffers& pool) {
   chat.answers.swap(pool.answers);
   chat.trainee.swap(pool.trainee);
   chat.customer.swap(pool.customer);
-  chat.invalid_text.swap(pool.invalid_text);
 }
 }  // namespace
 
@@ -56,7 +54,7 @@ double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)
 // Quotes are the only outside text in notes: cut from a message that is not valid UTF-8,
 // they are repaired into `repaired` (a list: views stay valid), so every note is valid.
 std::string_view ChatView::valid_part(std::size_t message, std::string_view part) const {
-  if (!invalid_text[message]) return part;
+  if (analyses[message].valid_utf8) return part;  // events are never quoted
   return repaired.emplace_front(sanitize_utf8(part));
 }
 
@@ -114,7 +112,6 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
     chat.slots.push_back(std::move(folded));
   }
   chat.analyses.resize(transcript.messages.size());
-  chat.invalid_text.resize(transcript.messages.size());
   chat.customer.reserve(transcript.messages.size());
   chat.trainee.reserve(transcript.messages.size());
   chat.answers.reserve(transcript.messages.size());
@@ -122,15 +119,12 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
   for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
     const Message& m = transcript.messages[i];
     chat.end_time = std::max(chat.end_time, m.at);
-    chat.invalid_text[i] = false;  // only analysed messages are quoted, and the analysis tells
     if (m.is_customer_message()) {
       analyzer.analyze(m.text, chat.analyses[i]);
-      chat.invalid_text[i] = !chat.analyses[i].valid_utf8;
       chat.customer.push_back(i);
       if (!waiting) waiting = i;
     } else if (m.is_trainee_message()) {
       analyzer.analyze(m.text, chat.analyses[i]);
-      chat.invalid_text[i] = !chat.analyses[i].valid_utf8;
       chat.trainee.push_back(i);
       chat.answers.push_back(waiting);
       waiting.reset();

@@ -35,7 +35,6 @@ struct ChatView {
   std::vector<std::size_t> trainee, customer;  // message indexes in order
   double end_time = 0;                         // time of the last message or event
   std::vector<Slot> slots;  // the rubric's slots, folded; stems also in stemmed form
-  std::vector<char> invalid_text;  // per message: its text is not valid UTF-8
 
   const Message& message(std::size_t i) const { return transcript.messages[i]; }
   const Analysis& analysis(std::size_t i) const { return analyses[i]; }

@@ -150,6 +150,13 @@ struct EntryReader {
   }
 };
 
+template <typename Map>
+bool any_key_has_digit(const Map& map) {
+  for (const auto& entry : map)
+    if (std::any_of(entry.first.begin(), entry.first.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  return false;
+}
+
 }  // namespace
 
 Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer,
@@ -180,6 +187,10 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
     if (!id.empty() && (id[0] == '_' || id[0] == '$')) continue;
     reader.entry(id, body, member_path("markers", id));
   }
+  lex.has_digit_entry = any_key_has_digit(lex.words) || any_key_has_digit(lex.stems) ||
+                        any_key_has_digit(lex.prefixes.by_text) || any_key_has_digit(lex.suffixes.by_text) ||
+                        any_key_has_digit(lex.phrase_words) || any_key_has_digit(lex.phrases_by_first) ||
+                        any_key_has_digit(lex.phrases_by_first_prefix.by_text);
   return lex;
 }
 

@@ -50,6 +50,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<int>> phrases_by_first;  // first word -> phrase indexes
   AffixIndex phrases_by_first_prefix;  // phrases whose first word is a prefix
   std::unordered_map<std::string, int> phrase_words;  // whole words used in phrases -> number
+  bool has_digit_entry = false;  // some word, stem, affix or phrase word holds a digit
 
   // Every literal string of the lexicon (words, phrases without '*', prefixes...), folded:
   // what `grep -F -f` would be given to match the same markers.

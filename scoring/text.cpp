@@ -87,9 +87,7 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<std::size_t>(n));
 }
 
-// Full case folding of one code point. Latin letters up to U+024F fold to one code point
-// (simple folding), except ß, İ, ŉ and ǰ, which full folding expands.
-// Those simple foldings, asked of ICU once (ä, ö, å are in most Finnish words).
+// Simple case folding of U+0000-U+024F, asked of ICU once (ä, ö, å are in most Finnish words).
 const std::array<UChar32, 0x250>& latin_folding() {
   static const std::array<UChar32, 0x250> table = [] {
     std::array<UChar32, 0x250> t{};
@@ -99,6 +97,8 @@ const std::array<UChar32, 0x250>& latin_folding() {
   return table;
 }
 
+// Full case folding of one code point. Latin letters up to U+024F fold to one code point
+// (simple folding), except ß, İ, ŉ and ǰ, which full folding expands.
 void fold_code_point(UChar32 c, std::string& out) {
   if (c < 0x250 && c != 0xDF && c != 0x130 && c != 0x149 && c != 0x1F0) {
     append_utf8(out, latin_folding()[static_cast<std::size_t>(c)]);
@@ -310,25 +310,9 @@ bool all_digits(std::string_view w) {
   return !w.empty();
 }
 
-bool has_digit(std::string_view w) {
-  for (const char c : w)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
-
-template <typename Map>
-bool any_key_has_digit(const Map& map) {
-  for (const auto& entry : map)
-    if (has_digit(entry.first)) return true;
-  return false;
-}
-
 // See TextAnalyzer::Impl::plain_numbers.
 bool numbers_are_plain(const Lexicon& lex, sb_stemmer* stemmer) {
-  if (any_key_has_digit(lex.words) || any_key_has_digit(lex.stems) || any_key_has_digit(lex.prefixes.by_text) ||
-      any_key_has_digit(lex.suffixes.by_text) || any_key_has_digit(lex.phrase_words) ||
-      any_key_has_digit(lex.phrases_by_first) || any_key_has_digit(lex.phrases_by_first_prefix.by_text))
-    return false;
+  if (lex.has_digit_entry) return false;
   for (const std::string_view probe : {"0", "42", "2026", "0123456789", "112233445566"}) {
     const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(probe.data()),
                                          static_cast<int>(probe.size()));
