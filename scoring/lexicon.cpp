@@ -199,7 +199,7 @@ std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::s
   if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
   auto empty = std::make_shared<Lexicon>();
   empty->language = language;
-  TextAnalyzer plain(language, empty);
+  TextAnalyzer plain(language, empty, no_concepts());
   Diagnostics diagnostics;
   auto lex = std::make_shared<Lexicon>(lexicon_from_doc(*parsed.doc, language, plain, diagnostics));
   if (has_errors(diagnostics)) {

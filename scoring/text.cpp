@@ -9,6 +9,8 @@
 // fraction of the cost, with no iterator state to clone per analyser, and it treats invalid
 // UTF-8 bytes as separators instead of needing the text sanitised first.
 #include "text_internal.h"
+#include "text/moves.h"
+#include "text/terms.h"
 
 #include <libstemmer.h>
 #include <unicode/uchar.h>
@@ -58,6 +60,10 @@ void Analysis::clear() {
   tokens.clear();  // storage stays: the next analysis into this one may reuse it
   sentences.clear();
   markers.clear();
+  words.clear();
+  clauses.clear();
+  concepts.clear();
+  moves.clear();
   is_question = shouting = false;
   valid_utf8 = true;
   longest_exclamation_run = 0;
@@ -333,12 +339,15 @@ struct Span {
 struct TextAnalyzer::Impl {
   Language language = Language::fi;
   std::shared_ptr<const Lexicon> lexicon;
+  std::shared_ptr<const Morphology> morphology;
+  std::shared_ptr<const ConceptSet> concepts;
   sb_stemmer* stemmer = nullptr;
   struct Word {
     std::string folded, stem;
     std::uint64_t hash = 0;
     std::uint64_t key = 0;  // short_key(folded) for short words
     WordMatches matches;
+    std::shared_ptr<const WordInfo> info;  // shared with the analyses that hold the word
   };
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
   // open-addressing table of pointers into a deque (whose elements never move).
@@ -359,6 +368,7 @@ struct TextAnalyzer::Impl {
   // the word cache, which they would only fill.
   bool plain_numbers = false;
   WordMatches no_matches;
+  std::shared_ptr<const WordInfo> number_info;  // what a plain number is to morphology
 
   ~Impl() {
     if (stemmer) sb_stemmer_delete(stemmer);
@@ -401,6 +411,7 @@ struct TextAnalyzer::Impl {
                  : w.folded;
     }
     w.matches = match_word(*lexicon, w.folded, w.stem);
+    w.info = std::make_shared<const WordInfo>(morphology->analyze(w.folded, w.stem));
     words.push_back(std::move(w));
     if (words.size() * 2 > slots.size()) rehash(std::max<std::size_t>(4096, slots.size() * 2));
     else {
@@ -416,7 +427,8 @@ struct TextAnalyzer::Impl {
   // token's lexicon matches.
   // Returns whether the text is valid UTF-8; fills `marks` (sentence-ending candidates).
   bool tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
-                std::vector<const WordMatches*>* matches) const;
+                std::vector<const WordMatches*>* matches,
+                std::vector<std::shared_ptr<const WordInfo>>* infos = nullptr) const;
 
   bool is_name(const Token& t) const;
   void add_analysis_markers(std::string_view text, Analysis& a) const;
@@ -445,7 +457,8 @@ char* writable_storage(TextStorage& storage, std::size_t size) {
 }  // namespace
 
 bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
-                                  std::vector<const WordMatches*>* matches) const {
+                                  std::vector<const WordMatches*>* matches,
+                                  std::vector<std::shared_ptr<const WordInfo>>* infos) const {
   trim();
   if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);  // as scan_words does; offsets stay 32-bit
   marks.clear();
@@ -475,11 +488,13 @@ bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
     if (plain_numbers && all_digits(t.surface)) {  // order numbers, phone numbers: seldom seen twice
       stem_spans.push_back(folded);
       if (matches) matches->push_back(&no_matches);
+      if (infos) infos->push_back(number_info);
       continue;
     }
     const Word& w = word(folded_bytes);
     stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
     if (matches) matches->push_back(&w.matches);
+    if (infos) infos->push_back(w.info);
   }
   char* base = writable_storage(storage, text.size() + scratch.size());
   std::copy(text.begin(), text.end(), base);
@@ -493,14 +508,30 @@ bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
   return valid;
 }
 
-TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon)
+TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon,
+                           std::shared_ptr<const ConceptSet> concepts)
     : impl_(std::make_unique<Impl>()) {
   impl_->language = language;
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
   impl_->lexicon = lexicon ? std::move(lexicon) : load_lexicon(language);
   impl_->plain_numbers = numbers_are_plain(*impl_->lexicon, impl_->stemmer);
+  impl_->morphology = Morphology::get(language);
+  impl_->concepts = concepts ? std::move(concepts) : load_concepts(language);
+  WordInfo number;
+  number.is_number = number.known = true;
+  number.readings.push_back(Reading{});
+  number.readings.back().word_class = WordClass::numeral;
+  impl_->number_info = std::make_shared<const WordInfo>(std::move(number));
 }
+
+std::shared_ptr<const WordInfo> TextAnalyzer::word_info(std::string_view word) const {
+  impl_->trim();
+  return impl_->word(fold(word)).info;
+}
+
+const Morphology& TextAnalyzer::morphology() const { return *impl_->morphology; }
+const ConceptSet& TextAnalyzer::concepts() const { return *impl_->concepts; }
 
 TextAnalyzer::~TextAnalyzer() = default;
 TextAnalyzer::TextAnalyzer(TextAnalyzer&&) noexcept = default;
@@ -620,7 +651,7 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   a.clear();
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
-  a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches);
+  a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches, &a.words);
   detail::split_sentences(text, a.tokens, impl_->marks, a.sentences);
   const auto& marks = impl_->marks;  // in text order, as the sentences are
   std::size_t next_mark = 0;
@@ -637,6 +668,10 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   if (a.markers.size() > from_lexicon)  // rare (names, SHOUTING, !!!): keep text order, ties stable
     std::stable_sort(a.markers.begin(), a.markers.end(),
                      [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });
+  // The language layer: clauses, concepts and moves.
+  detail::split_clauses(text, impl_->language, a);
+  impl_->concepts->find(a, a.concepts);
+  detail::detect_moves(impl_->language, *impl_->morphology, a);
 }
 
 }  // namespace chatdrill::scoring

@@ -4,11 +4,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text/morphology.h"
 
 namespace chatdrill::scoring {
 
@@ -27,6 +30,7 @@ struct Token {
   std::string_view stem;     // Snowball stem of `folded` for the language
   std::size_t begin = 0, end = 0;  // byte offsets into the analysed text
   int sentence = 0;     // index into Analysis::sentences
+  int clause = 0;       // index into Analysis::clauses
   bool all_caps = false;  // written in capitals and at least 2 letters long
 };
 
@@ -59,11 +63,50 @@ struct MarkerHit {
   int sentence = 0;
 };
 
+// A clause: a sentence cut at commas, semicolons, dashes and the conjunctions of the
+// language ("ja", "mutta", "että"; "and", "but", "so"), so a rule can say "in the same
+// clause" and negation reaches only its own clause.
+struct Clause {
+  std::size_t first_token = 0, token_count = 0;
+  int sentence = 0;
+  bool negated = false;   // holds a negation word (not counting a negative question: "eikö", "don't you")
+  bool question = false;  // part of a question sentence
+};
+
+// A concept (scenarios/concepts/<lang>.json: "channel.email", "hold" ...) found in a text.
+struct ConceptHit {
+  std::string_view id;              // interned
+  int clause = 0;
+  std::size_t first = 0, last = 0;  // token range, inclusive
+  bool negated = false;             // in a negated clause, the concept itself not being a negation
+};
+
+// What a reply does to the conversation (DESIGN.md, "The language layer"), with the words
+// that made it, for evidence and for the persona's built-in behaviour.
+enum class MoveKind : std::uint8_t {
+  greeting, thanks, apology, empathy, question, hold, checkin, ownership, next_step,
+  channel_bounce, blame, rudeness, dismissal, open_door, farewell
+};
+const char* move_name(MoveKind kind);  // "channel_bounce"
+std::optional<MoveKind> parse_move(std::string_view name);
+
+struct Move {
+  MoveKind kind{};
+  int clause = 0;
+  std::size_t first = 0, last = 0;  // token range, inclusive
+  std::string_view rule;            // the concept or marker that made it (interned)
+  double seconds = 0;               // hold: the time the agent stated ("2 minuuttia"), else 0
+};
+
 struct Analysis {
   TextStorage storage;  // what the tokens' views point into
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<MarkerHit> markers;
+  std::vector<std::shared_ptr<const WordInfo>> words;  // per token: its morphology
+  std::vector<Clause> clauses;
+  std::vector<ConceptHit> concepts;  // in text order
+  std::vector<Move> moves;           // in text order
   bool is_question = false;   // any sentence is a question
   int longest_exclamation_run = 0;
   bool shouting = false;      // a sentence with most letters in capitals over enough words
@@ -73,6 +116,12 @@ struct Analysis {
   int count(std::string_view marker_id_prefix) const;  // e.g. count("courtesy.")
   // Markers whose id starts with `marker_id_prefix` found in sentence `sentence`.
   int count_in_sentence(int sentence, std::string_view marker_id_prefix) const;
+  const WordInfo& word(std::size_t token) const { return *words[token]; }
+  bool has_concept(std::string_view concept_id) const;  // a hit outside a negated clause
+  bool has_move(MoveKind kind) const;
+  const Move* move(MoveKind kind) const;  // the first, or nullptr
+  // Words of the reply that are not courtesy or filler: what makes it more than "hei, kiitos".
+  std::size_t content_words() const;
 };
 
 // The process-wide copy of an id (marker ids, evidence rules): lexicons intern their
@@ -101,10 +150,20 @@ class Lexicon;
 std::shared_ptr<const Lexicon> load_lexicon(Language language);
 std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path);
 
+// Concepts of one language (scenarios/concepts/<lang>.json), see text/terms.h.
+class ConceptSet;
+// Loads the bundled concepts of a language once per process. Throws std::runtime_error
+// with `file:line:col: path: message` on a broken file.
+std::shared_ptr<const ConceptSet> load_concepts(Language language);
+// No concepts (for the analysers that read data files themselves).
+std::shared_ptr<const ConceptSet> no_concepts();
+
 // Not thread-safe (Snowball stemmers keep state): one analyser per thread.
 class TextAnalyzer {
  public:
-  explicit TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon = nullptr);
+  // Null lexicon or concepts: the bundled ones of the language.
+  explicit TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon = nullptr,
+                        std::shared_ptr<const ConceptSet> concepts = nullptr);
   ~TextAnalyzer();
   TextAnalyzer(TextAnalyzer&&) noexcept;
   TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
@@ -117,6 +176,10 @@ class TextAnalyzer {
   std::string fold(std::string_view text) const;      // case folding of any text
   std::string stem(std::string_view folded_word) const;
   TokenList tokenize(std::string_view text) const;
+  // The morphology of one word (cached per distinct word, as in analyze()).
+  std::shared_ptr<const WordInfo> word_info(std::string_view word) const;
+  const Morphology& morphology() const;
+  const ConceptSet& concepts() const;
   // The customer's name (first name, full name...): words of it in a reply, written with a
   // capital, are the courtesy.name marker (Finnish case endings allowed: Raijalle).
   void set_customer_name(std::string_view name);

@@ -1,0 +1,320 @@
+// Clauses and moves; see moves.h. The rules read concepts (data: scenarios/concepts/) and
+// grammar (person, mood, negation from morphology.h); the words themselves live in data.
+//
+// [SECTION] clauses
+// [SECTION] grammar    first person, directives, stated hold times
+// [SECTION] moves
+#include "moves.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace chatdrill::scoring {
+
+const char* move_name(MoveKind kind) {
+  static constexpr std::array<const char*, 15> names = {
+      "greeting", "thanks",         "apology", "empathy",  "question",  "hold",      "checkin", "ownership",
+      "next_step", "channel_bounce", "blame",   "rudeness", "dismissal", "open_door", "farewell"};
+  return names[static_cast<std::size_t>(kind)];
+}
+
+std::optional<MoveKind> parse_move(std::string_view name) {
+  for (int k = 0; k <= static_cast<int>(MoveKind::farewell); ++k)
+    if (name == move_name(static_cast<MoveKind>(k))) return static_cast<MoveKind>(k);
+  return std::nullopt;
+}
+
+bool Analysis::has_concept(std::string_view id) const {
+  return std::any_of(concepts.begin(), concepts.end(), [&](const ConceptHit& c) { return !c.negated && c.id == id; });
+}
+
+bool Analysis::has_move(MoveKind kind) const { return move(kind) != nullptr; }
+
+const Move* Analysis::move(MoveKind kind) const {
+  for (const auto& m : moves)
+    if (m.kind == kind) return &m;
+  return nullptr;
+}
+
+std::size_t Analysis::content_words() const {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    const WordInfo& w = word(k);
+    if (w.any(WordClass::pronoun) || w.any(WordClass::conjunction) || w.any(WordClass::interjection) ||
+        w.any(WordClass::name) || w.negation || w.has_lemma("olla") || w.has_lemma("be") || t.folded.size() < 3)
+      continue;
+    const bool courtesy = std::any_of(markers.begin(), markers.end(), [&](const MarkerHit& m) {
+      return m.id.starts_with("courtesy.") && m.begin <= t.begin && t.end <= m.end;
+    });
+    const bool filler = std::any_of(concepts.begin(), concepts.end(), [&](const ConceptHit& c) {
+      return c.id == "courtesy.filler" && c.first <= k && k <= c.last;
+    });
+    n += courtesy || filler ? 0 : 1;
+  }
+  return n;
+}
+
+namespace detail {
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] clauses
+
+namespace {
+
+bool clause_break_between(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
+    if (c == '-' && i > from && i + 1 < to && text[i - 1] == ' ' && text[i + 1] == ' ') return true;
+    // en dash and em dash: E2 80 93 / E2 80 94
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0x93 || static_cast<unsigned char>(text[i + 2]) == 0x94))
+      return true;
+  }
+  return false;
+}
+
+bool starts_clause(Language language, std::string_view folded) {
+  static constexpr std::array<std::string_view, 11> fi = {"ja", "mutta", "että", "koska", "sekä", "vaan",
+                                                          "jotta", "tai", "jos", "kun", "vaikka"};
+  static constexpr std::array<std::string_view, 9> en = {"and", "but", "so", "because", "or", "if", "when",
+                                                         "although", "though"};
+  if (language == Language::fi) return std::find(fi.begin(), fi.end(), folded) != fi.end();
+  return std::find(en.begin(), en.end(), folded) != en.end();
+}
+
+// A negation that asks rather than denies: "eikö", "ettekö", "don't you ..?", "can't you ..?"
+bool negative_question_word(Language language, const Analysis& a, std::size_t k, const Clause& c) {
+  const WordInfo& w = a.word(k);
+  if (language == Language::fi) return (w.clitics & k_clitic_ko) != 0;
+  return c.question && k == c.first_token && a.tokens[k].folded.ends_with("n't");
+}
+
+}  // namespace
+
+void split_clauses(std::string_view text, Language language, Analysis& a) {
+  a.clauses.clear();
+  for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& sentence = a.sentences[s];
+    const std::size_t from = sentence.first_token, to = from + sentence.token_count;
+    for (std::size_t k = from; k < to; ++k) {
+      const bool fresh = k == from || clause_break_between(text, a.tokens[k - 1].end, a.tokens[k].begin) ||
+                         (starts_clause(language, a.tokens[k].folded) && k > from);
+      if (fresh) a.clauses.push_back({k, 0, static_cast<int>(s), false, sentence.is_question});
+      Clause& c = a.clauses.back();
+      ++c.token_count;
+      a.tokens[k].clause = static_cast<int>(a.clauses.size() - 1);
+    }
+  }
+  for (auto& c : a.clauses)
+    for (std::size_t k = c.first_token; k < c.first_token + c.token_count; ++k)
+      if (a.word(k).negation && !negative_question_word(language, a, k, c)) c.negated = true;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] grammar
+
+namespace {
+
+struct ClauseView {
+  const Analysis& a;
+  const Clause& c;
+  std::size_t begin() const { return c.first_token; }
+  std::size_t end() const { return c.first_token + c.token_count; }
+};
+
+bool has_hit(const Analysis& a, int clause, std::string_view id, bool allow_negated = false) {
+  return std::any_of(a.concepts.begin(), a.concepts.end(), [&](const ConceptHit& h) {
+    return h.clause == clause && h.id == id && (allow_negated || !h.negated);
+  });
+}
+
+const ConceptHit* hit_with_prefix(const Analysis& a, int clause, std::string_view prefix, std::string_view except) {
+  for (const auto& h : a.concepts)
+    if (h.clause == clause && !h.negated && h.id.starts_with(prefix) && h.id != except) return &h;
+  return nullptr;
+}
+
+bool is_verb_reading(const Reading& r) {
+  return r.word_class == WordClass::verb || r.word_class == WordClass::negation;
+}
+
+// The speaker acts: "tarkistan", "lähetän", "voin", "I'll", "we will", "let me".
+bool first_person(Language language, const ClauseView& v) {
+  for (std::size_t k = v.begin(); k < v.end(); ++k) {
+    const WordInfo& w = v.a.word(k);
+    const std::string_view f = v.a.tokens[k].folded;
+    if (language == Language::fi) {
+      for (const auto& r : w.readings)
+        if (is_verb_reading(r) && r.person == 1 && r.mood != Mood::imperative) return true;
+      // The passive of spoken Finnish is "we": "katsotaan", "hoidetaan", "selvitetään".
+      const bool imperative = std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+        return r.mood == Mood::imperative && r.person == 2;
+      });
+      for (const auto& r : w.readings)
+        if (r.word_class == WordClass::verb && r.person == 4 && r.mood == Mood::indicative && !r.connegative &&
+            !imperative && k == v.begin())
+          return true;
+    } else {
+      static constexpr std::array<std::string_view, 11> subjects = {"i", "we", "i'll", "we'll", "i'm", "we're",
+                                                                    "i've", "we've", "i'd", "we'd", "im"};
+      if (std::find(subjects.begin(), subjects.end(), f) != subjects.end()) return true;
+      if (f == "let" && k + 1 < v.end() && (v.a.tokens[k + 1].folded == "me" || v.a.tokens[k + 1].folded == "us"))
+        return true;
+      if (f == "let's") return true;
+    }
+  }
+  return false;
+}
+
+bool past_first_person(Language language, const ClauseView& v) {
+  for (std::size_t k = v.begin(); k < v.end(); ++k) {
+    const WordInfo& w = v.a.word(k);
+    if (language == Language::fi) {
+      for (const auto& r : w.readings)
+        if (r.word_class == WordClass::verb && r.person == 1 && r.tense == Tense::past) return true;
+    } else if (v.a.tokens[k].folded.ends_with("ed") && k > v.begin() &&
+               (v.a.tokens[k - 1].folded == "i" || v.a.tokens[k - 1].folded == "we")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool en_skippable_lead(std::string_view f) {
+  static constexpr std::array<std::string_view, 16> lead = {"please", "just", "kindly", "simply", "then", "so",
+                                                            "ok", "okay", "also", "again", "and", "but",
+                                                            "now", "maybe", "perhaps", "first"};
+  return std::find(lead.begin(), lead.end(), f) != lead.end();
+}
+
+// The customer is told to act: an imperative, "voitte / you can / you should", "kannattaa".
+bool directive(Language language, const Morphology& m, const ClauseView& v) {
+  const Analysis& a = v.a;
+  if (language == Language::fi) {
+    for (std::size_t k = v.begin(); k < v.end(); ++k) {
+      for (const auto& r : a.word(k).readings) {
+        if (r.word_class != WordClass::verb) continue;
+        if (r.mood == Mood::imperative && r.person == 2) return true;
+        if (r.person == 2 && r.lemma != "olla" && (r.mood == Mood::indicative || r.mood == Mood::conditional) &&
+            r.tense != Tense::past)
+          return true;
+        if (r.modal && r.person == 3 && !r.plural && r.lemma != "saada") return true;  // "voi lähettää", "kannattaa"
+      }
+    }
+    return false;
+  }
+  // English: a clause that starts with an instruction verb, "please" + verb, "you" + modal.
+  std::size_t k = v.begin();
+  bool please = false;
+  while (k < v.end() && en_skippable_lead(a.tokens[k].folded)) please = please || a.tokens[k].folded == "please", ++k;
+  if (k < v.end()) {
+    const WordInfo& w = a.word(k);
+    if (!w.any(WordClass::pronoun) && !w.negation && m.is_directive_verb(w.stem)) return true;
+  }
+  for (std::size_t j = v.begin(); j < v.end(); ++j) {
+    const std::string_view f = a.tokens[j].folded;
+    if (please && m.is_directive_verb(a.word(j).stem)) return true;
+    if (f == "you" || f == "you'll" || f == "u") {
+      for (std::size_t n = j + 1; n < std::min(v.end(), j + 4); ++n) {
+        const WordInfo& w = a.word(n);
+        if (w.readings.front().modal || a.tokens[n].folded == "have" || a.tokens[n].folded == "need") return true;
+        if (m.is_directive_verb(w.stem) && n == j + 1) return true;  // "you send it to ..."
+      }
+      if (f == "you'll") return true;
+    }
+    if ((f == "best" || f == "better") && j + 1 < v.end() && a.tokens[j + 1].folded == "to") return true;
+  }
+  return false;
+}
+
+// A time the agent states in a hold: "2 minuuttia", "pari minuuttia", "a couple of minutes".
+double stated_seconds(const Analysis& a) {
+  static const std::map<std::string_view, double> counts = {
+      {"yksi", 1},   {"kaksi", 2}, {"pari", 2},  {"kolme", 3},  {"muutama", 3}, {"neljä", 4},
+      {"viisi", 5},  {"kymmenen", 10}, {"one", 1}, {"a", 1}, {"two", 2}, {"couple", 2}, {"three", 3},
+      {"few", 3},    {"four", 4},  {"five", 5},  {"ten", 10}};
+  for (const auto& h : a.concepts) {
+    const bool minutes = h.id == "time.minute", seconds = h.id == "time.second";
+    if (!minutes && !seconds) continue;
+    double n = 1;
+    for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
+      const Token& t = a.tokens[h.first - back];
+      if (t.clause != a.tokens[h.first].clause) break;
+      if (!t.folded.empty() && std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          t.folded.size() <= 3) {
+        n = std::stod(std::string(t.folded));
+        break;
+      }
+      bool found = false;
+      for (const auto& l : a.word(h.first - back).lemmas)
+        if (auto it = counts.find(l); it != counts.end()) n = it->second, found = true;
+      if (auto it = counts.find(t.folded); it != counts.end()) n = it->second, found = true;
+      if (found) break;
+    }
+    return n * (minutes ? 60.0 : 1.0);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] moves
+
+void add(Analysis& a, MoveKind kind, int clause, std::string_view rule, double seconds = 0) {
+  const Clause& c = a.clauses[static_cast<std::size_t>(clause)];
+  for (const auto& m : a.moves)
+    if (m.kind == kind && m.clause == clause) return;
+  a.moves.push_back({kind, clause, c.first_token, c.first_token + c.token_count - 1, intern_id(rule), seconds});
+}
+
+int clause_of_bytes(const Analysis& a, std::size_t begin) {
+  for (const auto& t : a.tokens)
+    if (t.begin >= begin) return t.clause;
+  return a.tokens.empty() ? 0 : a.tokens.back().clause;
+}
+
+}  // namespace
+
+void detect_moves(Language language, const Morphology& morph, Analysis& a) {
+  a.moves.clear();
+  if (a.clauses.empty()) return;
+  static const std::map<std::string_view, MoveKind> from_markers = {
+      {"courtesy.greeting", MoveKind::greeting}, {"courtesy.gratitude", MoveKind::thanks},
+      {"courtesy.apology", MoveKind::apology},   {"courtesy.empathy", MoveKind::empathy},
+      {"courtesy.farewell", MoveKind::farewell}, {"negative.rude", MoveKind::rudeness}};
+  for (const auto& m : a.markers)
+    if (auto it = from_markers.find(m.id); it != from_markers.end()) add(a, it->second, clause_of_bytes(a, m.begin), m.id);
+  const double seconds = stated_seconds(a);
+  for (std::size_t ci = 0; ci < a.clauses.size(); ++ci) {
+    const int c = static_cast<int>(ci);
+    const Clause& clause = a.clauses[ci];
+    const ClauseView v{a, clause};
+    const bool me = first_person(language, v);
+    const bool details = has_hit(a, c, "contact.details");
+    const ConceptHit* channel = hit_with_prefix(a, c, "channel.", "channel.here");
+    if (clause.question && (ci == 0 || a.clauses[ci - 1].sentence != clause.sentence)) add(a, MoveKind::question, c, "question");
+    if (has_hit(a, c, "greeting")) add(a, MoveKind::greeting, c, "greeting");
+    if (has_hit(a, c, "checkin")) add(a, MoveKind::checkin, c, "checkin");
+    if (has_hit(a, c, "blame", true)) add(a, MoveKind::blame, c, "blame");
+    if (has_hit(a, c, "dismissal", true)) add(a, MoveKind::dismissal, c, "dismissal");
+    if (details && !clause.negated) add(a, MoveKind::ownership, c, "contact.details");
+    const bool bounce = channel && has_hit(a, c, "contact.verb") && !details && !clause.negated && !me &&
+                        directive(language, morph, v);
+    if (bounce) add(a, MoveKind::channel_bounce, c, channel->id);
+    if (!bounce && has_hit(a, c, "open_door")) add(a, MoveKind::open_door, c, "open_door");
+    const bool past = past_first_person(language, v);
+    if (!clause.question && !past &&
+        (has_hit(a, c, "hold") || (me && has_hit(a, c, "hold.check"))))
+      add(a, MoveKind::hold, c, has_hit(a, c, "hold") ? "hold" : "hold.check", seconds);
+    if (me && !clause.negated && !past && has_hit(a, c, "ownership")) add(a, MoveKind::ownership, c, "ownership");
+    if (me && !clause.negated && !past && !clause.question && has_hit(a, c, "next_step"))
+      add(a, MoveKind::next_step, c, "next_step");
+  }
+  std::stable_sort(a.moves.begin(), a.moves.end(), [](const Move& x, const Move& y) { return x.first < y.first; });
+}
+
+}  // namespace detail
+}  // namespace chatdrill::scoring
