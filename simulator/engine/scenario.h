@@ -5,6 +5,7 @@
 
 #include "scoring/diagnostic.h"
 #include "scoring/grade.h"
+#include "scoring/json_doc.h"
 #include "scoring/text.h"
 
 #include <map>
@@ -28,11 +29,16 @@ struct Persona {
   std::vector<std::string> leave;
 };
 
-// Words that make a reply match: any one of these lists hitting is a match.
+// Words that make a reply match: any one of these lists hitting is a match. Keywords and
+// phrases are base forms matched by lemma; concepts name shared word sets
+// (scenarios/concepts/<lang>.json); moves name what the reply does ("hold", "channel_bounce").
 struct Matcher {
-  std::vector<std::string> keywords, stems, phrases, prefixes;
+  std::vector<std::string> keywords, stems, phrases, prefixes, concepts, moves;
   bool any = false;  // matches any reply
-  bool empty() const { return !any && keywords.empty() && stems.empty() && phrases.empty() && prefixes.empty(); }
+  bool empty() const {
+    return !any && keywords.empty() && stems.empty() && phrases.empty() && prefixes.empty() && concepts.empty() &&
+           moves.empty();
+  }
 };
 
 struct Intent {
@@ -42,6 +48,11 @@ struct Intent {
   std::optional<double> min_mood;
   double mood = 0.0;
   std::string go_to;  // "goto" in the file
+  // Self-tests: replies that must reach this intent at this node, and ones that must not.
+  std::vector<std::string> examples, counter_examples;
+  // A positive intent is never reached by a channel bounce, blame, rudeness or dismissal;
+  // a negative one (mood below 0, or naming such a move) can be.
+  bool positive() const { return mood >= 0; }
 };
 
 struct Fallback {
@@ -71,6 +82,7 @@ struct Node {
   std::optional<double> patience;
   std::optional<Silence> silence;
   std::optional<Ending> end;
+  scoring::Json behaviour;  // built-in behaviour switches for this node (behaviour.h); null: none
 };
 
 struct ModelReply {
@@ -88,6 +100,7 @@ struct ScenarioTest {
   std::uint64_t seed = 1;
   std::vector<TestReply> replies;
   std::optional<std::string> outcome;
+  std::vector<std::string> not_outcomes;  // a careless run: must end in none of these
   std::vector<std::string> reaches;  // node ids the run must visit
   std::map<std::string, std::pair<double, double>> scores;  // "overall"/dimension -> [lo, hi]
 };
@@ -101,6 +114,7 @@ struct Scenario {
   bool hints = true;
   Persona persona;
   std::vector<std::string> fallback;
+  scoring::Json behaviour;  // built-in behaviour switches for every node (behaviour.h); null: defaults
   scoring::Rubric rubric;  // slots, targets, weights, customer name
   std::string start;
   std::map<std::string, Node> nodes;

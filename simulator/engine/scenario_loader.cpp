@@ -3,6 +3,9 @@
 // scenario files in folders. See docs/scenario-format.md for the rules enforced here.
 #include "scenario_loader.h"
 
+#include "behaviour.h"
+#include "scoring/text/terms.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -224,6 +227,31 @@ void read_identity(FieldReader& r, const Json& root, Scenario& s) {
   s.hints = r.boolean(root, "", "hints").value_or(true);
 }
 
+// Concept ids in matchers must name concepts of the scenario's language.
+void check_concepts(FieldReader& r, const Scenario& s) {
+  std::shared_ptr<const scoring::ConceptSet> concepts;
+  try {
+    concepts = scoring::load_concepts(s.lang);
+  } catch (const std::exception& e) {
+    r.error("language", fmt::format("the bundled concepts cannot be read: {}", e.what()));
+    return;
+  }
+  std::vector<std::string> known(concepts->ids.begin(), concepts->ids.end());
+  auto check = [&](const Matcher& m, const std::string& path) {
+    for (std::size_t i = 0; i < m.concepts.size(); ++i)
+      if (!concepts->has(m.concepts[i]))
+        r.error(element_path(member_path(path, "concepts"), i),
+                fmt::format("unknown concept \"{}\"{} (see scenarios/concepts/{}.json)", m.concepts[i],
+                            did_you_mean(m.concepts[i], known), s.language));
+  };
+  for (const auto& id : s.node_order) {
+    const Node& n = s.nodes.at(id);
+    const std::string np = member_path("nodes", id);
+    for (std::size_t i = 0; i < n.expect.size(); ++i) check(n.expect[i].matcher, element_path(member_path(np, "expect"), i));
+    if (n.silence) check(n.silence->checkin, member_path(member_path(np, "silence"), "checkin"));
+  }
+}
+
 void fill_rubric(Scenario& s) {
   const auto space = s.persona.name.find_first_of(" \t");
   s.rubric.customer_name = s.persona.name.substr(0, space);
@@ -251,7 +279,8 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
   if (check_format(r, root)) {
     r.check_members(root, "",
                     {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints",
-                     "persona", "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests"});
+                     "persona", "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests",
+                     "behaviour"});
     ReadContext ctx{r, *s, {}};
     read_identity(r, root, *s);
     read_persona(r, root, *s);
@@ -265,8 +294,13 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
     }
     if (const Json* nodes = r.member(root, "", "nodes", true, "the customer's conversation steps"))
       detail::read_nodes(ctx, *nodes);
+    if (const Json* b = r.member(root, "", "behaviour", false)) {
+      check_behaviour(r, *b, "behaviour");
+      if (b->is_object()) s->behaviour = *b;
+    }
     read_model_replies(ctx, root);
     detail::read_tests(ctx, root);
+    check_concepts(r, *s);
     if (root.contains("nodes") && root["nodes"].is_object()) detail::check_graph(ctx);
     apply_language_defaults(*s);
     fill_rubric(*s);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "behaviour.h"
 #include "scenario_reading.h"
 
 namespace chatdrill::engine::detail {
@@ -30,6 +31,14 @@ Matcher read_matcher(FieldReader& r, const Json& obj, const std::string& path) {
   list("stems", m.stems);
   list("phrases", m.phrases);
   list("prefixes", m.prefixes);
+  list("concepts", m.concepts);  // checked against the language's concepts once it is known
+  list("moves", m.moves);
+  for (std::size_t i = 0; i < m.moves.size(); ++i)
+    if (!scoring::parse_move(m.moves[i]))
+      r.error(element_path(member_path(path, "moves"), i),
+              fmt::format("\"{}\" is not a move (greeting, thanks, apology, empathy, question, hold, checkin, "
+                          "ownership, next_step, channel_bounce, blame, rudeness, dismissal, open_door, farewell)",
+                          m.moves[i]));
   m.any = r.boolean(obj, path, "any").value_or(false);
   return m;
 }
@@ -40,14 +49,17 @@ void read_intent(ReadContext& ctx, const Json& obj, const std::string& path, Int
   FieldReader& r = ctx.reader;
   r.check_members(
       obj, path,
-      {"intent", "keywords", "stems", "phrases", "prefixes", "any", "question", "min_mood", "mood", "goto"});
+      {"intent", "keywords", "stems", "phrases", "prefixes", "concepts", "moves", "any", "question", "min_mood",
+       "mood", "goto", "examples", "counter_examples"});
   intent.id = r.text(obj, path, "intent", true, "an id for this intent, unique in the node").value_or("");
   if (!intent.id.empty() && !is_node_id(intent.id))
     r.error(member_path(path, "intent"),
             fmt::format("\"{}\" is not a valid id (letters, digits, _ and -)", intent.id));
   intent.matcher = read_matcher(r, obj, path);
   if (intent.matcher.empty() && !r.member(obj, path, "any", false))
-    r.error(path, "an intent needs at least one of keywords, stems, phrases, prefixes (or \"any\": true)");
+    r.error(path, "an intent needs at least one of keywords, phrases, concepts, moves, stems, prefixes (or \"any\": true)");
+  intent.examples = r.texts(obj, path, "examples", false, false).value_or(std::vector<std::string>{});
+  intent.counter_examples = r.texts(obj, path, "counter_examples", false, false).value_or(std::vector<std::string>{});
   intent.question = r.boolean(obj, path, "question");
   intent.min_mood = r.mood(obj, path, "min_mood");
   intent.mood = r.mood(obj, path, "mood").value_or(0.0);
@@ -142,7 +154,7 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
     if (!c->is_object())
       r.wrong_type(cp, *c, "an object {\"keywords\", \"phrases\", ...}");
     else {
-      r.check_members(*c, cp, {"keywords", "stems", "phrases", "prefixes"});
+      r.check_members(*c, cp, {"keywords", "stems", "phrases", "prefixes", "concepts", "moves"});
       s.checkin = read_matcher(r, *c, cp);
     }
   }
@@ -185,7 +197,11 @@ void read_end(ReadContext& ctx, const Json& node, const std::string& path, Node&
 
 void read_node(ReadContext& ctx, const Json& obj, const std::string& path, Node& node) {
   FieldReader& r = ctx.reader;
-  r.check_members(obj, path, {"say", "say_upset", "expect", "fallback", "patience", "silence", "end"});
+  r.check_members(obj, path, {"say", "say_upset", "expect", "fallback", "patience", "silence", "end", "behaviour"});
+  if (const Json* b = r.member(obj, path, "behaviour", false)) {
+    check_behaviour(r, *b, member_path(path, "behaviour"));
+    if (b->is_object()) node.behaviour = *b;
+  }
   if (auto say = r.texts(obj, path, "say", true, true, "what the customer says: a list of variant lines"))
     node.say = std::move(*say);
   if (auto upset = r.texts(obj, path, "say_upset", false, true)) node.say_upset = std::move(*upset);

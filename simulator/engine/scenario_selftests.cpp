@@ -75,7 +75,14 @@ void read_expectation(ReadContext& ctx, const Json& test, const std::string& pat
     r.wrong_type(p, *ej, "an object {\"outcome\", \"reaches\", \"scores\"}");
     return;
   }
-  r.check_members(*ej, p, {"outcome", "reaches", "scores"});
+  r.check_members(*ej, p, {"outcome", "not_outcome", "reaches", "scores"});
+  if (const Json* no = r.member(*ej, p, "not_outcome", false)) {
+    const std::string np = member_path(p, "not_outcome");
+    if (no->is_string()) out.not_outcomes.push_back(no->get<std::string>());
+    else if (auto list = r.texts(*ej, p, "not_outcome", false, true)) out.not_outcomes = std::move(*list);
+    for (const auto& o : out.not_outcomes)
+      if (!is_outcome(o)) r.error(np, fmt::format("\"{}\" is not a valid outcome", o));
+  }
   if (auto outcome = r.text(*ej, p, "outcome", false)) {
     if (!is_outcome(*outcome))
       r.error(member_path(p, "outcome"), fmt::format("\"{}\" is not a valid outcome", *outcome));

@@ -1,6 +1,7 @@
 // Playing a scenario's self-tests in virtual time; see scenario_tests.h.
 #include "scenario_tests.h"
 
+#include "reply_reader.h"
 #include "session.h"
 
 #include "scoring/grade.h"
@@ -80,6 +81,8 @@ ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scen
   if (test.outcome && *test.outcome != r.outcome)
     r.failures.push_back(fmt::format("expected outcome {}, got {}", *test.outcome,
                                      r.outcome.empty() ? "no ending (still running)" : r.outcome));
+  for (const auto& avoid : test.not_outcomes)
+    if (avoid == r.outcome) r.failures.push_back(fmt::format("a careless run must not end {}, but it did", avoid));
   std::vector<std::string> missing;
   for (const auto& node : test.reaches)
     if (std::find(r.reached.begin(), r.reached.end(), node) == r.reached.end()) missing.push_back(node);
@@ -92,9 +95,38 @@ ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scen
   return r;
 }
 
+std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const Scenario>& scenario) {
+  std::vector<ScenarioTestResult> out;
+  std::unique_ptr<ReplyReader> reader;
+  for (const auto& node_id : scenario->node_order) {
+    const Node& node = scenario->nodes.at(node_id);
+    for (const auto& intent : node.expect) {
+      if (intent.examples.empty() && intent.counter_examples.empty()) continue;
+      if (!reader) reader = std::make_unique<ReplyReader>(scenario);
+      ScenarioTestResult r;
+      r.scenario = scenario->id;
+      r.name = fmt::format("examples of {}/{}", node_id, intent.id);
+      const double mood = std::max(scenario->persona.mood, intent.min_mood.value_or(-1.0));
+      auto reading_of = [&](const std::string& text) {
+        return reader->read(node_id, reader->analyzer().analyze(text), mood);
+      };
+      for (const auto& text : intent.examples)
+        if (auto rd = reading_of(text); rd.label != intent.id)
+          r.failures.push_back(fmt::format("\"{}\" reads as {}, not {}", text, rd.label, intent.id));
+      for (const auto& text : intent.counter_examples)
+        if (auto rd = reading_of(text); rd.label == intent.id)
+          r.failures.push_back(fmt::format("\"{}\" must not read as {}", text, intent.id));
+      r.passed = r.failures.empty();
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario) {
   std::vector<ScenarioTestResult> out;
   for (const auto& test : scenario->tests) out.push_back(run_scenario_test(scenario, test));
+  for (auto& r : run_intent_examples(scenario)) out.push_back(std::move(r));
   return out;
 }
 

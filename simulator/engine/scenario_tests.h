@@ -26,7 +26,10 @@ struct ScenarioTestResult {
 // Sessions run until they finish or virtual time passes this many seconds.
 inline constexpr double k_test_time_cap = 4 * 3600.0;
 
+// Every scripted test, then each intent's examples (a result per intent with examples).
 std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario);
+// Each intent's "examples" must read as that intent at its node, its "counter_examples" not.
+std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const Scenario>& scenario);
 ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test);
 
 // `PASS id/name`, or `FAIL id/name: reason; reason` followed by the run's transcript, one

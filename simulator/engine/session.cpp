@@ -15,8 +15,8 @@
 #include <stdexcept>
 
 #include "journal.h"
-#include "matcher.h"
 #include "persona.h"
+#include "reply_reader.h"
 #include "scenario.h"
 #include "scoring/json_doc.h"
 
@@ -54,10 +54,9 @@ std::string trimmed(std::string_view text) {
 struct Session::Impl {
   std::shared_ptr<const Scenario> sc;
   SessionOptions options;
-  scoring::TextAnalyzer analyzer;
+  ReplyReader reader;
+  scoring::TextAnalyzer& analyzer;
   VariantPicker picker;
-  std::map<std::string, std::vector<PreparedMatcher>> intents;  // per node, in expect order
-  std::map<std::string, PreparedMatcher> checkins;              // per silent node
 
   Seconds now = 0;
   std::string node;
@@ -69,6 +68,14 @@ struct Session::Impl {
   std::size_t nudge_first = 0;
   Quiet quiet = Quiet::none;
   Seconds quiet_at = 0;  // soon: when it goes quiet; silent: since when
+  std::optional<Seconds> early_return;  // a check-in came before the window: back when it opens
+  std::optional<Seconds> hold_until;    // the customer waits for the agent to come back
+  int misunderstood = 0;                // fallbacks in a row
+  std::string last_fallback;            // never the same fallback line twice in a row
+  // The last reply that reached an intent and the clauses it used: its other requests are
+  // answered in turn at the nodes that follow (several intents in one message).
+  std::optional<scoring::Analysis> remembered;
+  std::vector<int> remembered_used;
   bool finished = false;
   std::string outcome;
   scoring::Transcript transcript;
@@ -76,12 +83,7 @@ struct Session::Impl {
   std::string journal_error;
 
   Impl(std::shared_ptr<const Scenario> s, SessionOptions o)
-      : sc(std::move(s)), options(std::move(o)), analyzer(sc->lang), picker(options.seed) {
-    for (const auto& [id, n] : sc->nodes) {
-      auto& list = intents[id];
-      for (const auto& intent : n.expect) list.emplace_back(intent.matcher, analyzer);
-      if (n.silence) checkins.emplace(id, PreparedMatcher(n.silence->checkin, analyzer));
-    }
+      : sc(std::move(s)), options(std::move(o)), reader(sc), analyzer(reader.analyzer()), picker(options.seed) {
     node = sc->start;
     mood = sc->persona.mood;
     transcript.scenario = sc->id;
@@ -153,7 +155,7 @@ struct Session::Impl {
   // ---------------------------------------------------------------------------------------
   // [SECTION] timeline
 
-  enum class Due { none, line, time_limit, leave, nudge, go_quiet, silent_leave };
+  enum class Due { none, line, time_limit, leave, nudge, go_quiet, silent_leave, early_return, hold_over };
 
   std::pair<Due, Seconds> next_event() const {
     std::pair<Due, Seconds> best{Due::none, 0};
@@ -171,10 +173,20 @@ struct Session::Impl {
     }
     if (quiet == Quiet::soon) consider(Due::go_quiet, quiet_at);
     if (quiet == Quiet::silent) consider(Due::silent_leave, quiet_at + current().silence->leave_after);
+    if (quiet == Quiet::silent && early_return) consider(Due::early_return, *early_return);
+    if (hold_until && pending.empty()) consider(Due::hold_over, *hold_until);
     return best;
   }
 
+  void come_back(Seconds at, std::string_view reply) {
+    quiet = Quiet::none;
+    record("customer", "returned", at, "");
+    node = current().silence->back;
+    queue_node_line(at, reply);
+  }
+
   void show_line(Seconds t) {
+    hold_until.reset();
     PendingLine line = std::move(pending.front());
     pending.pop_front();
     record("customer", line.kind, t, line.text);
@@ -216,6 +228,19 @@ struct Session::Impl {
       case Due::silent_leave:
         record("customer", "left", t, "");
         return finish(t, "customer_left", "");
+      case Due::early_return:
+        early_return.reset();
+        return come_back(t, "");
+      case Due::hold_over: {
+        // The hold ran out: the customer asks once, then waits as for any answer.
+        hold_until.reset();
+        const auto& ask = reader.behaviour(node).hold.say;
+        if (!ask.empty()) record("customer", "nudge", t, picker.pick(ask));
+        waiting = true;
+        wait_since = t;
+        nudges_done = 0;
+        return;
+      }
       case Due::none:
         return;
     }
@@ -234,84 +259,123 @@ struct Session::Impl {
   // What the customer makes of a reply, decided before anything changes so the reply is
   // recorded first, with the node it answered and the mood it leaves.
   struct Reaction {
-    enum Kind { ignored, checkin, intent, fallback } kind = fallback;
-    std::size_t intent_index = 0;
+    enum Kind { ignored, checkin, early_checkin, read } kind = read;
+    ReplyReading reading;
     double mood_change = 0;
     std::string label;  // recorded as the reply's "intent"
   };
-
-  bool is_checkin(const scoring::Analysis& a) const {
-    if (a.has("engagement.checkin")) return true;
-    auto it = checkins.find(node);
-    return it != checkins.end() && it->second.matches(a);
-  }
-
-  std::optional<std::size_t> match_intent(const scoring::Analysis& a, double mood_now) const {
-    const auto& expect = current().expect;
-    const auto& prepared = intents.at(node);
-    for (std::size_t i = 0; i < expect.size(); ++i) {
-      const Intent& intent = expect[i];
-      if (intent.question && *intent.question != a.is_question) continue;
-      if (intent.min_mood && mood_now < *intent.min_mood) continue;
-      if (prepared[i].matches(a)) return i;
-    }
-    return std::nullopt;
-  }
 
   Reaction decide(Seconds at, const scoring::Analysis& a, double mood_now) const {
     Reaction r;
     r.mood_change = tone_change(a);
     if (quiet == Quiet::silent) {
-      // While quiet, only a check-in within the window brings the customer back.
+      // While quiet, only a check-in brings the customer back: within the window at once,
+      // before it when the window opens (it is read, not lost), after it not at all.
       const Silence& s = *current().silence;
       const Seconds quiet_for = at - quiet_at;
-      const bool timely = quiet_for >= s.window_from && quiet_for <= s.window_to;
-      r.kind = timely && is_checkin(a) ? Reaction::checkin : Reaction::ignored;
-      r.label = r.kind == Reaction::checkin ? "checkin" : "ignored";
-    } else if (auto i = match_intent(a, clamp_mood(mood_now + r.mood_change))) {
-      r.kind = Reaction::intent;
-      r.intent_index = *i;
-      r.mood_change += current().expect[*i].mood;
-      r.label = current().expect[*i].id;
-    } else {
-      r.label = "fallback";
+      const bool checkin = reader.is_checkin(node, a);
+      r.kind = !checkin || quiet_for > s.window_to ? Reaction::ignored
+               : quiet_for < s.window_from        ? Reaction::early_checkin
+                                                  : Reaction::checkin;
+      r.label = r.kind == Reaction::ignored ? "ignored" : "checkin";
+      return r;
     }
+    r.reading = reader.read(node, a, clamp_mood(mood_now + r.mood_change));
+    const ReplyReading& rd = r.reading;
+    if (rd.kind == ReplyReading::Kind::intent) r.mood_change += current().expect[rd.intent_index].mood;
+    if (rd.kind == ReplyReading::Kind::reaction) r.mood_change += rd.reaction->mood;
+    r.label = rd.label;
     return r;
   }
 
-  void apply(Seconds at, const std::string& text, const Reaction& r) {
-    waiting = false;
-    if (mood <= -1) {
-      // Pushed too far: the customer leaves instead of answering.
-      quiet = Quiet::none;
-      pending.clear();
-      return queue_line(at, text,
-                        PendingLine{"left", picker.pick(sc->persona.leave), 0, 0, std::nullopt, true});
-    }
-    switch (r.kind) {
-      case Reaction::ignored:
-        return;
-      case Reaction::checkin:
-        quiet = Quiet::none;
-        record("customer", "returned", at, "");
-        node = current().silence->back;
-        return queue_node_line(at, text);
-      case Reaction::intent:
-        quiet = Quiet::none;
-        node = current().expect[r.intent_index].go_to;
-        return queue_node_line(at, text);
-      case Reaction::fallback:
-        break;
-    }
-    // Unmatched: the node's fallback (its lines, and/or a move), else the scenario's lines.
+  // A line for the customer that is not the one it said last time (fallbacks, reactions).
+  const std::string& fresh_line(const std::vector<std::string>& lines) {
+    std::size_t i = picker.index(lines.size());
+    if (lines.size() > 1 && lines[i] == last_fallback) i = (i + 1) % lines.size();
+    last_fallback = lines[i];
+    return lines[i];
+  }
+
+  void leave_now(Seconds at, const std::string& text, const std::string& line) {
     quiet = Quiet::none;
+    pending.clear();
+    queue_line(at, text, PendingLine{"left", line, 0, 0, std::nullopt, true});
+  }
+
+  // The reply reached an intent: move on, and answer the reply's other requests in turn.
+  void follow_intent(Seconds at, const std::string& text, const scoring::Analysis& a, const ReplyReading& rd) {
+    misunderstood = 0;
+    node = current().expect[rd.intent_index].go_to;
+    queue_node_line(at, text);
+    if (!reader.behaviour(node).multi_intent) return;
+    remembered = a;
+    remembered_used = rd.used_clauses;
+    for (int chain = 0; chain < 2 && !current().end; ++chain) {
+      ReplyReading next = reader.read(node, *remembered, mood, remembered_used);
+      // Only what the trainee asked is answered in turn: a question in another clause.
+      if (next.kind != ReplyReading::Kind::intent || !current().expect[next.intent_index].positive() ||
+          !next.reason || next.reason->clause < 0 ||
+          !remembered->clauses[static_cast<std::size_t>(next.reason->clause)].question)
+        break;
+      remembered_used.insert(remembered_used.end(), next.used_clauses.begin(), next.used_clauses.end());
+      mood = clamp_mood(mood + current().expect[next.intent_index].mood);
+      node = current().expect[next.intent_index].go_to;
+      queue_node_line(at, text);
+    }
+  }
+
+  void fall_back(Seconds at, const std::string& text) {
+    const auto& m = reader.behaviour(node).misunderstanding;
+    if (m.enabled && ++misunderstood >= m.limit) {
+      misunderstood = 0;
+      if (m.then == "leave")
+        return leave_now(at, text, m.say.empty() ? picker.pick(sc->persona.leave) : fresh_line(m.say));
+      mood = clamp_mood(mood - 0.3);  // escalate: the customer asks for someone else
+      if (!m.say.empty()) return queue_line(at, text, PendingLine{"message", fresh_line(m.say), 0, 0, std::nullopt, false});
+    }
+    // The node's fallback (its lines, and/or a move), else the scenario's lines.
     const auto& fb = current().fallback;
     const bool own_lines = fb && !fb->say.empty();
     if (fb && !fb->go_to.empty()) node = fb->go_to;
     if (!own_lines && fb && !fb->go_to.empty()) return queue_node_line(at, text);
-    queue_line(
-        at, text,
-        PendingLine{"message", picker.pick(own_lines ? fb->say : sc->fallback), 0, 0, current().end, false});
+    queue_line(at, text,
+               PendingLine{"message", fresh_line(own_lines ? fb->say : sc->fallback), 0, 0, current().end, false});
+  }
+
+  void apply(Seconds at, const std::string& text, const scoring::Analysis& a, const Reaction& r) {
+    const bool was_waiting = waiting;
+    waiting = false;
+    hold_until.reset();
+    if (mood <= -1) return leave_now(at, text, picker.pick(sc->persona.leave));  // pushed too far
+    switch (r.kind) {
+      case Reaction::ignored:
+        return;
+      case Reaction::early_checkin:
+        early_return = quiet_at + current().silence->window_from;
+        return;
+      case Reaction::checkin:
+        return come_back(at, text);
+      case Reaction::read:
+        break;
+    }
+    quiet = Quiet::none;
+    const ReplyReading& rd = r.reading;
+    switch (rd.kind) {
+      case ReplyReading::Kind::intent:
+        return follow_intent(at, text, a, rd);
+      case ReplyReading::Kind::reaction:
+        return queue_line(at, text, PendingLine{"message", fresh_line(rd.reaction->say), 0, 0, std::nullopt, false});
+      case ReplyReading::Kind::hold:
+        hold_until = at + rd.hold_seconds;  // patience rests while the agent looks
+        return;
+      case ReplyReading::Kind::courtesy:
+        // A greeting or thanks alone: nothing to answer, the customer goes on waiting.
+        waiting = was_waiting;
+        if (!was_waiting && pending.empty() && !current().silence) waiting = true, wait_since = at, nudges_done = 0;
+        return;
+      case ReplyReading::Kind::fallback:
+        return fall_back(at, text);
+    }
   }
 
   void send(Seconds at, std::string_view raw) {
@@ -323,7 +387,7 @@ struct Session::Impl {
     const Reaction r = decide(at, a, mood);
     mood = clamp_mood(mood + r.mood_change);
     record("trainee", "message", at, text, scoring::Json{{"intent", r.label}});
-    apply(at, text, r);
+    apply(at, text, a, r);
   }
 };
 
@@ -403,6 +467,7 @@ CustomerState Session::customer() const {
   c.patience = s.patience_left();
   c.mood = s.mood;
   c.node = s.node;
+  c.on_hold = s.hold_until.has_value();
   return c;
 }
 

@@ -32,6 +32,7 @@ struct CustomerState {
   double patience = 1.0;  // 1 full .. 0 leaves
   double mood = 0.0;      // -1 .. 1
   std::string node;       // current scenario node id
+  bool on_hold = false;   // told "one moment": waiting for the agent, patience resting
 };
 
 class Session {
