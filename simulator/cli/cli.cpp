@@ -19,6 +19,7 @@ constexpr Command k_commands[] = {
     {"play", play_command, "play a scenario headless from scripted replies, print the transcript"},
     {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/1)"},
     {"report", report_command, "build a trainer report (CSV, HTML) from a results folder"},
+    {"explain", explain_command, "show how a persona reads a reply at a node: lemmas, concepts, moves, intents"},
     {"exercise", exercise_command, "run a timed exercise headless as one trainee from scripted replies"},
 };
 
