@@ -334,7 +334,11 @@ Morphology::Morphology(Language language, std::string wordforms_file) : impl_(st
   impl_->language = language;
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
-  if (!wordforms_file.empty()) impl_->tables = read_tables(wordforms_file, language, impl_->stemmer);
+  // A missing table (a data folder with only lexicons) leaves Voikko and Snowball; a broken
+  // one is an error.
+  std::error_code exists_error;
+  if (!wordforms_file.empty() && std::filesystem::exists(wordforms_file, exists_error))
+    impl_->tables = read_tables(wordforms_file, language, impl_->stemmer);
   if (language == Language::fi) {
     const char* error = nullptr;
     impl_->voikko = voikkoInit(&error, "fi", nullptr);  // nullptr: Voikko data missing, Snowball only

@@ -213,7 +213,8 @@ bool directive(Language language, const Morphology& m, const ClauseView& v) {
   while (k < v.end() && en_skippable_lead(a.tokens[k].folded)) please = please || a.tokens[k].folded == "please", ++k;
   if (k < v.end()) {
     const WordInfo& w = a.word(k);
-    if (!w.any(WordClass::pronoun) && !w.negation && m.is_directive_verb(w.stem)) return true;
+    const bool to_customer = k + 1 < v.end() && (a.tokens[k + 1].folded == "you" || a.tokens[k + 1].folded == "u");
+    if (!w.any(WordClass::pronoun) && !w.negation && m.is_directive_verb(w.stem) && !to_customer) return true;
   }
   for (std::size_t j = v.begin(); j < v.end(); ++j) {
     const std::string_view f = a.tokens[j].folded;
@@ -292,13 +293,17 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
     const int c = static_cast<int>(ci);
     const Clause& clause = a.clauses[ci];
     const ClauseView v{a, clause};
-    const bool me = first_person(language, v);
+    // "I'll check it and call you": a clause joined by "and" keeps the subject before it.
+    bool me = first_person(language, v);
+    if (!me && ci > 0 && a.clauses[ci - 1].sentence == clause.sentence && language == Language::en &&
+        (a.tokens[clause.first_token].folded == "and" || a.tokens[clause.first_token].folded == "then"))
+      me = first_person(language, ClauseView{a, a.clauses[ci - 1]});
     const bool details = has_hit(a, c, "contact.details");
     const ConceptHit* channel = hit_with_prefix(a, c, "channel.", "channel.here");
     if (clause.question && (ci == 0 || a.clauses[ci - 1].sentence != clause.sentence)) add(a, MoveKind::question, c, "question");
     if (has_hit(a, c, "greeting")) add(a, MoveKind::greeting, c, "greeting");
     if (has_hit(a, c, "checkin")) add(a, MoveKind::checkin, c, "checkin");
-    if (has_hit(a, c, "blame", true)) add(a, MoveKind::blame, c, "blame");
+    if (!me && has_hit(a, c, "blame", true)) add(a, MoveKind::blame, c, "blame");  // "I should have" is no blame
     if (has_hit(a, c, "dismissal", true)) add(a, MoveKind::dismissal, c, "dismissal");
     if (details && !clause.negated) add(a, MoveKind::ownership, c, "contact.details");
     const bool bounce = channel && has_hit(a, c, "contact.verb") && !details && !clause.negated && !me &&

@@ -52,7 +52,8 @@ struct Intent {
   std::vector<std::string> examples, counter_examples;
   // A positive intent is never reached by a channel bounce, blame, rudeness or dismissal;
   // a negative one (mood below 0, or naming such a move) can be.
-  bool positive() const { return mood >= 0; }
+  // A catch-all ("any") is no positive intent either: it takes whatever the customer hears.
+  bool positive() const { return mood >= 0 && !matcher.any; }
 };
 
 struct Fallback {

@@ -309,7 +309,12 @@ struct Session::Impl {
     queue_node_line(at, text);
     if (!reader.behaviour(node).multi_intent) return;
     remembered = a;
-    remembered_used = rd.used_clauses;
+    // Whole sentences are answered: only a question in another sentence is taken up next.
+    remembered_used.clear();
+    for (int used : rd.used_clauses)
+      for (std::size_t c = 0; c < a.clauses.size(); ++c)
+        if (a.clauses[c].sentence == a.clauses[static_cast<std::size_t>(used)].sentence)
+          remembered_used.push_back(static_cast<int>(c));
     for (int chain = 0; chain < 2 && !current().end; ++chain) {
       ReplyReading next = reader.read(node, *remembered, mood, remembered_used);
       // Only what the trainee asked is answered in turn: a question in another clause.
@@ -317,7 +322,10 @@ struct Session::Impl {
           !next.reason || next.reason->clause < 0 ||
           !remembered->clauses[static_cast<std::size_t>(next.reason->clause)].question)
         break;
-      remembered_used.insert(remembered_used.end(), next.used_clauses.begin(), next.used_clauses.end());
+      for (int used : next.used_clauses)
+        for (std::size_t c = 0; c < remembered->clauses.size(); ++c)
+          if (remembered->clauses[c].sentence == remembered->clauses[static_cast<std::size_t>(used)].sentence)
+            remembered_used.push_back(static_cast<int>(c));
       mood = clamp_mood(mood + current().expect[next.intent_index].mood);
       node = current().expect[next.intent_index].go_to;
       queue_node_line(at, text);

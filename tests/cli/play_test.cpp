@@ -136,6 +136,9 @@ TEST_CASE("play: a broken lexicon file is reported with its location, not a cras
   std::filesystem::copy_file(std::string(CHATDRILL_SOURCE_DIR) + "/scenarios/cancel-subscription-fi.json",
                              root / "scenarios" / "cancel-subscription-fi.json",
                              std::filesystem::copy_options::overwrite_existing);
+  for (const char* data : {"scenarios/concepts", "scenarios/behaviour"})  // the language layer's data
+    std::filesystem::copy(std::string(CHATDRILL_SOURCE_DIR) + "/" + data, root / data,
+                          std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
   write_file(root / "scoring" / "lexicons" / "fi.json", "{\"format\": \n");
   const auto r = run_chatdrill("play cancel-subscription-fi --replies " + replies("cancel-lost.jsonl"),
                                "CHATDRILL_DATA=" + quoted(root.string()));

@@ -117,7 +117,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
     REQUIRE(h.state.live);
     h.wait_for_customer();
     h.frames(3);  // the reply box is active from the session screen's second or third frame
-    h.type("Hetkinen, katson.");
+    h.type("Selvä.");
     h.press_enter();
     h.wait_for_customer();  // the customer asks again
     journal = h.state.live->journal_path;
@@ -163,7 +163,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
   CHECK(saved[1].position == 1);
   CHECK(saved[1].outcome() == "resolved");
   CHECK(trainee_lines(saved[1].transcript) ==
-        std::vector<std::string>{"Hetkinen, katson.", "Kyllä, myymme lahjakortteja."});
+        std::vector<std::string>{"Selvä.", "Kyllä, myymme lahjakortteja."});
   CHECK(slurp(namesake) == namesake_text);  // nobody else's journal was touched
   CHECK(slurp(other) == other_text);
   CHECK(engine::list_live_journals(results.string()).size() == 2);
