@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "scoring/grade.h"
+#include "scoring/limits.h"
 #include "scoring/paths.h"
 #include "scoring/text.h"
 #include "simulator/engine/files.h"
@@ -154,10 +155,20 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
 
 double session_time(const AppState& s) { return s.live ? std::max(0.0, s.now - s.live->started_at) : 0.0; }
 
-void send_reply(AppState& s, const std::string& text) {
-  if (!s.live || s.live->session->finished()) return;
-  s.live->session->send(session_time(s), clean_input(s.emoji.decode(text)));
+std::string reply_too_long(const AppState& s, std::size_t bytes) {
+  return s.strings.format("session.too_long", bytes, scoring::k_max_reply_text);
+}
+
+bool send_reply(AppState& s, const std::string& text) {
+  if (!s.live || s.live->session->finished()) return true;
+  std::string reply = clean_input(s.emoji.decode(text));
+  if (reply.size() > scoring::k_max_reply_bytes) {  // what the transcript readers accept
+    s.status = reply_too_long(s, reply.size());
+    return false;
+  }
+  s.live->session->send(session_time(s), std::move(reply));
   save_finished(s);
+  return true;
 }
 
 void end_session(AppState& s) {
