@@ -106,6 +106,13 @@ std::string sanitize_utf8(std::string_view text);
 std::uint32_t next_code_point(std::string_view text, std::size_t& i);
 void append_utf8(std::string& out, std::uint32_t code_point);
 
+// Adds a member known not to be in `object` yet (e.g. copied from another object, whose
+// keys are unique) in constant time: ordered_json's operator[] searches the members first,
+// which is quadratic over an object with 100k keys.
+inline void append_new_member(Json& object, const std::string& key, const Json& value) {
+  static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>()).emplace_back(key, value);
+}
+
 // "a string", "a number", "true/false", "null", "a list", "an object": for messages
 // like `must be a list, not a string`.
 const char* json_type_name(const Json& value);

@@ -47,7 +47,7 @@ std::string trainee_name(const AppState& s) {
   return user && *user ? user : "trainee";
 }
 
-engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
+engine::SessionResult make_result(AppState& s, const LiveSession& live) {
   engine::SessionResult r;
   r.trainee = trainee_name(s);
   r.scenario_id = live.scenario->id;
@@ -62,7 +62,11 @@ engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
     r.position = live.result_base->position;
   }
   r.transcript = live.session->transcript();
-  r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
+  try {
+    r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
+  } catch (const std::exception& e) {  // the chat is still saved, ungraded
+    s.status = e.what();
+  }
   return r;
 }
 
@@ -140,7 +144,12 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
   opts.seed = s.options.seed ? *s.options.seed : std::random_device{}();
   opts.journal_path = paths.journal;
   opts.trainee = s.settings.trainee;
-  live->session = std::make_unique<engine::Session>(scenario, opts);
+  try {  // a broken lexicon stops the session before it starts, with its message
+    live->session = std::make_unique<engine::Session>(scenario, opts);
+  } catch (const std::exception& e) {
+    s.status = e.what();
+    return;
+  }
   live->started_at = s.now;
   live->started_wall = iso_now();
   try {
@@ -166,7 +175,12 @@ bool send_reply(AppState& s, const std::string& text) {
     s.status = reply_too_long(s, reply.size());
     return false;
   }
-  s.live->session->send(session_time(s), std::move(reply));
+  try {
+    s.live->session->send(session_time(s), std::move(reply));
+  } catch (const std::exception& e) {  // broken language data: say so, keep the app running
+    s.status = e.what();
+    return false;
+  }
   save_finished(s);
   return true;
 }
@@ -216,7 +230,12 @@ std::optional<RecoveredResult> save_recovered_journal(AppState& s, const std::st
   r.app_version = CHATDRILL_VERSION;
   scoring::Rubric rubric = rec.scenario ? rec.scenario->rubric : scoring::Rubric{};
   if (adjust) adjust(r, rubric);
-  r.grade = scoring::grade_transcript(r.transcript, rubric);
+  try {
+    r.grade = scoring::grade_transcript(r.transcript, rubric);
+  } catch (const std::exception& e) {  // broken language data: the journal stays
+    s.status = e.what();
+    return std::nullopt;
+  }
   if (auto err = engine::write_result(out, r); !err.empty()) {
     s.status = err;  // the journal stays: nothing the trainee wrote is lost
     return std::nullopt;
