@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string path;
   for (int depth = 0; depth < 8 && at->is_structured() && !at->empty(); ++depth) {
     if (at->is_object()) {
-      const auto& first = *at->items().begin();
+      const auto first = at->begin();
       path = member_path(path, first.key());
       at = &first.value();
     } else {
