@@ -269,6 +269,15 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
+std::string quoted_value(const Json& value) {
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (text.size() <= 64) return text;
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "...";
+}
+
 const char* json_type_name(const Json& v) {
   if (v.is_string()) return "a string";
   if (v.is_number()) return "a number";

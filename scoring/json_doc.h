@@ -113,6 +113,10 @@ inline void append_new_member(Json& object, const std::string& key, const Json& 
   static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>()).emplace_back(key, value);
 }
 
+// A value as a message quotes it: its JSON text, cut to about 60 bytes ("...") so a
+// hostile file's megabyte value is never echoed whole.
+std::string quoted_value(const Json& value);
+
 // "a string", "a number", "true/false", "null", "a list", "an object": for messages
 // like `must be a list, not a string`.
 const char* json_type_name(const Json& value);

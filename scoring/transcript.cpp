@@ -64,7 +64,7 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
   Transcript t;
   if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_transcript_format));
   else if (root["format"] != k_transcript_format)
-    r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_transcript_format));
+    r.error("format", fmt::format("{} is not \"{}\"", quoted_value(root["format"]), k_transcript_format));
   for (const auto& [key, value] : root.items()) {
     if (key == "format" || key == "messages") continue;
     if (key == "language" || key == "scenario" || key == "outcome") {

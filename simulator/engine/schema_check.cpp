@@ -185,7 +185,7 @@ void Checker::check(const Json& s, const Json& v, const std::string& path, int d
   }
   if (auto c = s.find("const"); c != s.end() && *c != v) error(path, fmt::format("must be {}", c->dump()));
   if (auto e = s.find("enum"); e != s.end() && e->is_array() && std::find(e->begin(), e->end(), v) == e->end())
-    error(path, fmt::format("{} is not one of {}", v.dump(), quoted_list(*e)));
+    error(path, fmt::format("{} is not one of {}", scoring::quoted_value(v), quoted_list(*e)));
   check_choice(s, v, path, depth);
   if (!check_type(s, v, path)) return;
   if (v.is_object()) check_object(s, v, path, depth);

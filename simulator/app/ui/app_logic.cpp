@@ -33,12 +33,6 @@ std::vector<std::string> library_sources(const AppState& s) {
   return sources;
 }
 
-void refresh_lists(AppState& s) {
-  s.recent = recent_sessions(s.sessions_dir);
-  s.journals.clear();
-  for (const auto& j : engine::list_live_journals(s.sessions_dir))
-    if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
-}
 
 // Results need a name: the one from Settings, else the login name.
 std::string trainee_name(const AppState& s) {
@@ -93,6 +87,13 @@ void save_finished(AppState& s) {
 }
 
 }  // namespace
+
+void refresh_lists(AppState& s) {
+  s.recent = recent_sessions(s.sessions_dir, 30, &s.recent_skipped);
+  s.journals.clear();
+  for (const auto& j : engine::list_live_journals(s.sessions_dir))
+    if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
+}
 
 void init_state(AppState& s, AppOptions options) {
   s.options = std::move(options);

@@ -103,6 +103,7 @@ struct AppState {
   std::unique_ptr<LiveSession> live;
   std::unique_ptr<ReviewView> review;
   std::vector<RecentSession> recent;
+  std::vector<std::string> recent_skipped;  // files in the sessions folder that are not results
   std::vector<std::string> journals;  // interrupted sessions to offer for recovery
   bool recovery_prompted = false;
 
@@ -124,6 +125,8 @@ void set_language(AppState& state, const std::string& language);
 void save_settings_now(AppState& state);
 void apply_settings(AppState& state);  // theme/scale/fonts after a change
 void start_session(AppState& state, std::shared_ptr<const engine::Scenario> scenario);
+// Re-reads the recent sessions (and the files skipped there) and interrupted journals.
+void refresh_lists(AppState& state);
 // False (and state.status says why) when the reply is over scoring::k_max_reply_bytes.
 bool send_reply(AppState& state, const std::string& text);
 // The message for a reply of `bytes` that is too long to send.
