@@ -241,7 +241,10 @@ TEST_CASE("hostile: report on a folder it cannot read is an error naming the fol
   if (::geteuid() == 0) prefix = {"setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"};
   const auto r = run_bounded({"report", dir.string()}, {}, prefix);
   const auto file = run_bounded({"grade", (dir / "aino.json").string()}, {}, prefix);
+  const auto validate = run_bounded({"validate", dir.string()}, {}, prefix);
   ::chmod(dir.c_str(), 0755);
+  CHECK(validate.exit_code == 1);
+  CHECK(contains(validate.err, dir.string() + ": cannot read the folder: Permission denied"));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, dir.string() + ": cannot read the folder: Permission denied"));
   CHECK_FALSE(contains(r.out, "0 results"));
