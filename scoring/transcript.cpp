@@ -39,7 +39,7 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
         ok = false;
       }
     } else {
-      msg.extra[key] = value;
+      append_new_member(msg.extra, key, value);  // keys of `m` are unique
     }
   }
   if (!m.contains("from")) { r.error(path, "missing \"from\" (customer or trainee)"); ok = false; }
@@ -64,7 +64,7 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
   Transcript t;
   if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_transcript_format));
   else if (root["format"] != k_transcript_format)
-    r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_transcript_format));
+    r.error("format", fmt::format("{} is not \"{}\"", quoted_value(root["format"]), k_transcript_format));
   for (const auto& [key, value] : root.items()) {
     if (key == "format" || key == "messages") continue;
     if (key == "language" || key == "scenario" || key == "outcome") {
@@ -75,7 +75,7 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
         r.wrong_type(key, value, "a whole number >= 0");
       else t.seed = value.get<std::uint64_t>();
     } else {
-      t.extra[key] = value;
+      append_new_member(t.extra, key, value);  // keys of `root` are unique
     }
   }
   if (!root.contains("language")) r.error("", "missing \"language\" (\"fi\" or \"en\")");
@@ -109,7 +109,11 @@ Json message_to_json(const Message& m) {
   if (m.kind != "message") j["kind"] = m.kind;
   j["at"] = std::round(m.at * 1000.0) / 1000.0;
   j["text"] = m.text;
-  for (const auto& [key, value] : m.extra.items()) j[key] = value;
+  // Extra keys are unique among themselves: only the few written above can collide.
+  for (const auto& [key, value] : m.extra.items()) {
+    if (key == "from" || key == "kind" || key == "at" || key == "text") j[key] = value;
+    else append_new_member(j, key, value);
+  }
   return j;
 }
 
@@ -120,7 +124,13 @@ Json transcript_to_json(const Transcript& t) {
   j["language"] = t.language;
   if (t.seed) j["seed"] = *t.seed;
   if (!t.outcome.empty()) j["outcome"] = t.outcome;
-  for (const auto& [key, value] : t.extra.items()) j[key] = value;
+  for (const auto& [key, value] : t.extra.items()) {
+    if (key == "format" || key == "scenario" || key == "language" || key == "seed" || key == "outcome" ||
+        key == "messages")
+      j[key] = value;
+    else
+      append_new_member(j, key, value);
+  }
   Json messages = Json::array();
   for (const auto& m : t.messages) messages.push_back(message_to_json(m));
   j["messages"] = std::move(messages);

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <new>
 
 namespace chatdrill::cli {
 
@@ -46,8 +48,19 @@ int run(int argc, char** argv) {
     print_help(stdout);
     return 0;
   }
-  for (const auto& c : k_commands)
-    if (!std::strcmp(word, c.name)) return c.run(argc - 2, argv + 2);
+  for (const auto& c : k_commands) {
+    if (std::strcmp(word, c.name)) continue;
+    // Data a command depends on (a lexicon, a schema) can be broken or missing: that is a
+    // finding like any other, said with its file and line (exit 1), never an abort.
+    try {
+      return c.run(argc - 2, argv + 2);
+    } catch (const std::bad_alloc&) {
+      std::fprintf(stderr, "chatdrill %s: out of memory\n", c.name);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s\nchatdrill %s: stopped: the data above is broken\n", e.what(), c.name);
+    }
+    return 1;
+  }
   print_help(stderr);
   return 2;
 }

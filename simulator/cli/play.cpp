@@ -112,6 +112,11 @@ int play_command(int argc, char** argv) {
     return 1;
   }
   const std::string json = scoring::transcript_to_json(transcript).dump(2) + "\n";
+  if (json.size() > scoring::k_max_file_bytes) {  // never write what `grade` would refuse
+    std::fprintf(stderr, "chatdrill play: the transcript would be %zu bytes, more than the %s limit for chatdrill "
+                 "files: not written\n", json.size(), scoring::k_max_file_text);
+    return 1;
+  }
   if (o.out.empty()) {
     std::fwrite(json.data(), 1, json.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;

@@ -210,8 +210,8 @@ int report_command(int argc, char** argv) {
   table.refresh(args.folder);
   const auto skipped = table.skipped();
   for (const auto& d : skipped) std::fprintf(stderr, "%s (skipped)\n", d.to_string().c_str());
-  std::error_code ec;
-  if (!std::filesystem::is_directory(args.folder, ec)) return 1;
+  // A folder that is missing or cannot be read is an error, not an empty class.
+  if (!table.folder_readable()) return 1;
   if (!table.live_journals().empty())
     std::fprintf(stderr,
                  "chatdrill report: %zu session(s) still running or interrupted (journals in %s/live)\n",

@@ -73,7 +73,12 @@ void report_empty_folders(const ValidateOptions& options, Findings& findings) {
     std::error_code ec;
     if (!fs::is_directory(p, ec)) continue;
     bool any = false;
-    for (const auto& e : fs::directory_iterator(p, ec)) any = any || e.path().extension() == ".json";
+    fs::directory_iterator it(p, ec);
+    if (ec) {  // an unreadable folder is an error, not an empty library
+      findings.add({p, {}, "", "cannot read the folder: " + ec.message()});
+      continue;
+    }
+    for (const auto& e : it) any = any || e.path().extension() == ".json";
     if (!any) findings.add({p, {}, "", "no *.json scenario files in this folder", scoring::Severity::warning});
   }
 }

@@ -43,7 +43,19 @@ bool ClassTable::refresh(const std::string& results_dir) {
   const bool ok = fs::is_directory(results_dir, ec);
   if (ok != folder_ok_) folder_ok_ = ok, changed = true;
   std::set<std::string> seen;
-  for (const auto& file : list_result_files(results_dir)) {
+  scoring::Diagnostics problems;
+  const auto files = list_result_files(results_dir, &problems);
+  std::vector<std::string> problem_texts;
+  for (const auto& d : problems) problem_texts.push_back(d.to_string());
+  if (problem_texts != folder_problems_) {
+    folder_problems_ = std::move(problem_texts);
+    folder_diagnostics_ = std::move(problems);
+    changed = true;
+  }
+  // Listing failed on the folder itself (as opposed to a link or a FIFO inside it).
+  folder_unlisted_ = std::any_of(folder_diagnostics_.begin(), folder_diagnostics_.end(),
+                                 [&](const scoring::Diagnostic& d) { return d.file == results_dir; });
+  for (const auto& file : files) {
     seen.insert(fs::path(file).filename().string());
     if (update_entry(file)) changed = true;
   }
@@ -65,6 +77,7 @@ bool ClassTable::refresh(const std::string& results_dir) {
 scoring::Diagnostics ClassTable::skipped() const {
   scoring::Diagnostics out;
   if (!folder_ok_) out.push_back(scoring::Diagnostic{folder_, {}, "", "not a folder (no results to read)"});
+  out.insert(out.end(), folder_diagnostics_.begin(), folder_diagnostics_.end());
   for (const auto& [name, entry] : entries_)
     if (!entry.loaded) out.insert(out.end(), entry.diagnostics.begin(), entry.diagnostics.end());
   return out;

@@ -69,6 +69,8 @@ class ClassTable {
   std::size_t result_count() const { return result_count_; }
   // Every file that was skipped, with the reason (file:line:col: path: message).
   scoring::Diagnostics skipped() const;
+  // False when the folder is missing, not a folder, or cannot be listed (skipped() says why).
+  bool folder_readable() const { return folder_ok_ && !folder_unlisted_; }
   // Journals in live/: sessions running now, or machines that crashed mid-session.
   const std::vector<std::string>& live_journals() const { return live_; }
   std::string exercise_title() const;  // the most common exercise title, if any
@@ -88,6 +90,9 @@ class ClassTable {
   ResultDetail detail_;
   std::string folder_;
   bool folder_ok_ = false;
+  bool folder_unlisted_ = false;
+  std::vector<std::string> folder_problems_;  // links, non-files, an unreadable folder: as text
+  scoring::Diagnostics folder_diagnostics_;
   std::map<std::string, Entry> entries_;  // by file name
   std::vector<ScenarioColumn> scenarios_;
   std::vector<TraineeRow> rows_;

@@ -277,7 +277,7 @@ ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   if (!root.contains("format"))
     r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
   else if (root["format"] != k_exercise_format)
-    r.error("format", fmt::format("{} is not \"{}\"", root["format"].dump(), k_exercise_format));
+    r.error("format", fmt::format("{} is not \"{}\"", scoring::quoted_value(root["format"]), k_exercise_format));
   bool has_order_seed = root.contains("order_seed");
   for (const auto& [key, value] : root.items()) read_field(r, ex, key, value);
   if (!has_order_seed) ex.order_seed = ex.seed;

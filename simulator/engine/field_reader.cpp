@@ -12,21 +12,33 @@ using scoring::Json;
 
 namespace {
 
-// Edits (insert, delete, replace, swap two neighbours) between two words: typos are
-// mostly one of these.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+// Edits (insert, delete, replace, swap two neighbours) between two words, or more than
+// `limit` when it is over: typos are mostly one of these. Only a band of `limit` cells
+// either side of the diagonal is filled, in three rolling rows, so the cost is
+// O(len * limit) time and O(len) memory whatever the words are.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t over = limit + 1;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return over;
+  const std::size_t w = b.size() + 1;
+  std::vector<std::size_t> before(w, over), prev(w), row(w, over);
+  for (std::size_t j = 0; j < w; ++j) prev[j] = j <= limit ? j : over;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    std::fill(row.begin(), row.end(), over);
+    if (i <= limit) row[0] = i;
+    const std::size_t lo = i > limit ? i - limit : 1, hi = std::min(b.size(), i + limit);
+    std::size_t best = row[0];
+    for (std::size_t j = lo; j <= hi; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      std::size_t d = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = std::min(d, before[j - 2] + 1);
+      row[j] = std::min(d, over);
+      best = std::min(best, row[j]);
     }
+    if (best > limit) return over;
+    std::swap(before, prev);
+    std::swap(prev, row);
   }
-  return d[a.size()][b.size()];
+  return std::min(prev[b.size()], over);
 }
 
 bool is_blank(std::string_view s) {
@@ -40,14 +52,18 @@ std::string number_text(double v) {
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // A word longer than any name a person types is no typo; comparing it would only cost.
+  if (word.size() > scoring::k_max_hint_word) return std::nullopt;
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    if (c.size() > scoring::k_max_hint_word) continue;
+    const std::size_t d = edit_distance(word, c, std::min(limit, best_distance - 1));
     if (d < best_distance && d < std::max(word.size(), c.size())) {
       best_distance = d;
       best = c;
+      if (d == 0) break;
     }
   }
   return best;

@@ -3,12 +3,14 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <random>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace chatdrill::engine {
@@ -18,6 +20,40 @@ std::string ensure_directory(const std::string& path) {
   std::filesystem::create_directories(path, ec);
   if (ec) return fmt::format("{}: cannot create folder: {}", path, ec.message());
   return {};
+}
+
+bool is_atomic_temp_name(std::string_view name) {
+  // ".<target>.<pid>.<hex8>.tmp": check from the end, the target may hold dots.
+  constexpr std::string_view suffix = ".tmp";
+  if (name.size() < 1 + 1 + 1 + 1 + 1 + 8 + suffix.size() || name[0] != '.' ||
+      name.substr(name.size() - suffix.size()) != suffix)
+    return false;
+  std::string_view rest = name.substr(0, name.size() - suffix.size());
+  auto all_of = [](std::string_view s, auto pred) {
+    for (char c : s)
+      if (!pred(c)) return false;
+    return !s.empty();
+  };
+  const auto hex_dot = rest.rfind('.');
+  if (hex_dot == std::string_view::npos || rest.size() - hex_dot - 1 != 8 ||
+      !all_of(rest.substr(hex_dot + 1), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+    return false;
+  rest = rest.substr(0, hex_dot);
+  const auto pid_dot = rest.rfind('.');
+  return pid_dot != std::string_view::npos && pid_dot > 1 &&
+         all_of(rest.substr(pid_dot + 1), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void remove_stale_temp_files(const std::string& dir, std::filesystem::file_time_type now) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!is_atomic_temp_name(it->path().filename().string())) continue;
+    std::error_code entry_ec;
+    if (!it->is_regular_file(entry_ec) || it->is_symlink(entry_ec)) continue;
+    const auto written = fs::last_write_time(it->path(), entry_ec);
+    if (!entry_ec && written < now - k_stale_temp_age) fs::remove(it->path(), entry_ec);
+  }
 }
 
 std::string write_file_atomic(const std::string& path, std::string_view content) {
@@ -41,6 +77,9 @@ std::string write_file_atomic(const std::string& path, std::string_view content)
     }
     done += static_cast<std::size_t>(n);
   }
+  // The file system's "now" (our fresh temp file's mtime) dates other writers' temp files.
+  struct stat st {};
+  const bool have_now = ::fstat(fd, &st) == 0;
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(tmp.c_str());
@@ -55,6 +94,12 @@ std::string write_file_atomic(const std::string& path, std::string_view content)
   if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
+  }
+  if (have_now) {
+    const auto since_epoch = std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
+    const auto now = fs::file_time_type::clock::from_sys(
+        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch)));
+    remove_stale_temp_files(dir.string(), now);
   }
   return {};
 }

@@ -76,7 +76,7 @@ bool read_header(const Json& line, Json& transcript) {
 
 scoring::TranscriptLoad recover_journal(const std::string& path) {
   std::string error;
-  const auto text = scoring::read_text_file(path, error, std::size_t{256} * 1024 * 1024);
+  const auto text = scoring::read_text_file(path, error);
   if (!text) return {std::nullopt, {scoring::Diagnostic{path, {}, "", error}}};
   return recover_journal_text(*text, path);
 }

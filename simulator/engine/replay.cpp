@@ -29,6 +29,11 @@ std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous
                         previous));
     return std::nullopt;
   }
+  if (text && text->size() > scoring::k_max_reply_bytes) {
+    r.error("text", fmt::format("the reply is {} bytes, more than the {} a trainee can send in one reply (the "
+                                "reply box's limit)", text->size(), scoring::k_max_reply_text));
+    return std::nullopt;
+  }
   if (!at || !text) return std::nullopt;
   return TestReply{*at, *text};
 }

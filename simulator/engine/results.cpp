@@ -135,8 +135,12 @@ std::string write_result(const std::string& path, const SessionResult& result) {
   if (p.has_parent_path())
     if (auto err = ensure_directory(p.parent_path().string()); !err.empty()) return err;
   // Compact: a classroom's folder is read in full by every dashboard refresh and report.
-  return write_file_atomic(
-      path, result_to_json(result).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
+  const std::string text = result_to_json(result).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  // Never write what no reader would accept.
+  if (text.size() > scoring::k_max_file_bytes)
+    return fmt::format("{}: not saved: the result would be {} bytes, more than the {} limit for chatdrill files", path,
+                       text.size(), scoring::k_max_file_text);
+  return write_file_atomic(path, text);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -243,6 +247,18 @@ void read_objects(FieldReader& r, const Json& root, SessionResult& out) {
   }
 }
 
+// What a foreign file's "format" is, without echoing its content: a file of someone
+// else's may hold anything, and the report and dashboard show this message.
+std::string describe_format(const Json& format) {
+  if (!format.is_string()) return fmt::format("its \"format\" is {}", scoring::json_type_name(format));
+  const std::string& f = format.get_ref<const std::string&>();
+  const bool ours = f.size() <= 40 && f.rfind("chatdrill.", 0) == 0 &&
+                    std::all_of(f.begin(), f.end(), [](char c) {
+                      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '/' || c == '-';
+                    });
+  return ours ? fmt::format("\"{}\"", f) : "its \"format\" is another program's";
+}
+
 ResultLoad result_from_doc(scoring::JsonDoc& doc) {
   ResultLoad load;
   FieldReader r(doc, load.diagnostics);
@@ -252,7 +268,7 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
     return load;
   }
   if (root["format"] != k_result_format) {
-    r.error("format", fmt::format("not a chatdrill result ({} instead of \"{}\")", root["format"].dump(),
+    r.error("format", fmt::format("not a chatdrill result ({} instead of \"{}\")", describe_format(root["format"]),
                                   k_result_format));
     return load;
   }
@@ -281,88 +297,33 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
 
 namespace {
 
-constexpr auto k_npos = std::string_view::npos;
-
-// Index just past the string that starts at s[i] == '"', or npos if it never ends.
-std::size_t skip_string(std::string_view s, std::size_t i) {
-  for (++i; i < s.size(); ++i) {
-    if (s[i] == '\\')
-      ++i;
-    else if (s[i] == '"')
-      return i + 1;
+// Leaves out what the caller did not ask for, after the whole file was checked.
+void drop_details(SessionResult& result, ResultDetail detail) {
+  if (detail == ResultDetail::full) return;
+  for (auto& d : result.grade.dimensions) {
+    d.evidence.clear();
+    d.evidence.shrink_to_fit();
   }
-  return k_npos;
-}
-
-// Index just past the list or object that starts at s[i], or npos.
-std::size_t skip_container(std::string_view s, std::size_t i) {
-  int depth = 0;
-  while ((i = s.find_first_of("\"[]{}", i)) != k_npos) {
-    const char c = s[i];
-    if (c == '"') {
-      if ((i = skip_string(s, i)) == k_npos) return k_npos;
-      continue;
-    }
-    if (c == '[' || c == '{')
-      ++depth;
-    else if (--depth == 0)
-      return i + 1;
-    ++i;
+  if (detail == ResultDetail::summary) {
+    result.transcript.messages.clear();
+    result.transcript.messages.shrink_to_fit();
   }
-  return k_npos;
-}
-
-bool is_json_space(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// The text with the lists or objects under the given member names replaced by empty ones,
-// so the parser never lexes what a class table does not use. Only members (a string
-// followed by ':') match, never text inside values. Malformed text is left for the parser.
-std::string without_members(std::string_view s, std::initializer_list<std::string_view> names) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t copied = 0, i = 0;
-  while ((i = s.find('"', i)) != k_npos) {
-    const std::size_t end = skip_string(s, i);
-    if (end == k_npos) break;
-    const std::string_view name = s.substr(i + 1, end - i - 2);
-    std::size_t v = end;
-    while (v < s.size() && is_json_space(s[v])) ++v;
-    i = end;
-    if (v >= s.size() || s[v] != ':' || std::find(names.begin(), names.end(), name) == names.end()) continue;
-    ++v;
-    while (v < s.size() && is_json_space(s[v])) ++v;
-    if (v >= s.size() || (s[v] != '[' && s[v] != '{')) continue;
-    const std::size_t after = skip_container(s, v);
-    if (after == k_npos) break;
-    out.append(s.substr(copied, v - copied));
-    out += s[v] == '[' ? "[]" : "{}";
-    copied = i = after;
-  }
-  out.append(s.substr(copied));
-  return out;
 }
 
 }  // namespace
 
 ResultLoad result_from_text(std::string_view text, const std::string& file, ResultDetail detail) {
-  // Fast path: nlohmann's parser, no positions. Only a file that fails is parsed again
-  // (whole, with the located parser) so its diagnostics point at a line and column.
-  std::string stripped;
-  std::string_view fast_text = text;
-  if (detail != ResultDetail::full) {
-    stripped = detail == ResultDetail::scores ? without_members(text, {"evidence"})
-                                              : without_members(text, {"evidence", "messages"});
-    fast_text = stripped;
-  }
-  Json root = Json::parse(fast_text.begin(), fast_text.end(), nullptr, false);
-  if (!root.is_discarded()) {
-    scoring::JsonDoc doc;
-    doc.root = std::move(root);
-    doc.file = file;
-    ResultLoad fast = result_from_doc(doc);
-    if (fast.result) return fast;
+  // Fast path: the bounded parser without positions. Only a file that fails is parsed
+  // again with positions, so its diagnostics point at a line and column. The whole file is
+  // read (evidence too) whatever the detail: a result counts only if all of it is sound.
+  scoring::JsonLimits fast;
+  fast.positions = false;
+  if (auto parsed = scoring::parse_json(text, file, fast); parsed.doc) {
+    ResultLoad load = result_from_doc(*parsed.doc);
+    if (load.result) {
+      drop_details(*load.result, detail);
+      return load;
+    }
   }
   auto parsed = scoring::parse_json(text, file);
   if (!parsed.doc) return ResultLoad{std::nullopt, {*parsed.error}};
@@ -371,23 +332,38 @@ ResultLoad result_from_text(std::string_view text, const std::string& file, Resu
 
 ResultLoad load_result(const std::string& path, ResultDetail detail) {
   std::string error;
-  auto text = scoring::read_text_file(path, error);
+  auto text = scoring::read_text_file(path, error, scoring::k_max_file_bytes, false);
   if (!text) return ResultLoad{std::nullopt, {scoring::Diagnostic{path, {}, "", error}}};
   return result_from_text(*text, path, detail);
 }
 
 namespace {
 
-std::vector<std::string> list_with_extension(const fs::path& dir, std::string_view ext) {
+// The plain files with `ext` directly in `dir`. Hidden names (temp files of atomic writes)
+// are passed over; symbolic links are never followed (a link could show a file from
+// anywhere in the report) and other non-files are not opened: both go to `problems`.
+std::vector<std::string> list_with_extension(const fs::path& dir, std::string_view ext,
+                                             scoring::Diagnostics* problems) {
   std::vector<std::string> files;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+  fs::directory_iterator it(dir, ec), end;
+  if (ec && problems && ec != std::errc::no_such_file_or_directory)
+    problems->push_back(scoring::Diagnostic{dir.string(), {}, "", fmt::format("cannot read the folder: {}", ec.message())});
+  for (; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     const std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.' || p.extension() != ext)
-      continue;  // hidden: temp files of atomic writes
+    if (name.empty() || name[0] == '.' || p.extension() != ext) continue;
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec)) files.push_back(p.string());
+    const auto type = it->symlink_status(type_ec).type();
+    if (type == fs::file_type::regular) {
+      files.push_back(p.string());
+      continue;
+    }
+    if (!problems) continue;
+    const char* why = type == fs::file_type::symlink     ? "is a symbolic link: not followed (results are plain files)"
+                      : type == fs::file_type::directory ? "is a folder, not a result file"
+                                                         : "is not a regular file (a FIFO, device or socket): not read";
+    problems->push_back(scoring::Diagnostic{p.string(), {}, "", why});
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -395,12 +371,15 @@ std::vector<std::string> list_with_extension(const fs::path& dir, std::string_vi
 
 }  // namespace
 
-std::vector<std::string> list_result_files(const std::string& results_dir) {
-  return list_with_extension(results_dir, ".json");
+std::vector<std::string> list_result_files(const std::string& results_dir, scoring::Diagnostics* problems) {
+  std::error_code ec;
+  // Temp files of writers killed mid-write, dated by the folder's own clock (see files.h).
+  if (const auto changed = fs::last_write_time(results_dir, ec); !ec) remove_stale_temp_files(results_dir, changed);
+  return list_with_extension(results_dir, ".json", problems);
 }
 
 std::vector<std::string> list_live_journals(const std::string& results_dir) {
-  return list_with_extension(fs::path(results_dir) / "live", ".journal");
+  return list_with_extension(fs::path(results_dir) / "live", ".journal", nullptr);
 }
 
 ResultsFolderLoad load_results_folder(const std::string& results_dir) {
@@ -410,7 +389,7 @@ ResultsFolderLoad load_results_folder(const std::string& results_dir) {
     out.skipped.push_back(scoring::Diagnostic{results_dir, {}, "", "not a folder (no results to read)"});
     return out;
   }
-  for (const auto& file : list_result_files(results_dir)) {
+  for (const auto& file : list_result_files(results_dir, &out.skipped)) {
     auto load = load_result(file);
     if (load.result)
       out.results.push_back(LoadedResult{file, std::move(*load.result)});

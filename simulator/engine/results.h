@@ -75,7 +75,10 @@ ResultLoad result_from_text(std::string_view text, const std::string& file,
                             ResultDetail detail = ResultDetail::full);
 
 // The *.json files directly in a results folder (not live/, not hidden temp files), sorted.
-std::vector<std::string> list_result_files(const std::string& results_dir);
+// Symbolic links and other non-files are left out, and named in `problems` if given, as is
+// a folder that cannot be read. Temp files left by a writer killed mid-write are removed.
+std::vector<std::string> list_result_files(const std::string& results_dir,
+                                           scoring::Diagnostics* problems = nullptr);
 // Journals of sessions still running, or of machines that crashed mid-session.
 std::vector<std::string> list_live_journals(const std::string& results_dir);
 

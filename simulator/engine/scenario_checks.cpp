@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <deque>
+#include <map>
 #include <set>
 
 #include "scenario_reading.h"
@@ -36,10 +37,28 @@ std::set<std::string> reachable_from(const Scenario& s, const std::string& from)
   return seen;
 }
 
-bool reaches_ending(const Scenario& s, const std::string& from) {
-  for (const auto& id : reachable_from(s, from))
-    if (s.node(id)->end) return true;
-  return false;
+// Every node from which some ending can be reached: one walk backwards from all endings,
+// so the check stays linear in the nodes however long the chains are.
+std::set<std::string> reaching_an_ending(const Scenario& s) {
+  std::map<std::string, std::vector<std::string>> into;  // node -> nodes leading to it
+  std::deque<std::string> queue;
+  std::set<std::string> seen;
+  for (const auto& id : s.node_order) {
+    const Node& node = s.nodes.at(id);
+    if (node.end) {
+      if (seen.insert(id).second) queue.push_back(id);
+      continue;  // an ending leads nowhere
+    }
+    for (const auto& next : successors(s, node)) into[next].push_back(id);
+  }
+  while (!queue.empty()) {
+    const auto it = into.find(queue.front());
+    queue.pop_front();
+    if (it == into.end()) continue;
+    for (const auto& from : it->second)
+      if (seen.insert(from).second) queue.push_back(from);
+  }
+  return seen;
 }
 
 // Returns false if any reference names no node.
@@ -92,9 +111,10 @@ void check_graph(ReadContext& ctx) {
                         s.start));
     return;
   }
+  const auto can_end = reaching_an_ending(s);
   for (const auto& id : s.node_order) {
     const Node& node = s.nodes.at(id);
-    if (reachable.count(id) && !node.end && !reaches_ending(s, id))
+    if (reachable.count(id) && !node.end && !can_end.count(id))
       r.warning(
           member_path("nodes", id),
           fmt::format("no ending can be reached from node \"{}\": the chat can only end by the customer "

@@ -186,7 +186,7 @@ bool check_format(FieldReader& r, const Json& root) {
   std::string hint = fmt::format("this program reads \"{}\"", k_scenario_format);
   if (f->is_string() && f->get<std::string>().rfind("chatdrill.scenario/", 0) != 0)
     hint = fmt::format("this is not a scenario file ({})", hint);
-  r.error("format", fmt::format("{} is not a supported format: {}", f->dump(), hint));
+  r.error("format", fmt::format("{} is not a supported format: {}", scoring::quoted_value(*f), hint));
   return false;
 }
 

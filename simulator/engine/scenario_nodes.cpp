@@ -224,6 +224,12 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     r.error("nodes", "must have at least one node");
     return;
   }
+  if (nodes.size() > scoring::k_max_nodes) {
+    r.error("nodes", fmt::format("{} nodes, more than the {} a scenario may have (see scoring/limits.h)", nodes.size(),
+                                 scoring::k_max_nodes));
+    return;
+  }
+  std::size_t intents = 0;
   for (const auto& [id, value] : nodes.items()) {
     const std::string path = member_path("nodes", id);
     if (!is_node_id(id))
@@ -235,9 +241,16 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
       r.wrong_type(path, value, "an object {\"say\": [...], ...}");
     else
       read_node(ctx, value, path, node);
+    if (node.expect.size() > scoring::k_max_intents_per_node)
+      r.error(member_path(path, "expect"), fmt::format("{} intents, more than the {} one node may have (see scoring/limits.h)",
+                                                       node.expect.size(), scoring::k_max_intents_per_node));
+    intents += node.expect.size();
     ctx.scenario.node_order.push_back(id);
     ctx.scenario.nodes.emplace(id, std::move(node));
   }
+  if (intents > scoring::k_max_intents)
+    r.error("nodes", fmt::format("{} intents in all, more than the {} a scenario may have (see scoring/limits.h)", intents,
+                                 scoring::k_max_intents));
 }
 
 }  // namespace chatdrill::engine::detail

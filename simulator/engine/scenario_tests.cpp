@@ -44,7 +44,10 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTestResult& r) {
   if (test.scores.empty()) return;
   const scoring::Grade grade = scoring::grade_transcript(r.transcript, scenario.rubric);
-  for (const auto& [name, range] : test.scores) {
+  for (const auto& wanted : test.scores) {
+    // Named, not a structured binding: clang 14 cannot capture bindings in a lambda.
+    const auto& name = wanted.first;
+    const auto& range = wanted.second;
     const bool overall = name == "overall";
     const bool known = overall || std::find_if(scoring::k_dimensions.begin(), scoring::k_dimensions.end(),
                                                [&](const char* d) { return name == d; }) != scoring::k_dimensions.end();

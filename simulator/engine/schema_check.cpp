@@ -3,6 +3,7 @@
 #include "schema_check.h"
 
 #include "field_reader.h"
+#include "schema_pattern.h"
 
 #include "scoring/paths.h"
 
@@ -13,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <set>
 
 namespace chatdrill::engine {
@@ -27,18 +27,18 @@ namespace {
 
 struct LoadedSchema {
   Json root;
-  std::map<std::string, std::regex> regexes;  // every `pattern` and patternProperties key
+  std::map<std::string, SchemaPattern> regexes;  // every `pattern` and patternProperties key
   std::optional<Diagnostic> error;            // the schema file itself is broken
 };
 
 void compile_patterns(const Json& node, LoadedSchema& out, const std::string& file) {
   auto compile = [&](const std::string& pattern) {
     if (out.regexes.count(pattern)) return;
-    try {
-      out.regexes.emplace(pattern, std::regex(pattern, std::regex::ECMAScript));
-    } catch (const std::regex_error&) {
-      if (!out.error) out.error = Diagnostic{file, {}, "", fmt::format("schema: invalid pattern \"{}\"", pattern)};
-    }
+    std::string why;
+    if (auto compiled = SchemaPattern::compile(pattern, why))
+      out.regexes.emplace(pattern, std::move(*compiled));
+    else if (!out.error)
+      out.error = Diagnostic{file, {}, "", fmt::format("schema: invalid pattern \"{}\": {}", pattern, why)};
   };
   if (node.is_object()) {
     if (auto it = node.find("pattern"); it != node.end() && it->is_string()) compile(it->get<std::string>());
@@ -116,7 +116,7 @@ const Json* Checker::resolve(const std::string& ref) const {
 
 bool Checker::matches(const std::string& pattern, const std::string& text) const {
   auto it = schema_.regexes.find(pattern);
-  return it == schema_.regexes.end() || std::regex_search(text, it->second);
+  return it == schema_.regexes.end() || it->second.search(text);
 }
 
 bool type_is(const std::string& type, const Json& v) {
@@ -185,7 +185,7 @@ void Checker::check(const Json& s, const Json& v, const std::string& path, int d
   }
   if (auto c = s.find("const"); c != s.end() && *c != v) error(path, fmt::format("must be {}", c->dump()));
   if (auto e = s.find("enum"); e != s.end() && e->is_array() && std::find(e->begin(), e->end(), v) == e->end())
-    error(path, fmt::format("{} is not one of {}", v.dump(), quoted_list(*e)));
+    error(path, fmt::format("{} is not one of {}", scoring::quoted_value(v), quoted_list(*e)));
   check_choice(s, v, path, depth);
   if (!check_type(s, v, path)) return;
   if (v.is_object()) check_object(s, v, path, depth);

@@ -2,6 +2,7 @@
 // processes write at once, stray files reported and skipped, crashed sessions recoverable.
 #include "simulator/engine/results.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -223,4 +224,37 @@ TEST_CASE("a result with wrong-typed fields names the field, the type it has and
   CHECK(all.find(": trainee: must be a string, not a number\n") != std::string::npos);
   CHECK(all.find(": scenario.position: must be a whole number >= 0, not a string\n") != std::string::npos);
   CHECK(all.find(": scenario: missing \"id\"\n") != std::string::npos);
+}
+
+TEST_CASE("a result too big for any reader is not written and the reason says so") {
+  const std::string dir = scratch("results-too-big");
+  auto r = make_result("big", "gift-card-fi", 70);
+  const std::string chunk(16 * 1024, 'a');  // one reply at the reply box's limit
+  for (int i = 0; i < 1100; ++i) r.transcript.messages.push_back({"trainee", "message", 20.0 + i, chunk, {}});
+  const std::string path = (fs::path(dir) / "big.json").string();
+  const auto err = engine::write_result(path, r);
+  CHECK(err.find("not saved: the result would be") != std::string::npos);
+  CHECK(err.find("more than the 16 MiB limit for chatdrill files") != std::string::npos);
+  CHECK_FALSE(fs::exists(path));
+  r.transcript.messages.resize(10);
+  CHECK(engine::write_result(path, r).empty());
+  CHECK(engine::load_result(path).result);
+}
+
+TEST_CASE("symlinks folders and FIFOs in a results folder are named and never opened") {
+  const std::string dir = scratch("results-non-files");
+  REQUIRE(engine::write_result((fs::path(dir) / "ok.json").string(), make_result("ok", "gift-card-fi", 70)).empty());
+  fs::create_symlink(fs::path(dir) / "ok.json", fs::path(dir) / "link.json");
+  fs::create_directory(fs::path(dir) / "folder.json");
+  REQUIRE(::mkfifo((fs::path(dir) / "pipe.json").c_str(), 0644) == 0);
+  const auto loaded = engine::load_results_folder(dir);
+  REQUIRE(loaded.results.size() == 1);
+  std::string all;
+  for (const auto& d : loaded.skipped) all += d.to_string() + "\n";
+  CHECK(all.find("link.json: is a symbolic link: not followed") != std::string::npos);
+  CHECK(all.find("folder.json: is a folder, not a result file") != std::string::npos);
+  CHECK(all.find("pipe.json: is not a regular file (a FIFO, device or socket): not read") != std::string::npos);
+  // Read directly, a link is refused too (a file swapped for a link after listing).
+  CHECK(engine::load_result((fs::path(dir) / "link.json").string()).diagnostics.at(0).message ==
+        "is a symbolic link: not followed");
 }

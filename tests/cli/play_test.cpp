@@ -34,7 +34,9 @@ TEST_CASE("play: every ending of the three Finnish scenarios is reached from the
       {"cancel-subscription-fi", "cancel-retained"},    {"cancel-subscription-fi", "cancel-cancelled"},
       {"cancel-subscription-fi", "cancel-lost"},
   };
-  for (const auto& [scenario, file] : runs) {
+  for (const auto& run : runs) {  // no binding: CAPTURE is a lambda, clang 14 cannot capture one
+    const auto& scenario = run.first;
+    const auto& file = run.second;
     CAPTURE(file);
     const auto r = run_chatdrill(std::string("play ") + scenario + " --replies " +
                                  replies(std::string(file) + ".jsonl"));

@@ -98,7 +98,12 @@ std::unique_ptr<LiveSession> exercise_session(AppState& s, const ExerciseRun& ru
   if (run.exercise.weights) rubric.weights = *run.exercise.weights;
   live->rubric = rubric;
   engine::SessionOptions opts{run.exercise.seed, limit, paths.journal, run.trainee};
-  live->session = std::make_unique<engine::Session>(scenario, opts);
+  try {  // broken language data: the message, not an abort
+    live->session = std::make_unique<engine::Session>(scenario, opts);
+  } catch (const std::exception& e) {
+    s.status = e.what();
+    return nullptr;
+  }
   live->started_at = s.now;
   live->started_wall = engine::format_utc_timestamp(static_cast<std::int64_t>(exercise_wall_time(s)));
   try {
@@ -131,6 +136,7 @@ std::optional<std::size_t> next_open_position(const ExerciseRun& run) {
 void start_exercise_session(AppState& s, std::size_t position, std::optional<double> limit) {
   auto& run = *s.exercise;
   s.live = exercise_session(s, run, position, limit);
+  if (!s.live) return;  // s.status says why
   run.current_result = s.live->result_path;
   run.next = position + 1;             // scenario_time_left() reads the one in progress from here
   run.phase = ExercisePhase::between;  // shown again when this session ends

@@ -146,6 +146,19 @@ void recent_list(AppState& s) {
     ImGui::PopID();
     ImGui::Spacing();
   }
+  // Broken or foreign files are named, not hidden: the trainee sees why a session is missing.
+  if (!s.recent_skipped.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning_v);
+    const bool open = ImGui::TreeNode("##recent_skipped", "%s",
+                                      s.strings.format("trainer.skipped", s.recent_skipped.size()).c_str());
+    track(s, "home.skipped");
+    if (open) {
+      for (std::size_t i = 0; i < std::min<std::size_t>(s.recent_skipped.size(), 20); ++i)
+        wrapped_text(display_text(s.recent_skipped[i]));
+      ImGui::TreePop();
+    }
+    ImGui::PopStyleColor();
+  }
 }
 
 void folders_list(AppState& s) {

@@ -7,6 +7,7 @@
 #include "simulator/app/widgets/chat_bubble.h"
 #include "simulator/app/widgets/controls.h"
 
+#include "scoring/limits.h"
 #include "scoring/text.h"
 
 #include <imgui_stdlib.h>
@@ -30,6 +31,10 @@ int reply_callback(ImGuiInputTextCallbackData* data) {
   }
   if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && composer->send_pending) {
     composer->send_pending = false;
+    if (static_cast<std::size_t>(data->BufTextLen) > scoring::k_max_reply_bytes) {
+      composer->refused = true;  // keep the text so the trainee can shorten it
+      return 0;
+    }
     composer->outbox.assign(data->Buf, static_cast<std::size_t>(data->BufTextLen));
     data->DeleteChars(0, data->BufTextLen);
   }
@@ -105,7 +110,8 @@ void hint_chips(AppState& s) {
   if (c.silent) add(s.strings("hint.silent"), p.warning);
   else if (c.waiting && c.waited >= 10)
     add(s.strings.format("hint.waiting", static_cast<int>(c.waited)), c.patience < 0.4 ? p.danger : p.warning);
-  if (live.analyzer && live.analyzed_draft != live.composer.draft) {
+  if (live.analyzer && live.analyzed_draft != live.composer.draft &&
+      live.composer.draft.size() <= scoring::k_max_reply_bytes) {
     live.analyzed_draft = live.composer.draft;
     live.draft_markers.clear();
     auto analysis = live.analyzer->analyze(s.emoji.decode(live.composer.draft));
@@ -154,13 +160,19 @@ void composer_box(AppState& s) {
   ImGui::SameLine();
   bool clicked = accent_button(label(s, "session.send", "send").c_str(), p, ImVec2(send_w, size.y));
   track(s, "session.send");
-  if (clicked) {
+  if (clicked && c.draft.size() > scoring::k_max_reply_bytes) {
+    c.refused = true;
+  } else if (clicked) {
     c.outbox = c.draft;
     c.draft.clear();
     c.want_focus = true;
   }
+  if (c.refused) {
+    c.refused = false;
+    s.status = reply_too_long(s, c.draft.size());
+  }
   if (!c.outbox.empty()) {
-    send_reply(s, c.outbox);
+    if (!send_reply(s, c.outbox)) c.draft = c.outbox;
     c.outbox.clear();
   }
 }

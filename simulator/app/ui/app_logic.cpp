@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "scoring/grade.h"
+#include "scoring/limits.h"
 #include "scoring/paths.h"
 #include "scoring/text.h"
 #include "simulator/engine/files.h"
@@ -32,12 +33,6 @@ std::vector<std::string> library_sources(const AppState& s) {
   return sources;
 }
 
-void refresh_lists(AppState& s) {
-  s.recent = recent_sessions(s.sessions_dir);
-  s.journals.clear();
-  for (const auto& j : engine::list_live_journals(s.sessions_dir))
-    if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
-}
 
 // Results need a name: the one from Settings, else the login name.
 std::string trainee_name(const AppState& s) {
@@ -46,7 +41,7 @@ std::string trainee_name(const AppState& s) {
   return user && *user ? user : "trainee";
 }
 
-engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
+engine::SessionResult make_result(AppState& s, const LiveSession& live) {
   engine::SessionResult r;
   r.trainee = trainee_name(s);
   r.scenario_id = live.scenario->id;
@@ -61,7 +56,11 @@ engine::SessionResult make_result(const AppState& s, const LiveSession& live) {
     r.position = live.result_base->position;
   }
   r.transcript = live.session->transcript();
-  r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
+  try {
+    r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
+  } catch (const std::exception& e) {  // the chat is still saved, ungraded
+    s.status = e.what();
+  }
   return r;
 }
 
@@ -88,6 +87,13 @@ void save_finished(AppState& s) {
 }
 
 }  // namespace
+
+void refresh_lists(AppState& s) {
+  s.recent = recent_sessions(s.sessions_dir, 30, &s.recent_skipped);
+  s.journals.clear();
+  for (const auto& j : engine::list_live_journals(s.sessions_dir))
+    if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
+}
 
 void init_state(AppState& s, AppOptions options) {
   s.options = std::move(options);
@@ -139,7 +145,12 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
   opts.seed = s.options.seed ? *s.options.seed : std::random_device{}();
   opts.journal_path = paths.journal;
   opts.trainee = s.settings.trainee;
-  live->session = std::make_unique<engine::Session>(scenario, opts);
+  try {  // a broken lexicon stops the session before it starts, with its message
+    live->session = std::make_unique<engine::Session>(scenario, opts);
+  } catch (const std::exception& e) {
+    s.status = e.what();
+    return;
+  }
   live->started_at = s.now;
   live->started_wall = iso_now();
   try {
@@ -154,10 +165,25 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
 
 double session_time(const AppState& s) { return s.live ? std::max(0.0, s.now - s.live->started_at) : 0.0; }
 
-void send_reply(AppState& s, const std::string& text) {
-  if (!s.live || s.live->session->finished()) return;
-  s.live->session->send(session_time(s), clean_input(s.emoji.decode(text)));
+std::string reply_too_long(const AppState& s, std::size_t bytes) {
+  return s.strings.format("session.too_long", bytes, scoring::k_max_reply_text);
+}
+
+bool send_reply(AppState& s, const std::string& text) {
+  if (!s.live || s.live->session->finished()) return true;
+  std::string reply = clean_input(s.emoji.decode(text));
+  if (reply.size() > scoring::k_max_reply_bytes) {  // what the transcript readers accept
+    s.status = reply_too_long(s, reply.size());
+    return false;
+  }
+  try {
+    s.live->session->send(session_time(s), std::move(reply));
+  } catch (const std::exception& e) {  // broken language data: say so, keep the app running
+    s.status = e.what();
+    return false;
+  }
   save_finished(s);
+  return true;
 }
 
 void end_session(AppState& s) {
@@ -205,7 +231,12 @@ std::optional<RecoveredResult> save_recovered_journal(AppState& s, const std::st
   r.app_version = CHATDRILL_VERSION;
   scoring::Rubric rubric = rec.scenario ? rec.scenario->rubric : scoring::Rubric{};
   if (adjust) adjust(r, rubric);
-  r.grade = scoring::grade_transcript(r.transcript, rubric);
+  try {
+    r.grade = scoring::grade_transcript(r.transcript, rubric);
+  } catch (const std::exception& e) {  // broken language data: the journal stays
+    s.status = e.what();
+    return std::nullopt;
+  }
   if (auto err = engine::write_result(out, r); !err.empty()) {
     s.status = err;  // the journal stays: nothing the trainee wrote is lost
     return std::nullopt;

@@ -36,6 +36,7 @@ struct Composer {
   bool send_pending = false;  // Enter without Shift seen by the char filter this frame
   std::string outbox;         // text taken out of the box, waiting to be sent
   bool want_focus = true;
+  bool refused = false;  // a reply over scoring::k_max_reply_bytes was kept in the box
 };
 
 struct LiveSession {
@@ -102,6 +103,7 @@ struct AppState {
   std::unique_ptr<LiveSession> live;
   std::unique_ptr<ReviewView> review;
   std::vector<RecentSession> recent;
+  std::vector<std::string> recent_skipped;  // files in the sessions folder that are not results
   std::vector<std::string> journals;  // interrupted sessions to offer for recovery
   bool recovery_prompted = false;
 
@@ -123,7 +125,12 @@ void set_language(AppState& state, const std::string& language);
 void save_settings_now(AppState& state);
 void apply_settings(AppState& state);  // theme/scale/fonts after a change
 void start_session(AppState& state, std::shared_ptr<const engine::Scenario> scenario);
-void send_reply(AppState& state, const std::string& text);
+// Re-reads the recent sessions (and the files skipped there) and interrupted journals.
+void refresh_lists(AppState& state);
+// False (and state.status says why) when the reply is over scoring::k_max_reply_bytes.
+bool send_reply(AppState& state, const std::string& text);
+// The message for a reply of `bytes` that is too long to send.
+std::string reply_too_long(const AppState& state, std::size_t bytes);
 void end_session(AppState& state);      // the trainee ends it
 void open_review_of_live(AppState& state);  // grade, save, show review
 void open_result(AppState& state, const std::string& path);

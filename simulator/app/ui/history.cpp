@@ -15,9 +15,16 @@ namespace chatdrill::app {
 
 std::string sessions_dir() { return (data_dir() / "sessions").string(); }
 
-std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max) {
+std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max,
+                                           std::vector<std::string>* skipped) {
   std::vector<RecentSession> out;
   auto folder = engine::load_results_folder(dir);
+  if (skipped) {
+    skipped->clear();
+    std::error_code ec;
+    for (const auto& d : folder.skipped)  // a sessions folder not made yet is not a problem
+      if (d.file != dir || std::filesystem::is_directory(dir, ec)) skipped->push_back(d.to_string());
+  }
   for (auto& loaded : folder.results) {
     const auto& r = loaded.result;
     out.push_back({loaded.file, r.scenario_title.empty() ? r.scenario_id : r.scenario_title, r.scenario_id,

@@ -21,8 +21,10 @@ struct RecentSession {
 
 // The sessions folder: data_dir()/sessions.
 std::string sessions_dir();
-// Newest first, at most `max`; unreadable files are skipped.
-std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max = 30);
+// Newest first, at most `max`; files that are not valid results are skipped, and each
+// is described in `skipped` (file:line:col: path: message) if given.
+std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max = 30,
+                                           std::vector<std::string>* skipped = nullptr);
 
 // Wall clock as ISO 8601 UTC ("2026-12-01T09:14:03Z"); the app may read it, the engine not.
 std::string iso_now();

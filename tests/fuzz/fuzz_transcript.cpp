@@ -1,0 +1,17 @@
+// Fuzzes the transcript reader and the graders: what `chatdrill grade FILE` does.
+#include "fuzz_support.h"
+#include "scoring/grade.h"
+#include "scoring/json_doc.h"
+#include "scoring/transcript.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace chatdrill::scoring;
+  auto parsed = parse_json(chatdrill::fuzz::text_of(data, size), "fuzz-transcript.json");
+  if (!parsed.doc) return 0;
+  const auto load = transcript_from_doc(*parsed.doc);
+  if (!load.transcript) return 0;
+  const Grade grade = grade_transcript(*load.transcript);
+  (void)grade_to_json(grade).dump(-1, ' ', false, Json::error_handler_t::replace);
+  (void)transcript_to_json(*load.transcript).dump(-1, ' ', false, Json::error_handler_t::replace);
+  return 0;
+}
