@@ -108,7 +108,7 @@ Tables read_tables(const std::string& file, Language language, sb_stemmer* stemm
     static const std::map<std::string, std::pair<WordClass, std::uint8_t>> k_class_names = {
         {"pronoun1", {WordClass::pronoun, 1}},       {"pronoun2", {WordClass::pronoun, 2}},
         {"pronoun3", {WordClass::pronoun, 3}},       {"negation", {WordClass::negation, 0}},
-        {"conjunction", {WordClass::conjunction, 0}}};
+        {"conjunction", {WordClass::conjunction, 0}}, {"function_word", {WordClass::adposition, 0}}};
     if (root.contains("classes")) {
       if (!root["classes"].is_object()) out.push_back(doc.diag("classes", "must be an object of class -> words"));
       else
@@ -267,7 +267,13 @@ struct Morphology::Impl {
       r.tense = tense == "present_simple" ? Tense::present : tense == "past_imperfective" ? Tense::past : Tense::none;
       r.negative = r.word_class == WordClass::negation;
       r.connegative = attr(*a, "NEGATIVE") == "true";
-      if (!participle.empty() || mood.find("MINEN") != std::string::npos) r.verb = participle_verb(attr(*a, "WORDBASES"));
+      const std::string wordbases = attr(*a, "WORDBASES");
+      if (!participle.empty() || mood.find("MINEN") != std::string::npos) r.verb = participle_verb(wordbases);
+      // A noun made from a verb ("hyvitys" <- "hyvittää", "tilaus" <- "tilata") shares its
+      // meaning: "Hyvitän" answers a matcher asking for "hyvitys". Not for compounds.
+      else if (r.word_class == WordClass::noun && std::count(wordbases.begin(), wordbases.end(), '(') == 2 &&
+               wordbases.find("(+") != std::string::npos)
+        r.verb = participle_verb(wordbases);
       if (r.verb == r.lemma) r.verb.clear();
       r.modal = tables.modals.count(r.lemma) > 0;
       if (with_parts) r.parts = compound_segments(folded, attr(*a, "STRUCTURE"), folded_base);
@@ -281,7 +287,7 @@ struct Morphology::Impl {
     std::uint8_t bits = 0;
     if (readings.empty()) return bits;
     auto strip_reads_same = [&](std::size_t bytes) {
-      if (folded.size() <= bytes + 2) return false;
+      if (folded.size() < bytes + 2) return false;
       auto shorter = voikko_readings(folded.substr(0, folded.size() - bytes), false);
       for (const auto& s : shorter)
         for (const auto& r : readings)
@@ -311,16 +317,23 @@ struct Morphology::Impl {
     }
     auto form = tables.forms.find(key);
     if (form == tables.forms.end() && folded.size() > 3) form = tables.forms.find(std::string(stem));
+    // An inflected chat form: the table's form plus a short ending ("meili" + "in").
+    for (std::size_t len = folded.size() - 1; form == tables.forms.end() && len >= 4 && len + 4 >= folded.size(); --len)
+      form = tables.forms.find(key.substr(0, len));
     if (form == tables.forms.end()) return;
     info.known = true;
-    auto base_readings = voikko_readings(form->second, true);
-    if (base_readings.empty()) {
+    // The base form the table names is the lemma; Voikko adds its grammar when it reads the
+    // base form as that lemma (its other readings of the base form are not this word's).
+    const std::string lemma = language == Language::en ? stem_with(stemmer, form->second) : form->second;
+    bool graded = false;
+    for (auto& r : voikko_readings(form->second, true))
+      if (r.lemma == lemma) info.readings.push_back(std::move(r)), graded = true;
+    if (!graded) {
       Reading r;
-      r.lemma = language == Language::en ? stem_with(stemmer, form->second) : form->second;
+      r.lemma = lemma;
       r.modal = tables.modals.count(form->second) > 0;
-      base_readings.push_back(std::move(r));
+      info.readings.push_back(std::move(r));
     }
-    for (auto& r : base_readings) info.readings.push_back(std::move(r));
   }
 };
 
@@ -385,7 +398,14 @@ WordInfo Morphology::analyze(std::string_view folded, std::string_view stem) con
       // A closed-class entry is kept beside Voikko's readings (it adds person and class
       // for words Voikko does not tag, such as English pronouns); colloquial forms only
       // when Voikko does not know the word.
-      if (!info.known) impl_->table_readings(folded, stem, info);
+      // A form the table names is read as the table says (Voikko may know an odd reading:
+      // "takas" as a conditional of "taata"); other table forms only for unknown words.
+      if (impl_->tables.forms.count(std::string(folded))) {
+        WordInfo table;
+        impl_->table_readings(folded, stem, table);
+        info.readings.insert(info.readings.begin(), table.readings.begin(), table.readings.end());
+        info.known = true;
+      } else if (!info.known) impl_->table_readings(folded, stem, info);
       else if (impl_->tables.classes.count(std::string(folded))) {
         WordInfo extra;
         impl_->table_readings(folded, stem, extra);

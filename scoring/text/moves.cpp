@@ -44,6 +44,7 @@ std::size_t Analysis::content_words() const {
     const Token& t = tokens[k];
     const WordInfo& w = word(k);
     if (w.any(WordClass::pronoun) || w.any(WordClass::conjunction) || w.any(WordClass::interjection) ||
+        w.any(WordClass::adposition) ||
         w.any(WordClass::name) || w.negation || w.has_lemma("olla") || w.has_lemma("be") || t.folded.size() < 3)
       continue;
     const bool courtesy = std::any_of(markers.begin(), markers.end(), [&](const MarkerHit& m) {

@@ -72,8 +72,8 @@ TermWord term_word(const TextAnalyzer& analyzer, std::string_view written) {
   w.parts = info->parts;
   w.known = info->known;
   w.negation = info->negation;
-  w.exact = info->any(WordClass::pronoun) || info->any(WordClass::conjunction) ||
-            info->any(WordClass::adposition) || info->negation;
+  w.exact = !info->negation &&
+            (info->any(WordClass::pronoun) || info->any(WordClass::conjunction) || info->any(WordClass::adposition));
   return w;
 }
 

@@ -148,6 +148,26 @@ void lint_node_intents(const Node& node, const scoring::TextAnalyzer& a, const J
 // ---------------------------------------------------------------------------------------
 // [SECTION] words that never match
 
+// A keyword written in an inflected form ("viitenumeron") matches all forms of its lemma
+// anyway; the base form says so to the next reader. Only words the dictionary knows, of
+// the open classes (a pronoun's lemma would be too wide: keywords keep those as written).
+template <typename Warn>
+void warn_inflected(const scoring::TokenList& tokens, const std::string& what, const std::string& written,
+                    const scoring::TextAnalyzer& a, Warn& warn) {
+  if (a.language() != scoring::Language::fi) return;  // English lemmas are stems: no base form to suggest
+  for (const auto& t : tokens) {
+    const auto info = a.word_info(t.surface);
+    if (!info->known || info->negation || info->has_lemma(std::string(t.folded))) continue;
+    const auto& r = info->readings.front();
+    using scoring::WordClass;
+    if (r.word_class != WordClass::noun && r.word_class != WordClass::verb && r.word_class != WordClass::adjective)
+      continue;
+    if (info->readings.size() > 1) continue;  // ambiguous: the writer may mean another reading
+    warn(fmt::format("{} \"{}\": \"{}\" is an inflected form; write the base form \"{}\" (base forms match every "
+                     "inflection)", what, written, std::string(t.surface), r.lemma));
+  }
+}
+
 void lint_list(const std::vector<std::string>& words, const char* kind, const std::string& path,
                const scoring::TextAnalyzer& a, const JsonDoc& doc, Diagnostics& out) {
   const std::string list_path = member_path(path, kind);
@@ -163,9 +183,8 @@ void lint_list(const std::vector<std::string>& words, const char* kind, const st
       if (tokens.size() > 1 || tokens[0].folded != a.fold(w))
         warn(fmt::format("prefix \"{}\" never matches: words are split at spaces and punctuation, so no word "
                          "starts with it (try \"{}\")", w, tokens[0].folded));
-    } else if (tokens.size() > 1 && std::string(kind) == "keywords") {
-      warn(fmt::format("keyword \"{}\" is {} words after splitting at spaces and punctuation; it only matches "
-                       "them in a row: move it to \"phrases\"", w, tokens.size()));
+    } else if (std::string(kind) == "keywords" || std::string(kind) == "phrases") {
+      warn_inflected(tokens, what, w, a, warn);
     } else if (tokens.size() > 1 && std::string(kind) == "stems") {
       warn(fmt::format("stem \"{}\" is {} words; each is matched on its own: split it or use \"phrases\"", w, tokens.size()));
     }

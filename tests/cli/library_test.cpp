@@ -73,9 +73,10 @@ TEST_CASE("library: lints are warnings on stderr and do not fail validation") {
   const std::string file = (dir / "small.json").string();
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, file + ":11:98: nodes.start.expect[1]: warning: intent \"sure\" can never match: \"yes\""));
-  CHECK(std::regex_search(r.err, std::regex(":11:\\d+: nodes.start.expect\\[2\\].keywords\\[0\\]: warning: keyword \"e-mail\" is 2 words")));
+  // A keyword of several words is a phrase (any order within a clause): no warning.
+  CHECK_FALSE(contains(r.err, "nodes.start.expect[2].keywords[0]"));
   CHECK(contains(r.err, "nodes.start.expect[2].prefixes[0]: warning: prefix \"re-\" never matches"));
-  CHECK(contains(r.out, "1 file checked: 1 valid, 0 errors, 3 warnings"));
+  CHECK(contains(r.out, "1 file checked: 1 valid, 0 errors, 2 warnings"));
 }
 
 TEST_CASE("library: a failing self-test prints FAIL with the reason and the run, and exits 1") {
