@@ -348,6 +348,7 @@ struct TextAnalyzer::Impl {
     std::uint64_t key = 0;  // short_key(folded) for short words
     WordMatches matches;
     std::shared_ptr<const WordInfo> info;  // shared with the analyses that hold the word
+    std::vector<int> concept_terms;         // concept terms the word may take part in
   };
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
   // open-addressing table of pointers into a deque (whose elements never move).
@@ -360,6 +361,7 @@ struct TextAnalyzer::Impl {
   std::vector<std::string> name_parts;  // folded words of the customer's name
   // analyze()'s scratch, kept for its capacity: no allocation per text but the result's.
   mutable std::vector<const WordMatches*> matches;
+  mutable std::vector<const std::vector<int>*> concept_terms;  // per token, from the word cache
   mutable std::string scratch;
   mutable std::vector<Span> folded_spans, stem_spans;
   mutable std::vector<std::uint32_t> marks;
@@ -412,6 +414,7 @@ struct TextAnalyzer::Impl {
     }
     w.matches = match_word(*lexicon, w.folded, w.stem);
     w.info = std::make_shared<const WordInfo>(morphology->analyze(w.folded, w.stem));
+    concepts->terms.word_candidates(w.folded, *w.info, w.concept_terms);
     words.push_back(std::move(w));
     if (words.size() * 2 > slots.size()) rehash(std::max<std::size_t>(4096, slots.size() * 2));
     else {
@@ -428,7 +431,8 @@ struct TextAnalyzer::Impl {
   // Returns whether the text is valid UTF-8; fills `marks` (sentence-ending candidates).
   bool tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
                 std::vector<const WordMatches*>* matches,
-                std::vector<std::shared_ptr<const WordInfo>>* infos = nullptr) const;
+                std::vector<std::shared_ptr<const WordInfo>>* infos = nullptr,
+                std::vector<const std::vector<int>*>* concept_terms = nullptr) const;
 
   bool is_name(const Token& t) const;
   void add_analysis_markers(std::string_view text, Analysis& a) const;
@@ -458,7 +462,8 @@ char* writable_storage(TextStorage& storage, std::size_t size) {
 
 bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
                                   std::vector<const WordMatches*>* matches,
-                                  std::vector<std::shared_ptr<const WordInfo>>* infos) const {
+                                  std::vector<std::shared_ptr<const WordInfo>>* infos,
+                                  std::vector<const std::vector<int>*>* concept_terms) const {
   trim();
   if (text.size() > 0x7FFFFFF0u) text = text.substr(0, 0x7FFFFFF0u);  // as scan_words does; offsets stay 32-bit
   marks.clear();
@@ -489,12 +494,14 @@ bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
       stem_spans.push_back(folded);
       if (matches) matches->push_back(&no_matches);
       if (infos) infos->push_back(number_info);
+      if (concept_terms) concept_terms->push_back(nullptr);  // numbers: looked up as they come
       continue;
     }
     const Word& w = word(folded_bytes);
     stem_spans.push_back(w.stem == w.folded ? folded : append(w.stem));
     if (matches) matches->push_back(&w.matches);
     if (infos) infos->push_back(w.info);
+    if (concept_terms) concept_terms->push_back(&w.concept_terms);
   }
   char* base = writable_storage(storage, text.size() + scratch.size());
   std::copy(text.begin(), text.end(), base);
@@ -651,7 +658,8 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
   a.clear();
   std::vector<const WordMatches*>& matches = impl_->matches;  // reused: no allocation per text
   matches.clear();
-  a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches, &a.words);
+  impl_->concept_terms.clear();
+  a.valid_utf8 = impl_->tokenize(text, a.storage, a.tokens, &matches, &a.words, &impl_->concept_terms);
   detail::split_sentences(text, a.tokens, impl_->marks, a.sentences);
   const auto& marks = impl_->marks;  // in text order, as the sentences are
   std::size_t next_mark = 0;
@@ -670,7 +678,7 @@ void TextAnalyzer::analyze(std::string_view text, Analysis& a) const {
                      [](const MarkerHit& x, const MarkerHit& y) { return x.begin < y.begin; });
   // The language layer: clauses, concepts and moves.
   detail::split_clauses(text, impl_->language, a);
-  impl_->concepts->find(a, a.concepts);
+  impl_->concepts->find(a, a.concepts, &impl_->concept_terms);
   detail::detect_moves(impl_->language, *impl_->morphology, a);
 }
 

@@ -97,10 +97,10 @@ void TermSet::add(const TextAnalyzer& analyzer, std::string_view text, int owner
   }
   if (t.words.empty()) return;
   const int index = static_cast<int>(terms_.size());
-  bool typo_prone = false;
+  bool has_prefix = false;
   for (const auto& w : t.words) {
     if (w.prefix) {
-      typo_prone = true;  // prefixes are tried on every text
+      has_prefix = true;  // prefixes are tried on every text
       continue;
     }
     std::vector<std::string> keys = w.exact ? std::vector<std::string>{} : w.lemmas;
@@ -113,9 +113,18 @@ void TermSet::add(const TextAnalyzer& analyzer, std::string_view text, int owner
       auto& list = by_key_[k];
       if (list.empty() || list.back() != index) list.push_back(index);
     }
-    typo_prone = typo_prone || w.folded.size() >= k_typo_min_bytes;
+    if (w.folded.size() >= k_typo_min_bytes)
+      for (const std::string& base : {w.folded, w.stem}) {
+        if (base.size() < 4) continue;
+        auto& self = by_deletion_[base];
+        if (self.empty() || self.back() != index) self.push_back(index);
+        for (std::size_t i = 0; i < base.size(); ++i) {
+          auto& list = by_deletion_[base.substr(0, i) + base.substr(i + 1)];
+          if (list.empty() || list.back() != index) list.push_back(index);
+        }
+      }
   }
-  if (typo_prone) always_.push_back(index);
+  if (has_prefix) always_.push_back(index);
   // A compound written in one word also matches its parts written apart.
   const bool split = t.words.size() == 1 && t.words[0].parts.size() >= 2;
   Term parts;
@@ -161,9 +170,11 @@ bool TermSet::word_matches(const TermWord& w, const Analysis& a, std::size_t k, 
   return false;
 }
 
-void TermSet::find_term(const Term& term, int index, const Analysis& a, std::vector<TermHit>& out) const {
+void TermSet::find_term(const Term& term, int index, const Analysis& a, int only, std::vector<TermHit>& out) const {
   const std::size_t n = term.words.size();
-  for (std::size_t c = 0; c < a.clauses.size(); ++c) {
+  const std::size_t first_clause = only < 0 ? 0 : static_cast<std::size_t>(only);
+  const std::size_t end_clause = only < 0 ? a.clauses.size() : first_clause + 1;
+  for (std::size_t c = first_clause; c < end_clause; ++c) {
     const Clause& clause = a.clauses[c];
     const std::size_t from = clause.first_token, to = from + clause.token_count;
     // Candidate tokens of each word, in this clause.
@@ -203,26 +214,58 @@ void TermSet::find_term(const Term& term, int index, const Analysis& a, std::vec
   }
 }
 
-void TermSet::find(const Analysis& a, std::vector<TermHit>& out) const {
-  if (terms_.empty() || a.tokens.empty()) return;
-  std::vector<int> candidates = always_;
-  auto add_key = [&](const std::string& key) {
-    if (auto it = by_key_.find(key); it != by_key_.end())
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+void TermSet::word_candidates(std::string_view folded, const WordInfo& info, std::vector<int>& out) const {
+  const std::size_t from = out.size();
+  std::string key(folded);
+  auto add_key = [&](const std::string& k) {
+    if (auto it = by_key_.find(k); it != by_key_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   };
-  std::string key;
+  add_key(key);
+  for (const auto& l : info.lemmas)
+    if (l != key) add_key(l);
+  if (!info.stem.empty() && info.stem != key) add_key(info.stem);
+  for (const auto& p : info.parts) add_key(p);
+  // An unknown word may be a typo of a term's word: look up its one-byte deletions.
+  if (!info.known && !info.is_number && key.size() >= k_typo_min_bytes && !by_deletion_.empty()) {
+    auto add_deletions = [&](const std::string& base) {
+      auto add = [&](const std::string& d) {
+        if (auto it = by_deletion_.find(d); it != by_deletion_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+      };
+      add(base);
+      for (std::size_t i = 0; i < base.size(); ++i) add(base.substr(0, i) + base.substr(i + 1));
+    };
+    add_deletions(key);
+    if (info.stem.size() >= 4 && info.stem != key) add_deletions(info.stem);
+  }
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end());
+  out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(from), out.end()), out.end());
+}
+
+void TermSet::find(const Analysis& a, std::vector<TermHit>& out, const std::vector<const std::vector<int>*>* cached) const {
+  if (terms_.empty() || a.tokens.empty()) return;
+  // (term, clause) pairs to verify: a term is only looked for in the clauses of the tokens
+  // whose keys point at it.
+  std::vector<std::pair<int, int>> candidates;
+  for (int index : always_) candidates.push_back({index, -1});
+  std::vector<int> mine;
   for (std::size_t k = 0; k < a.tokens.size(); ++k) {
-    const WordInfo& info = a.word(k);
-    key.assign(a.tokens[k].folded);
-    add_key(key);
-    for (const auto& l : info.lemmas) add_key(l);
-    if (!info.stem.empty()) add_key(info.stem);
-    for (const auto& p : info.parts) add_key(p);
+    const std::vector<int>* terms = cached && k < cached->size() ? (*cached)[k] : nullptr;
+    if (!terms) {
+      mine.clear();
+      word_candidates(a.tokens[k].folded, a.word(k), mine);
+      terms = &mine;
+    }
+    for (int index : *terms) candidates.push_back({index, a.tokens[k].clause});
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   const std::size_t before = out.size();
-  for (int index : candidates) find_term(terms_[static_cast<std::size_t>(index)], index, a, out);
+  int everywhere = -1;  // a term looked for in every clause (its -1 sorts first) needs no other pass
+  for (const auto& [index, in_clause] : candidates) {
+    if (in_clause < 0) everywhere = index;
+    else if (index == everywhere) continue;
+    find_term(terms_[static_cast<std::size_t>(index)], index, a, in_clause, out);
+  }
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
                    [](const TermHit& x, const TermHit& y) { return x.first < y.first; });
 }
@@ -248,9 +291,10 @@ int ConceptSet::index(std::string_view id) const {
   return -1;
 }
 
-void ConceptSet::find(const Analysis& analysis, std::vector<ConceptHit>& out) const {
+void ConceptSet::find(const Analysis& analysis, std::vector<ConceptHit>& out,
+                      const std::vector<const std::vector<int>*>* cached) const {
   std::vector<TermHit> hits;
-  terms.find(analysis, hits);
+  terms.find(analysis, hits, cached);
   for (const auto& h : hits) {
     const std::string_view id = ids[static_cast<std::size_t>(terms.terms()[static_cast<std::size_t>(h.term)].owner)];
     const bool seen = std::any_of(out.begin(), out.end(), [&](const ConceptHit& c) {

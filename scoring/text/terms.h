@@ -49,8 +49,12 @@ class TermSet {
  public:
   // Adds a word or phrase in base form ("viitenumero", "ottaa yhteyttä", "sähkö*").
   void add(const TextAnalyzer& analyzer, std::string_view text, int owner = 0);
-  // Every hit in the analysis, in text order (a term at most once per clause).
-  void find(const Analysis& analysis, std::vector<TermHit>& out) const;
+  // Every hit in the analysis, in text order (a term at most once per clause). `cached[k]`,
+  // when given, is word_candidates() of token k, worked out once per distinct word.
+  void find(const Analysis& analysis, std::vector<TermHit>& out,
+            const std::vector<const std::vector<int>*>* cached = nullptr) const;
+  // The terms a word may take part in (by its keys, or as a typo of a term's word).
+  void word_candidates(std::string_view folded, const WordInfo& info, std::vector<int>& out) const;
   // The first hit not in a negated clause (or any, when negated ones are allowed).
   std::optional<TermHit> first(const Analysis& analysis, bool allow_negated = false) const;
   const std::vector<Term>& terms() const { return terms_; }
@@ -58,12 +62,16 @@ class TermSet {
 
  private:
   bool word_matches(const TermWord& w, const Analysis& a, std::size_t k, std::string_view* how) const;
-  void find_term(const Term& t, int index, const Analysis& a, std::vector<TermHit>& out) const;
+  // The term in clause `clause` (-1: every clause).
+  void find_term(const Term& t, int index, const Analysis& a, int clause, std::vector<TermHit>& out) const;
   std::vector<Term> terms_;
   // Index: any key a matching token may carry (lemma, folded form, stem, compound head)
   // -> terms to try. Terms with prefix words or typo-prone words are tried for every text.
   std::unordered_map<std::string, std::vector<int>> by_key_;
-  std::vector<int> always_;
+  std::vector<int> always_;  // terms with a prefix word
+  // Typos: each long word and its one-byte deletions -> terms; a token's deletions looked
+  // up here find every term word within one edit (symmetric deletion).
+  std::unordered_map<std::string, std::vector<int>> by_deletion_;
 };
 
 // Named concepts of one language: each a TermSet of words and phrases, a concept may
@@ -76,8 +84,9 @@ class ConceptSet {
   TermSet terms;
   bool has(std::string_view id) const;
   int index(std::string_view id) const;  // -1 when unknown
-  // The concepts found in `analysis` (needs its clauses and words).
-  void find(const Analysis& analysis, std::vector<ConceptHit>& out) const;
+  // The concepts found in `analysis` (needs its clauses and words); `cached` as TermSet::find.
+  void find(const Analysis& analysis, std::vector<ConceptHit>& out,
+            const std::vector<const std::vector<int>*>* cached = nullptr) const;
 };
 
 // Reads `chatdrill.concepts/1`: {"format", "language", "concepts": {"id": {"description",
