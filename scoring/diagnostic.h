@@ -29,5 +29,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
+// For data the program ships (lexicons, concepts, word forms, behaviour): throws
+// std::runtime_error with every diagnostic, one per line, when any is an error.
+void throw_if_errors(const Diagnostics& diagnostics);
 
 }  // namespace chatdrill::scoring

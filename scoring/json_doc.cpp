@@ -1,6 +1,8 @@
 // Located JSON: paths, positions and UTF-8; the parser is in json_parse.cpp. See json_doc.h.
 #include "json_doc.h"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -25,6 +27,13 @@ bool has_errors(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics)
     if (d.severity == Severity::error) return true;
   return false;
+}
+
+void throw_if_errors(const Diagnostics& diagnostics) {
+  if (!has_errors(diagnostics)) return;
+  std::string message;
+  for (const auto& d : diagnostics) message += (message.empty() ? "" : "\n") + d.to_string();
+  throw std::runtime_error(message);
 }
 
 static bool is_identifier(std::string_view key) {

@@ -1,6 +1,7 @@
 // Reading marker lexicons (`chatdrill.lexicon/1`) from the data files trainers edit.
 // Every problem becomes a located diagnostic; a broken file never half-loads.
 #include "lexicon.h"
+#include "text_internal.h"
 
 #include "paths.h"
 
@@ -195,19 +196,7 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
 }
 
 std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path) {
-  auto parsed = parse_json_file(path);
-  if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
-  auto empty = std::make_shared<Lexicon>();
-  empty->language = language;
-  TextAnalyzer plain(language, empty, no_concepts());
-  Diagnostics diagnostics;
-  auto lex = std::make_shared<Lexicon>(lexicon_from_doc(*parsed.doc, language, plain, diagnostics));
-  if (has_errors(diagnostics)) {
-    std::string message;
-    for (const auto& d : diagnostics) message += (message.empty() ? "" : "\n") + d.to_string();
-    throw std::runtime_error(message);
-  }
-  return lex;
+  return detail::read_language_data<Lexicon>(language, path, lexicon_from_doc);
 }
 
 std::string_view intern_id(std::string_view id) {

@@ -6,11 +6,29 @@
 #include "text.h"
 
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace chatdrill::scoring::detail {
+
+// Reads a language data file (lexicon, concepts) with an analyser that has neither
+// markers nor concepts of its own, so reading one never needs the other. Throws
+// std::runtime_error with `file:line:col: path: message` on a broken file.
+template <typename T, typename FromDoc>
+std::shared_ptr<const T> read_language_data(Language language, const std::string& path, FromDoc from_doc) {
+  auto parsed = parse_json_file(path);
+  if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
+  auto no_markers = std::make_shared<Lexicon>();
+  no_markers->language = language;
+  TextAnalyzer plain(language, no_markers, no_concepts());
+  Diagnostics diagnostics;
+  auto value = std::make_shared<const T>(from_doc(*parsed.doc, language, plain, diagnostics));
+  throw_if_errors(diagnostics);
+  return value;
+}
 
 // Case folding (ICU full folding, plus U+2019 -> ') appended to `out`.
 void fold_append(std::string_view text, std::string& out);

@@ -127,11 +127,7 @@ Tables read_tables(const std::string& file, Language language, sb_stemmer* stemm
         }
     }
   }
-  if (has_errors(out)) {
-    std::string message;
-    for (const auto& d : out) message += (message.empty() ? "" : "\n") + d.to_string();
-    throw std::runtime_error(message);
-  }
+  throw_if_errors(out);
   return t;
 }
 

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "scoring/lexicon.h"
+#include "scoring/text_internal.h"
 #include "scoring/paths.h"
 
 namespace chatdrill::scoring {
@@ -385,19 +386,7 @@ ConceptSet concepts_from_doc(const JsonDoc& doc, Language language, const TextAn
 }
 
 std::shared_ptr<const ConceptSet> load_concepts_file(Language language, const std::string& path) {
-  auto parsed = parse_json_file(path);
-  if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
-  auto no_markers = std::make_shared<Lexicon>();
-  no_markers->language = language;
-  TextAnalyzer plain(language, no_markers, no_concepts());
-  Diagnostics diagnostics;
-  auto set = std::make_shared<ConceptSet>(concepts_from_doc(*parsed.doc, language, plain, diagnostics));
-  if (has_errors(diagnostics)) {
-    std::string message;
-    for (const auto& d : diagnostics) message += (message.empty() ? "" : "\n") + d.to_string();
-    throw std::runtime_error(message);
-  }
-  return set;
+  return detail::read_language_data<ConceptSet>(language, path, concepts_from_doc);
 }
 
 std::shared_ptr<const ConceptSet> no_concepts() {
