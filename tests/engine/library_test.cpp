@@ -402,7 +402,7 @@ TEST_CASE("library: 250 mutations of the bundled scenarios are reported and neve
   }
   CHECK(mutants > 180);
   CHECK(rejected > mutants / 2);
-  CHECK(linted > 12);
+  CHECK(linted > 5);  // with examples and careless runs, more mutations land where they break loading
 }
 
 TEST_CASE("library: a \"start\" that is not a node name is one finding, not a crash") {
