@@ -417,12 +417,15 @@ WordInfo Morphology::analyze(std::string_view folded, std::string_view stem) con
   if (impl_->language == Language::en && !info.is_number) {
     // English: "n't" forms are negations of their verb ("don't" -> do + not).
     if (folded.size() > 3 && folded.ends_with("n't")) {
-      Reading r;
-      r.lemma = std::string(folded);
-      r.word_class = WordClass::negation;
-      r.negative = true;
-      r.modal = true;
-      info.readings.push_back(std::move(r));
+      // "can't" is "can" + "not": a phrase written "not see" matches "can't see".
+      for (std::string lemma : {std::string(folded), std::string("not")}) {
+        Reading r;
+        r.lemma = lemma;
+        r.word_class = WordClass::negation;
+        r.negative = true;
+        r.modal = true;
+        info.readings.push_back(std::move(r));
+      }
       info.known = true;
     }
   }

@@ -171,6 +171,36 @@ bool first_person(Language language, const ClauseView& v) {
   return false;
 }
 
+// An English clause with a subject of its own ("and they'll handle it") does not take the
+// subject of the clause before it.
+bool has_own_subject(const ClauseView& v) {
+  for (std::size_t k = v.begin(); k < v.end(); ++k)
+    if (v.a.word(k).any_person(3) || v.a.word(k).any_person(2)) return true;
+  return false;
+}
+
+// The speaker names themself: "minun olisi pitänyt", "meidän puolestamme" (Finnish
+// pronouns of the first person in any case), for moves that are about whom they blame.
+bool names_speaker(Language language, const ClauseView& v) {
+  if (language != Language::fi) return false;
+  for (std::size_t k = v.begin(); k < v.end(); ++k)
+    for (const auto& r : v.a.word(k).readings)
+      if (r.word_class == WordClass::pronoun && r.person == 1) return true;
+  return false;
+}
+
+// Finnish counterfactual blame: "olisitte valinneet", "olisit lukenut" (you would have).
+bool counterfactual_you(Language language, const ClauseView& v) {
+  if (language != Language::fi) return false;
+  bool would_you = false, participle = false;
+  for (std::size_t k = v.begin(); k < v.end(); ++k)
+    for (const auto& r : v.a.word(k).readings) {
+      would_you = would_you || (r.lemma == "olla" && r.mood == Mood::conditional && r.person == 2);
+      participle = participle || r.mood == Mood::participle;
+    }
+  return would_you && participle;
+}
+
 bool past_first_person(Language language, const ClauseView& v) {
   for (std::size_t k = v.begin(); k < v.end(); ++k) {
     const WordInfo& w = v.a.word(k);
@@ -229,6 +259,10 @@ bool directive(Language language, const Morphology& m, const ClauseView& v) {
       if (f == "you'll") return true;
     }
     if ((f == "best" || f == "better") && j + 1 < v.end() && a.tokens[j + 1].folded == "to") return true;
+    // Impersonal: "complaints have to be filed", "it can be sent by email".
+    if (j + 1 < v.end() && a.tokens[j + 1].folded == "be" &&
+        (f == "must" || f == "can" || f == "should" || f == "to"))
+      return true;
   }
   return false;
 }
@@ -297,22 +331,29 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
     // "I'll check it and call you": a clause joined by "and" keeps the subject before it.
     bool me = first_person(language, v);
     if (!me && ci > 0 && a.clauses[ci - 1].sentence == clause.sentence && language == Language::en &&
-        (a.tokens[clause.first_token].folded == "and" || a.tokens[clause.first_token].folded == "then"))
+        (a.tokens[clause.first_token].folded == "and" || a.tokens[clause.first_token].folded == "then") &&
+        !has_own_subject(v))
       me = first_person(language, ClauseView{a, a.clauses[ci - 1]});
     const bool details = has_hit(a, c, "contact.details");
     const ConceptHit* channel = hit_with_prefix(a, c, "channel.", "channel.here");
     if (clause.question && (ci == 0 || a.clauses[ci - 1].sentence != clause.sentence)) add(a, MoveKind::question, c, "question");
     if (has_hit(a, c, "greeting")) add(a, MoveKind::greeting, c, "greeting");
     if (has_hit(a, c, "checkin")) add(a, MoveKind::checkin, c, "checkin");
-    if (!me && has_hit(a, c, "blame", true)) add(a, MoveKind::blame, c, "blame");  // "I should have" is no blame
+    // "I should have asked" is no blame; "olisitte valinneet" is.
+    if (!me && !names_speaker(language, v) && (has_hit(a, c, "blame", true) || counterfactual_you(language, v)))
+      add(a, MoveKind::blame, c, "blame");
     if (has_hit(a, c, "dismissal", true)) add(a, MoveKind::dismissal, c, "dismissal");
     if (details && !clause.negated) add(a, MoveKind::ownership, c, "contact.details");
-    const bool bounce = channel && has_hit(a, c, "contact.verb") && !details && !clause.negated && !me &&
-                        directive(language, morph, v);
+    // A self-service channel (the website, a form) is a redirect whatever the verb: "you
+    // can cancel it yourself on our website"; other channels need a verb of contacting.
+    const bool self_service = channel && (channel->id == "channel.web" || channel->id == "channel.form");
+    const bool bounce = channel && (self_service || has_hit(a, c, "contact.verb")) && !details &&
+                        !clause.negated && !me && directive(language, morph, v);
     if (bounce) add(a, MoveKind::channel_bounce, c, channel->id);
     if (!bounce && has_hit(a, c, "open_door")) add(a, MoveKind::open_door, c, "open_door");
     const bool past = past_first_person(language, v);
-    if (!clause.question && !past &&
+    const bool later = has_hit(a, c, "time.later");  // "katsotaan myöhemmin" puts off, not holds
+    if (!clause.question && !past && !later &&
         (has_hit(a, c, "hold") || (me && has_hit(a, c, "hold.check"))))
       add(a, MoveKind::hold, c, has_hit(a, c, "hold") ? "hold" : "hold.check", seconds);
     if (me && !clause.negated && !past && has_hit(a, c, "ownership")) add(a, MoveKind::ownership, c, "ownership");

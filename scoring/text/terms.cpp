@@ -69,7 +69,17 @@ TermWord term_word(const TextAnalyzer& analyzer, std::string_view written) {
   if (w.prefix) return w;
   auto info = analyzer.word_info(written);
   w.stem = info->stem;
-  w.lemmas = info->lemmas;
+  // A keyword means its own lemmas (and the verb a noun is made from), not the verb of a
+  // participle: "kysyttävä" must not match every "kysyä".
+  for (const auto& r : info->readings) {
+    if (std::find(w.lemmas.begin(), w.lemmas.end(), r.lemma) == w.lemmas.end()) w.lemmas.push_back(r.lemma);
+    if (!r.verb.empty() && r.mood != Mood::participle &&
+        std::find(w.lemmas.begin(), w.lemmas.end(), r.verb) == w.lemmas.end())
+      w.lemmas.push_back(r.verb);
+  }
+  if (info->readings.empty()) w.lemmas = info->lemmas;
+  for (const auto& l : info->lemmas)  // English stems
+    if (std::find(w.lemmas.begin(), w.lemmas.end(), l) == w.lemmas.end() && l == info->stem) w.lemmas.push_back(l);
   w.parts = info->parts;
   w.known = info->known;
   w.negation = info->negation;

@@ -161,3 +161,14 @@ TEST_CASE("a greeting or thanks alone has no content words; a real reply has") {
   CHECK(en().analyze("Thanks for your patience!").content_words() == 0);
   CHECK(fi().analyze("Hei! Tilauksenne lähti eilen.").content_words() > 0);
 }
+
+TEST_CASE("moves read who acts: self-blame, counterfactual blame, self-service and impersonal redirects, put-offs") {
+  CHECK_FALSE(has_move(fi(), "Anteeksi, minun olisi pitänyt kysyä ensin.", MoveKind::blame));
+  CHECK(has_move(fi(), "Olisitte valinneet pikatoimituksen, jos on noin kiire.", MoveKind::blame));
+  CHECK(has_move(en(), "You can cancel it yourself on our website.", MoveKind::channel_bounce));
+  CHECK(has_move(en(), "Complaints have to be filed through the form on our website.", MoveKind::channel_bounce));
+  CHECK_FALSE(has_move(fi(), "Katsotaan myöhemmin.", MoveKind::hold));
+  CHECK_FALSE(has_move(fi(), "Saanko kysyä vielä yhtä asiaa?", MoveKind::open_door));
+  CHECK(term_matches(en(), "not see", "I can't see the parcel."));
+  CHECK(fi().word_info("saisko")->has_lemma("saada"));
+}
