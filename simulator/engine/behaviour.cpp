@@ -116,11 +116,7 @@ const Json& defaults(scoring::Language language) {
     parts.erase("language");
     check_behaviour(r, parts, "");
   }
-  if (scoring::has_errors(out)) {
-    std::string message;
-    for (const auto& d : out) message += (message.empty() ? "" : "\n") + d.to_string();
-    throw std::runtime_error(message);
-  }
+  scoring::throw_if_errors(out);
   return cache[language] = root;
 }
 
