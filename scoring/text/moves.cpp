@@ -303,7 +303,8 @@ void add(Analysis& a, MoveKind kind, int clause, std::string_view rule, double s
   const Clause& c = a.clauses[static_cast<std::size_t>(clause)];
   for (const auto& m : a.moves)
     if (m.kind == kind && m.clause == clause) return;
-  a.moves.push_back({kind, clause, c.first_token, c.first_token + c.token_count - 1, intern_id(rule), seconds});
+  // `rule` is a literal, a marker id or a concept id: all live for the whole run.
+  a.moves.push_back({kind, clause, c.first_token, c.first_token + c.token_count - 1, rule, seconds});
 }
 
 int clause_of_bytes(const Analysis& a, std::size_t begin) {

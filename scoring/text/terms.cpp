@@ -109,11 +109,17 @@ void TermSet::add(const TextAnalyzer& analyzer, std::string_view text, int owner
   if (t.words.empty()) return;
   const int index = static_cast<int>(terms_.size());
   bool has_prefix = false;
+  // A phrase needs all its words in one clause, so one word finds it: the longest (the
+  // least common, as a rule), not "olla" or "the" that every text holds.
+  const TermWord* anchor = nullptr;
+  for (const auto& w : t.words)
+    if (!w.prefix && (!anchor || w.folded.size() > anchor->folded.size())) anchor = &w;
   for (const auto& w : t.words) {
     if (w.prefix) {
       has_prefix = true;  // prefixes are tried on every text
       continue;
     }
+    if (&w != anchor) continue;
     std::vector<std::string> keys = w.exact ? std::vector<std::string>{} : w.lemmas;
     keys.push_back(w.folded);
     if (!w.stem.empty()) keys.push_back(w.stem);
@@ -148,8 +154,12 @@ void TermSet::add(const TextAnalyzer& analyzer, std::string_view text, int owner
   terms_.push_back(std::move(t));
   if (split) {
     const int pi = static_cast<int>(terms_.size());
+    const TermWord* longest = &parts.words.front();
     for (const auto& w : parts.words)
-      for (const auto& k : w.lemmas) by_key_[k].push_back(pi);
+      if (w.folded.size() > longest->folded.size()) longest = &w;
+    for (const auto& k : longest->lemmas) by_key_[k].push_back(pi);
+    if (std::find(longest->lemmas.begin(), longest->lemmas.end(), longest->folded) == longest->lemmas.end())
+      by_key_[longest->folded].push_back(pi);
     terms_.push_back(std::move(parts));
   }
 }
@@ -188,6 +198,15 @@ void TermSet::find_term(const Term& term, int index, const Analysis& a, int only
   for (std::size_t c = first_clause; c < end_clause; ++c) {
     const Clause& clause = a.clauses[c];
     const std::size_t from = clause.first_token, to = from + clause.token_count;
+    if (n == 1) {  // most terms: the first word that matches is the hit, nothing to arrange
+      for (std::size_t k = from; k < to; ++k) {
+        std::string_view how;
+        if (!word_matches(term.words[0], a, k, &how)) continue;
+        out.push_back({index, static_cast<int>(c), k, k, clause.negated && !term.has_negation, how});
+        break;
+      }
+      continue;
+    }
     // Candidate tokens of each word, in this clause.
     std::vector<std::vector<std::pair<std::size_t, std::string_view>>> cands(n);
     bool all = true;
@@ -256,9 +275,10 @@ void TermSet::find(const Analysis& a, std::vector<TermHit>& out, const std::vect
   if (terms_.empty() || a.tokens.empty()) return;
   // (term, clause) pairs to verify: a term is only looked for in the clauses of the tokens
   // whose keys point at it.
-  std::vector<std::pair<int, int>> candidates;
+  thread_local std::vector<std::pair<int, int>> candidates;  // scratch: no allocation per text
+  thread_local std::vector<int> mine;
+  candidates.clear();
   for (int index : always_) candidates.push_back({index, -1});
-  std::vector<int> mine;
   for (std::size_t k = 0; k < a.tokens.size(); ++k) {
     const std::vector<int>* terms = cached && k < cached->size() ? (*cached)[k] : nullptr;
     if (!terms) {
@@ -304,7 +324,8 @@ int ConceptSet::index(std::string_view id) const {
 
 void ConceptSet::find(const Analysis& analysis, std::vector<ConceptHit>& out,
                       const std::vector<const std::vector<int>*>* cached) const {
-  std::vector<TermHit> hits;
+  thread_local std::vector<TermHit> hits;  // scratch: no allocation per text
+  hits.clear();
   terms.find(analysis, hits, cached);
   for (const auto& h : hits) {
     const std::string_view id = ids[static_cast<std::size_t>(terms.terms()[static_cast<std::size_t>(h.term)].owner)];
