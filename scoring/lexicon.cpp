@@ -208,17 +208,8 @@ std::string_view intern_id(std::string_view id) {
   return *it;
 }
 
-// The bundled lexicons are read once per process: analysers are made per thread and per
-// session, the files do not change while we run.
 std::shared_ptr<const Lexicon> load_lexicon(Language language) {
-  static std::mutex mutex;
-  static std::map<Language, std::shared_ptr<const Lexicon>> cache;
-  std::lock_guard lock(mutex);
-  if (auto it = cache.find(language); it != cache.end()) return it->second;
-  const auto path = data_path(fmt::format("scoring/lexicons/{}.json", language_code(language))).string();
-  auto lex = load_lexicon_file(language, path);
-  cache[language] = lex;
-  return lex;
+  return detail::once_per_language<Lexicon>(language, "scoring/lexicons/{}.json", load_lexicon_file);
 }
 
 }  // namespace chatdrill::scoring

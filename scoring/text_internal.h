@@ -6,6 +6,12 @@
 #include "text.h"
 
 #include <cstdint>
+#include <map>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "paths.h"
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -13,6 +19,19 @@
 #include <vector>
 
 namespace chatdrill::scoring::detail {
+
+// A bundled data file of a language, read once per process and shared: analysers are
+// made per thread and per session, the files do not change while we run. `relative` is a
+// format string for the language code ("scoring/lexicons/{}.json").
+template <typename T, typename LoadFile>
+std::shared_ptr<const T> once_per_language(Language language, const char* relative, LoadFile load_file) {
+  static std::mutex mutex;
+  static std::map<Language, std::shared_ptr<const T>> cache;
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(language); it != cache.end()) return it->second;
+  const auto path = data_path(fmt::format(fmt::runtime(relative), language_code(language))).string();
+  return cache[language] = load_file(language, path);
+}
 
 // Reads a language data file (lexicon, concepts) with an analyser that has neither
 // markers nor concepts of its own, so reading one never needs the other. Throws

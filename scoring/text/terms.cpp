@@ -426,14 +426,7 @@ std::shared_ptr<const ConceptSet> no_concepts() {
 }
 
 std::shared_ptr<const ConceptSet> load_concepts(Language language) {
-  static std::mutex mutex;
-  static std::map<Language, std::shared_ptr<const ConceptSet>> cache;
-  std::lock_guard lock(mutex);
-  if (auto it = cache.find(language); it != cache.end()) return it->second;
-  const auto path = data_path(fmt::format("scenarios/concepts/{}.json", language_code(language))).string();
-  auto set = load_concepts_file(language, path);
-  cache[language] = set;
-  return set;
+  return detail::once_per_language<ConceptSet>(language, "scenarios/concepts/{}.json", load_concepts_file);
 }
 
 }  // namespace chatdrill::scoring

@@ -49,12 +49,18 @@ void check_part(FieldReader& r, const Json& obj, const std::string& path, const 
   r.texts(v, p, "say", false, true);
 }
 
+// A part's "say" lines replace the ones below it when given.
+void take_lines(const Json& part, std::vector<std::string>& out) {
+  if (part.contains("say") && part["say"].is_array() && !part["say"].empty())
+    out = part["say"].get<std::vector<std::string>>();
+}
+
 void apply_reaction(const Json& v, Reaction& out) {
   if (v.is_boolean()) return void(out.enabled = v.get<bool>());
   if (!v.is_object()) return;
   out.enabled = v.value("enabled", true);
   if (v.contains("mood") && v["mood"].is_number()) out.mood = v["mood"].get<double>();
-  if (v.contains("say") && v["say"].is_array() && !v["say"].empty()) out.say = v["say"].get<std::vector<std::string>>();
+  take_lines(v, out.say);
 }
 
 // One layer (defaults, scenario or node) on top of what is there.
@@ -70,8 +76,7 @@ void apply(const Json& layer, const std::string& archetype, Behaviour& b) {
         const Json& by = h["seconds_by_archetype"];
         if (by.contains(archetype) && by[archetype].is_number()) b.hold.seconds = by[archetype].get<double>();
       }
-      if (h.contains("say") && h["say"].is_array() && !h["say"].empty())
-        b.hold.say = h["say"].get<std::vector<std::string>>();
+      take_lines(h, b.hold.say);
     }
   }
   Reaction* reactions[] = {&b.bounce, &b.blame, &b.rudeness, &b.dismissal};
@@ -87,8 +92,7 @@ void apply(const Json& layer, const std::string& archetype, Behaviour& b) {
       b.misunderstanding.enabled = m.value("enabled", true);
       if (m.contains("limit") && m["limit"].is_number()) b.misunderstanding.limit = m["limit"].get<int>();
       if (m.contains("then") && m["then"].is_string()) b.misunderstanding.then = m["then"].get<std::string>();
-      if (m.contains("say") && m["say"].is_array() && !m["say"].empty())
-        b.misunderstanding.say = m["say"].get<std::vector<std::string>>();
+      take_lines(m, b.misunderstanding.say);
     }
   }
 }
