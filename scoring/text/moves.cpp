@@ -291,7 +291,9 @@ double stated_seconds(const Analysis& a) {
       if (auto it = counts.find(t.folded); it != counts.end()) n = it->second, found = true;
       if (found) break;
     }
-    return n * (minutes ? 60.0 : 1.0);
+    // "a sec", "one moment" say "briefly", not a time: under half a minute is no stated time.
+    const double stated = n * (minutes ? 60.0 : 1.0);
+    return stated >= 30 ? stated : 0;
   }
   return 0;
 }

@@ -172,3 +172,10 @@ TEST_CASE("moves read who acts: self-blame, counterfactual blame, self-service a
   CHECK(term_matches(en(), "not see", "I can't see the parcel."));
   CHECK(fi().word_info("saisko")->has_lemma("saada"));
 }
+
+TEST_CASE("replies nobody wrote a rule for: a brief hold is no stated time, thanks with an intensifier is courtesy") {
+  CHECK(en().analyze("Give me a sec, pulling up your order now.").move(MoveKind::hold)->seconds == 0);
+  CHECK(fi().analyze("Kiitti paljon!").content_words() == 0);
+  CHECK(en().analyze("Thank you so much!").content_words() == 0);
+  CHECK(has_move(en(), "Honestly you should've ordered earlier.", MoveKind::blame));
+}
