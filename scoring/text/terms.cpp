@@ -78,6 +78,8 @@ TermWord term_word(const TextAnalyzer& analyzer, std::string_view written) {
       w.lemmas.push_back(r.verb);
   }
   if (info->readings.empty()) w.lemmas = info->lemmas;
+  // "shouldn't" in a keyword means that word; only "not" stands for every "n't" form.
+  if (w.folded.size() > 3 && w.folded.ends_with("n't")) w.lemmas = {w.folded};
   for (const auto& l : info->lemmas)  // English stems
     if (std::find(w.lemmas.begin(), w.lemmas.end(), l) == w.lemmas.end() && l == info->stem) w.lemmas.push_back(l);
   w.parts = info->parts;

@@ -178,4 +178,5 @@ TEST_CASE("replies nobody wrote a rule for: a brief hold is no stated time, than
   CHECK(fi().analyze("Kiitti paljon!").content_words() == 0);
   CHECK(en().analyze("Thank you so much!").content_words() == 0);
   CHECK(has_move(en(), "Honestly you should've ordered earlier.", MoveKind::blame));
+  CHECK_FALSE(term_matches(en(), "you shouldn't have", "You don't have to wait any longer."));
 }
