@@ -133,6 +133,7 @@ ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
     }
   }
   analyzer.set_customer_name("");
+  read_responses(chat);
   return chat;
 }
 
@@ -145,7 +146,9 @@ struct DimensionRules {
 constexpr DimensionRules k_dimension_rules[] = {{"speed", "speed.base", "speed.clamp"},
                                                 {"politeness", "politeness.base", "politeness.clamp"},
                                                 {"clarifying", "clarifying.base", "clarifying.clamp"},
-                                                {"engagement", "engagement.base", "engagement.clamp"}};
+                                                {"engagement", "engagement.base", "engagement.clamp"},
+                                                {"resolution", "resolution.base", "resolution.clamp"},
+                                                {"writing", "writing.base", "writing.clamp"}};
 }  // namespace
 
 Tally::Tally(std::string_view dimension, double base, std::string base_note) {
@@ -178,23 +181,32 @@ DimensionGrade Tally::finish(bool fi) {
 
 }  // namespace detail
 
-const DimensionGrade& Grade::dimension(std::string_view name) const {
+std::optional<std::size_t> dimension_index(std::string_view name) {
   for (std::size_t k = 0; k < k_dimensions.size(); ++k)
-    if (name == k_dimensions[k]) return dimensions[k];
+    if (name == k_dimensions[k]) return k;
+  return std::nullopt;
+}
+
+const DimensionGrade& Grade::dimension(std::string_view name) const {
+  if (auto k = dimension_index(name)) return dimensions[*k];
   throw std::out_of_range(fmt::format("no grade dimension \"{}\"", name));
 }
 
-double overall_score(const std::array<DimensionGrade, 4>& dimensions, const Rubric& rubric) {
-  double weight_sum = 0, sum = 0;
+// Dimensions that are not graded (switched off, or absent from an old saved grade) weigh
+// nothing; all weights zero means equal weights over the graded ones.
+double overall_score(const std::array<DimensionGrade, k_dimension_count>& dimensions, const Rubric& rubric) {
+  double weight_sum = 0, sum = 0, plain_sum = 0;
+  std::size_t graded = 0;
   for (std::size_t k = 0; k < dimensions.size(); ++k) {
+    if (!dimensions[k].graded) continue;
+    ++graded;
+    plain_sum += dimensions[k].score;
     const double w = std::isfinite(rubric.weights[k]) && rubric.weights[k] > 0 ? rubric.weights[k] : 0;
     weight_sum += w;
     sum += w * dimensions[k].score;
   }
-  if (weight_sum <= 0) {
-    for (const auto& d : dimensions) sum += d.score;
-    return detail::round_tenth(sum / static_cast<double>(dimensions.size()));
-  }
+  if (graded == 0) return 0;
+  if (weight_sum <= 0) return detail::round_tenth(plain_sum / static_cast<double>(graded));
   return detail::round_tenth(sum / weight_sum);
 }
 
@@ -205,6 +217,8 @@ Grade grade_transcript(const Transcript& transcript, const Rubric& rubric) {
   g.dimensions[1] = detail::politeness_grade(chat, rubric);
   g.dimensions[2] = detail::clarifying_grade(chat, rubric);
   g.dimensions[3] = detail::engagement_grade(chat, rubric);
+  g.dimensions[4] = detail::resolution_grade(chat, rubric);
+  g.dimensions[5] = detail::writing_grade(chat, rubric);
   g.overall = overall_score(g.dimensions, rubric);
   return g;
 }
@@ -219,6 +233,10 @@ DimensionGrade grade_clarifying(const Transcript& t, const Rubric& r) {
 DimensionGrade grade_engagement(const Transcript& t, const Rubric& r) {
   return detail::engagement_grade(detail::view_chat(t, r), r);
 }
+DimensionGrade grade_resolution(const Transcript& t, const Rubric& r) {
+  return detail::resolution_grade(detail::view_chat(t, r), r);
+}
+DimensionGrade grade_writing(const Transcript& t, const Rubric& r) { return detail::writing_grade(detail::view_chat(t, r), r); }
 
 Json grade_to_json(const Grade& grade) {
   Json j = Json::object();
@@ -236,7 +254,7 @@ Json grade_to_json(const Grade& grade) {
       item["note"] = e.note;
       evidence.push_back(std::move(item));
     }
-    dims[k_dimensions[k]] = Json{{"score", d.score}, {"evidence", std::move(evidence)}};
+    dims[k_dimensions[k]] = Json{{"score", d.score}, {"graded", d.graded}, {"evidence", std::move(evidence)}};
   }
   j["dimensions"] = std::move(dims);
   return j;

@@ -1,4 +1,4 @@
-// Grades (`chatdrill.grade/1`): four explainable dimensions and an overall score, each a
+// Grades (`chatdrill.grade/2`): six explainable dimensions and an overall score, each a
 // pure function of a transcript and a rubric. Every point is explained by evidence that
 // cites a message and a rule. No UI, no engine, no clock.
 #pragma once
@@ -7,6 +7,7 @@
 #include "transcript.h"
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,8 +15,18 @@
 
 namespace chatdrill::scoring {
 
-inline constexpr const char* k_grade_format = "chatdrill.grade/1";
-inline constexpr std::array<const char*, 4> k_dimensions = {"speed", "politeness", "clarifying", "engagement"};
+inline constexpr const char* k_grade_format = "chatdrill.grade/2";
+// Results saved before resolution and writing existed carry this format; they still load
+// (those two dimensions are then "not graded").
+inline constexpr const char* k_grade_format_v1 = "chatdrill.grade/1";
+inline constexpr std::size_t k_dimension_count = 6;
+inline constexpr std::array<const char*, k_dimension_count> k_dimensions = {
+    "speed", "politeness", "clarifying", "engagement", "resolution", "writing"};
+// The dimensions chatdrill.grade/1 had (the first four of k_dimensions).
+inline constexpr std::size_t k_dimension_count_v1 = 4;
+using Weights = std::array<double, k_dimension_count>;  // in k_dimensions order
+// Index of a dimension name in k_dimensions, or none.
+std::optional<std::size_t> dimension_index(std::string_view name);
 
 // A slot a good clarifying question covers (budget, size, order number...).
 struct Slot {
@@ -30,10 +41,25 @@ struct Rubric {
   double reply_target = 60;        // seconds
   double abandoned_after = 180;    // a reply later than this scores near zero
   double silence_checkin_from = 60, silence_checkin_to = 180;  // check-in window after silence
-  std::array<double, 4> weights = {1, 1, 1, 1};                 // in k_dimensions order
+  // The typing model: a customer is not silent while reading the reply (read_seconds plus
+  // its characters at read_cps) and typing their next message (at typing_cps).
+  double customer_read_seconds = 1, customer_read_cps = 33, customer_typing_cps = 3;
+  double hold_target = 120;  // seconds from "one moment, I'll check" to the answer (or the time promised)
+  Weights weights = {1, 1, 1, 1, 1, 1};                          // in k_dimensions order
   std::vector<Slot> slots;
   std::string customer_name;       // for the "uses the customer's name" marker
+  // How well each way of ending served the customer, 0..100, by outcome label (a
+  // scenario's endings: their "rating", else default_outcome_rating). Outcomes not listed
+  // are judged from the conversation itself.
+  std::map<std::string, double, std::less<>> outcome_ratings;
+  std::vector<std::string> vocabulary;  // scenario words (names, products): never spelling errors
+  bool check_writing = true;            // false: the writing dimension is not graded
 };
+
+// The default rating of a scenario ending by its outcome label: resolved, sold, retained
+// and the like high; handed_off / escalated middle; lost, bounced, customer_left low.
+// None for labels that say nothing about the customer (time_up, ended_by_trainee).
+std::optional<double> default_outcome_rating(std::string_view outcome);
 
 struct Evidence {
   std::optional<std::size_t> message;  // index into Transcript::messages; none = whole chat
@@ -48,11 +74,14 @@ struct Evidence {
 struct DimensionGrade {
   double score = 0;  // 0..100; equals the sum of evidence points (base and clamp included)
   std::vector<Evidence> evidence;
+  // False for a dimension a saved grade did not have (chatdrill.grade/1 had no resolution
+  // or writing) or one the rubric switched off: shown as "not graded", never averaged.
+  bool graded = true;
 };
 
 struct Grade {
   double overall = 0;
-  std::array<DimensionGrade, 4> dimensions;  // in k_dimensions order
+  std::array<DimensionGrade, k_dimension_count> dimensions;  // in k_dimensions order
   const DimensionGrade& dimension(std::string_view name) const;
 };
 
@@ -75,9 +104,11 @@ DimensionGrade grade_speed(const Transcript& transcript, const Rubric& rubric = 
 DimensionGrade grade_politeness(const Transcript& transcript, const Rubric& rubric = {});
 DimensionGrade grade_clarifying(const Transcript& transcript, const Rubric& rubric = {});
 DimensionGrade grade_engagement(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_resolution(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_writing(const Transcript& transcript, const Rubric& rubric = {});
 
 // Weighted mean of the four scores with `rubric.weights` (all zero = equal), rounded to 0.1.
-double overall_score(const std::array<DimensionGrade, 4>& dimensions, const Rubric& rubric);
+double overall_score(const std::array<DimensionGrade, k_dimension_count>& dimensions, const Rubric& rubric);
 
 Json grade_to_json(const Grade& grade);
 

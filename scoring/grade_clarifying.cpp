@@ -1,7 +1,9 @@
 // Clarifying: does the trainee ask before acting? Questions about what the customer just
 // wrote or about a slot the rubric declares (budget, size, order number) earn points with
-// diminishing returns; stock questions ("voinko auttaa muussa?") earn little; stated
-// assumptions, acting without asking and slots never asked about are shown and cost points.
+// diminishing returns, once each and only in a reply that responds to the customer; stock
+// questions ("voinko auttaa muussa?") earn little; asking again what was already asked,
+// stated assumptions, acting without asking and slots never asked about (that the customer
+// did not give of their own accord) are shown and cost points.
 #include "grade_internal.h"
 
 #include <fmt/compile.h>
@@ -17,42 +19,21 @@ namespace chatdrill::scoring::detail {
 
 namespace {
 
-constexpr double k_relevant[] = {25, 20, 15, 10, 5};  // then 3 each
-constexpr double k_generic[] = {8, 5, 3};              // then 0
-constexpr double k_stock[] = {3, 1};                   // then 0
-constexpr double k_slot_bonus = 10, k_slot_missed = -5, k_assumption = -10, k_acted = -5;
+constexpr double k_relevant[] = {20, 12, 8, 5, 3};  // then 2 each
+constexpr double k_generic[] = {5, 3};              // then 0
+constexpr double k_stock[] = {2, 1};                // then 0
+constexpr double k_slot_bonus = 10, k_slot_missed = -5, k_assumption = -10, k_acted = -10, k_repeated = -5;
 
 double nth(const double* list, std::size_t size, std::size_t n, double after) { return n < size ? list[n] : after; }
 
-// Words too common to show that a question is about the customer's message.
-constexpr auto k_stop = std::to_array<std::string_view>({
-    "olla", "olen", "olet", "olette", "ovat", "onko", "oliko", "ole", "olisi", "tämä", "tämän", "tässä", "siitä",
-    "sitä", "sen", "että", "mutta", "kanssa", "teillä", "teidän", "teille", "minulla", "minun", "meidän", "meillä",
-    "voisi", "voisitte", "voisitteko", "voinko", "haluan", "haluaisin", "vielä", "kyllä", "mikä", "mitä", "miten",
-    "kuinka", "joka", "jotka", "nyt", "sitten", "koska", "there", "their", "about", "would", "could", "should",
-    "have", "what", "with", "this", "that", "your", "from", "will", "want", "need", "just", "like", "please", "thanks",
-    "thank", "hello", "when", "where", "which", "tell", "know", "kertoa", "kertoisitteko", "some", "they", "them"});
-
-bool is_stop_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> stop(k_stop.begin(), k_stop.end());
-  return stop.count(w) > 0;
-}
-
-bool is_content(const Token& t) {
-  return t.folded.size() >= 4 && t.stem.size() >= 3 && !is_stop_word(t.folded) &&
-         !std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// True if `stem` is the stem of a content word of one of the last two customer messages
-// before message `i`.
-bool in_recent_customer(const ChatView& chat, std::size_t i, std::string_view stem) {
+// A topic word of the sentence that one of the last two customer messages before message
+// `i` also has (surface of the first such token), or empty.
+bool about_recent_customer(const ChatView& chat, std::size_t i, const std::vector<std::string_view>& keys) {
   int taken = 0;
   for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
     if (chat.customer[k] > i) continue;
     ++taken;
-    for (const auto& t : chat.analysis(chat.customer[k]).tokens)  // first bytes before a memcmp call
-      if (t.stem.size() == stem.size() && !stem.empty() && t.stem[0] == stem[0] && t.stem == stem && is_content(t))
-        return true;
+    if (topics_meet(keys, chat.topics[chat.customer[k]])) return true;
   }
   return false;
 }
@@ -71,14 +52,45 @@ struct Counters {
   std::size_t relevant = 0, generic = 0, stock = 0;
   std::set<std::size_t> slots_covered;
   bool asked = false, acted_noted = false;
+  // Earlier questions' topic words, with the message they were asked in.
+  std::vector<std::pair<std::size_t, std::vector<std::string_view>>> asked_topics;
 };
 
 std::string_view slot_label(const Slot& s) { return s.label.empty() ? s.id : s.label; }
+
+// The customer answered something between messages `from` and `to`.
+bool customer_wrote_between(const ChatView& chat, std::size_t from, std::size_t to) {
+  return std::any_of(chat.customer.begin(), chat.customer.end(), [&](std::size_t c) { return c > from && c < to; });
+}
 
 void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Tally& tally) {
   const bool fi = chat.fi();
   const Analysis& a = chat.analysis(i);
   const std::string_view text = chat.sentence_text(i, sentence);
+  std::vector<std::string_view> keys;
+  sentence_topic(a, sentence, keys);
+  // Asked before, word for word or about the same words, and the customer has replied since.
+  const Response* r = chat.response(i);
+  const bool verbatim = r && static_cast<std::size_t>(sentence) < r->reused.size() && r->reused[static_cast<std::size_t>(sentence)];
+  for (const auto& [earlier, topic] : c.asked_topics) {
+    if (!customer_wrote_between(chat, earlier, i)) continue;
+    if (!(verbatim || (!keys.empty() && keys.size() <= topic.size() * 2 && std::all_of(keys.begin(), keys.end(), [&](std::string_view k) {
+                         return std::binary_search(topic.begin(), topic.end(), k);
+                       }))))
+      continue;
+    tally.add(i, "clarifying.repeated_question", k_repeated,
+              fi ? note(FMT_COMPILE("Kysyi uudelleen jo kysyttyä: \"{}\""), text)
+                 : note(FMT_COMPILE("Asked again what was already asked: \"{}\""), text));
+    return;
+  }
+  c.asked_topics.emplace_back(i, keys);
+  if (!chat.pays(i, sentence)) {
+    if (!chat.pays(i))
+      tally.add(i, "clarifying.beside_the_point", 0,
+                fi ? note(FMT_COMPILE("Kysymys vastauksessa, joka ei tartu asiakkaan viestiin, ei tuo pisteitä: \"{}\""), text)
+                   : note(FMT_COMPILE("A question in a reply that does not take up the customer's message earns nothing: \"{}\""), text));
+    return;
+  }
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
     tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0),
               fi ? note(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
@@ -86,26 +98,32 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
     return;
   }
   const auto& s = a.sentences[static_cast<std::size_t>(sentence)];
-  std::string_view shared;  // a token's surface: valid UTF-8 by construction
   std::vector<std::size_t> slots;
-  for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
-    const Token& t = a.tokens[k];
-    if (shared.empty() && is_content(t) && in_recent_customer(chat, i, t.stem)) shared = t.surface;
+  for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k)
     for (std::size_t n = 0; n < chat.slots.size(); ++n)
-      if (token_in_slot(t, chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
+      if (token_in_slot(a.tokens[k], chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
         slots.push_back(n);
-  }
-  std::string_view detail;  // a detail any case has (order number, size, date), from the lexicon
+  std::string_view detail;  // a detail any case has (order number, size, model), from the lexicon
   for (const auto& hit : a.markers)
     if (hit.sentence == sentence && hit.id == "clarifying.case_detail" && detail.empty()) detail = chat.quote(i, hit);
+  std::string_view shared;  // a topic word the customer used
+  if (about_recent_customer(chat, i, keys))
+    for (std::size_t k = s.first_token; k < s.first_token + s.token_count && shared.empty(); ++k) {
+      const Token& t = a.tokens[k];
+      for (const auto& key : keys)
+        if (key == t.folded || a.word(k).has_lemma(key) || key == a.word(k).stem) shared = chat.valid_part(i, t.surface);
+    }
   c.asked = true;
-  if (!shared.empty() || !slots.empty() || !detail.empty()) {
-    const std::string_view about = !slots.empty() ? slot_label(chat.slots[slots.front()]) : !shared.empty() ? shared : detail;
-    tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 3),
+  if (!shared.empty() || !slots.empty() || !detail.empty() || about_recent_customer(chat, i, keys)) {
+    const std::string_view about = !slots.empty()    ? slot_label(chat.slots[slots.front()])
+                                   : !shared.empty() ? shared
+                                   : !detail.empty() ? detail
+                                                     : text;
+    tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 2),
               fi ? note(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
                  : note(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));
   } else {
-    tally.add(i, "clarifying.generic_question", nth(k_generic, 3, c.generic++, 0),
+    tally.add(i, "clarifying.generic_question", nth(k_generic, 2, c.generic++, 0),
               fi ? note(FMT_COMPILE("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\""), text)
                  : note(FMT_COMPILE("A question not tied to the customer's words or an open detail: \"{}\""), text));
   }
@@ -115,6 +133,30 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
               fi ? note(FMT_COMPILE("Selvitti tiedon: {}."), slot_label(chat.slots[n]))
                  : note(FMT_COMPILE("Found out: {}."), slot_label(chat.slots[n])));
   }
+}
+
+// The customer gave the details of their case themselves (a number, an order or invoice
+// number) before message `i`: acting at once is right, not an assumption.
+bool customer_gave_details(const ChatView& chat, std::size_t i) {
+  for (std::size_t c : chat.customer) {
+    if (c > i) break;
+    const Analysis& a = chat.analysis(c);
+    if (a.has("clarifying.case_detail") || a.has_concept("case.order_number") || a.has_concept("case.invoice_number") ||
+        a.has_concept("case.customer_number"))
+      return true;
+    for (const auto& t : a.tokens)
+      if (t.folded.size() >= 4 && std::all_of(t.folded.begin(), t.folded.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; }))
+        return true;
+  }
+  return false;
+}
+
+// The customer mentioned a slot themselves (nobody needs to ask for it).
+bool customer_gave_slot(const ChatView& chat, const Slot& slot) {
+  for (std::size_t c : chat.customer)
+    for (const auto& t : chat.analysis(c).tokens)
+      if (token_in_slot(t, slot)) return true;
+  return false;
 }
 
 // Assumptions stated instead of asked (outside questions: "I assume you want X?" asks).
@@ -132,21 +174,28 @@ void assumptions(const ChatView& chat, std::size_t i, Tally& tally) {
 
 DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
   const bool fi = chat.fi();
-  Tally tally("clarifying", 30,
-              fi ? "Lähtötaso 30; asiakkaan asiaan liittyvät kysymykset lisäävät (vähenevästi), oletukset vähentävät."
-                 : "Starts at 30; questions about the customer's case add (diminishing), assumptions subtract.");
+  Tally tally("clarifying", 50,
+              fi ? "Lähtötaso 50; asiakkaan asiaan liittyvät kysymykset lisäävät (vähenevästi, kukin kerran), oletukset, "
+                   "toistetut kysymykset ja kysymättä toimiminen vähentävät."
+                 : "Starts at 50; questions about the customer's case add (diminishing, each once); assumptions, repeated "
+                   "questions and acting without asking subtract.");
   Counters c;
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     const std::size_t i = chat.trainee[k];
     const Analysis& a = chat.analysis(i);
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
       const int sentence = static_cast<int>(s);
-      if (!a.sentences[s].is_question || a.count_in_sentence(sentence, "engagement.checkin") > 0) continue;
+      if (!a.sentences[s].is_question || a.count_in_sentence(sentence, "engagement.checkin") > 0 ||
+          std::any_of(a.moves.begin(), a.moves.end(), [&](const Move& m) {
+            return m.kind == MoveKind::checkin && a.clauses[static_cast<std::size_t>(m.clause)].sentence == sentence;
+          }))
+        continue;
       question(chat, i, sentence, c, tally);
     }
     assumptions(chat, i, tally);
-    const bool acts = a.has("engagement.next_step");
-    if (acts && !c.asked && !c.acted_noted && !chat.customer.empty() && chat.customer.front() < i) {
+    const bool acts = a.has_move(MoveKind::next_step);
+    if (acts && !c.asked && !c.acted_noted && !chat.customer.empty() && chat.customer.front() < i &&
+        !customer_gave_details(chat, i)) {
       c.acted_noted = true;
       tally.add(i, "clarifying.acted_without_asking", k_acted,
                 fi ? "Ryhtyi toimiin kysymättä ensin yhtään tarkentavaa kysymystä."
@@ -155,6 +204,12 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
   }
   for (std::size_t n = 0; n < rubric.slots.size(); ++n) {
     if (c.slots_covered.count(n)) continue;
+    if (customer_gave_slot(chat, chat.slots[n])) {
+      tally.add(std::nullopt, "clarifying.slot_given", 0,
+                fi ? note(FMT_COMPILE("Asiakas kertoi itse: {}."), slot_label(chat.slots[n]))
+                   : note(FMT_COMPILE("The customer told it themselves: {}."), slot_label(chat.slots[n])));
+      continue;
+    }
     tally.add(std::nullopt, "clarifying.slot_missed", k_slot_missed,
               fi ? note(FMT_COMPILE("Ei kysynyt: {}."), slot_label(chat.slots[n]))
                  : note(FMT_COMPILE("Never asked about: {}."), slot_label(chat.slots[n])));

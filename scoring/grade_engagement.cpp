@@ -1,11 +1,15 @@
-// Engagement: does the trainee keep the conversation alive and own the case? Every
-// customer message answered, replies that move on (a question or a next step), a check-in
-// when the customer falls silent, contact details asked rather than the customer bounced
-// to another channel, and an open-door close.
+// Engagement: does the trainee keep the conversation alive and own the case? Replies that
+// respond to the customer in front of them, every customer message and question answered,
+// replies that move on (an answer, a question or a next step), a check-in when the
+// customer falls silent, contact details asked rather than the customer bounced to another
+// channel, and an open-door close. The moves are the language layer's (scoring/text/
+// moves.h), the same ones the personas react to.
 #include "grade_internal.h"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace chatdrill::scoring::detail {
 
@@ -13,55 +17,143 @@ namespace {
 
 constexpr double k_unanswered = -15, k_dead_end = -4, k_bounce = -15, k_ownership = 5, k_open_door = 10;
 constexpr double k_next_step[] = {10, 5};
+constexpr double k_hold = 3, k_unresponsive = -6, k_template = -4, k_question_unanswered = -8;
 constexpr double k_checkin = 10, k_checkin_early = 3, k_checkin_late = -5, k_no_checkin = -10;
 
+// The reply's words from token `first` to `last`, for quoting.
+std::string_view words(const ChatView& chat, std::size_t i, std::size_t first, std::size_t last) {
+  const Analysis& a = chat.analysis(i);
+  if (first > last || last >= a.tokens.size()) return {};
+  const std::string_view text = chat.message(i).text;
+  const std::size_t b = a.tokens[first].begin, e = a.tokens[last].end;
+  if (e > text.size() || b >= e) return {};
+  return chat.valid_part(i, text.substr(b, e - b));
+}
+
+int sentence_of(const Analysis& a, std::size_t token) { return token < a.tokens.size() ? a.tokens[token].sentence : -1; }
+
 bool moves_on(const Analysis& a) {
-  return a.is_question || a.has("engagement.next_step") || a.has("engagement.checkin") ||
-         a.has("ownership.contact_details") || a.has("courtesy.open_door");
+  return a.is_question || a.has_move(MoveKind::next_step) || a.has_move(MoveKind::checkin) ||
+         a.has_move(MoveKind::ownership) || a.has_move(MoveKind::open_door) || a.has_move(MoveKind::hold) ||
+         a.has_move(MoveKind::farewell);
+}
+
+// The customer message's first question (else its first sentence), shortened, for notes.
+std::string_view customer_gist(const ChatView& chat, std::size_t c) {
+  const auto& sentences = chat.analysis(c).sentences;
+  int pick = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k)
+    if (sentences[k].is_question) {
+      pick = static_cast<int>(k);
+      break;
+    }
+  std::string_view s = chat.sentence_text(c, pick);
+  if (s.size() <= 80) return s;
+  std::size_t cut = 77;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
 }
 
 void replies(const ChatView& chat, Tally& tally) {
   const bool fi = chat.fi();
   int next_steps = 0;
-  bool owned = false;
+  bool owned = false, held = false;
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     const std::size_t i = chat.trainee[k];
     const Analysis& a = chat.analysis(i);
-    for (const auto& hit : a.markers) {  // one penalty per reply, quoting its first bounce
-      if (hit.id != "negative.channel_bounce") continue;
+    const Response& r = chat.responses[k];
+    if (const Move* m = a.move(MoveKind::channel_bounce)) {  // one penalty per reply, quoting its first bounce
       tally.add(i, "engagement.channel_bounce", k_bounce,
-                  fi ? note(FMT_COMPILE("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse."), chat.quote(i, hit))
-                     : note(FMT_COMPILE("Bounced the customer to another channel (\"{}\") instead of owning the case."), chat.quote(i, hit)));
-      break;
+                fi ? note(FMT_COMPILE("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse."),
+                          words(chat, i, m->first, m->last))
+                   : note(FMT_COMPILE("Bounced the customer to another channel (\"{}\") instead of owning the case."),
+                          words(chat, i, m->first, m->last)));
     }
-    if (a.has("engagement.next_step") && next_steps < 2) {
+    if (!r.responsive) {
+      tally.add(i, "engagement.unresponsive", k_unresponsive,
+                fi ? note(FMT_COMPILE("Vastaus ei tartu asiakkaan viestiin (\"{}\"): ei yhteistä asiaa, ei vastausta."),
+                          customer_gist(chat, r.turn.front()))
+                   : note(FMT_COMPILE("The reply does not take up the customer's message (\"{}\"): nothing in common, no answer."),
+                          customer_gist(chat, r.turn.front())));
+    } else if (r.all_reused && a.tokens.size() >= 4) {
+      tally.add(i, "engagement.template_reused", k_template,
+                fi ? "Sama vastaus kuin aiemmin: toistettu pohja ei palvele asiakasta."
+                   : "The same reply as before: a reused template does not serve the customer.");
+    }
+    if (const Move* m = a.move(MoveKind::next_step); m && next_steps < 2 && chat.pays(i, sentence_of(a, m->first))) {
       tally.add(i, "engagement.next_step", k_next_step[next_steps++],
-                fi ? "Kertoi seuraavan askeleen." : "Stated a next step.");
+                fi ? note(FMT_COMPILE("Kertoi seuraavan askeleen: \"{}\""), words(chat, i, m->first, m->last))
+                   : note(FMT_COMPILE("Stated a next step: \"{}\""), words(chat, i, m->first, m->last)));
     }
-    if (a.has("ownership.contact_details") && !owned) {
+    if (const Move* m = a.move(MoveKind::hold); m && !held && chat.pays(i, sentence_of(a, m->first))) {
+      held = true;
+      tally.add(i, "engagement.hold", k_hold,
+                fi ? "Kertoi, että selvittää asiaa, eikä jättänyt asiakasta arvailemaan."
+                   : "Told the customer they were looking into it instead of leaving them guessing.");
+    }
+    const Move* own = a.move(MoveKind::ownership);
+    if (own && own->rule == "contact.details" && !owned && chat.pays(i, sentence_of(a, own->first))) {
       owned = true;
       tally.add(i, "engagement.ownership", k_ownership,
                 fi ? "Pyysi yhteystiedot hoitaakseen asian itse loppuun." : "Asked for contact details to take the case forward.");
     }
-    if (chat.answers[k] && k + 1 < chat.trainee.size() && !moves_on(a))
+    const bool closing = !r.turn.empty() && std::all_of(r.turn.begin(), r.turn.end(), [&](std::size_t c) { return chat.is_closing(c); });
+    if (chat.answers[k] && k + 1 < chat.trainee.size() && !moves_on(a) && !r.answers_question && !closing)
       tally.add(i, "engagement.dead_end", k_dead_end,
-                fi ? "Vastaus ei vie keskustelua eteenpäin (ei kysymystä eikä seuraavaa askelta)."
-                   : "The reply leads nowhere (no question, no next step).");
+                fi ? "Vastaus ei vie keskustelua eteenpäin (ei vastausta, kysymystä eikä seuraavaa askelta)."
+                   : "The reply leads nowhere (no answer, no question, no next step).");
+  }
+}
+
+// A customer question none of the replies to its turn answered or took up.
+void questions(const ChatView& chat, Tally& tally) {
+  const bool fi = chat.fi();
+  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
+    const Response& r = chat.responses[k];
+    if (r.turn.empty() || (k > 0 && chat.responses[k - 1].turn == r.turn)) continue;  // each turn once
+    std::optional<std::size_t> question;
+    for (std::size_t c : r.turn)
+      if (chat.analysis(c).is_question && !question) question = c;
+    if (!question) continue;
+    bool taken_up = false;
+    for (std::size_t n = k; n < chat.trainee.size() && chat.responses[n].turn == r.turn; ++n) {
+      const std::string_view how = chat.responses[n].how;
+      taken_up = taken_up || how == "topic" || how == "concept" || how == "answer" || how == "intent";
+    }
+    if (taken_up) continue;
+    tally.add(*question, "engagement.question_unanswered", k_question_unanswered,
+              fi ? note(FMT_COMPILE("Asiakkaan kysymys jäi vastaamatta: \"{}\""), customer_gist(chat, *question))
+                 : note(FMT_COMPILE("The customer's question was never answered: \"{}\""), customer_gist(chat, *question)));
   }
 }
 
 void unanswered(const ChatView& chat, Tally& tally) {
   const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
   for (std::size_t c : chat.customer) {
-    if ((!chat.trainee.empty() && c < last_trainee) || chat.is_closing(c)) continue;
+    if ((!chat.trainee.empty() && c < last_trainee) || !chat.needs_answer(c)) continue;
     tally.add(c, "engagement.unanswered", k_unanswered,
               chat.fi() ? "Asiakkaan viesti jäi vaille vastausta." : "The customer's message was left unanswered.");
     return;  // messages written in a row are answered together: one penalty
   }
 }
 
-// Silence: the customer's turn starts when its last message has been answered (before
-// that the wait is the trainee's, graded by speed), or at an explicit "silent" event.
+// Seconds a customer needs after trainee message `reply` before their next message `next`
+// is due: reading the trainee's reply, then typing their own (the typing model in GRADING.md).
+double customer_needs(const ChatView& chat, const Rubric& r, std::size_t reply, std::optional<std::size_t> next) {
+  const auto chars = [](std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return static_cast<double>(n);
+  };
+  double need = r.customer_read_seconds + chars(chat.message(reply).text) / std::max(r.customer_read_cps, 1.0);
+  if (next) need += chars(chat.message(*next).text) / std::max(r.customer_typing_cps, 0.1);
+  return need;
+}
+
+// Silence: the customer's turn starts with the trainee's last reply to it (before that the
+// wait is the trainee's, graded by speed), or at an explicit "silent" event. It counts
+// once the customer has had the time to read the reply and type their next message; a
+// "typing" event ends it.
 void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
   const bool fi = chat.fi();
   const auto& msgs = chat.transcript.messages;
@@ -69,20 +161,44 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     const std::size_t c = chat.customer[n];
     const std::size_t next_c = n + 1 < chat.customer.size() ? chat.customer[n + 1] : msgs.size();
     std::optional<std::size_t> start;  // the message at which the customer's silence begins
-    for (std::size_t i = c + 1; i < next_c && !start; ++i)
-      if (msgs[i].is_trainee_message() || msgs[i].is_customer_event("silent")) start = i;
+    bool explicit_silence = false;
+    for (std::size_t i = c + 1; i < next_c && !start; ++i) {
+      if (msgs[i].is_trainee_message()) start = i;
+      if (msgs[i].is_customer_event("silent")) start = i, explicit_silence = true;
+    }
     if (!start) continue;
+    // The reply the customer is reading: the last trainee message before anything else happens.
+    std::size_t reply = *start;
+    for (std::size_t i = *start + 1; i < next_c && msgs[i].is_trainee_message() && !chat.analysis(i).has_move(MoveKind::checkin); ++i)
+      reply = i;
     const double s = msgs[*start].at;
-    const double until = next_c < msgs.size() ? msgs[next_c].at : chat.end_time;
-    if (until - s < r.silence_checkin_from) continue;
+    double until = next_c < msgs.size() ? msgs[next_c].at : chat.end_time;
+    for (std::size_t i = *start + 1; i < next_c; ++i)
+      if (msgs[i].is_customer_event("typing")) {
+        until = std::min(until, msgs[i].at);
+        break;
+      }
+    const double allowance = explicit_silence || !msgs[reply].is_trainee_message()
+                                 ? 0
+                                 : customer_needs(chat, r, reply, next_c < msgs.size() ? std::optional(next_c) : std::nullopt);
+    const double silent = until - s - allowance;
+    if (silent < r.silence_checkin_from) continue;
     std::optional<std::size_t> in_window, early, late;
     for (std::size_t i = *start + 1; i < next_c; ++i) {
-      if (!msgs[i].is_trainee_message() || !chat.analysis(i).has("engagement.checkin")) continue;
+      if (!msgs[i].is_trainee_message() || !chat.analysis(i).has_move(MoveKind::checkin)) continue;
       const double gap = msgs[i].at - s;
       auto& slot = gap < r.silence_checkin_from ? early : gap <= r.silence_checkin_to ? in_window : late;
       if (!slot) slot = i;
     }
-    if (in_window) {
+    const auto reused = [&](std::size_t i) {
+      const Response* resp = chat.response(i);
+      return resp && resp->all_reused;
+    };
+    if (in_window && reused(*in_window)) {
+      tally.add(in_window, "engagement.checkin_repeated", 0,
+                fi ? "Sama tarkistus sanasta sanaan kuin aiemmin: se huomataan, mutta siitä ei saa pisteitä uudelleen."
+                   : "The same check-in word for word as before: noticed, but not paid again.");
+    } else if (in_window) {
       tally.add(in_window, "engagement.checkin", k_checkin,
                 fi ? note(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} s hiljaisuuden jälkeen."), whole(msgs[*in_window].at - s))
                    : note(FMT_COMPILE("Checked in after {} s of silence."), whole(msgs[*in_window].at - s)));
@@ -96,7 +212,7 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
                                  whole(r.silence_checkin_from), whole(r.silence_checkin_to))
                    : note(FMT_COMPILE("Checked in only after {} s of silence (window {}-{} s)."), whole(msgs[*late].at - s),
                                  whole(r.silence_checkin_from), whole(r.silence_checkin_to)));
-    } else if (until - s > r.silence_checkin_to) {
+    } else if (silent > r.silence_checkin_to) {
       tally.add(*start, "engagement.no_checkin", k_no_checkin,
                 fi ? note(FMT_COMPILE("Asiakas oli hiljaa {} s eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), whole(until - s))
                    : note(FMT_COMPILE("The customer was silent for {} s and the trainee never checked in."), whole(until - s)));
@@ -107,9 +223,18 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
 void open_door(const ChatView& chat, Tally& tally) {
   const bool fi = chat.fi();
   for (std::size_t k = chat.trainee.size(); k-- > 0 && k + 2 >= chat.trainee.size();) {
-    if (!chat.analysis(chat.trainee[k]).has("courtesy.open_door")) continue;
-    tally.add(chat.trainee[k], "engagement.open_door", k_open_door,
-              fi ? "Lopetti jättäen oven auki jatkokysymyksille." : "Closed by leaving the door open for further questions.");
+    const std::size_t i = chat.trainee[k];
+    const Move* m = chat.analysis(i).move(MoveKind::open_door);
+    if (!m) continue;
+    if (!chat.pays(i, sentence_of(chat.analysis(i), m->first))) {
+      tally.add(i, "engagement.open_door_reused", 0,
+                fi ? "Avoin lopetus oli sama pohja kuin aiemmissa viesteissä, joten siitä ei saa pisteitä."
+                   : "The open-door close was the same template as earlier replies, so it earns nothing.");
+      return;
+    }
+    tally.add(i, "engagement.open_door", k_open_door,
+              fi ? note(FMT_COMPILE("Lopetti jättäen oven auki jatkokysymyksille: \"{}\""), words(chat, i, m->first, m->last))
+                 : note(FMT_COMPILE("Closed by leaving the door open for further questions: \"{}\""), words(chat, i, m->first, m->last)));
     return;
   }
   tally.add(std::nullopt, "engagement.no_open_door", 0,
@@ -122,11 +247,14 @@ void open_door(const ChatView& chat, Tally& tally) {
 DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric) {
   const bool fi = chat.fi();
   Tally tally("engagement", 60,
-              fi ? "Lähtötaso 60; seuraavat askeleet, vastuunotto, tarkistukset hiljaisuudessa ja avoin lopetus lisäävät; "
-                   "vastaamatta jättäminen, umpikujat ja toiseen kanavaan ohjaaminen vähentävät."
-                 : "Starts at 60; next steps, ownership, check-ins after silence and an open-door close add; "
-                   "unanswered messages, dead ends and channel bouncing subtract.");
+              fi ? "Lähtötaso 60; asiakkaan viestiin tarttuvat vastaukset, seuraavat askeleet, vastuunotto, tarkistukset "
+                   "hiljaisuudessa ja avoin lopetus lisäävät; vastaamatta jättäminen, ohi menevät tai toistetut vastaukset, "
+                   "umpikujat ja toiseen kanavaan ohjaaminen vähentävät."
+                 : "Starts at 60; replies that take up the customer's message, next steps, ownership, check-ins after "
+                   "silence and an open-door close add; unanswered messages, replies beside the point or repeated, dead "
+                   "ends and channel bouncing subtract.");
   replies(chat, tally);
+  questions(chat, tally);
   unanswered(chat, tally);
   silences(chat, rubric, tally);
   if (!chat.trainee.empty()) open_door(chat, tally);

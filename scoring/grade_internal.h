@@ -19,6 +19,23 @@
 
 namespace chatdrill::scoring::detail {
 
+// How one trainee reply relates to the customer: the customer turn it answers, whether it
+// responds to it (Responsiveness in GRADING.md) and which of its sentences were already
+// sent in an earlier reply (a template is paid once).
+struct Response {
+  std::vector<std::size_t> turn;  // the customer's latest messages before the reply (their turn)
+  bool responsive = true;
+  // How it responds: "topic" (shares a content word), "concept", "answer" (answers the
+  // turn's question), "intent" (the scenario's node expected it), "hold", "no_topic"
+  // (the turn had nothing to respond to), "first" (no customer message yet); or, when
+  // not responsive, "none".
+  const char* how = "first";
+  std::string_view shared;   // the reply's word that shows it (surface, valid UTF-8), if any
+  bool answers_question = false;  // the turn asked something and this reply answers it
+  std::vector<char> reused;  // per sentence: the same sentence was in an earlier reply
+  bool all_reused = false;   // every sentence of the reply was sent before
+};
+
 struct ChatView {
   // The per-message vectors (and the analyses' buffers) are borrowed from a per-thread
   // pool and given back on destruction, so grading a stream of chats does not allocate
@@ -35,6 +52,24 @@ struct ChatView {
   std::vector<std::size_t> trainee, customer;  // message indexes in order
   double end_time = 0;                         // time of the last message or event
   std::vector<Slot> slots;  // the rubric's slots, folded; stems also in stemmed form
+  // Per message: the words that say what it is about (lemmas, compound parts and stems
+  // of its content words; courtesy, filler and topic-less words left out). Customer and
+  // trainee messages only.
+  std::vector<std::vector<std::string_view>> topics;
+  std::vector<Response> responses;  // per trainee message, in `trainee` order
+  std::vector<int> trainee_at;      // per message: its index in `trainee`, or -1
+
+  // The reply's Response, or none for a message that is not the trainee's.
+  const Response* response(std::size_t message) const;
+  // Whether what sentence `sentence` of trainee message `message` does (courtesy, a
+  // question, a next step) earns points: the reply responds to the customer and the
+  // sentence is not a repeat of an earlier reply's. sentence -1: the reply as a whole.
+  bool pays(std::size_t message, int sentence = -1) const;
+  // Two messages share enough topic words to be about the same thing (a repeated question).
+  bool same_topic(std::size_t a, std::size_t b) const;
+  // A customer message that wants an answer: not a closing line (thanks, bye) and not the
+  // line a scenario ended the chat with.
+  bool needs_answer(std::size_t customer_message) const;
 
   const Message& message(std::size_t i) const { return transcript.messages[i]; }
   const Analysis& analysis(std::size_t i) const { return analyses[i]; }
@@ -52,6 +87,12 @@ struct ChatView {
 
 // Analyses every customer and trainee message once (thread-local analysers, one per language).
 ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
+// Fills topics, responses and trainee_at of a view whose analyses are done (grade_response.cpp).
+void read_responses(ChatView& chat);
+// The topic words (see ChatView::topics) of one sentence of an analysis, sorted, unique.
+void sentence_topic(const Analysis& a, int sentence, std::vector<std::string_view>& out);
+// Whether any of `keys` (sorted) is a topic word of `topic` (sorted).
+bool topics_meet(const std::vector<std::string_view>& keys, const std::vector<std::string_view>& topic);
 
 // Evidence gathered for one dimension; points are rounded to 0.1 as they are added, and
 // finish() adds a clamp item so the score is exactly the sum of all points. Notes must be
@@ -93,6 +134,8 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade resolution_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade writing_grade(const ChatView& chat, const Rubric& rubric);
 
 }  // namespace chatdrill::scoring::detail
 

@@ -54,6 +54,7 @@ void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_co
   std::array<bool, k_courtesy_count> seen_here{};
   for (const auto& hit : chat.analysis(i).markers) {
     if (!std::string_view(hit.id).starts_with("courtesy.")) continue;
+    if (!chat.pays(i, hit.sentence)) continue;  // beside the point, or a sentence sent before
     for (std::size_t r = 0; r < k_courtesy_count; ++r) {
       const MarkerRule& rule = k_courtesy[r];
       if (hit.id != marker_of(rule) || seen_here[r]) continue;

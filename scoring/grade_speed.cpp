@@ -27,7 +27,18 @@ struct Wait {
   double seconds;
   bool first;
   bool left = false;  // unanswered, and the customer left the chat while waiting
+  // After a hold ("hetkinen, tarkistan"): the wait from the hold to the answer, against
+  // `target` (the hold target or the time the trainee promised). `trainee` none: the
+  // answer never came before the customer wrote again or the chat ended.
+  bool after_hold = false;
+  double target = 0;
 };
+
+// A reply that asks for time without answering yet.
+bool hold_only(const ChatView& chat, std::size_t k) {
+  const Analysis& a = chat.analysis(chat.trainee[k]);
+  return a.has_move(MoveKind::hold) && !chat.responses[k].answers_question && !a.is_question;
+}
 
 // When the customer left the chat after message `c` (its first "left" event), if they did.
 std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
@@ -40,6 +51,12 @@ std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
 std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
   const bool fi = chat.fi();
   const std::string_view what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
+  if (w.after_hold && !w.trainee)
+    return fi ? note(FMT_COMPILE("Pyysi hetken aikaa, mutta vastaus ei tullut {} s:ssa (odotusaika enintään {} s)."), whole(w.seconds), whole(target))
+              : note(FMT_COMPILE("Asked for a moment, but no answer came in {} s (hold target {} s)."), whole(w.seconds), whole(target));
+  if (w.after_hold)
+    return fi ? note(FMT_COMPILE("Vastaus odotuspyynnön jälkeen {} s:ssa (odotusaika enintään {} s)."), whole(w.seconds), whole(target))
+              : note(FMT_COMPILE("Answer after the hold in {} s (hold target {} s)."), whole(w.seconds), whole(target));
   if (!w.trainee && w.left)
     return fi ? note(FMT_COMPILE("Asiakas poistui odotettuaan vastausta {} s (tavoite {} s)."), whole(w.seconds), whole(target))
               : note(FMT_COMPILE("The customer left after waiting {} s for an answer (target {} s)."), whole(w.seconds), whole(target));
@@ -66,17 +83,37 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
     if (!chat.answers[k]) continue;
     const std::size_t c = *chat.answers[k];
     waits.push_back({c, chat.trainee[k], chat.message(chat.trainee[k]).at - chat.message(c).at, waits.empty()});
+    if (!hold_only(chat, k)) continue;
+    // The hold acknowledged the customer; the answer is still owed. Its wait runs from the
+    // hold to the next reply that is not another hold, before the customer writes again.
+    const std::size_t hold = chat.trainee[k];
+    const Move* m = chat.analysis(hold).move(MoveKind::hold);
+    const double target = std::max(rubric.hold_target, m ? m->seconds : 0.0);
+    std::optional<std::size_t> answer;
+    std::size_t n = k + 1;
+    for (; n < chat.trainee.size() && !chat.answers[n]; ++n)
+      if (!hold_only(chat, n)) {
+        answer = chat.trainee[n];
+        break;
+      }
+    const std::size_t next_customer = n < chat.trainee.size() && chat.answers[n] ? *chat.answers[n] : chat.transcript.messages.size();
+    const double until = answer ? chat.message(*answer).at
+                         : next_customer < chat.transcript.messages.size() ? chat.message(next_customer).at
+                                                                           : chat.end_time;
+    Wait w{c, answer, until - chat.message(hold).at, false};
+    w.after_hold = true;
+    w.target = target;
+    if (answer || w.seconds > target) waits.push_back(w);
   }
-  // A customer message still waiting when the chat ended counts if it waited past its
-  // target; if the customer gave up and left while waiting, that wait scores nothing.
+  // A customer message still waiting when the chat ended always counts (a quick end is no
+  // answer); if the customer gave up and left while waiting, that wait scores nothing.
   if (!chat.customer.empty()) {
     const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
     for (std::size_t c : chat.customer) {
-      if ((!chat.trainee.empty() && c < last_trainee) || chat.is_closing(c)) continue;
+      if ((!chat.trainee.empty() && c < last_trainee) || !chat.needs_answer(c)) continue;
       const std::optional<double> left = customer_left_after(chat, c);
       const double waited = left.value_or(chat.end_time) - chat.message(c).at;
-      const double target = waits.empty() ? rubric.first_reply_target : rubric.reply_target;
-      if (waited > target) waits.push_back({c, std::nullopt, waited, waits.empty(), left.has_value()});
+      waits.push_back({c, std::nullopt, waited, waits.empty(), left.has_value()});
       break;
     }
   }
@@ -88,11 +125,15 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
   double weight_sum = 0;
   for (const auto& w : waits) weight_sum += w.first ? 2 : 1;
   for (const auto& w : waits) {
-    const double target = w.first ? rubric.first_reply_target : rubric.reply_target;
-    const double score = w.left ? 0 : reply_score(w.seconds, target, rubric);
+    const double target = w.after_hold ? w.target : w.first ? rubric.first_reply_target : rubric.reply_target;
+    double score = w.left ? 0 : reply_score(w.seconds, target, rubric);
+    if (!w.trainee && !w.after_hold) score = std::min(score, 50.0);  // never answered: never on time
     const double points = -(100 - score) * (w.first ? 2 : 1) / weight_sum;
-    const char* rule = w.left ? "speed.customer_left" : !w.trainee ? "speed.unanswered"
-                              : w.first ? "speed.first_reply" : "speed.reply";
+    const char* rule = w.after_hold ? (w.trainee ? "speed.after_hold" : "speed.hold_unkept")
+                       : w.left     ? "speed.customer_left"
+                       : !w.trainee ? "speed.unanswered"
+                       : w.first    ? "speed.first_reply"
+                                    : "speed.reply";
     tally.add(w.trainee ? w.trainee : w.customer, rule, points, wait_note(chat, w, target, score));
   }
   return tally.finish(fi);

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -25,13 +26,16 @@ namespace {
 constexpr const char* k_grade_help =
     "usage: chatdrill grade FILE... [--json] [--scenario FILE|ID]\n"
     "\n"
-    "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying and\n"
-    "engagement, and explains every point with the rule and the message it comes from.\n"
+    "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying,\n"
+    "engagement, resolution and writing, and explains every point with the rule and the\n"
+    "message it comes from.\n"
     "\n"
-    "  --json   print chatdrill.grade/1 instead of the text report (with several files,\n"
+    "  --json   print chatdrill.grade/2 instead of the text report (with several files,\n"
     "           one JSON object per line, each with a \"file\" member)\n"
     "  --scenario FILE|ID  grade with that scenario's rubric (slots, targets, weights,\n"
-    "           customer name); an ID names a bundled scenario. Default: the rubric for any chat\n"
+    "           endings' ratings, customer name); an ID names a bundled scenario. Default:\n"
+    "           the scenario the transcript names (ID.json beside it, else a bundled one),\n"
+    "           as the app graded it; a transcript naming none gets the rubric for any chat\n"
     "  --help   show this help\n"
     "\n"
     "The report numbers messages from 1 (#1 is the first); in JSON \"message\" is 0-based.\n"
@@ -55,8 +59,10 @@ std::string clock(double seconds) {
 }
 
 const char* dimension_title(std::size_t k, bool fi) {
-  static const char* fi_names[] = {"Nopeus", "Kohteliaisuus", "Tarkentavat kysymykset", "Sitoutuminen"};
-  static const char* en_names[] = {"Speed", "Politeness", "Clarifying questions", "Engagement"};
+  static const char* fi_names[] = {"Nopeus", "Kohteliaisuus", "Tarkentavat kysymykset", "Sitoutuminen", "Ratkaisu",
+                                   "Kirjoitusasu"};
+  static const char* en_names[] = {"Speed", "Politeness", "Clarifying questions", "Engagement", "Resolution", "Writing"};
+  static_assert(std::size(fi_names) == scoring::k_dimension_count && std::size(en_names) == scoring::k_dimension_count);
   return fi ? fi_names[k] : en_names[k];
 }
 
@@ -66,6 +72,10 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
   std::printf("  %s %.1f / 100\n", fi ? "Kokonaisarvosana" : "Overall", g.overall);
   for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k) {
     const auto& d = g.dimensions[k];
+    if (!d.graded) {
+      std::printf("\n  %s (%s): %s\n", dimension_title(k, fi), scoring::k_dimensions[k], fi ? "ei arvioitu" : "not graded");
+      continue;
+    }
     std::printf("\n  %s (%s): %.1f\n", dimension_title(k, fi), scoring::k_dimensions[k], d.score);
     for (const auto& e : d.evidence) {
       std::printf("    %+6.1f  %.*s: %s\n", e.points, static_cast<int>(e.rule.size()), e.rule.data(), e.note.c_str());
@@ -92,12 +102,46 @@ std::optional<scoring::Rubric> scenario_rubric(const std::string& which) {
   return load.scenario->rubric;
 }
 
+// The rubric a transcript is graded with: --scenario's when given; else the scenario the
+// transcript names, when it is a scenario file beside the transcript (ID.json) or a bundled
+// one — so the CLI grades a session exactly as the app and exercise results did; else the
+// rubric for any chat. Loaded scenarios are kept by id for the next transcript.
+class RubricChooser {
+ public:
+  std::optional<scoring::Rubric> chosen;  // --scenario
+
+  const scoring::Rubric& rubric_for(const scoring::Transcript& t, const std::string& file) {
+    if (chosen) return *chosen;
+    if (t.scenario.empty() || !engine::is_valid_scenario_id(t.scenario)) return any_chat_;
+    const std::filesystem::path beside = std::filesystem::path(file).parent_path() / (t.scenario + ".json");
+    const std::string key = beside.string();
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    std::optional<std::string> path;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(beside, ec)) path = key;
+    else path = engine::find_bundled_scenario(t.scenario);
+    scoring::Rubric rubric = any_chat_;
+    if (path) {
+      const auto load = engine::load_scenario(*path);
+      if (load.scenario && load.scenario->id == t.scenario) rubric = load.scenario->rubric;
+      else
+        std::fprintf(stderr, "chatdrill grade: %s: scenario \"%s\" not usable (%s); graded with the rubric for any chat\n",
+                     file.c_str(), t.scenario.c_str(), path->c_str());
+    }
+    return cache_.emplace(key, std::move(rubric)).first->second;
+  }
+
+ private:
+  scoring::Rubric any_chat_;
+  std::map<std::string, scoring::Rubric> cache_;
+};
+
 }  // namespace
 
 int grade_command(int argc, char** argv) {
   bool json = false;
   std::vector<std::string> files;
-  scoring::Rubric rubric;
+  RubricChooser rubrics;
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
@@ -109,7 +153,7 @@ int grade_command(int argc, char** argv) {
       }
       auto r = scenario_rubric(argv[++i]);
       if (!r) return 1;
-      rubric = std::move(*r);
+      rubrics.chosen = std::move(*r);
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {
@@ -129,7 +173,7 @@ int grade_command(int argc, char** argv) {
     if (!loaded.transcript) { status = 1; continue; }
     scoring::Grade grade;
     try {
-      grade = scoring::grade_transcript(*loaded.transcript, rubric);
+      grade = scoring::grade_transcript(*loaded.transcript, rubrics.rubric_for(*loaded.transcript, file));
     } catch (const std::exception& e) {  // a broken or missing lexicon file
       std::fprintf(stderr, "%s\n", e.what());
       return 1;

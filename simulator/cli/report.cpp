@@ -65,7 +65,7 @@ std::string render_csv(const engine::ClassTable& table, char separator) {
           csv_text(row.name),         csv_text(r.exercise_title),        csv_text(r.scenario_id),
           csv_text(r.scenario_title), fmt::format("{}", r.position + 1), csv_text(r.outcome())};
       for (std::size_t m = 0; m < engine::k_measures.size(); ++m)
-        cells.push_back(score_text(engine::measure_score(r, m)));
+        cells.push_back(engine::measure_graded(r, m) ? score_text(engine::measure_score(r, m)) : std::string());
       cells.push_back(fmt::format("{}", cell.attempts));
       for (const std::string* s : {&r.started_at, &r.ended_at, &r.host}) cells.push_back(csv_text(*s));
       cells.push_back(csv_text(std::filesystem::path(cell.latest->file).filename().string()));

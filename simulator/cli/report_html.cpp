@@ -146,7 +146,7 @@ void session_details(std::string& out, const engine::SessionResult& r) {
                      html_escape(r.scenario_title.empty() ? r.scenario_id : r.scenario_title),
                      html_escape(r.outcome()), num(r.grade.overall));
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d)
-    out += fmt::format(" · {} {}", scoring::k_dimensions[d], num(r.grade.dimensions[d].score));
+    if (r.grade.dimensions[d].graded) out += fmt::format(" · {} {}", scoring::k_dimensions[d], num(r.grade.dimensions[d].score));
   out += fmt::format("<br><small>{} – {}</small>\n", html_escape(r.started_at), html_escape(r.ended_at));
   for (const auto& m : r.transcript.messages) {
     const bool message = m.kind == "message" || m.kind == "nudge";

@@ -16,6 +16,10 @@ double measure_score(const SessionResult& result, std::size_t measure) {
   return result.grade.dimensions[measure - 1].score;
 }
 
+bool measure_graded(const SessionResult& result, std::size_t measure) {
+  return measure == 0 || result.grade.dimensions[measure - 1].graded;
+}
+
 bool ClassTable::update_entry(const std::string& file) {
   const std::string name = fs::path(file).filename().string();
   std::error_code ec;
@@ -154,7 +158,7 @@ void ClassTable::rebuild() {
       scenarios_[c].mean_overall += latest->result.grade.overall;
       ++scenarios_[c].count;
       for (std::size_t m = 0; m < k_measures.size(); ++m)
-        add_to_stats(stats_[m], measure_score(latest->result, m));
+        if (measure_graded(latest->result, m)) add_to_stats(stats_[m], measure_score(latest->result, m));
     }
     if (row.done) row.mean_overall /= static_cast<double>(row.done);
     rows_.push_back(std::move(row));

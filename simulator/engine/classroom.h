@@ -12,15 +12,18 @@
 #include <vector>
 
 #include "results.h"
+#include "scoring/grade.h"
 
 namespace chatdrill::engine {
 
-// What the table measures: the overall score, then the four dimensions (scoring::k_dimensions).
-inline constexpr std::array<const char*, 5> k_measures = {"overall", "speed", "politeness", "clarifying",
-                                                          "engagement"};
+// What the table measures: the overall score, then the dimensions (scoring::k_dimensions).
+inline constexpr std::array<const char*, 1 + scoring::k_dimension_count> k_measures = {
+    "overall", "speed", "politeness", "clarifying", "engagement", "resolution", "writing"};
 inline constexpr std::size_t k_histogram_bins = 10;  // 0-9, 10-19, ..., 90-100
 
 double measure_score(const SessionResult& result, std::size_t measure);
+// False for a dimension the result's grade does not have (saved as chatdrill.grade/1).
+bool measure_graded(const SessionResult& result, std::size_t measure);
 
 struct MeasureStats {
   std::size_t count = 0;

@@ -7,6 +7,7 @@
 #include "exercise.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <filesystem>
@@ -174,16 +175,16 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
     r.wrong_type("weights", v, "an object like {\"speed\": 1, \"politeness\": 2}");
     return;
   }
-  std::array<double, 4> w = {1, 1, 1, 1};
+  scoring::Weights w;
+  w.fill(1);
+  const std::vector<std::string> names(scoring::k_dimensions.begin(), scoring::k_dimensions.end());
   for (const auto& [key, value] : v.items()) {
     const std::string p = scoring::member_path("weights", key);
-    std::size_t d = 0;
-    while (d < w.size() && key != scoring::k_dimensions[d]) ++d;
-    if (d == w.size()) {
+    const std::optional<std::size_t> d = scoring::dimension_index(key);
+    if (!d) {
       if (key.empty() || (key[0] != '$' && key[0] != '_'))
-        r.error_at_key(
-            p, fmt::format("unknown dimension \"{}\"{} (speed, politeness, clarifying, engagement)", key,
-                           did_you_mean(key, {"speed", "politeness", "clarifying", "engagement"})));
+        r.error_at_key(p, fmt::format("unknown dimension \"{}\"{} ({})", key, did_you_mean(key, names),
+                                      fmt::join(names, ", ")));
       continue;
     }
     const auto x = r.as_number(value, p);
@@ -192,9 +193,11 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
       r.error(p, fmt::format("{} is not a weight from 0 to 100", value.dump()));
       continue;
     }
-    w[d] = *x;
+    w[*d] = *x;
   }
-  if (w[0] + w[1] + w[2] + w[3] <= 0)
+  double sum = 0;
+  for (double x : w) sum += x;
+  if (sum <= 0)
     r.error("weights", "all weights are 0; at least one dimension must count");
   ex.weights = w;
 }

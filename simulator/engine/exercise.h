@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scoring/diagnostic.h"
+#include "scoring/grade.h"
 #include "scoring/json_doc.h"
 
 namespace chatdrill::engine {
@@ -51,7 +52,7 @@ struct Exercise {
   std::optional<std::string> start_at;        // as written (ISO 8601 UTC)
   std::optional<std::int64_t> start_at_unix;  // the same in seconds since 1970-01-01T00:00:00Z
   FeedbackPolicy feedback = FeedbackPolicy::after_each;
-  std::optional<std::array<double, 4>> weights;  // rubric weights in scoring::k_dimensions order
+  std::optional<scoring::Weights> weights;  // rubric weights in scoring::k_dimensions order
   std::string results_dir;  // resolved: absolute, or relative to the exercise file's folder
   std::uint64_t seed = 1;   // every trainee's session seed
 

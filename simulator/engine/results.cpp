@@ -180,10 +180,21 @@ void read_evidence(FieldReader& r, const Json& list, const std::string& path,
 }
 
 // Grades are machine-written and may gain fields: read what we know, ignore the rest.
+// A chatdrill.grade/1 (saved before resolution and writing existed) has only the first
+// four dimensions: the others load as "not graded". A missing format is read as /2.
 void read_grade(FieldReader& r, const Json& g, scoring::Grade& grade) {
   if (!g.is_object()) {
-    r.error("grade", "must be an object (chatdrill.grade/1)");
+    r.error("grade", fmt::format("must be an object ({})", scoring::k_grade_format));
     return;
+  }
+  std::size_t required = scoring::k_dimension_count;
+  if (g.contains("format") && g["format"].is_string()) {
+    const std::string& format = g["format"].get_ref<const std::string&>();
+    if (format == scoring::k_grade_format_v1)
+      required = scoring::k_dimension_count_v1;
+    else if (format != scoring::k_grade_format)
+      r.error("grade.format", fmt::format("not a grade format this version reads ({} or {})", scoring::k_grade_format,
+                                          scoring::k_grade_format_v1));
   }
   if (!g.contains("overall"))
     r.error("grade", "missing \"overall\"");
@@ -197,10 +208,13 @@ void read_grade(FieldReader& r, const Json& g, scoring::Grade& grade) {
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     const std::string p = scoring::member_path("grade.dimensions", scoring::k_dimensions[d]);
     if (!dims.contains(scoring::k_dimensions[d]) || !dims[scoring::k_dimensions[d]].is_object()) {
-      r.error("grade.dimensions", fmt::format("missing \"{}\"", scoring::k_dimensions[d]));
+      if (d < required)
+        r.error("grade.dimensions", fmt::format("missing \"{}\"", scoring::k_dimensions[d]));
+      grade.dimensions[d].graded = false;
       continue;
     }
     const Json& dim = dims[scoring::k_dimensions[d]];
+    if (dim.contains("graded") && dim["graded"].is_boolean()) grade.dimensions[d].graded = dim["graded"].get<bool>();
     if (!dim.contains("score"))
       r.error(p, "missing \"score\"");
     else

@@ -72,6 +72,7 @@ struct Silence {
 struct Ending {
   std::string outcome;
   std::string label;
+  std::optional<double> rating;  // 0..100 for the resolution grade; none: the outcome's default
 };
 
 struct Node {

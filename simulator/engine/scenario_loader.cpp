@@ -133,7 +133,8 @@ void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
     r.wrong_type("scoring", *sj, "an object {\"first_reply_target\", ...}");
     return;
   }
-  r.check_members(*sj, "scoring", {"first_reply_target", "reply_target", "weights"});
+  r.check_members(*sj, "scoring", {"first_reply_target", "reply_target", "weights", "writing"});
+  s.rubric.check_writing = r.boolean(*sj, "scoring", "writing").value_or(true);
   s.rubric.first_reply_target =
       r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
   s.rubric.reply_target = r.seconds(*sj, "scoring", "reply_target").value_or(s.rubric.reply_target);
@@ -143,7 +144,10 @@ void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
     r.wrong_type("scoring.weights", *w, "an object {\"speed\": 1, ...}");
     return;
   }
-  r.check_members(*w, "scoring.weights", {"speed", "politeness", "clarifying", "engagement"});
+  static_assert(scoring::k_dimension_count == 6, "list every dimension here");
+  r.check_members(*w, "scoring.weights",
+                  {scoring::k_dimensions[0], scoring::k_dimensions[1], scoring::k_dimensions[2],
+                   scoring::k_dimensions[3], scoring::k_dimensions[4], scoring::k_dimensions[5]});
   for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k)
     if (auto v = r.number(*w, "scoring.weights", scoring::k_dimensions[k], Range{0, 100}, ""))
       s.rubric.weights[k] = *v;
@@ -261,12 +265,20 @@ void check_concepts(FieldReader& r, const Scenario& s) {
 void fill_rubric(Scenario& s) {
   const auto space = s.persona.name.find_first_of(" \t");
   s.rubric.customer_name = s.persona.name.substr(0, space);
+  s.rubric.customer_typing_cps = s.persona.typing_cps;  // the persona types as the engine makes it
   for (const auto& id : s.node_order) {
     if (const auto& silence = s.nodes.at(id).silence) {
       s.rubric.silence_checkin_from = silence->window_from;
       s.rubric.silence_checkin_to = silence->window_to;
       break;
     }
+  }
+  // Each outcome's rating: the first ending with it that gives one, else the default.
+  for (const auto& id : s.node_order) {
+    const auto& end = s.nodes.at(id).end;
+    if (!end || end->outcome.empty()) continue;
+    const std::optional<double> rating = end->rating ? end->rating : scoring::default_outcome_rating(end->outcome);
+    if (rating) s.rubric.outcome_ratings.emplace(end->outcome, *rating);
   }
 }
 

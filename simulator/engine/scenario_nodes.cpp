@@ -182,13 +182,14 @@ void read_end(ReadContext& ctx, const Json& node, const std::string& path, Node&
     r.wrong_type(p, *ej, "an object {\"outcome\": \"retained\", \"label\": \"...\"}");
     return;
   }
-  r.check_members(*ej, p, {"outcome", "label"});
+  r.check_members(*ej, p, {"outcome", "label", "rating"});
   Ending e;
   e.outcome = r.text(*ej, p, "outcome", true, "retained, sold, resolved, lost, ...").value_or("");
   if (!e.outcome.empty() && !is_outcome(e.outcome))
     r.error(member_path(p, "outcome"),
             fmt::format("\"{}\" is not a valid outcome (lowercase letters and _)", e.outcome));
   e.label = r.text(*ej, p, "label", false).value_or(e.outcome);
+  e.rating = r.number(*ej, p, "rating", Range{0, 100}, "");
   out.end = std::move(e);
   for (const char* unused : {"expect", "fallback", "silence"})
     if (node.contains(unused))

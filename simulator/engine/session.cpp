@@ -394,7 +394,13 @@ struct Session::Impl {
     const scoring::Analysis a = analyzer.analyze(text);
     const Reaction r = decide(at, a, mood);
     mood = clamp_mood(mood + r.mood_change);
-    record("trainee", "message", at, text, scoring::Json{{"intent", r.label}});
+    // "helps": the reply is what the node expected (a positive intent), so the grade counts
+    // it as responding to the customer even when it shares no word with them.
+    const bool helps = r.kind == Reaction::read && r.reading.kind == ReplyReading::Kind::intent &&
+                       current().expect[r.reading.intent_index].positive();
+    scoring::Json extra{{"intent", r.label}};
+    if (helps) extra["helps"] = true;
+    record("trainee", "message", at, text, std::move(extra));
     apply(at, text, a, r);
   }
 };

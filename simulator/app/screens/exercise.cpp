@@ -268,6 +268,7 @@ void scores_card(AppState& s, const engine::SessionResult& r, int index) {
   ImGui::BeginGroup();
   const float x0 = ImGui::GetCursorPosX();
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
+    if (!r.grade.dimensions[d].graded) continue;
     ImGui::SetCursorPosX(x0);
     score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score,
               x0 + fs * 9, p);

@@ -52,9 +52,11 @@ void scores(AppState& s, float height) {
   ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginGroup();
   float label_w = 0;
-  for (std::size_t d = 0; d < 4; ++d) label_w = std::max(label_w, ImGui::CalcTextSize(dim_label(s, d).c_str()).x);
+  for (std::size_t d = 0; d < g.dimensions.size(); ++d)
+    label_w = std::max(label_w, ImGui::CalcTextSize(dim_label(s, d).c_str()).x);
   float x0 = ImGui::GetCursorPosX();
-  for (std::size_t d = 0; d < 4; ++d) {
+  for (std::size_t d = 0; d < g.dimensions.size(); ++d) {
+    if (!g.dimensions[d].graded) continue;  // an old result without it, or switched off
     ImGui::SetCursorPosX(x0);
     score_bar(dim_label(s, d), g.dimensions[d].score, x0 + label_w + fs, p);
   }
@@ -168,8 +170,9 @@ void evidence(AppState& s) {
   ImGui::TextUnformatted(s.strings("review.evidence"));
   ImGui::PopFont();
   muted_text(s.strings("review.evidence_help"), p);
-  for (std::size_t d = 0; d < 4; ++d) {
+  for (std::size_t d = 0; d < r.result.grade.dimensions.size(); ++d) {
     const auto& dim = r.result.grade.dimensions[d];
+    if (!dim.graded) continue;
     std::string head = fmt::format("{} — {:.0f}###dim{}", dim_label(s, d), dim.score, d);
     ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!ImGui::CollapsingHeader(head.c_str())) continue;
@@ -206,7 +209,9 @@ void draw_review(AppState& s) {
   const float fs = ImGui::GetFontSize();
   header(s);
   float width = ImGui::GetContentRegionAvail().x;
-  float top_h = 4 * ImGui::GetFrameHeightWithSpacing() + fs * 2.0f;
+  std::size_t bars = 0;
+  for (const auto& d : s.review->result.grade.dimensions) bars += d.graded ? 1 : 0;
+  float top_h = static_cast<float>(std::max<std::size_t>(bars, 4)) * ImGui::GetFrameHeightWithSpacing() + fs * 2.0f;
   ImGui::BeginChild("##review_scores", ImVec2(width * 0.5f, top_h), false, ImGuiWindowFlags_NoBackground);
   scores(s, top_h);
   ImGui::EndChild();

@@ -70,6 +70,7 @@ std::string evidence_html(const engine::SessionResult& r, const Strings& t) {
   std::string out;
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     const auto& dim = r.grade.dimensions[d];
+    if (!dim.graded) continue;
     out += fmt::format("<h3>{} — {:.0f}/100</h3><ul>", esc(t(std::string("dim.") + scoring::k_dimensions[d])),
                        dim.score);
     for (const auto& e : dim.evidence) {
