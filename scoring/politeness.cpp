@@ -43,9 +43,10 @@ bool word_written(const TermWord& w, std::string_view folded) {
 }
 
 // An exact strategy's hit: every word of the term as written, not by lemma or stem
-// ("please" is not "pleased"); a single word may also be a typo of it.
+// ("please" is not "pleased"), a phrase without words between; a single word may also be a typo.
 bool as_written(const Term& t, const Analysis& a, const TermHit& h) {
   if (t.words.size() == 1 && h.how == "typo") return true;
+  if (h.last - h.first + 1 != t.words.size()) return false;  // a formula is written together
   return std::all_of(t.words.begin(), t.words.end(), [&](const TermWord& w) {
     for (std::size_t k = h.first; k <= h.last; ++k)
       if (word_written(w, a.tokens[k].folded)) return true;
