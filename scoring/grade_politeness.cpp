@@ -1,13 +1,17 @@
-// Politeness: courtesy markers in the trainee's replies add points with diminishing
-// returns (ten "kiitos" are not ten times as polite); negative markers subtract in full.
-// Only the trainee's own words count: a rude customer costs the trainee nothing.
+// Politeness: the politeness strategies of the literature (scoring/politeness.h, weights
+// fitted on human judgments) found in each trainee reply, paid with diminishing returns
+// (a strategy repeated over the chat, or piled into one reply, earns less each time);
+// negative markers (rude, dismissive, blame, shouting) subtract in full. Only the
+// trainee's own words count: a rude customer costs the trainee nothing.
 #include "grade_internal.h"
+#include "politeness.h"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace chatdrill::scoring::detail {
 
@@ -18,20 +22,6 @@ struct MarkerRule {
   double points;
   const char* fi;
   const char* en;
-};
-
-// Courtesy: the first reply with a marker earns its points, the second half, the third a
-// quarter, later ones nothing. A marker repeated within one reply counts once.
-constexpr MarkerRule k_courtesy[] = {
-    {"politeness.courtesy.greeting", 8, "Tervehdys", "Greeting"},
-    {"politeness.courtesy.gratitude", 8, "Kiitos", "Thanks"},
-    {"politeness.courtesy.apology", 6, "Pahoittelu", "Apology"},
-    {"politeness.courtesy.empathy", 8, "Myötäeläminen", "Empathy"},
-    {"politeness.courtesy.conditional", 5, "Kohtelias pyyntö tai tarjous", "Polite request or offer"},
-    {"politeness.courtesy.reassurance", 6, "Rauhoittelu", "Reassurance"},
-    {"politeness.courtesy.name", 5, "Asiakkaan nimi", "Customer's name"},
-    {"politeness.courtesy.open_door", 6, "Ovi jätetty auki", "Open door"},
-    {"politeness.courtesy.farewell", 4, "Hyvästely", "Farewell"},
 };
 
 // Negative markers: every occurrence subtracts its full points. Channel bouncing is
@@ -46,33 +36,74 @@ constexpr MarkerRule k_negative[] = {
 
 constexpr std::string_view marker_of(const MarkerRule& r) { return r.rule.substr(sizeof "politeness." - 1); }
 
+// Over the chat: a strategy's first reply earns its full weight, the second half, the
+// third a quarter, later ones nothing.
 constexpr double k_diminishing[] = {1.0, 0.5, 0.25};
+// Within one reply: the two strongest courteous strategies count in full, each further
+// one half the one before, so a template stuffed with every marker does not score high.
+constexpr std::size_t k_full_per_reply = 2;
 
-constexpr std::size_t k_courtesy_count = sizeof k_courtesy / sizeof k_courtesy[0];
+// Whether the courtesy in a sentence of a reply is paid: ChatView::pays (the reply takes
+// up the customer's message, and the sentence was not sent before). Penalties always apply.
+bool pays(const ChatView& chat, std::size_t i, const StrategyHit& h) {
+  const Analysis& a = chat.analysis(i);
+  return chat.pays(i, h.first < a.tokens.size() ? a.tokens[h.first].sentence : -1);
+}
 
-void courtesy(const ChatView& chat, std::size_t i, std::array<int, k_courtesy_count>& uses, Tally& tally) {
-  std::array<bool, k_courtesy_count> seen_here{};
-  for (const auto& hit : chat.analysis(i).markers) {
-    if (!std::string_view(hit.id).starts_with("courtesy.")) continue;
-    if (!chat.pays(i, hit.sentence)) continue;  // beside the point, or a sentence sent before
-    for (std::size_t r = 0; r < k_courtesy_count; ++r) {
-      const MarkerRule& rule = k_courtesy[r];
-      if (hit.id != marker_of(rule) || seen_here[r]) continue;
-      seen_here[r] = true;
-      const int n = uses[r]++;
-      const std::string_view quoted = chat.quote(i, hit);
-      if (n < 3) {
-        const double points = rule.points * k_diminishing[n];
-        tally.add(i, rule.rule.data(), points,
-                  n == 0      ? note(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, quoted)
-                  : chat.fi() ? note(FMT_COMPILE("{}: \"{}\" ({}. kerran, vähenevä hyöty)"), rule.fi, quoted, n + 1)
-                              : note(FMT_COMPILE("{}: \"{}\" (time {}, diminishing returns)"), rule.en, quoted, n + 1));
-      } else if (n == 3) {
-        tally.add(i, rule.rule.data(), 0,
-                  chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää lisää pisteitä."), rule.fi, quoted)
-                            : note(FMT_COMPILE("{}: \"{}\" — repeating it adds nothing more."), rule.en, quoted));
-      }
+std::string_view quote(const ChatView& chat, std::size_t i, const StrategyHit& hit) {
+  const Analysis& a = chat.analysis(i);
+  const std::string_view text = chat.message(i).text;
+  const std::size_t begin = a.tokens[hit.first].begin, end = a.tokens[hit.last].end;
+  if (end > text.size() || begin >= end) return {};
+  return chat.valid_part(i, text.substr(begin, end - begin));
+}
+
+std::string strategy_note(const ChatView& chat, const Strategy& s, std::string_view quoted, int n, std::size_t rank) {
+  const bool fi = chat.fi();
+  std::string text = note(FMT_COMPILE("{}: \"{}\""), s.label, quoted);
+  if (n > 0)
+    text += fi ? note(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
+               : note(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
+  if (rank >= k_full_per_reply)
+    text += fi ? note(FMT_COMPILE(" (viestin {}. kohteliaisuuskeino, vähenevä hyöty)"), rank + 1)
+               : note(FMT_COMPILE(" (courtesy {} in this reply, diminishing returns)"), rank + 1);
+  return text;
+}
+
+void strategies(const ChatView& chat, std::size_t i, const PolitenessModel& model, std::vector<int>& uses,
+                Tally& tally) {
+  thread_local std::vector<StrategyHit> hits, once;
+  hits.clear();
+  once.clear();
+  model.find(chat.analysis(i), hits);
+  for (const auto& h : hits)  // each strategy once per reply: its first words
+    if (std::none_of(once.begin(), once.end(), [&](const StrategyHit& o) { return o.strategy == h.strategy; }))
+      once.push_back(h);
+  // Rank of each courteous strategy in this reply: strongest first, ties in text order.
+  std::vector<std::size_t> courteous;
+  for (std::size_t k = 0; k < once.size(); ++k)
+    if (once[k].weight > 0) courteous.push_back(k);
+  std::stable_sort(courteous.begin(), courteous.end(),
+                   [&](std::size_t x, std::size_t y) { return once[x].weight > once[y].weight; });
+  for (std::size_t k = 0; k < once.size(); ++k) {
+    const StrategyHit& h = once[k];
+    const Strategy& s = model.strategies[static_cast<std::size_t>(h.strategy)];
+    if (h.weight > 0 && !pays(chat, i, h)) continue;
+    const std::size_t rank =
+        h.weight > 0 ? static_cast<std::size_t>(std::find(courteous.begin(), courteous.end(), k) - courteous.begin()) : 0;
+    const int n = uses[static_cast<std::size_t>(h.strategy)]++;
+    const std::string_view quoted = quote(chat, i, h);
+    if (n >= 3) {
+      if (n == 3)
+        tally.add(i, s.rule.data(), 0,
+                  chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää muuta pisteitä."), s.label, quoted)
+                            : note(FMT_COMPILE("{}: \"{}\" — repeating it changes nothing more."), s.label, quoted));
+      continue;
     }
+    double factor = k_diminishing[n];
+    for (std::size_t k = k_full_per_reply; k <= rank; ++k) factor *= 0.5;
+    const double points = round_tenth(model.points_per_logit * h.weight * factor);
+    if (points != 0) tally.add(i, s.rule.data(), points, strategy_note(chat, s, quoted, n, rank));
   }
 }
 
@@ -90,15 +121,18 @@ void negative(const ChatView& chat, std::size_t i, Tally& tally) {
 
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
   const bool fi = chat.fi();
+  const PolitenessModel& model = *load_politeness(chat.language);
   Tally tally("politeness", 50,
-              fi ? "Lähtötaso 50; kohteliaisuudet lisäävät (toistot vähemmän), tylyt ilmaukset vähentävät."
-                 : "Starts at 50; courtesy adds (less when repeated), negative phrases subtract.");
-  std::array<int, k_courtesy_count> uses{};
+              fi ? "Lähtötaso 50; kohteliaisuuskeinot lisäävät tai vähentävät ihmisarvioista sovitetuin painoin "
+                   "(toistot vähemmän), tylyt ilmaukset vähentävät."
+                 : "Starts at 50; politeness strategies add or subtract by weights fitted on human judgments "
+                   "(less when repeated), negative phrases subtract.");
+  std::vector<int> uses(model.strategies.size(), 0);
   bool noted_customer_tone = false;
   for (std::size_t i = 0; i < chat.transcript.messages.size(); ++i) {
     const Message& m = chat.message(i);
     if (m.is_trainee_message()) {
-      courtesy(chat, i, uses, tally);
+      strategies(chat, i, model, uses, tally);
       negative(chat, i, tally);
     } else if (m.is_customer_message() && !noted_customer_tone &&
                chat.analysis(i).count("negative.") > chat.analysis(i).count("negative.channel_bounce")) {
