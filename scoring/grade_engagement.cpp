@@ -85,7 +85,7 @@ void replies(const ChatView& chat, Tally& tally) {
                 fi ? note(FMT_COMPILE("Kertoi seuraavan askeleen: \"{}\""), words(chat, i, m->first, m->last))
                    : note(FMT_COMPILE("Stated a next step: \"{}\""), words(chat, i, m->first, m->last)));
     }
-    if (const Move* m = a.move(MoveKind::hold); m && !held && chat.pays(i, sentence_of(a, m->first))) {
+    if (const Move* m = a.move(MoveKind::hold); m && !held && r.responsive && chat.fresh(i, sentence_of(a, m->first))) {
       held = true;
       tally.add(i, "engagement.hold", k_hold,
                 fi ? "Kertoi, että selvittää asiaa, eikä jättänyt asiakasta arvailemaan."

@@ -65,6 +65,8 @@ struct ChatView {
   // question, a next step) earns points: the reply responds to the customer and the
   // sentence is not a repeat of an earlier reply's. sentence -1: the reply as a whole.
   bool pays(std::size_t message, int sentence = -1) const;
+  // The sentence (-1: the reply) was not sent before, whatever the reply responds to.
+  bool fresh(std::size_t message, int sentence = -1) const;
   // Two messages share enough topic words to be about the same thing (a repeated question).
   bool same_topic(std::size_t a, std::size_t b) const;
   // A customer message that wants an answer: not a closing line (thanks, bye) and not the

@@ -255,7 +255,16 @@ const Response* ChatView::response(std::size_t message) const {
 bool ChatView::pays(std::size_t message, int sentence) const {
   const Response* r = response(message);
   if (!r) return false;
-  if (!r->responsive) return false;
+  // A bare hold ("tarkistan asian") is an answer to nothing yet: it keeps the customer
+  // informed (engagement) but its courtesy is paid only when it names their matter.
+  if (!r->responsive || std::string_view(r->how) == "hold") return false;
+  if (sentence < 0) return !r->all_reused;
+  return static_cast<std::size_t>(sentence) >= r->reused.size() || !r->reused[static_cast<std::size_t>(sentence)];
+}
+
+bool ChatView::fresh(std::size_t message, int sentence) const {
+  const Response* r = response(message);
+  if (!r) return false;
   if (sentence < 0) return !r->all_reused;
   return static_cast<std::size_t>(sentence) >= r->reused.size() || !r->reused[static_cast<std::size_t>(sentence)];
 }
