@@ -87,19 +87,19 @@ struct Grade {
 
 Grade grade_transcript(const Transcript& transcript, const Rubric& rubric = {});
 
-// The four graders on their own (grade_transcript runs all of them on one analysis).
-// speed:      base 100; each answered customer message loses points for the reply's wait
-//             beyond its target (first reply weighted double), down to near zero past
-//             `abandoned_after`.
-// politeness: base 50; courtesy markers in the trainee's replies add points with
-//             diminishing returns per marker kind; negative markers subtract in full;
-//             the customer's words never count.
-// clarifying: base 30; questions about the customer's words or a rubric slot add points
-//             (diminishing), stock questions a little; stated assumptions and missed
-//             slots subtract.
-// engagement: base 60; next steps, ownership, check-ins in the silence window and an
-//             open-door close add; unanswered messages, dead-end replies, channel
-//             bouncing and missed check-ins subtract.
+// The graders on their own (grade_transcript runs all of them on one analysis). The rules
+// are in scoring/GRADING.md; in short:
+// speed:      base 100; each customer message's wait for its reply (and a hold's wait for
+//             its answer) beyond its target subtracts; a message never answered always costs.
+// politeness: base 50; politeness strategies with fitted weights, paid only in replies
+//             that respond to the customer, diminishing; negative markers subtract in full.
+// clarifying: base 50; questions about the customer's case add once each (diminishing);
+//             repeats, assumptions, acting without asking and missed slots subtract.
+// engagement: base 60; next steps, ownership, check-ins, an open-door close add;
+//             unresponsive or reused replies, unanswered messages and questions, dead
+//             ends and channel bouncing subtract.
+// resolution: the ending's rating, or from the customer's own last words.
+// writing:    base 100; spelling and grammar errors subtract.
 DimensionGrade grade_speed(const Transcript& transcript, const Rubric& rubric = {});
 DimensionGrade grade_politeness(const Transcript& transcript, const Rubric& rubric = {});
 DimensionGrade grade_clarifying(const Transcript& transcript, const Rubric& rubric = {});

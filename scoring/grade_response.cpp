@@ -33,21 +33,30 @@ bool has_digit(std::string_view s) {
 // Base forms of the single words of the concepts that only frame a message (greetings,
 // courtesy fillers, confirmations, topic-less words): a concept hit is recorded once per
 // clause, so coverage of every token is checked against these words instead.
+std::unordered_set<std::string> single_words(Language l, std::initializer_list<std::string_view> ids) {
+  std::unordered_set<std::string> words;
+  const auto concepts = load_concepts(l);
+  for (const Term& t : concepts->terms.terms()) {
+    const std::string_view id = concepts->ids[static_cast<std::size_t>(t.owner)];
+    if (t.words.size() != 1 || std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+    words.insert(t.words[0].folded);
+    for (const auto& lemma : t.words[0].lemmas) words.insert(lemma);
+  }
+  return words;
+}
+
 const std::unordered_set<std::string>& frame_words(Language language) {
   static const auto build = [](Language l) {
-    std::unordered_set<std::string> words;
-    const auto concepts = load_concepts(l);
-    for (const Term& t : concepts->terms.terms()) {
-      const std::string_view id = concepts->ids[static_cast<std::size_t>(t.owner)];
-      if (t.words.size() != 1 || !(id == "topic.none" || id == "courtesy.filler" || id == "greeting" ||
-                                   id == "customer.confirm" || id == "answer.particle"))
-        continue;
-      words.insert(t.words[0].folded);
-      for (const auto& l2 : t.words[0].lemmas) words.insert(l2);
-    }
-    return words;
+    return single_words(l, {"topic.none", "courtesy.filler", "greeting", "customer.confirm", "answer.particle"});
   };
   static const std::unordered_set<std::string> fi = build(Language::fi), en = build(Language::en);
+  return language == Language::fi ? fi : en;
+}
+
+// The words an answer to a yes/no question starts with (answer.particle).
+const std::unordered_set<std::string>& particle_words(Language language) {
+  static const std::unordered_set<std::string> fi = single_words(Language::fi, {"answer.particle"}),
+                                               en = single_words(Language::en, {"answer.particle"});
   return language == Language::fi ? fi : en;
 }
 
@@ -57,6 +66,7 @@ bool frame_word(const std::unordered_set<std::string>& frame, const Token& t, co
 }
 
 thread_local const std::unordered_set<std::string>* t_frame = nullptr;  // the chat's language
+thread_local const std::unordered_set<std::string>* t_particles = nullptr;
 
 // A word that says what the message is about.
 bool topical(const Analysis& a, std::size_t k) {
@@ -127,24 +137,56 @@ bool shares_concept(const Analysis& reply, const Analysis& customer) {
   return false;
 }
 
-// The reply answers a question in the turn: a statement (not only a counter-question)
-// that starts like an answer (yes / no / unfortunately), gives a number (a price, a
-// time, a size), or shares a content word with the question.
-bool answers(const ChatView& chat, std::size_t reply, const std::vector<std::size_t>& turn, bool shares_topic) {
-  bool asked = false;
-  for (std::size_t c : turn) asked = asked || chat.analysis(c).is_question;
-  if (!asked) return false;
-  const Analysis& a = chat.analysis(reply);
-  bool statement = false, particle = false, number = false;
-  for (const auto& s : a.sentences) {
-    if (s.is_question || s.token_count == 0) continue;
-    statement = true;
-    for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k)
-      if (has_digit(a.tokens[k].folded)) number = true;
-    for (std::size_t k = s.first_token; k < s.first_token + std::min<std::size_t>(s.token_count, 2); ++k)
-      if (covered_by(a, k, "answer.particle")) particle = true;
+// The reply answers a question in the turn: a statement (not a counter-question, not a
+// hold: "tarkistan asian" answers nothing yet) that starts like an answer (yes / no /
+// unfortunately), gives a number the customer did not write, or — not being only a next
+// step — shares a topic word with the customer's question.
+bool answers(const ChatView& chat, std::size_t reply, const std::vector<std::size_t>& turn) {
+  std::vector<std::string_view> asked;  // topic words of the turn's questions
+  std::vector<std::string_view> sentence;
+  bool any_question = false;
+  std::unordered_set<std::string_view> their_numbers;
+  for (std::size_t c : turn) {
+    const Analysis& q = chat.analysis(c);
+    for (std::size_t s = 0; s < q.sentences.size(); ++s) {
+      if (!q.sentences[s].is_question) continue;
+      any_question = true;
+      sentence_topic(q, static_cast<int>(s), sentence);
+      asked.insert(asked.end(), sentence.begin(), sentence.end());
+    }
+    for (const auto& t : q.tokens)
+      if (has_digit(t.folded)) their_numbers.insert(t.folded);
   }
-  return statement && (particle || number || shares_topic);
+  if (!any_question) return false;
+  std::sort(asked.begin(), asked.end());
+  const Analysis& a = chat.analysis(reply);
+  const auto sentence_has = [&](std::size_t s, MoveKind kind) {
+    return std::any_of(a.moves.begin(), a.moves.end(), [&](const Move& m) {
+      return m.kind == kind && a.clauses[static_cast<std::size_t>(m.clause)].sentence == static_cast<int>(s);
+    });
+  };
+  for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& st = a.sentences[s];
+    if (st.is_question || st.token_count == 0 || sentence_has(s, MoveKind::hold)) continue;
+    for (std::size_t k = st.first_token; k < st.first_token + st.token_count; ++k)
+      if (has_digit(a.tokens[k].folded) && !their_numbers.count(a.tokens[k].folded)) return true;
+    for (std::size_t k = st.first_token; k < st.first_token + std::min<std::size_t>(st.token_count, 2); ++k)
+      if (t_particles && frame_word(*t_particles, a.tokens[k], a.word(k))) return true;
+    if (sentence_has(s, MoveKind::next_step)) continue;
+    sentence_topic(a, static_cast<int>(s), sentence);
+    if (topics_meet(sentence, asked)) return true;
+  }
+  return false;
+}
+
+// The reply asks for a detail of the customer's case (an order or invoice number, a size,
+// a model, a rubric slot's words): the clarifying question a problem statement calls for.
+bool asks_case_detail(const Analysis& a) {
+  for (const auto& m : a.markers)
+    if (m.id == "clarifying.case_detail" && a.sentences[static_cast<std::size_t>(m.sentence)].is_question) return true;
+  for (const auto& c : a.concepts)
+    if (c.id.starts_with("case.") && a.clauses[static_cast<std::size_t>(c.clause)].question) return true;
+  return false;
 }
 
 std::string sentence_key(const Analysis& a, const Sentence& s) {
@@ -200,6 +242,7 @@ bool closing_turn(const ChatView& chat, const std::vector<std::size_t>& turn) {
 
 void read_responses(ChatView& chat) {
   t_frame = &frame_words(chat.language);
+  t_particles = &particle_words(chat.language);
   const auto& msgs = chat.transcript.messages;
   chat.topics.assign(msgs.size(), {});
   chat.trainee_at.assign(msgs.size(), -1);
@@ -236,12 +279,13 @@ void read_responses(ChatView& chat) {
     if (shared >= 0) r.shared = chat.valid_part(i, a.tokens[static_cast<std::size_t>(shared)].surface);
     bool by_concept = false;
     for (std::size_t c : turn) by_concept = by_concept || shares_concept(a, chat.analysis(c));
-    r.answers_question = answers(chat, i, turn, shared >= 0);
+    r.answers_question = answers(chat, i, turn);
     if (shared >= 0) r.how = "topic";
     else if (by_concept) r.how = "concept";
     else if (r.answers_question) r.how = "answer";
     else if (helps(msgs[i])) r.how = "intent";
-    else if (a.has_move(MoveKind::hold)) r.how = "hold";
+    else if (asks_case_detail(a)) r.how = "clarify";
+    else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (keys.empty()) r.how = "no_topic";
     else r.how = "none", r.responsive = false;
   }

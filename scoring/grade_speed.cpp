@@ -106,13 +106,16 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
     if (answer || w.seconds > target) waits.push_back(w);
   }
   // A customer message still waiting when the chat ended always counts (a quick end is no
-  // answer); if the customer gave up and left while waiting, that wait scores nothing.
+  // answer); if the customer gave up and left while waiting past its target, that wait
+  // scores nothing; leaving before an answer was due costs nothing.
   if (!chat.customer.empty()) {
     const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
     for (std::size_t c : chat.customer) {
       if ((!chat.trainee.empty() && c < last_trainee) || !chat.needs_answer(c)) continue;
       const std::optional<double> left = customer_left_after(chat, c);
       const double waited = left.value_or(chat.end_time) - chat.message(c).at;
+      const double target = waits.empty() ? rubric.first_reply_target : rubric.reply_target;
+      if (left && waited <= target) break;  // gone before an answer was due: not the trainee's doing
       waits.push_back({c, std::nullopt, waited, waits.empty(), left.has_value()});
       break;
     }

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <functional>
+#include <vector>
 
 using namespace chatdrill::scoring;
 
@@ -123,18 +124,46 @@ TEST_CASE("removing a check-in after customer silence never raises engagement") 
   CHECK(removed >= 2);
 }
 
-TEST_CASE("adding a channel bounce never raises engagement") {
+TEST_CASE("a channel bounce, in any word order, lowers engagement by at least 10") {
   for (const auto& c : golden::load_all()) {
     const bool fi = c.transcript.language == "fi";
     for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
       if (!c.transcript.messages[i].is_trainee_message()) continue;
-      CAPTURE(c.name);
-      CAPTURE(i);
-      Transcript t = c.transcript;
-      t.messages[i].text += fi ? " Soittakaa asiakaspalveluun." : " Email us at support@example.com.";
-      check_change(c, t, "engagement");
+      const bool had_bounce = analyzer(c.transcript).analyze(c.transcript.messages[i].text).has_move(MoveKind::channel_bounce);
+      for (const char* bounce : fi ? std::vector<const char*>{" Soittakaa asiakaspalveluun.", " Sähköpostilla voitte lähettää asian asiakaspalveluumme."}
+                                   : std::vector<const char*>{" Email us at support@example.com.", " You can send it to our support team by email."}) {
+        CAPTURE(c.name);
+        CAPTURE(i);
+        CAPTURE(bounce);
+        Transcript t = c.transcript;
+        t.messages[i].text += bounce;
+        check_change(c, t, "engagement");
+        const double before = score(grade_transcript(c.transcript, c.rubric), "engagement");
+        if (!had_bounce) CHECK(score(grade_transcript(t, c.rubric), "engagement") <= before - std::min(before, 10.0));
+      }
     }
   }
+}
+
+TEST_CASE("answering the customer's question never lowers engagement") {
+  int answered = 0;
+  for (const auto& c : golden::load_all()) {
+    const bool fi = c.transcript.language == "fi";
+    for (std::size_t i = 0; i + 1 < c.transcript.messages.size(); ++i) {
+      const Message& m = c.transcript.messages[i];
+      if (!m.is_customer_message() || !analyzer(c.transcript).analyze(m.text).is_question) continue;
+      std::size_t reply = i + 1;
+      while (reply < c.transcript.messages.size() && !c.transcript.messages[reply].is_trainee_message()) ++reply;
+      if (reply >= c.transcript.messages.size()) continue;
+      CAPTURE(c.name);
+      CAPTURE(m.text);
+      Transcript t = c.transcript;
+      t.messages[reply].text = (fi ? "Kyllä, se onnistuu. " : "Yes, that works. ") + t.messages[reply].text;
+      CHECK(score(grade_transcript(t, c.rubric), "engagement") >= score(grade_transcript(c.transcript, c.rubric), "engagement"));
+      ++answered;
+    }
+  }
+  CHECK(answered >= 2);
 }
 
 TEST_CASE("asking for contact details is ownership, sending the customer elsewhere is a bounce") {
