@@ -386,24 +386,6 @@ int Morphology::spell(std::string_view word) const {
   return -1;
 }
 
-std::string Morphology::suggest(std::string_view word) const {
-  const std::string w(word);
-  std::string first;
-  std::lock_guard lock(impl_->mutex);
-  if (impl_->voikko) {
-    if (char** list = voikkoSuggestCstr(impl_->voikko, w.c_str())) {
-      if (list[0]) first = list[0];
-      voikkoFreeCstrArray(list);
-    }
-  } else if (impl_->hunspell) {
-    char** list = nullptr;
-    const int n = Hunspell_suggest(impl_->hunspell, &list, w.c_str());
-    if (n > 0 && list && list[0]) first = list[0];
-    if (list) Hunspell_free_list(impl_->hunspell, &list, n);
-  }
-  return first;
-}
-
 WordInfo Morphology::analyze(std::string_view folded, std::string_view stem) const {
   WordInfo info;
   info.stem = stem;

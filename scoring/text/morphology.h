@@ -77,10 +77,8 @@ class Morphology {
   bool is_directive_verb(std::string_view lemma) const;
   // A word as written, by the shared dictionary (Voikko for Finnish, Hunspell en_US for
   // English), under the lock: 1 correct, 0 misspelt, -1 no dictionary. The spelling
-  // checker calls these once per distinct word (it caches), so sharing the handle is cheap.
+  // checker calls it once per distinct word (it caches), so sharing the handle is cheap.
   int spell(std::string_view word) const;
-  // The dictionary's first suggestion for a misspelt word, or empty.
-  std::string suggest(std::string_view word) const;
 
  private:
   struct Impl;

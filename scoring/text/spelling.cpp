@@ -19,6 +19,7 @@
 // [SECTION] check      the tolerance and the public API
 #include "spelling.h"
 
+#include <hunspell/hunspell.h>
 #include <libvoikko/voikko.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -26,7 +27,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "scoring/text.h"
@@ -93,6 +96,7 @@ struct Word {
   bool after_number = false;    // the word before it has digits ("10 min")
   bool dot_after = false;       // a '.' right after it ("esim.")
   bool hyphen = false;          // joined with '-' ("HDMI-kaapeli")
+  bool colon = false;           // an ending after ':' ("HDMI:n")
   int digits = 0, upper = 0, lower = 0;
   bool first_upper = false;
 };
@@ -185,7 +189,10 @@ void split_words(std::string_view text, std::vector<Word>& out) {
           cur = e, pos = p2;
           continue;
         }
-        const bool joiner = e == '-' || e == '\'' || e == 0x2019 || ((e == '.' || e == ',' || e == ':') && u_isdigit(prev));
+        // "12:30", "TV:n", "HDMI:n" (a Finnish ending on an abbreviation) hold their ':'.
+        const bool joiner = e == '-' || e == '\'' || e == 0x2019 || ((e == '.' || e == ',') && u_isdigit(prev)) ||
+                            (e == ':' && (u_isdigit(prev) || u_isUUppercase(prev)));
+        w.colon = w.colon || e == ':';
         if (!joiner || p2 >= chunk_end) break;
         std::size_t p3 = p2;
         const UChar32 f = decode(text, p3);
@@ -246,12 +253,48 @@ std::size_t common_prefix_chars(std::string_view a, std::string_view b) {
 void Tolerance::add_words(std::string_view text) {
   std::vector<Word> list;
   split_words(text, list);
-  for (const Word& w : list)
-    if (w.digits == 0) words.insert(folded(text.substr(w.begin, w.end - w.begin)));
+  for (const Word& w : list) {
+    if (w.digits > 0) continue;  // codes are accepted for their digits anyway
+    const std::string f = folded(text.substr(w.begin, w.end - w.begin));
+    if (w.hyphen)  // "Frobnitz-laitteen": "frobnitz" is the chat's word in any compound
+      for (std::size_t from = 0; from < f.size();) {
+        const std::size_t to = std::min(f.find('-', from), f.size());
+        if (to > from) words.insert(f.substr(from, to - from));
+        from = to + 1;
+      }
+    words.insert(f);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] dictionary
+
+namespace {
+
+// Hunspell's suggestions take 10-20 ms a word: they get a process-wide handle of their own,
+// opened on the first misspelt English word, so they never hold the lock of Morphology's
+// handle that every thread's analysis of a new word needs.
+std::string english_suggestion(const std::string& word) {
+  static std::mutex mutex;
+  static Hunhandle* handle = nullptr;
+  static bool opened = false;
+  std::lock_guard lock(mutex);
+  if (!opened) {
+    opened = true;
+    const std::filesystem::path dir = "/usr/share/hunspell";
+    std::error_code ec;
+    if (std::filesystem::exists(dir / "en_US.dic", ec))
+      handle = Hunspell_create((dir / "en_US.aff").c_str(), (dir / "en_US.dic").c_str());  // lives as long as the process
+  }
+  if (!handle) return {};
+  char** list = nullptr;
+  const int n = Hunspell_suggest(handle, &list, word.c_str());
+  std::string first = n > 0 && list && list[0] ? list[0] : "";
+  if (list) Hunspell_free_list(handle, &list, n);
+  return first;
+}
+
+}  // namespace
 
 struct WritingChecker::Impl {
   Language language;
@@ -277,7 +320,7 @@ struct WritingChecker::Impl {
     return shared ? shared->spell(w) : -1;
   }
   std::string raw_suggest(const std::string& w) const {
-    if (!voikko) return shared ? shared->suggest(w) : std::string();
+    if (!voikko) return english_suggestion(w);
     std::string first;
     if (char** list = voikkoSuggestCstr(voikko, w.c_str())) {
       if (list[0]) first = list[0];
@@ -470,6 +513,12 @@ struct WritingChecker::Pass {
     if (w.dot_after && m.verdict(std::string(word) + ".").ok) return true;  // "esim."
     if (w.after_number && in_list(k_units, folded(word))) return true;
     if (tolerated(word)) return true;
+    if (w.colon) {  // "HDMI:n", "QE55:n": the abbreviation or code decides
+      const std::size_t colon = text.find(':', w.begin);
+      Word base = measure(text, w.begin, colon);
+      base.sentence_start = w.sentence_start;
+      if (shape_accepts(base) || tolerated(text.substr(w.begin, colon - w.begin))) return true;
+    }
     return w.hyphen && parts_accepted(w);
   }
 

@@ -39,9 +39,9 @@ struct Tolerance {
 
 // Not thread-safe (it caches spell results per word): one checker per thread, as with
 // TextAnalyzer. Finnish opens its own Voikko handle (a few ms; grammar options are set on
-// it); English shares the process-wide Hunspell handle of Morphology (it takes ~100 ms
-// and megabytes to load) through the cache, so the handle's lock is taken once per
-// distinct word.
+// it); English asks the process-wide Hunspell handle of Morphology (it takes ~100 ms and
+// megabytes to load) once per distinct word, and takes suggestions (10-20 ms each) from a
+// second process-wide handle so they never block analysis in other threads.
 class WritingChecker {
  public:
   explicit WritingChecker(Language language);
