@@ -145,7 +145,8 @@ struct DimensionRules {
 constexpr DimensionRules k_dimension_rules[] = {{"speed", "speed.base", "speed.clamp"},
                                                 {"politeness", "politeness.base", "politeness.clamp"},
                                                 {"clarifying", "clarifying.base", "clarifying.clamp"},
-                                                {"engagement", "engagement.base", "engagement.clamp"}};
+                                                {"engagement", "engagement.base", "engagement.clamp"},
+                                                {"writing", "writing.base", "writing.clamp"}};
 }  // namespace
 
 Tally::Tally(std::string_view dimension, double base, std::string base_note) {

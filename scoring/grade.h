@@ -33,6 +33,10 @@ struct Rubric {
   std::array<double, 4> weights = {1, 1, 1, 1};                 // in k_dimensions order
   std::vector<Slot> slots;
   std::string customer_name;       // for the "uses the customer's name" marker
+  // Words of the scenario (its customer lines, brief, persona name: product names, names)
+  // the writing grader accepts as spelt, besides the customer's words in the chat.
+  std::vector<std::string> vocabulary;
+  bool check_writing = true;       // false: the scenario's writing is not graded
 };
 
 struct Evidence {

@@ -93,6 +93,7 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric);
+DimensionGrade writing_grade(const ChatView& chat, const Rubric& rubric);
 
 }  // namespace chatdrill::scoring::detail
 
