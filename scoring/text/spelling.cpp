@@ -32,6 +32,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "scoring/limits.h"
 #include "scoring/text.h"
 #include "scoring/text_internal.h"
 
@@ -563,7 +564,8 @@ void WritingChecker::check(std::string_view text, const Tolerance& tolerance, st
   for (std::size_t at = 0; at < text.size();) {  // paragraph by paragraph
     const std::size_t nl = std::min(text.find('\n', at), text.size());
     const std::string_view para = text.substr(at, nl - at);
-    if (valid_utf8(para) && std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
+    // A paragraph longer than any reply (an imported log's paste) gets spelling only.
+    if (para.size() <= k_max_reply_bytes && valid_utf8(para) && std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
       grammar_paragraph(m.voikko, m.descriptions, text, at, nl, out);
     at = nl + 1;
   }

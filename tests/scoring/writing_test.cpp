@@ -195,7 +195,7 @@ TEST_CASE("writing: a repeated typo is charged once, notes follow the chat's lan
   CHECK(grammar.evidence[1].note == "Kieltoverbi ja pääverbi eivät sovi yhteen: \"ei tulee\"");
 }
 
-TEST_CASE("writing: the customer's words and the rubric's vocabulary are the chat's own; no replies, switched off") {
+TEST_CASE("writing: the customer's words and the rubric's vocabulary are the chat's own, no replies, switched off") {
   Rubric rubric;
   rubric.vocabulary = {"Zorblax-teline", "Kvorbix"};
   const auto g = writing(chat("fi", {{"customer", "Ostin Frobnitz-laitteen."},
@@ -216,4 +216,15 @@ TEST_CASE("writing: the customer's words and the rubric's vocabulary are the cha
   CHECK(skipped.score == 100);
   CHECK(count_rule(skipped, "writing.not_checked") == 1);
   CHECK(count_rule(skipped, "writing.spelling") == 0);
+}
+
+TEST_CASE("writing: invalid UTF-8, control bytes and a 1 MB reply are checked without crashing") {
+  WritingChecker fi(Language::fi), en(Language::en);
+  std::string big;
+  while (big.size() < 1'000'000) big += "Tarkistan tilaukesenne \xFF\xC3 heti\x01 ja palaan asiaan. ";
+  const auto errors = fi.check(big);
+  CHECK_FALSE(errors.empty());
+  for (const auto& e : errors) CHECK(e.end <= big.size());
+  CHECK_FALSE(en.check(big).empty());
+  CHECK(fi.check("\xC3\xA4\xFF\n\n\xE2\x82").size() <= 1);
 }
