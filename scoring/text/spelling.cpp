@@ -272,6 +272,21 @@ void Tolerance::add_words(std::string_view text) {
 
 namespace {
 
+// British spellings are not errors (the bundled English scenarios write "apologise" and
+// "cancelling"), but en_US is the only English dictionary we depend on: a word is also
+// correct when one of its American forms is (apologise -> apologize, colour -> color,
+// cancelling -> canceling, centre -> center, catalogue -> catalog, licence -> license).
+std::vector<std::string> american_forms(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> k_rules[] = {
+      {"ise", "ize"}, {"isi", "izi"},     {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"},  {"our", "or"},
+      {"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"tre", "ter"}, {"ogue", "og"}, {"ence", "ense"}};
+  std::vector<std::string> out;
+  for (const auto& [from, to] : k_rules)
+    for (std::size_t at = word.find(from, 1); at != std::string_view::npos; at = word.find(from, at + 1))
+      out.push_back(std::string(word.substr(0, at)) + std::string(to) + std::string(word.substr(at + from.size())));
+  return out;
+}
+
 // Hunspell's suggestions take 10-20 ms a word: they get a process-wide handle of their own,
 // opened on the first misspelt English word, so they never hold the lock of Morphology's
 // handle that every thread's analysis of a new word needs.
@@ -339,6 +354,9 @@ struct WritingChecker::Impl {
     if (cache.size() > 200000) cache.clear();
     Verdict v;
     v.ok = raw_spell(key) != 0;  // no dictionary (-1): nothing is an error
+    if (!v.ok && language == Language::en)
+      for (const auto& us : american_forms(key))
+        if ((v.ok = raw_spell(us) == 1)) break;
     v.suggested = v.ok;
     return cache.emplace(std::move(key), std::move(v)).first->second;
   }

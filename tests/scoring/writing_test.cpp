@@ -115,7 +115,8 @@ TEST_CASE("writing: what chat writes on purpose is never an error") {
   const char* en_fine[] = {
       "ok, let me check that for you :)", "Your order AB-12345 shipped on 12.3. and costs 59 €.",
       "Please visit www.example.com or email support@example.com", "The TV needs an HDMI cable 👍",
-      "I've forwarded it to Ms Kowalczyk in our returns team.", "hmm, give me 2 mins to check"};
+      "I've forwarded it to Ms Kowalczyk in our returns team.", "hmm, give me 2 mins to check",
+      "I apologise, I'm cancelling the order; the colour was wrong."};  // British spelling
   for (const char* text : en_fine) {
     CAPTURE(text);
     CHECK(en.check(text).empty());
