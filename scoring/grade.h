@@ -52,8 +52,10 @@ struct Rubric {
   // scenario's endings: their "rating", else default_outcome_rating). Outcomes not listed
   // are judged from the conversation itself.
   std::map<std::string, double, std::less<>> outcome_ratings;
-  std::vector<std::string> vocabulary;  // scenario words (names, products): never spelling errors
-  bool check_writing = true;            // false: the writing dimension is not graded
+  // Words of the scenario (its customer lines, brief, persona name: product names, names)
+  // the writing grader accepts as spelt, besides the customer's words in the chat.
+  std::vector<std::string> vocabulary;
+  bool check_writing = true;       // false: the scenario's writing is not graded
 };
 
 // The default rating of a scenario ending by its outcome label: resolved, sold, retained

@@ -378,6 +378,14 @@ bool Morphology::is_directive_verb(std::string_view lemma) const {
   return impl_->tables.directive_verbs.count(std::string(lemma)) > 0;
 }
 
+int Morphology::spell(std::string_view word) const {
+  const std::string w(word);
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->voikko) return voikkoSpellCstr(impl_->voikko, w.c_str()) == VOIKKO_SPELL_OK ? 1 : 0;
+  if (impl_->hunspell) return Hunspell_spell(impl_->hunspell, w.c_str()) != 0 ? 1 : 0;
+  return -1;
+}
+
 WordInfo Morphology::analyze(std::string_view folded, std::string_view stem) const {
   WordInfo info;
   info.stem = stem;

@@ -75,6 +75,10 @@ class Morphology {
   bool voikko_available() const;
   // English verbs a clause may start with as an imperative ("send", "call", "email").
   bool is_directive_verb(std::string_view lemma) const;
+  // A word as written, by the shared dictionary (Voikko for Finnish, Hunspell en_US for
+  // English), under the lock: 1 correct, 0 misspelt, -1 no dictionary. The spelling
+  // checker calls it once per distinct word (it caches), so sharing the handle is cheap.
+  int spell(std::string_view word) const;
 
  private:
   struct Impl;

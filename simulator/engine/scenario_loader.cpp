@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <set>
 
 #include "scenario_reading.h"
 #include "scoring/paths.h"
@@ -134,10 +136,10 @@ void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
     return;
   }
   r.check_members(*sj, "scoring", {"first_reply_target", "reply_target", "weights", "writing"});
-  s.rubric.check_writing = r.boolean(*sj, "scoring", "writing").value_or(true);
   s.rubric.first_reply_target =
       r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
   s.rubric.reply_target = r.seconds(*sj, "scoring", "reply_target").value_or(s.rubric.reply_target);
+  s.rubric.check_writing = r.boolean(*sj, "scoring", "writing").value_or(true);
   const Json* w = r.member(*sj, "scoring", "weights", false);
   if (!w) return;
   if (!w->is_object()) {
@@ -262,10 +264,39 @@ void check_concepts(FieldReader& r, const Scenario& s) {
   }
 }
 
+// The words a trainee may take from the scenario (product names, surnames) without the
+// writing grader calling them misspelt: the customer's lines, brief and persona name, split
+// at spaces and stripped of punctuation at their ends, each once.
+void fill_vocabulary(Scenario& s) {
+  std::set<std::string> words;
+  auto add = [&](std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t end = std::min(text.find_first_of(" \t\n", at), text.size());
+      std::string_view w = text.substr(at, end - at);
+      while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+      while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+      if (!w.empty()) words.emplace(w);
+      at = end + 1;
+    }
+  };
+  add(s.brief);
+  add(s.persona.name);
+  for (const auto* lines : {&s.fallback, &s.persona.nudges, &s.persona.leave})
+    for (const auto& line : *lines) add(line);
+  for (const auto& [id, node] : s.nodes) {
+    for (const auto& line : node.say) add(line);
+    for (const auto& line : node.say_upset) add(line);
+    if (node.fallback)
+      for (const auto& line : node.fallback->say) add(line);
+  }
+  s.rubric.vocabulary.assign(words.begin(), words.end());
+}
+
 void fill_rubric(Scenario& s) {
   const auto space = s.persona.name.find_first_of(" \t");
   s.rubric.customer_name = s.persona.name.substr(0, space);
   s.rubric.customer_typing_cps = s.persona.typing_cps;  // the persona types as the engine makes it
+  fill_vocabulary(s);
   for (const auto& id : s.node_order) {
     if (const auto& silence = s.nodes.at(id).silence) {
       s.rubric.silence_checkin_from = silence->window_from;
