@@ -286,6 +286,7 @@ void read_responses(ChatView& chat) {
     else if (helps(msgs[i])) r.how = "intent";
     else if (asks_case_detail(a)) r.how = "clarify";
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
+    else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
     else if (keys.empty()) r.how = "no_topic";
     else r.how = "none", r.responsive = false;
   }

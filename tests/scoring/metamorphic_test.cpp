@@ -96,7 +96,12 @@ TEST_CASE("removing a clarifying question never raises clarifying") {
         text.erase(a.sentences[s].begin, a.sentences[s].end - a.sentences[s].begin);
         if (text.find_first_not_of(" \n") == std::string::npos) text = fi ? "Selvä." : "Okay.";
         t.messages[i].text = text;
-        check_change(c, t, "clarifying");
+        // Where the question was the reply's only link to what the customer wrote, the rest
+        // ("I'm sorry to hear that") no longer responds: its courtesy and engagement are
+        // rightly lost too, so side effects are checked only where the reply still responds.
+        const bool only_link = grade_transcript(t, c.rubric).dimension("engagement").evidence.size() !=
+                               grade_transcript(c.transcript, c.rubric).dimension("engagement").evidence.size();
+        check_change(c, t, "clarifying", !only_link);
         ++removed;
       }
     }
