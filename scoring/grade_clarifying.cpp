@@ -68,11 +68,15 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   const Analysis& a = chat.analysis(i);
   const std::string_view text = chat.sentence_text(i, sentence);
   std::vector<std::string_view> keys;
-  sentence_topic(a, sentence, keys);
+  chat.sentence_topic(i, sentence, keys);
   // Asked before, word for word or about the same words, and the customer has replied since.
   const Response* r = chat.response(i);
   const bool verbatim = r && static_cast<std::size_t>(sentence) < r->reused.size() && r->reused[static_cast<std::size_t>(sentence)];
-  for (const auto& [earlier, topic] : c.asked_topics) {
+  // The last few questions are enough to notice a repeat (and keep a chat of thousands of
+  // questions linear).
+  const std::size_t from = c.asked_topics.size() > 16 ? c.asked_topics.size() - 16 : 0;
+  for (std::size_t q = from; q < c.asked_topics.size(); ++q) {
+    const auto& [earlier, topic] = c.asked_topics[q];
     if (!customer_wrote_between(chat, earlier, i)) continue;
     if (!(verbatim || (!keys.empty() && keys.size() <= topic.size() * 2 && std::all_of(keys.begin(), keys.end(), [&](std::string_view k) {
                          return std::binary_search(topic.begin(), topic.end(), k);

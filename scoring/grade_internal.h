@@ -58,6 +58,7 @@ struct ChatView {
   std::vector<std::vector<std::string_view>> topics;
   std::vector<Response> responses;  // per trainee message, in `trainee` order
   std::vector<int> trainee_at;      // per message: its index in `trainee`, or -1
+  std::vector<std::vector<char>> covers;  // per message: frame_cover() of its analysis
 
   // The reply's Response, or none for a message that is not the trainee's.
   const Response* response(std::size_t message) const;
@@ -69,6 +70,8 @@ struct ChatView {
   bool fresh(std::size_t message, int sentence = -1) const;
   // Two messages share enough topic words to be about the same thing (a repeated question).
   bool same_topic(std::size_t a, std::size_t b) const;
+  // The topic words (as `topics`) of one sentence of a message, sorted, unique.
+  void sentence_topic(std::size_t message, int sentence, std::vector<std::string_view>& out) const;
   // A customer message that wants an answer: not a closing line (thanks, bye) and not the
   // line a scenario ended the chat with.
   bool needs_answer(std::size_t customer_message) const;
@@ -91,8 +94,9 @@ struct ChatView {
 ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
 // Fills topics, responses and trainee_at of a view whose analyses are done (grade_response.cpp).
 void read_responses(ChatView& chat);
-// The topic words (see ChatView::topics) of one sentence of an analysis, sorted, unique.
-void sentence_topic(const Analysis& a, int sentence, std::vector<std::string_view>& out);
+// Per token of `a`: covered by a courtesy marker or a framing concept (greeting, filler,
+// topic-less words), so not a topic word. One pass over the hits.
+void frame_cover(const Analysis& a, std::vector<char>& out);
 // Whether any of `keys` (sorted) is a topic word of `topic` (sorted).
 bool topics_meet(const std::vector<std::string_view>& keys, const std::vector<std::string_view>& topic);
 

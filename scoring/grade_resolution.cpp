@@ -96,7 +96,7 @@ void from_conversation(const ChatView& chat, Tally& tally) {
   for (std::size_t n = 1; n < chat.customer.size() && repeats < 2; ++n) {
     const std::size_t c = chat.customer[n];
     if (!chat.analysis(c).is_question) continue;
-    for (std::size_t m = 0; m < n; ++m) {
+    for (std::size_t m = n > 10 ? n - 10 : 0; m < n; ++m) {  // the last few: a repeat is recent
       const std::size_t earlier = chat.customer[m];
       if (!chat.analysis(earlier).is_question || !chat.same_topic(c, earlier)) continue;
       ++repeats;

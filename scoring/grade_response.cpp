@@ -15,17 +15,6 @@ namespace chatdrill::scoring::detail {
 
 namespace {
 
-bool covered_by(const Analysis& a, std::size_t k, std::string_view concept_id) {
-  return std::any_of(a.concepts.begin(), a.concepts.end(),
-                     [&](const ConceptHit& c) { return c.id == concept_id && c.first <= k && k <= c.last; });
-}
-
-bool in_courtesy_marker(const Analysis& a, const Token& t) {
-  return std::any_of(a.markers.begin(), a.markers.end(), [&](const MarkerHit& m) {
-    return m.id.starts_with("courtesy.") && m.begin <= t.begin && t.end <= m.end;
-  });
-}
-
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -68,8 +57,32 @@ bool frame_word(const std::unordered_set<std::string>& frame, const Token& t, co
 thread_local const std::unordered_set<std::string>* t_frame = nullptr;  // the chat's language
 thread_local const std::unordered_set<std::string>* t_particles = nullptr;
 
-// A word that says what the message is about.
-bool topical(const Analysis& a, std::size_t k) {
+bool frame_concept(std::string_view id) {
+  return id == "courtesy.filler" || id == "topic.none" || id == "greeting" || id == "customer.confirm" ||
+         id == "answer.particle";
+}
+
+}  // namespace
+
+// One pass over the hits: a concept hit is a token range, a marker hit a byte range whose
+// tokens are found by binary search (tokens are in text order).
+void frame_cover(const Analysis& a, std::vector<char>& out) {
+  out.assign(a.tokens.size(), 0);
+  for (const auto& c : a.concepts)
+    if (frame_concept(c.id))
+      for (std::size_t k = c.first; k <= c.last && k < out.size(); ++k) out[k] = 1;
+  for (const auto& m : a.markers) {
+    if (!m.id.starts_with("courtesy.")) continue;
+    auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), m.begin,
+                               [](const Token& t, std::size_t begin) { return t.begin < begin; });
+    for (; it != a.tokens.end() && it->end <= m.end; ++it) out[static_cast<std::size_t>(it - a.tokens.begin())] = 1;
+  }
+}
+
+namespace {
+
+// A word that says what the message is about. `cover`: frame_cover() of the analysis.
+bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover) {
   const Token& t = a.tokens[k];
   const WordInfo& w = a.word(k);
   if (has_digit(t.folded)) return t.folded.size() >= 3;  // order numbers, prices, sizes
@@ -78,14 +91,14 @@ bool topical(const Analysis& a, std::size_t k) {
       w.any(WordClass::adposition) || w.has_lemma("olla") || w.has_lemma("be"))
     return false;
   if (t_frame && frame_word(*t_frame, t, w)) return false;
-  return !in_courtesy_marker(a, t) && !covered_by(a, k, "courtesy.filler") && !covered_by(a, k, "topic.none") &&
-         !covered_by(a, k, "greeting") && !covered_by(a, k, "customer.confirm") && !covered_by(a, k, "answer.particle");
+  return k >= cover.size() || !cover[k];
 }
 
-void topic_of(const Analysis& a, std::size_t from, std::size_t to, std::vector<std::string_view>& out) {
+void topic_of(const Analysis& a, const std::vector<char>& cover, std::size_t from, std::size_t to,
+              std::vector<std::string_view>& out) {
   out.clear();
   for (std::size_t k = from; k < to && k < a.tokens.size(); ++k) {
-    if (!topical(a, k)) continue;
+    if (!topical(a, k, cover)) continue;
     const WordInfo& w = a.word(k);
     const Token& t = a.tokens[k];
     if (has_digit(t.folded)) {
@@ -110,9 +123,9 @@ bool topical_concept(std::string_view id) {
 }
 
 // The first token of the reply whose topic key is in `keys`, or -1.
-long shared_token(const Analysis& a, const std::unordered_set<std::string_view>& keys) {
+long shared_token(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string_view>& keys) {
   for (std::size_t k = 0; k < a.tokens.size(); ++k) {
-    if (!topical(a, k)) continue;
+    if (!topical(a, k, cover)) continue;
     const WordInfo& w = a.word(k);
     const Token& t = a.tokens[k];
     if (has_digit(t.folded)) {
@@ -128,53 +141,64 @@ long shared_token(const Analysis& a, const std::unordered_set<std::string_view>&
   return -1;
 }
 
-bool shares_concept(const Analysis& reply, const Analysis& customer) {
-  for (const auto& r : reply.concepts) {
-    if (r.negated || !topical_concept(r.id)) continue;
-    for (const auto& c : customer.concepts)
-      if (c.id == r.id) return true;
+// What the replies to one customer turn are read against, worked out once per turn.
+struct TurnContext {
+  std::unordered_set<std::string_view> keys;  // topic words (none for a closing turn)
+  std::vector<std::string_view> asked;         // topic words of its questions, sorted
+  std::unordered_set<std::string_view> numbers;
+  std::unordered_set<std::string_view> concepts;  // topical concepts it holds
+  bool question = false;
+
+  void read(const ChatView& chat, const std::vector<std::size_t>& turn, bool closing) {
+    *this = TurnContext{};
+    std::vector<std::string_view> sentence;
+    for (std::size_t c : turn) {
+      const Analysis& q = chat.analysis(c);
+      if (!closing) keys.insert(chat.topics[c].begin(), chat.topics[c].end());
+      for (std::size_t s = 0; s < q.sentences.size(); ++s) {
+        if (!q.sentences[s].is_question) continue;
+        question = true;
+        chat.sentence_topic(c, static_cast<int>(s), sentence);
+        asked.insert(asked.end(), sentence.begin(), sentence.end());
+      }
+      for (const auto& t : q.tokens)
+        if (has_digit(t.folded)) numbers.insert(t.folded);
+      for (const auto& h : q.concepts)
+        if (topical_concept(h.id)) concepts.insert(h.id);
+    }
+    std::sort(asked.begin(), asked.end());
   }
-  return false;
+};
+
+bool shares_concept(const Analysis& reply, const TurnContext& turn) {
+  return std::any_of(reply.concepts.begin(), reply.concepts.end(),
+                     [&](const ConceptHit& r) { return !r.negated && turn.concepts.count(r.id) > 0; });
 }
 
 // The reply answers a question in the turn: a statement (not a counter-question, not a
 // hold: "tarkistan asian" answers nothing yet) that starts like an answer (yes / no /
 // unfortunately), gives a number the customer did not write, or — not being only a next
 // step — shares a topic word with the customer's question.
-bool answers(const ChatView& chat, std::size_t reply, const std::vector<std::size_t>& turn) {
-  std::vector<std::string_view> asked;  // topic words of the turn's questions
-  std::vector<std::string_view> sentence;
-  bool any_question = false;
-  std::unordered_set<std::string_view> their_numbers;
-  for (std::size_t c : turn) {
-    const Analysis& q = chat.analysis(c);
-    for (std::size_t s = 0; s < q.sentences.size(); ++s) {
-      if (!q.sentences[s].is_question) continue;
-      any_question = true;
-      sentence_topic(q, static_cast<int>(s), sentence);
-      asked.insert(asked.end(), sentence.begin(), sentence.end());
-    }
-    for (const auto& t : q.tokens)
-      if (has_digit(t.folded)) their_numbers.insert(t.folded);
-  }
-  if (!any_question) return false;
-  std::sort(asked.begin(), asked.end());
+bool answers(const ChatView& chat, std::size_t reply, const TurnContext& turn) {
+  if (!turn.question) return false;
   const Analysis& a = chat.analysis(reply);
-  const auto sentence_has = [&](std::size_t s, MoveKind kind) {
-    return std::any_of(a.moves.begin(), a.moves.end(), [&](const Move& m) {
-      return m.kind == kind && a.clauses[static_cast<std::size_t>(m.clause)].sentence == static_cast<int>(s);
-    });
-  };
+  // Per sentence: holds a hold (1) or a next step (2) move; one pass over the moves.
+  std::vector<char> moves(a.sentences.size(), 0);
+  for (const auto& m : a.moves) {
+    const auto s = static_cast<std::size_t>(a.clauses[static_cast<std::size_t>(m.clause)].sentence);
+    if (s < moves.size()) moves[s] |= m.kind == MoveKind::hold ? 1 : m.kind == MoveKind::next_step ? 2 : 0;
+  }
+  std::vector<std::string_view> sentence;
   for (std::size_t s = 0; s < a.sentences.size(); ++s) {
     const Sentence& st = a.sentences[s];
-    if (st.is_question || st.token_count == 0 || sentence_has(s, MoveKind::hold)) continue;
+    if (st.is_question || st.token_count == 0 || (moves[s] & 1)) continue;
     for (std::size_t k = st.first_token; k < st.first_token + st.token_count; ++k)
-      if (has_digit(a.tokens[k].folded) && !their_numbers.count(a.tokens[k].folded)) return true;
+      if (has_digit(a.tokens[k].folded) && !turn.numbers.count(a.tokens[k].folded)) return true;
     for (std::size_t k = st.first_token; k < st.first_token + std::min<std::size_t>(st.token_count, 2); ++k)
       if (t_particles && frame_word(*t_particles, a.tokens[k], a.word(k))) return true;
-    if (sentence_has(s, MoveKind::next_step)) continue;
-    sentence_topic(a, static_cast<int>(s), sentence);
-    if (topics_meet(sentence, asked)) return true;
+    if (moves[s] & 2) continue;
+    chat.sentence_topic(reply, static_cast<int>(s), sentence);
+    if (topics_meet(sentence, turn.asked)) return true;
   }
   return false;
 }
@@ -205,11 +229,12 @@ bool helps(const Message& m) {
 
 }  // namespace
 
-void sentence_topic(const Analysis& a, int sentence, std::vector<std::string_view>& out) {
+void ChatView::sentence_topic(std::size_t message, int sentence, std::vector<std::string_view>& out) const {
   out.clear();
+  const Analysis& a = analyses[message];
   if (sentence < 0 || static_cast<std::size_t>(sentence) >= a.sentences.size()) return;
   const Sentence& s = a.sentences[static_cast<std::size_t>(sentence)];
-  topic_of(a, s.first_token, s.first_token + s.token_count, out);
+  topic_of(a, covers[message], s.first_token, s.first_token + s.token_count, out);
 }
 
 bool topics_meet(const std::vector<std::string_view>& keys, const std::vector<std::string_view>& topic) {
@@ -247,9 +272,13 @@ void read_responses(ChatView& chat) {
   chat.topics.assign(msgs.size(), {});
   chat.trainee_at.assign(msgs.size(), -1);
   chat.responses.assign(chat.trainee.size(), Response{});
-  for (std::size_t i = 0; i < msgs.size(); ++i)
-    if (msgs[i].is_customer_message() || msgs[i].is_trainee_message())
-      topic_of(chat.analyses[i], 0, chat.analyses[i].tokens.size(), chat.topics[i]);
+  chat.covers.assign(msgs.size(), {});
+  for (std::size_t i = 0; i < msgs.size(); ++i) {
+    if (!msgs[i].is_customer_message() && !msgs[i].is_trainee_message()) continue;
+    frame_cover(chat.analyses[i], chat.covers[i]);
+    topic_of(chat.analyses[i], chat.covers[i], 0, chat.analyses[i].tokens.size(), chat.topics[i]);
+  }
+  TurnContext context;
   std::unordered_set<std::string> sent;  // sentences of earlier replies
   std::vector<std::size_t> turn;
   std::size_t next_customer = 0;
@@ -259,7 +288,10 @@ void read_responses(ChatView& chat) {
     // The turn: customer messages since the previous reply; none new = the same turn.
     std::vector<std::size_t> fresh;
     while (next_customer < chat.customer.size() && chat.customer[next_customer] < i) fresh.push_back(chat.customer[next_customer++]);
-    if (!fresh.empty()) turn = std::move(fresh);
+    if (!fresh.empty()) {
+      turn = std::move(fresh);
+      context.read(chat, turn, closing_turn(chat, turn));
+    }
     Response& r = chat.responses[k];
     r.turn = turn;
     const Analysis& a = chat.analysis(i);
@@ -272,14 +304,10 @@ void read_responses(ChatView& chat) {
     }
     r.all_reused = !a.sentences.empty() && reused == a.sentences.size();
     if (turn.empty()) continue;  // speaking first: "first"
-    std::unordered_set<std::string_view> keys;
-    if (!closing_turn(chat, turn))
-      for (std::size_t c : turn) keys.insert(chat.topics[c].begin(), chat.topics[c].end());
-    const long shared = keys.empty() ? -1 : shared_token(a, keys);
+    const long shared = context.keys.empty() ? -1 : shared_token(a, chat.covers[i], context.keys);
     if (shared >= 0) r.shared = chat.valid_part(i, a.tokens[static_cast<std::size_t>(shared)].surface);
-    bool by_concept = false;
-    for (std::size_t c : turn) by_concept = by_concept || shares_concept(a, chat.analysis(c));
-    r.answers_question = answers(chat, i, turn);
+    const bool by_concept = shares_concept(a, context);
+    r.answers_question = answers(chat, i, context);
     if (shared >= 0) r.how = "topic";
     else if (by_concept) r.how = "concept";
     else if (r.answers_question) r.how = "answer";
@@ -287,7 +315,7 @@ void read_responses(ChatView& chat) {
     else if (asks_case_detail(a)) r.how = "clarify";
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
-    else if (keys.empty()) r.how = "no_topic";
+    else if (context.keys.empty()) r.how = "no_topic";
     else r.how = "none", r.responsive = false;
   }
 }

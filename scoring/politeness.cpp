@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 #include <cmath>
 #include <utility>
 
@@ -86,6 +88,9 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
   terms.find(a, hits);
   except.find(a, cancels);
   const std::size_t before = out.size();
+  thread_local std::unordered_set<std::uint64_t> seen;  // (strategy, sentence) already found
+  seen.clear();
+  for (const auto& o : out) seen.insert((static_cast<std::uint64_t>(o.strategy) << 32) | static_cast<std::uint32_t>(o.sentence));
   auto add = [&](int s, std::size_t first, std::size_t last) {
     const Strategy& st = strategies[static_cast<std::size_t>(s)];
     const Token& t = a.tokens[first];
@@ -98,10 +103,13 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
     }
     if (!st.in_negated_clause && a.clauses[static_cast<std::size_t>(t.clause)].negated) return;
     if (st.in_question_only && !a.sentences[static_cast<std::size_t>(t.sentence)].is_question) return;
-    for (const auto& c : cancels)
-      if (except.terms()[static_cast<std::size_t>(c.term)].owner == s && c.first <= last && first <= c.last) return;
-    for (std::size_t k = before; k < out.size(); ++k)
-      if (out[k].strategy == s && out[k].sentence == t.sentence) return;
+    // Cancels are in text order and a few words long: only those starting shortly before
+    // `first` can overlap (a long message stays linear).
+    auto c = std::lower_bound(cancels.begin(), cancels.end(), first > 16 ? first - 16 : 0,
+                              [](const TermHit& h, std::size_t from) { return h.first < from; });
+    for (; c != cancels.end() && c->first <= last; ++c)
+      if (except.terms()[static_cast<std::size_t>(c->term)].owner == s && first <= c->last) return;
+    if (!seen.insert((static_cast<std::uint64_t>(s) << 32) | static_cast<std::uint32_t>(t.sentence)).second) return;
     out.push_back({st.id, first, last, t.sentence, s, st.weight});
   };
   for (const auto& h : hits) {

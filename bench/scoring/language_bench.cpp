@@ -7,6 +7,7 @@
 // vocabulary is many thousands of distinct words, as a class produces, not a repeated few.
 // Targets: >= 200,000 messages/s warm, < 50 us per warm draft. Usage:
 // bench_language [MESSAGES=200000] [ROUNDS=3]; each figure is the fastest of ROUNDS runs.
+#include "bench_clock.h"
 #include "scoring/json_doc.h"
 #include "scoring/paths.h"
 #include "scoring/text.h"
@@ -28,17 +29,8 @@ using namespace chatdrill::scoring;
 
 namespace {
 
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-long max_rss_mb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024;
-}
+using chatdrill::bench::cpu_seconds;
+using chatdrill::bench::max_rss_mb;
 
 // Every string of a scenario file that a person wrote as chat text.
 void collect_strings(const Json& v, std::vector<std::string>& out) {

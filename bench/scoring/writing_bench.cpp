@@ -6,6 +6,7 @@
 // dropped or doubled letter), fresh order numbers and prices, emoji, lower-case starts.
 // The customers' lines are the tolerance, as in grading. Usage:
 // bench_writing [MESSAGES=20000] [ROUNDS=3]; each figure is the fastest of ROUNDS runs.
+#include "bench_clock.h"
 #include "scoring/json_doc.h"
 #include "scoring/paths.h"
 #include "scoring/text.h"
@@ -29,17 +30,8 @@ using namespace chatdrill::scoring;
 
 namespace {
 
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
-long max_rss_mb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024;
-}
+using chatdrill::bench::cpu_seconds;
+using chatdrill::bench::max_rss_mb;
 
 struct Lines {
   std::vector<std::string> trainee, customer;

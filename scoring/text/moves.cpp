@@ -7,6 +7,8 @@
 #include "moves.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 #include <array>
 #include <cmath>
 #include <map>
@@ -127,15 +129,26 @@ struct ClauseView {
   std::size_t end() const { return c.first_token + c.token_count; }
 };
 
+// The concept hits of one clause. Hits are in text order, so a clause's hits are one run:
+// found by binary search, a long message's clauses stay linear.
+std::pair<std::vector<ConceptHit>::const_iterator, std::vector<ConceptHit>::const_iterator> clause_hits(const Analysis& a,
+                                                                                                        int clause) {
+  const auto lo = std::lower_bound(a.concepts.begin(), a.concepts.end(), clause,
+                                   [](const ConceptHit& h, int c) { return h.clause < c; });
+  auto hi = lo;
+  while (hi != a.concepts.end() && hi->clause == clause) ++hi;
+  return {lo, hi};
+}
+
 bool has_hit(const Analysis& a, int clause, std::string_view id, bool allow_negated = false) {
-  return std::any_of(a.concepts.begin(), a.concepts.end(), [&](const ConceptHit& h) {
-    return h.clause == clause && h.id == id && (allow_negated || !h.negated);
-  });
+  const auto [lo, hi] = clause_hits(a, clause);
+  return std::any_of(lo, hi, [&](const ConceptHit& h) { return h.id == id && (allow_negated || !h.negated); });
 }
 
 const ConceptHit* hit_with_prefix(const Analysis& a, int clause, std::string_view prefix, std::string_view except) {
-  for (const auto& h : a.concepts)
-    if (h.clause == clause && !h.negated && h.id.starts_with(prefix) && h.id != except) return &h;
+  const auto [lo, hi] = clause_hits(a, clause);
+  for (auto h = lo; h != hi; ++h)
+    if (!h->negated && h->id.starts_with(prefix) && h->id != except) return &*h;
   return nullptr;
 }
 
@@ -301,17 +314,21 @@ double stated_seconds(const Analysis& a) {
 // ---------------------------------------------------------------------------------------
 // [SECTION] moves
 
+// (kind, clause) pairs detect_moves has added: each move once per clause, in constant time
+// (a message of thousands of clauses stays linear). Cleared by detect_moves.
+thread_local std::unordered_set<std::uint64_t> t_added;
+
 void add(Analysis& a, MoveKind kind, int clause, std::string_view rule, double seconds = 0) {
   const Clause& c = a.clauses[static_cast<std::size_t>(clause)];
-  for (const auto& m : a.moves)
-    if (m.kind == kind && m.clause == clause) return;
+  if (!t_added.insert((static_cast<std::uint64_t>(clause) << 8) | static_cast<std::uint8_t>(kind)).second) return;
   // `rule` is a literal, a marker id or a concept id: all live for the whole run.
   a.moves.push_back({kind, clause, c.first_token, c.first_token + c.token_count - 1, rule, seconds});
 }
 
 int clause_of_bytes(const Analysis& a, std::size_t begin) {
-  for (const auto& t : a.tokens)
-    if (t.begin >= begin) return t.clause;
+  const auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), begin,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+  if (it != a.tokens.end()) return it->clause;
   return a.tokens.empty() ? 0 : a.tokens.back().clause;
 }
 
@@ -319,6 +336,7 @@ int clause_of_bytes(const Analysis& a, std::size_t begin) {
 
 void detect_moves(Language language, const Morphology& morph, Analysis& a) {
   a.moves.clear();
+  t_added.clear();
   if (a.clauses.empty()) return;
   static const std::map<std::string_view, MoveKind> from_markers = {
       {"courtesy.greeting", MoveKind::greeting}, {"courtesy.gratitude", MoveKind::thanks},
