@@ -76,7 +76,8 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   // questions linear).
   const std::size_t from = c.asked_topics.size() > 16 ? c.asked_topics.size() - 16 : 0;
   for (std::size_t q = from; q < c.asked_topics.size(); ++q) {
-    const auto& [earlier, topic] = c.asked_topics[q];
+    const std::size_t earlier = c.asked_topics[q].first;
+    const std::vector<std::string_view>& topic = c.asked_topics[q].second;  // not a structured binding: lambdas below capture it (clang 14)
     if (!customer_wrote_between(chat, earlier, i)) continue;
     if (!(verbatim || (!keys.empty() && keys.size() <= topic.size() * 2 && std::all_of(keys.begin(), keys.end(), [&](std::string_view k) {
                          return std::binary_search(topic.begin(), topic.end(), k);
