@@ -27,7 +27,8 @@ struct Response {
   bool responsive = true;
   // How it responds: "topic" (shares a content word), "concept", "answer" (answers the
   // turn's question), "intent" (the scenario's node expected it), "hold", "no_topic"
-  // (the turn had nothing to respond to), "first" (no customer message yet); or, when
+  // (the turn had nothing to respond to), "resumed" (after its own hold, it comes back to
+  // the customer's case), "first" (no customer message yet); or, when
   // not responsive, "none".
   const char* how = "first";
   std::string_view shared;   // the reply's word that shows it (surface, valid UTF-8), if any

@@ -119,7 +119,7 @@ void topic_of(const Analysis& a, const std::vector<char>& cover, std::size_t fro
 bool topical_concept(std::string_view id) {
   return !(id == "greeting" || id == "courtesy.filler" || id == "topic.none" || id == "open_door" || id == "checkin" ||
            id == "hold" || id == "hold.check" || id == "time.minute" || id == "time.second" || id == "answer.particle" ||
-           id == "ownership" || id == "next_step" || id == "contact.verb" || id.starts_with("customer."));
+           id == "ownership" || id == "next_step" || id == "contact.verb" || id == "contact.receive" || id.starts_with("customer."));
 }
 
 // The first token of the reply whose topic key is in `keys`, or -1.
@@ -169,6 +169,15 @@ struct TurnContext {
     std::sort(asked.begin(), asked.end());
   }
 };
+
+// After a hold, the reply that comes back to the customer's case: it shares a topic word
+// or a topical concept with any of the customer's turns so far.
+bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string_view>& keys,
+                const std::unordered_set<std::string_view>& concepts) {
+  if (shared_token(a, cover, keys) >= 0) return true;
+  return std::any_of(a.concepts.begin(), a.concepts.end(),
+                     [&](const ConceptHit& h) { return !h.negated && concepts.count(h.id) > 0; });
+}
 
 bool shares_concept(const Analysis& reply, const TurnContext& turn) {
   return std::any_of(reply.concepts.begin(), reply.concepts.end(),
@@ -279,6 +288,11 @@ void read_responses(ChatView& chat) {
     topic_of(chat.analyses[i], chat.covers[i], 0, chat.analyses[i].tokens.size(), chat.topics[i]);
   }
   TurnContext context;
+  // The customer's case so far (topic words and topical concepts of every earlier turn):
+  // what the answer after "hetkinen, tarkistan" is read against, since it comes back to
+  // the matter, not to the order number the customer gave last.
+  std::unordered_set<std::string_view> case_keys, case_concepts;
+  bool held = false;  // the previous reply, in this same turn, was a hold
   std::unordered_set<std::string> sent;  // sentences of earlier replies
   std::vector<std::size_t> turn;
   std::size_t next_customer = 0;
@@ -291,6 +305,9 @@ void read_responses(ChatView& chat) {
     if (!fresh.empty()) {
       turn = std::move(fresh);
       context.read(chat, turn, closing_turn(chat, turn));
+      case_keys.insert(context.keys.begin(), context.keys.end());
+      case_concepts.insert(context.concepts.begin(), context.concepts.end());
+      held = false;
     }
     Response& r = chat.responses[k];
     r.turn = turn;
@@ -316,7 +333,9 @@ void read_responses(ChatView& chat) {
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
     else if (context.keys.empty()) r.how = "no_topic";
+    else if (held && comes_back(a, chat.covers[i], case_keys, case_concepts)) r.how = "resumed";
     else r.how = "none", r.responsive = false;
+    held = std::string_view(r.how) == "hold" || (held && std::string_view(r.how) == "checkin");
   }
 }
 

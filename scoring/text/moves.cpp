@@ -145,6 +145,22 @@ bool has_hit(const Analysis& a, int clause, std::string_view id, bool allow_nega
   return std::any_of(lo, hi, [&](const ConceptHit& h) { return h.id == id && (allow_negated || !h.negated); });
 }
 
+// A verb of contacting beside the channel: "email us", "send it by email". The channel word
+// alone as the verb ("email") does not count where the customer receives it: "you will
+// receive a confirmation email" tells them what we send, it sends them nowhere.
+bool contact_verb(const Analysis& a, int clause, const ConceptHit& channel) {
+  const auto [lo, hi] = clause_hits(a, clause);
+  bool same_word = false, receives = false;
+  for (auto h = lo; h != hi; ++h) {
+    if (h->negated) continue;
+    if (h->id == "contact.receive") receives = true;
+    if (h->id != "contact.verb") continue;
+    if (h->last < channel.first || h->first > channel.last) return true;
+    same_word = true;
+  }
+  return same_word && !receives;
+}
+
 const ConceptHit* hit_with_prefix(const Analysis& a, int clause, std::string_view prefix, std::string_view except) {
   const auto [lo, hi] = clause_hits(a, clause);
   for (auto h = lo; h != hi; ++h)
@@ -368,7 +384,7 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
     // A self-service channel (the website, a form) is a redirect whatever the verb: "you
     // can cancel it yourself on our website"; other channels need a verb of contacting.
     const bool self_service = channel && (channel->id == "channel.web" || channel->id == "channel.form");
-    const bool bounce = channel && (self_service || has_hit(a, c, "contact.verb")) && !details &&
+    const bool bounce = channel && (self_service || contact_verb(a, c, *channel)) && !details &&
                         !clause.negated && !me && directive(language, morph, v);
     if (bounce) add(a, MoveKind::channel_bounce, c, channel->id);
     if (!bounce && has_hit(a, c, "open_door")) add(a, MoveKind::open_door, c, "open_door");

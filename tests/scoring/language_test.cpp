@@ -129,13 +129,17 @@ TEST_CASE("channel bounce: sending the customer elsewhere, in free word order, n
                              "Täyttäkää yhteydenottolomake verkkosivuilla.", "Kannattaa soittaa laskutukseen."})
     CHECK_MESSAGE(has_move(fi(), bounce, MoveKind::channel_bounce), bounce);
   for (const char* bounce : {"Please email the billing team again.", "You can send the cancellation by email.",
-                             "DM us and we'll sort it.", "Call our hotline.", "You should contact the billing department."})
+                             "DM us and we'll sort it.", "Call our hotline.", "You should contact the billing department.",
+                             "Just email us and you'll get an answer."})
     CHECK_MESSAGE(has_move(en(), bounce, MoveKind::channel_bounce), bounce);
   for (const char* own : {"Lähetän teille vahvistuksen sähköpostiin.", "Mikä on sähköpostiosoitteenne?",
-                          "Älkää lähettäkö sähköpostia, hoidan asian tässä.", "Soitan teille huomenna."})
+                          "Älkää lähettäkö sähköpostia, hoidan asian tässä.", "Soitan teille huomenna.",
+                          "Saatte vahvistuksen sähköpostiinne vielä tänään."})
     CHECK_FALSE_MESSAGE(has_move(fi(), own, MoveKind::channel_bounce), own);
   for (const char* own : {"I'll send you a confirmation by email.", "Could you give me your email address?",
-                          "I'll check the order and call you today.", "No need to email anyone, I'll handle it."})
+                          "I'll check the order and call you today.", "No need to email anyone, I'll handle it.",
+                          "I have issued the refund and you will receive a confirmation email shortly.",
+                          "You'll get an email when the parcel ships."})
     CHECK_FALSE_MESSAGE(has_move(en(), own, MoveKind::channel_bounce), own);
   CHECK(has_move(fi(), "Mikä on sähköpostiosoitteenne?", MoveKind::ownership));
 }
