@@ -261,3 +261,30 @@ TEST_CASE("a customer message never answered always costs speed, even when the c
   Transcript closing = chat("en", {{"Where is my parcel?", "It's on its way, tracking 1234."}, {"Thanks, bye!", ""}});
   CHECK(score(grade_transcript(closing), "speed") == answered);
 }
+
+TEST_CASE("a reply about the same subject area responds even without a shared word") {
+  // The agent asks about the modem when the internet is down: no word in common, the same matter.
+  const Grade fi = grade_transcript(chat("fi", {{"Netti ei toimi tänään ollenkaan.",
+                                                 "Palaako modeemin valot, kun käynnistätte sen uudelleen?"}}));
+  CHECK_FALSE(has_rule(fi.dimension("engagement"), "engagement.unresponsive"));
+  const Grade en = grade_transcript(chat("en", {{"My internet has been down all morning.",
+                                                 "Are the lights on your router blinking?"}}));
+  CHECK_FALSE(has_rule(en.dimension("engagement"), "engagement.unresponsive"));
+  // A reply about something else entirely is still beside the point.
+  const Grade off = grade_transcript(chat("en", {{"My internet has been down all morning.",
+                                                  "Our new winter jackets are in the shop now."}}));
+  CHECK(has_rule(off.dimension("engagement"), "engagement.unresponsive"));
+}
+
+TEST_CASE("the answer after a hold comes back to the customer's case, not only to their last line") {
+  const Grade g = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
+                                                "Sorry about that! Could you tell me the order number?"},
+                                               {"It's 7781-A.", "Thanks, let me check that for you."},
+                                               {"", "I can see both payments. Shall I refund the extra one to your card?"}}));
+  CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
+  // Without the hold, a reply that ignores what was just said stays unresponsive.
+  const Grade h = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
+                                                "Sorry about that! Could you tell me the order number?"},
+                                               {"It's 7781-A.", "Our new winter jackets are in the shop now."}}));
+  CHECK(has_rule(h.dimension("engagement"), "engagement.unresponsive"));
+}
