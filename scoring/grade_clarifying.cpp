@@ -38,6 +38,24 @@ bool about_recent_customer(const ChatView& chat, std::size_t i, const std::vecto
   return false;
 }
 
+// The question's subject area (or another topical concept) is one the customer's last two
+// messages are in: "Oletteko käynnistäneet modeemin uudelleen?" when the internet is down.
+// The customer's hits count negated too: "netti ei toimi" is about the internet.
+bool in_recent_customer_area(const ChatView& chat, std::size_t i, int sentence) {
+  const Analysis& a = chat.analysis(i);
+  int taken = 0;
+  for (std::size_t k = chat.customer.size(); k-- > 0 && taken < 2;) {
+    if (chat.customer[k] > i) continue;
+    ++taken;
+    const Analysis& q = chat.analysis(chat.customer[k]);
+    for (const auto& h : a.concepts) {
+      if (h.negated || a.clauses[static_cast<std::size_t>(h.clause)].sentence != sentence || !topical_concept(h.id)) continue;
+      if (std::any_of(q.concepts.begin(), q.concepts.end(), [&](const ConceptHit& c) { return c.id == h.id; })) return true;
+    }
+  }
+  return false;
+}
+
 bool token_in_slot(const Token& t, const Slot& slot) {
   for (const auto& k : slot.keywords)
     if (t.folded == k) return true;
@@ -119,7 +137,8 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
         if (key == t.folded || a.word(k).has_lemma(key) || key == a.word(k).stem) shared = chat.valid_part(i, t.surface);
     }
   c.asked = true;
-  if (!shared.empty() || !slots.empty() || !detail.empty() || about_recent_customer(chat, i, keys)) {
+  if (!shared.empty() || !slots.empty() || !detail.empty() || about_recent_customer(chat, i, keys) ||
+      in_recent_customer_area(chat, i, sentence)) {
     const std::string_view about = !slots.empty()    ? slot_label(chat.slots[slots.front()])
                                    : !shared.empty() ? shared
                                    : !detail.empty() ? detail

@@ -38,21 +38,6 @@ bool moves_on(const Analysis& a) {
          a.has_move(MoveKind::farewell);
 }
 
-// The customer message's first question (else its first sentence), shortened, for notes.
-std::string_view customer_gist(const ChatView& chat, std::size_t c) {
-  const auto& sentences = chat.analysis(c).sentences;
-  int pick = 0;
-  for (std::size_t k = 0; k < sentences.size(); ++k)
-    if (sentences[k].is_question) {
-      pick = static_cast<int>(k);
-      break;
-    }
-  std::string_view s = chat.sentence_text(c, pick);
-  if (s.size() <= 80) return s;
-  std::size_t cut = 77;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut);
-}
 
 void replies(const ChatView& chat, Tally& tally) {
   const bool fi = chat.fi();
@@ -75,7 +60,12 @@ void replies(const ChatView& chat, Tally& tally) {
                           customer_gist(chat, r.turn.front()))
                    : note(FMT_COMPILE("The reply does not take up the customer's message (\"{}\"): nothing in common, no answer."),
                           customer_gist(chat, r.turn.front())));
-    } else if (r.all_reused && a.tokens.size() >= 4) {
+    }
+    if (!r.echo.empty())
+      tally.add(i, "engagement.echo", 0,
+                fi ? note(FMT_COMPILE("Toistaa asiakkaan omat sanat (\"{}\"): kopio ei vastaa eikä tuo pisteitä."), r.echo)
+                   : note(FMT_COMPILE("Repeats the customer's own words (\"{}\"): a copy answers nothing and earns nothing."), r.echo));
+    if (r.responsive && r.all_reused && a.tokens.size() >= 4) {
       tally.add(i, "engagement.template_reused", k_template,
                 fi ? "Sama vastaus kuin aiemmin: toistettu pohja ei palvele asiakasta."
                    : "The same reply as before: a reused template does not serve the customer.");
@@ -108,23 +98,10 @@ void replies(const ChatView& chat, Tally& tally) {
 // A customer question none of the replies to its turn answered or took up.
 void questions(const ChatView& chat, Tally& tally) {
   const bool fi = chat.fi();
-  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
-    const Response& r = chat.responses[k];
-    if (r.turn.empty() || (k > 0 && chat.responses[k - 1].turn == r.turn)) continue;  // each turn once
-    std::optional<std::size_t> question;
-    for (std::size_t c : r.turn)
-      if (chat.analysis(c).is_question && !question) question = c;
-    if (!question) continue;
-    bool taken_up = false;
-    for (std::size_t n = k; n < chat.trainee.size() && chat.responses[n].turn == r.turn; ++n) {
-      const std::string_view how = chat.responses[n].how;
-      taken_up = taken_up || how == "topic" || how == "concept" || how == "answer" || how == "intent";
-    }
-    if (taken_up) continue;
-    tally.add(*question, "engagement.question_unanswered", k_question_unanswered,
-              fi ? note(FMT_COMPILE("Asiakkaan kysymys jäi vastaamatta: \"{}\""), customer_gist(chat, *question))
-                 : note(FMT_COMPILE("The customer's question was never answered: \"{}\""), customer_gist(chat, *question)));
-  }
+  for (std::size_t question : open_questions(chat))
+    tally.add(question, "engagement.question_unanswered", k_question_unanswered,
+              fi ? note(FMT_COMPILE("Asiakkaan kysymys jäi vastaamatta: \"{}\""), customer_gist(chat, question))
+                 : note(FMT_COMPILE("The customer's question was never answered: \"{}\""), customer_gist(chat, question)));
 }
 
 void unanswered(const ChatView& chat, Tally& tally) {

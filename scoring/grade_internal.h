@@ -22,6 +22,16 @@ namespace chatdrill::scoring::detail {
 // How one trainee reply relates to the customer: the customer turn it answers, whether it
 // responds to it (Responsiveness in GRADING.md) and which of its sentences were already
 // sent in an earlier reply (a template is paid once).
+// Concepts that show what a message is about (subject areas, channels, case details), not
+// courtesy, framing or the customer's reactions.
+bool topical_concept(std::string_view id);
+
+struct ChatView;
+// The customer questions (message indexes) that no reply to their turn answered or took up.
+std::vector<std::size_t> open_questions(const ChatView& chat);
+// The customer message's first question (else its first sentence), shortened, for notes.
+std::string_view customer_gist(const ChatView& chat, std::size_t c);
+
 struct Response {
   std::vector<std::size_t> turn;  // the customer's latest messages before the reply (their turn)
   bool responsive = true;
@@ -35,6 +45,10 @@ struct Response {
   bool answers_question = false;  // the turn asked something and this reply answers it
   std::vector<char> reused;  // per sentence: the same sentence was in an earlier reply
   bool all_reused = false;   // every sentence of the reply was sent before
+  // Per sentence: mostly the customer's own words copied back (runs of five or more words
+  // from their messages make most of it). An echo is no topic and earns nothing.
+  std::vector<char> echoed;
+  std::string_view echo;     // the first echoed sentence, for the note
 };
 
 struct ChatView {

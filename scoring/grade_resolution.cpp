@@ -37,7 +37,7 @@ namespace {
 
 constexpr double k_free_base = 50;
 constexpr double k_confirmed = 25, k_committed = 20, k_thanked = 15, k_complaint = -20, k_repeated = -10,
-                 k_left = -45, k_last_unanswered = -15;
+                 k_left = -45, k_last_unanswered = -15, k_question_open = -10;
 
 // The label the session wrote for its ending ("ended" event text), else the outcome.
 std::string_view ending_label(const ChatView& chat) {
@@ -104,6 +104,15 @@ void from_conversation(const ChatView& chat, Tally& tally) {
                 fi ? "Asiakas joutui kysymään saman asian uudelleen." : "The customer had to ask the same thing again.");
       break;
     }
+  }
+  // A question nobody answered is a matter left open, however politely the customer signs off.
+  int open = 0;
+  for (std::size_t c : open_questions(chat)) {
+    if (open++ == 2) break;
+    tally.add(c, "resolution.question_open", k_question_open,
+              fi ? note(FMT_COMPILE("Asiakkaan kysymykseen ei vastattu, joten asia jäi auki: \"{}\""), customer_gist(chat, c))
+                 : note(FMT_COMPILE("The customer's question was never answered, so the matter is still open: \"{}\""),
+                        customer_gist(chat, c)));
   }
   bool left = false;
   for (std::size_t i = 0; i < msgs.size() && !left; ++i)

@@ -79,6 +79,13 @@ void frame_cover(const Analysis& a, std::vector<char>& out) {
   }
 }
 
+// Concepts that show what a message is about (not courtesy, not framing).
+bool topical_concept(std::string_view id) {
+  return !(id == "greeting" || id == "courtesy.filler" || id == "topic.none" || id == "open_door" || id == "checkin" ||
+           id == "hold" || id == "hold.check" || id == "time.minute" || id == "time.second" || id == "answer.particle" ||
+           id == "ownership" || id == "next_step" || id == "contact.verb" || id == "contact.receive" || id.starts_with("customer."));
+}
+
 namespace {
 
 // A word that says what the message is about. `cover`: frame_cover() of the analysis.
@@ -115,12 +122,6 @@ void topic_of(const Analysis& a, const std::vector<char>& cover, std::size_t fro
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-// Concepts that show what a message is about (not courtesy, not framing).
-bool topical_concept(std::string_view id) {
-  return !(id == "greeting" || id == "courtesy.filler" || id == "topic.none" || id == "open_door" || id == "checkin" ||
-           id == "hold" || id == "hold.check" || id == "time.minute" || id == "time.second" || id == "answer.particle" ||
-           id == "ownership" || id == "next_step" || id == "contact.verb" || id == "contact.receive" || id.starts_with("customer."));
-}
 
 // The first token of the reply whose topic key is in `keys`, or -1.
 long shared_token(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string_view>& keys) {
@@ -172,16 +173,29 @@ struct TurnContext {
 
 // After a hold, the reply that comes back to the customer's case: it shares a topic word
 // or a topical concept with any of the customer's turns so far.
-bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string_view>& keys,
-                const std::unordered_set<std::string_view>& concepts) {
-  if (shared_token(a, cover, keys) >= 0) return true;
-  return std::any_of(a.concepts.begin(), a.concepts.end(),
-                     [&](const ConceptHit& h) { return !h.negated && concepts.count(h.id) > 0; });
+// A concept hit of the reply's own words (not negated, not in a sentence copied from the customer).
+// A channel the reply sends the customer to is no common ground: "soittakaa
+// asiakaspalveluun" does not take up "puhelin hajosi".
+bool own_hit(const Analysis& a, const ConceptHit& h, const std::vector<char>& echoed) {
+  if (h.negated) return false;
+  if (h.id.starts_with("channel.") &&
+      std::any_of(a.moves.begin(), a.moves.end(),
+                  [&](const Move& m) { return m.kind == MoveKind::channel_bounce && m.clause == h.clause; }))
+    return false;
+  const auto s = static_cast<std::size_t>(a.clauses[static_cast<std::size_t>(h.clause)].sentence);
+  return s >= echoed.size() || !echoed[s];
 }
 
-bool shares_concept(const Analysis& reply, const TurnContext& turn) {
+bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::vector<char>& echoed,
+                const std::unordered_set<std::string_view>& keys, const std::unordered_set<std::string_view>& concepts) {
+  if (shared_token(a, cover, keys) >= 0) return true;
+  return std::any_of(a.concepts.begin(), a.concepts.end(),
+                     [&](const ConceptHit& h) { return own_hit(a, h, echoed) && concepts.count(h.id) > 0; });
+}
+
+bool shares_concept(const Analysis& reply, const std::vector<char>& echoed, const TurnContext& turn) {
   return std::any_of(reply.concepts.begin(), reply.concepts.end(),
-                     [&](const ConceptHit& r) { return !r.negated && turn.concepts.count(r.id) > 0; });
+                     [&](const ConceptHit& r) { return own_hit(reply, r, echoed) && turn.concepts.count(r.id) > 0; });
 }
 
 // The reply answers a question in the turn: a statement (not a counter-question, not a
@@ -229,6 +243,48 @@ std::string sentence_key(const Analysis& a, const Sentence& s) {
     key.push_back(' ');
   }
   return key;
+}
+
+// Echoes: a run of k_echo_run words (folded) that a customer message already had.
+constexpr std::size_t k_echo_run = 5;
+
+std::uint64_t gram_hash(const Analysis& a, std::size_t from) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t k = from; k < from + k_echo_run; ++k) {
+    h ^= std::hash<std::string_view>{}(a.tokens[k].folded);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void add_grams(const Analysis& a, std::unordered_set<std::uint64_t>& grams) {
+  for (std::size_t k = 0; k + k_echo_run <= a.tokens.size(); ++k) grams.insert(gram_hash(a, k));
+}
+
+// Marks the sentences of a reply that mostly copy the customer's words (60% of their words
+// in copied runs), and covers their words so they are no topic. Returns the count.
+std::size_t mark_echoes(const Analysis& a, const std::unordered_set<std::uint64_t>& grams, std::vector<char>& cover,
+                        std::vector<char>& echoed) {
+  echoed.assign(a.sentences.size(), 0);
+  if (grams.empty() || a.tokens.size() < k_echo_run) return 0;
+  std::vector<char> copied(a.tokens.size(), 0);
+  bool any = false;
+  for (std::size_t k = 0; k + k_echo_run <= a.tokens.size(); ++k)
+    if (grams.count(gram_hash(a, k))) {
+      std::fill(copied.begin() + static_cast<std::ptrdiff_t>(k), copied.begin() + static_cast<std::ptrdiff_t>(k + k_echo_run), 1);
+      any = true;
+    }
+  if (!any) return 0;
+  std::size_t n = 0;
+  for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& st = a.sentences[s];
+    std::size_t c = 0;
+    for (std::size_t k = st.first_token; k < st.first_token + st.token_count; ++k) c += copied[k];
+    if (st.token_count == 0 || c * 10 < st.token_count * 6) continue;
+    echoed[s] = 1, ++n;
+    for (std::size_t k = st.first_token; k < st.first_token + st.token_count; ++k) cover[k] = 1;
+  }
+  return n;
 }
 
 bool helps(const Message& m) {
@@ -293,6 +349,7 @@ void read_responses(ChatView& chat) {
   // the matter, not to the order number the customer gave last.
   std::unordered_set<std::string_view> case_keys, case_concepts;
   bool held = false;  // the previous reply, in this same turn, was a hold
+  std::unordered_set<std::uint64_t> grams;  // word runs of the customer's messages so far
   std::unordered_set<std::string> sent;  // sentences of earlier replies
   std::vector<std::size_t> turn;
   std::size_t next_customer = 0;
@@ -301,7 +358,10 @@ void read_responses(ChatView& chat) {
     chat.trainee_at[i] = static_cast<int>(k);
     // The turn: customer messages since the previous reply; none new = the same turn.
     std::vector<std::size_t> fresh;
-    while (next_customer < chat.customer.size() && chat.customer[next_customer] < i) fresh.push_back(chat.customer[next_customer++]);
+    while (next_customer < chat.customer.size() && chat.customer[next_customer] < i) {
+      add_grams(chat.analysis(chat.customer[next_customer]), grams);
+      fresh.push_back(chat.customer[next_customer++]);
+    }
     if (!fresh.empty()) {
       turn = std::move(fresh);
       context.read(chat, turn, closing_turn(chat, turn));
@@ -320,10 +380,15 @@ void read_responses(ChatView& chat) {
       if (!sent.insert(std::move(key)).second) r.reused[s] = 1, ++reused;
     }
     r.all_reused = !a.sentences.empty() && reused == a.sentences.size();
+    if (mark_echoes(a, grams, chat.covers[i], r.echoed) > 0) {
+      topic_of(a, chat.covers[i], 0, a.tokens.size(), chat.topics[i]);
+      for (std::size_t s = 0; s < r.echoed.size() && r.echo.empty(); ++s)
+        if (r.echoed[s]) r.echo = chat.sentence_text(i, static_cast<int>(s));
+    }
     if (turn.empty()) continue;  // speaking first: "first"
     const long shared = context.keys.empty() ? -1 : shared_token(a, chat.covers[i], context.keys);
     if (shared >= 0) r.shared = chat.valid_part(i, a.tokens[static_cast<std::size_t>(shared)].surface);
-    const bool by_concept = shares_concept(a, context);
+    const bool by_concept = shares_concept(a, r.echoed, context);
     r.answers_question = answers(chat, i, context);
     if (shared >= 0) r.how = "topic";
     else if (by_concept) r.how = "concept";
@@ -333,10 +398,46 @@ void read_responses(ChatView& chat) {
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
     else if (context.keys.empty()) r.how = "no_topic";
-    else if (held && comes_back(a, chat.covers[i], case_keys, case_concepts)) r.how = "resumed";
+    else if ((held || !context.question) && comes_back(a, chat.covers[i], r.echoed, case_keys, case_concepts))
+      r.how = "resumed";  // after a hold, or after the customer answered: back to the case
     else r.how = "none", r.responsive = false;
     held = std::string_view(r.how) == "hold" || (held && std::string_view(r.how) == "checkin");
   }
+}
+
+// The customer message's first question (else its first sentence), shortened, for notes.
+std::string_view customer_gist(const ChatView& chat, std::size_t c) {
+  const auto& sentences = chat.analysis(c).sentences;
+  int pick = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k)
+    if (sentences[k].is_question) {
+      pick = static_cast<int>(k);
+      break;
+    }
+  std::string_view s = chat.sentence_text(c, pick);
+  if (s.size() <= 80) return s;
+  std::size_t cut = 77;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+std::vector<std::size_t> open_questions(const ChatView& chat) {
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
+    const Response& r = chat.responses[k];
+    if (r.turn.empty() || (k > 0 && chat.responses[k - 1].turn == r.turn)) continue;  // each turn once
+    std::optional<std::size_t> question;
+    for (std::size_t c : r.turn)
+      if (chat.analysis(c).is_question && !question) question = c;
+    if (!question) continue;
+    bool taken_up = false;
+    for (std::size_t n = k; n < chat.trainee.size() && chat.responses[n].turn == r.turn; ++n) {
+      const std::string_view how = chat.responses[n].how;
+      taken_up = taken_up || how == "topic" || how == "concept" || how == "answer" || how == "intent";
+    }
+    if (!taken_up) open.push_back(*question);
+  }
+  return open;
 }
 
 const Response* ChatView::response(std::size_t message) const {
@@ -350,15 +451,29 @@ bool ChatView::pays(std::size_t message, int sentence) const {
   // A bare hold ("tarkistan asian") is an answer to nothing yet: it keeps the customer
   // informed (engagement) but its courtesy is paid only when it names their matter.
   if (!r->responsive || std::string_view(r->how) == "hold") return false;
-  if (sentence < 0) return !r->all_reused;
-  return static_cast<std::size_t>(sentence) >= r->reused.size() || !r->reused[static_cast<std::size_t>(sentence)];
+  if (sentence < 0) {
+    if (r->all_reused) return false;
+    for (std::size_t s = 0; s < r->reused.size(); ++s)
+      if (!r->reused[s] && !(s < r->echoed.size() && r->echoed[s])) return true;
+    return r->reused.empty();
+  }
+  const auto s = static_cast<std::size_t>(sentence);
+  if (s < r->echoed.size() && r->echoed[s]) return false;
+  return s >= r->reused.size() || !r->reused[s];
 }
 
 bool ChatView::fresh(std::size_t message, int sentence) const {
   const Response* r = response(message);
   if (!r) return false;
-  if (sentence < 0) return !r->all_reused;
-  return static_cast<std::size_t>(sentence) >= r->reused.size() || !r->reused[static_cast<std::size_t>(sentence)];
+  if (sentence < 0) {
+    if (r->all_reused) return false;
+    for (std::size_t s = 0; s < r->reused.size(); ++s)
+      if (!r->reused[s] && !(s < r->echoed.size() && r->echoed[s])) return true;
+    return r->reused.empty();
+  }
+  const auto s = static_cast<std::size_t>(sentence);
+  if (s < r->echoed.size() && r->echoed[s]) return false;
+  return s >= r->reused.size() || !r->reused[s];
 }
 
 bool ChatView::same_topic(std::size_t a, std::size_t b) const {

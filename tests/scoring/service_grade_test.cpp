@@ -114,6 +114,43 @@ TEST_CASE("a marker-stuffed template sent whatever the customer says scores well
   }
 }
 
+TEST_CASE("rotating stuffed templates or echoing the customer's words back scores below genuine replies") {
+  const std::vector<std::string> rotating_fi = {
+      k_template_fi, "Kiitos paljon, ymmärrän täysin ja pahoittelen! Selvitän asian heti. Voisitteko kertoa lisää? Autan mielelläni.",
+      "Kiitos kärsivällisyydestä! Olen pahoillani. Katson tämän. Mistä on kyse? Kirjoittakaa ihmeessä, jos tulee muuta."};
+  const std::vector<std::string> rotating_en = {
+      k_template_en, "Thanks so much, I completely understand and I'm sorry! I'll check right away. Could you tell me more? Happy to help.",
+      "Thank you for your patience! I'm sorry about this. Let me look. What is it about? Write any time if anything else comes up."};
+  for (const auto& [language, cases, rotating] :
+       {std::tuple{"fi", &k_fi, &rotating_fi}, std::tuple{"en", &k_en, &rotating_en}}) {
+    const bool fi = std::string_view(language) == "fi";
+    for (const auto& c : *cases) {
+      CAPTURE(language);
+      CAPTURE(c.customer.front());
+      const Grade helpful = grade_transcript(with_replies(language, c, c.helpful));
+      const Grade rotated = grade_transcript(with_replies(language, c, *rotating));
+      CHECK(helpful.overall >= rotated.overall + 3);
+      std::vector<std::string> echo;
+      for (const auto& line : c.customer)
+        echo.push_back(fi ? "Kiitos viestistä! Ymmärrän: \"" + line + "\" Tarkistan asian."
+                          : "Thanks for your message! I understand: \"" + line + "\" I'll look into it.");
+      const Grade echoed = grade_transcript(with_replies(language, c, echo));
+      CHECK(helpful.overall >= echoed.overall + 3);
+      CHECK(has_rule(echoed.dimension("engagement"), "engagement.echo"));
+      // Nobody answered the customer's question: the matter stays open, thanks or not.
+      if (std::any_of(c.customer.begin(), c.customer.end(), [](const std::string& l) { return l.find('?') != std::string::npos; }))
+        CHECK(score(rotated, "resolution") < score(helpful, "resolution"));
+    }
+  }
+}
+
+TEST_CASE("mirroring a few of the customer's words is no echo") {
+  const Grade g = grade_transcript(chat("fi", {{"Hei, tilaamani kengät eivät ole vieläkään tulleet.",
+                                                "Pahoittelen, että kengät eivät ole vielä tulleet! Mikä on tilausnumeronne?"}}));
+  CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.echo"));
+  CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
+}
+
 TEST_CASE("stuffing courtesy words into a helpful reply does not beat the plain helpful reply by much") {
   const Case& c = k_fi[1];
   std::vector<std::string> stuffed;
