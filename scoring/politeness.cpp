@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <unordered_set>
 #include <cmath>
@@ -66,6 +67,52 @@ bool in_order(const Term& t, const Analysis& a, const TermHit& h) {
   return std::any_of(w.lemmas.begin(), w.lemmas.end(), [&](const std::string& l) { return info.has_lemma(l); });
 }
 
+// The analysed text, when the tokens view it in place (TextAnalyzer keeps the text at
+// the start of the analysis's storage); empty otherwise, and then no markup is skipped.
+std::string_view analysed_text(const Analysis& a) {
+  const Token& first = a.tokens.front();
+  const Token& last = a.tokens.back();
+  const char* base = first.surface.data() - first.begin;
+  if (base + last.begin != last.surface.data()) return {};
+  return {base, last.end};
+}
+
+bool starts_with_at(std::string_view text, std::size_t i, std::string_view what) {
+  return text.size() - i >= what.size() && std::equal(what.begin(), what.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                                                      [](char x, char y) { return (x | 0x20) == y; });
+}
+
+// Which tokens are markup, not language: words of a URL (to the next space or bracket),
+// of a `code span` on one line, and an @mention. Forum requests are full of them ("see
+// [fenders](http://.../whats-your-most-useful-...)" holds no "your" and no "useful").
+void mark_markup(const Analysis& a, std::vector<char>& markup) {
+  markup.assign(a.tokens.size(), 0);
+  const std::string_view text = analysed_text(a);
+  if (text.empty()) return;
+  std::size_t k = 0;  // the first token not yet passed
+  auto mark_until = [&](std::size_t from, std::size_t to) {
+    while (k < a.tokens.size() && a.tokens[k].begin < from) ++k;
+    for (std::size_t j = k; j < a.tokens.size() && a.tokens[j].begin < to; ++j) markup[j] = 1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '`') {
+      const std::size_t close = text.find_first_of("`\n", i + 1);
+      if (close == std::string_view::npos || text[close] != '`') continue;
+      mark_until(i, close);
+      i = close;
+    } else if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+               (starts_with_at(text, i, "http://") || starts_with_at(text, i, "https://") || starts_with_at(text, i, "www."))) {
+      std::size_t end = text.find_first_of(" \t\r\n)]>\"", i);
+      if (end == std::string_view::npos) end = text.size();
+      mark_until(i, end);
+      i = end - 1;
+    }
+  }
+  for (std::size_t j = 0; j < a.tokens.size(); ++j)
+    if (a.tokens[j].begin > 0 && text[a.tokens[j].begin - 1] == '@') markup[j] = 1;
+}
+
 }  // namespace
 
 int PolitenessModel::index(std::string_view id) const {
@@ -83,8 +130,20 @@ std::vector<StrategyHit> PolitenessModel::find(const Analysis& analysis) const {
 void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) const {
   if (a.tokens.empty() || a.sentences.empty() || a.clauses.empty()) return;
   thread_local std::vector<TermHit> hits, cancels;  // scratch: no allocation per text
+  thread_local std::vector<char> markup;
+  thread_local std::vector<std::size_t> opening;  // per sentence: its first two words that are not markup
   hits.clear();
   cancels.clear();
+  mark_markup(a, markup);
+  opening.assign(2 * a.sentences.size(), a.tokens.size());
+  for (std::size_t k = 0; k < a.tokens.size(); ++k) {
+    std::size_t* o = &opening[2 * static_cast<std::size_t>(a.tokens[k].sentence)];
+    if (markup[k]) continue;
+    if (o[0] == a.tokens.size()) o[0] = k;
+    else if (o[1] == a.tokens.size()) o[1] = k;
+  }
+  std::size_t message_start = 0;
+  while (message_start < a.tokens.size() && markup[message_start]) ++message_start;
   terms.find(a, hits);
   except.find(a, cancels);
   const std::size_t before = out.size();
@@ -94,12 +153,14 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
   auto add = [&](int s, std::size_t first, std::size_t last) {
     const Strategy& st = strategies[static_cast<std::size_t>(s)];
     const Token& t = a.tokens[first];
-    const std::size_t start = a.sentences[static_cast<std::size_t>(t.sentence)].first_token;
+    if (markup[first]) return;
+    const std::size_t* o = &opening[2 * static_cast<std::size_t>(t.sentence)];
     switch (st.position) {
       case StrategyPosition::anywhere: break;
-      case StrategyPosition::sentence_start: if (first != start) return; break;
-      case StrategyPosition::not_sentence_start: if (first == start) return; break;
-      case StrategyPosition::message_start: if (first != 0) return; break;
+      case StrategyPosition::sentence_start: if (first != o[0]) return; break;
+      case StrategyPosition::not_sentence_start: if (first == o[0]) return; break;
+      case StrategyPosition::message_start: if (first != message_start) return; break;
+      case StrategyPosition::sentence_opening: if (first != o[0] && first != o[1]) return; break;
     }
     if (!st.in_negated_clause && a.clauses[static_cast<std::size_t>(t.clause)].negated) return;
     if (st.in_question_only && !a.sentences[static_cast<std::size_t>(t.sentence)].is_question) return;
@@ -215,7 +276,8 @@ constexpr std::pair<const char*, StrategyPosition> k_positions[] = {
     {"anywhere", StrategyPosition::anywhere},
     {"sentence_start", StrategyPosition::sentence_start},
     {"not_sentence_start", StrategyPosition::not_sentence_start},
-    {"message_start", StrategyPosition::message_start}};
+    {"message_start", StrategyPosition::message_start},
+    {"sentence_opening", StrategyPosition::sentence_opening}};
 
 StrategyForm read_form(Reader& r, const Json& body, const std::string& path, const TextAnalyzer& analyzer) {
   StrategyForm f;

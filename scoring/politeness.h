@@ -20,8 +20,10 @@ namespace chatdrill::scoring {
 inline constexpr const char* k_politeness_format = "chatdrill.politeness/1";
 
 // Where in its sentence a strategy counts: "please" mid-sentence is polite, "Please ..."
-// opening a sentence is an order.
-enum class StrategyPosition { anywhere, sentence_start, not_sentence_start, message_start };
+// opening a sentence is an order. A sentence starts at its first word that is not markup
+// (an @mention); `sentence_opening` is its first two words ("So why ...", as ConvoKit's
+// direct question looks at them).
+enum class StrategyPosition { anywhere, sentence_start, not_sentence_start, message_start, sentence_opening };
 
 // A grammatical form a token may have (any one of its readings), for strategies the
 // words alone do not show: "voisitteko" (conditional, 2nd person), "katsopa" (-pa).
@@ -70,6 +72,7 @@ class PolitenessModel {
   TermSet except;  // look-alikes that cancel an overlapping hit of their owner
 
   // Every strategy in `analysis`, in text order; a strategy at most once per sentence.
+  // Words of a URL, a `code span` or an @mention are no strategy's words.
   std::vector<StrategyHit> find(const Analysis& analysis) const;
   void find(const Analysis& analysis, std::vector<StrategyHit>& out) const;
   int index(std::string_view id) const;  // -1 when unknown

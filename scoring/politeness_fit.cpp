@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -176,22 +177,104 @@ double accuracy(const LogisticModel& m, const std::vector<std::vector<double>>& 
   return static_cast<double>(right) / static_cast<double>(x.size());
 }
 
-double cross_validated_accuracy(const std::vector<std::vector<double>>& x, const std::vector<int>& y, double l2,
-                                int folds, std::uint32_t seed) {
-  std::vector<std::size_t> order(x.size());
+namespace {
+
+// The positions of `n` items in a seeded shuffle; item order[k] goes to fold k % folds.
+std::vector<std::size_t> shuffled(std::size_t n, std::uint32_t seed) {
+  std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::mt19937 random(seed);  // mt19937's output is fixed by the standard; the shuffle is ours
   for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
+  return order;
+}
+
+struct Split {
+  std::vector<std::vector<double>> train_x, test_x;
+  std::vector<int> train_y, test_y;
+};
+
+Split fold_split(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                 const std::vector<std::size_t>& order, int folds, int f) {
+  Split s;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const bool test = static_cast<int>(k % static_cast<std::size_t>(folds)) == f;
+    (test ? s.test_x : s.train_x).push_back(x[order[k]]);
+    (test ? s.test_y : s.train_y).push_back(y[order[k]]);
+  }
+  return s;
+}
+
+double log_loss(const LogisticModel& m, const std::vector<std::vector<double>>& x, const std::vector<int>& y) {
+  double sum = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double z = m.logit(x[i]);
+    sum += std::log1p(std::exp(y[i] ? -z : z));  // -log p(y | x)
+  }
+  return sum;
+}
+
+}  // namespace
+
+double choose_l2(const std::vector<std::vector<double>>& x, const std::vector<int>& y, int folds, std::uint32_t seed) {
+  const auto order = shuffled(x.size(), seed);
+  double best = k_l2_grid[0], best_loss = std::numeric_limits<double>::infinity();
+  for (double l2 : k_l2_grid) {
+    double loss = 0;
+    for (int f = 0; f < folds; ++f) {
+      const Split s = fold_split(x, y, order, folds, f);
+      loss += log_loss(fit_logistic(s.train_x, s.train_y, l2), s.test_x, s.test_y);
+    }
+    if (loss < best_loss) best = l2, best_loss = loss;
+  }
+  return best;
+}
+
+NestedResult nested_cross_validated_accuracy(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                                             int folds, int inner_folds, std::uint32_t seed) {
+  const auto order = shuffled(x.size(), seed);
+  NestedResult r;
   double sum = 0;
   for (int f = 0; f < folds; ++f) {
-    std::vector<std::vector<double>> train_x, test_x;
-    std::vector<int> train_y, test_y;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      const bool test = static_cast<int>(k % static_cast<std::size_t>(folds)) == f;
-      (test ? test_x : train_x).push_back(x[order[k]]);
-      (test ? test_y : train_y).push_back(y[order[k]]);
+    const Split s = fold_split(x, y, order, folds, f);
+    const double l2 = choose_l2(s.train_x, s.train_y, inner_folds, seed + 1 + static_cast<std::uint32_t>(f));
+    r.l2.push_back(l2);
+    sum += accuracy(fit_logistic(s.train_x, s.train_y, l2), s.test_x, s.test_y);
+  }
+  r.accuracy = sum / folds;
+  return r;
+}
+
+GroupedResult leave_one_group_out(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                                  const std::vector<std::string>& groups) {
+  std::vector<std::string> names(groups);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  GroupedResult out;
+  if (names.size() < 2) return out;
+  double right = 0;
+  for (const auto& g : names) {
+    Split s;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const bool test = groups[i] == g;
+      (test ? s.test_x : s.train_x).push_back(x[i]);
+      (test ? s.test_y : s.train_y).push_back(y[i]);
     }
-    sum += accuracy(fit_logistic(train_x, train_y, l2), test_x, test_y);
+    const double l2 = choose_l2(s.train_x, s.train_y);
+    const double a = accuracy(fit_logistic(s.train_x, s.train_y, l2), s.test_x, s.test_y);
+    out.groups.push_back({g, s.test_x.size(), a, l2});
+    right += a * static_cast<double>(s.test_x.size());
+  }
+  out.pooled = right / static_cast<double>(x.size());
+  return out;
+}
+
+double cross_validated_accuracy(const std::vector<std::vector<double>>& x, const std::vector<int>& y, double l2,
+                                int folds, std::uint32_t seed) {
+  const auto order = shuffled(x.size(), seed);
+  double sum = 0;
+  for (int f = 0; f < folds; ++f) {
+    const Split s = fold_split(x, y, order, folds, f);
+    sum += accuracy(fit_logistic(s.train_x, s.train_y, l2), s.test_x, s.test_y);
   }
   return sum / folds;
 }

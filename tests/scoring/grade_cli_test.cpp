@@ -58,7 +58,7 @@ TEST_CASE("grade prints a report that quotes the messages behind each point") {
   const Run r = run("'" + golden_path("fi_cancel_bounce") + "'");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out.find("Kokonaisarvosana 53.6") != std::string::npos);  // with its own scenario's rubric
+  CHECK(r.out.find("Kokonaisarvosana 54.0") != std::string::npos);  // with its own scenario's rubric
   CHECK(r.out.find("Nopeus (speed): 74.5") != std::string::npos);
   CHECK(r.out.find("-15.0  engagement.channel_bounce") != std::string::npos);
   CHECK(r.out.find("\"Valitettavasti en voi mitään. Soittakaa asiakaspalveluun.\"") != std::string::npos);
@@ -111,7 +111,7 @@ TEST_CASE("malformed transcripts are reported as file:line:col: path: message wi
   // One bad file does not stop the others from being graded.
   const Run mixed = run("'" + bad + "' '" + golden_path("en_refund_good") + "'");
   CHECK(mixed.status == 1);
-  CHECK(mixed.out.find("Overall 84.8") != std::string::npos);
+  CHECK(mixed.out.find("Overall 84.9") != std::string::npos);
 }
 
 TEST_CASE("grade --scenario grades with the scenario's rubric") {

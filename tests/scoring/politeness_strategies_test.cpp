@@ -93,6 +93,27 @@ TEST_CASE("English politeness strategies on natural requests, not on look-alikes
       {"That sounds great.", "positive_lexicon", true},
       {"That is not great.", "positive_lexicon", false},
       {"That is a problem.", "negative_lexicon", true},
+      // As ConvoKit's definitions: a direct question in a sentence's first two words, the
+      // contraction too; words written as they are ("sure" is no "surely", "using" no
+      // "useful", "better" no "good" to open with, "what kind of" no kindness).
+      {"So why did it fail?", "direct_question", true},
+      {"What's the order number?", "direct_question", true},
+      {"Are you sure it arrived?", "factuality", false},
+      {"Is that the actual address?", "factuality", false},
+      {"Better late than never.", "deference", false},
+      {"I am using the app.", "positive_lexicon", false},
+      {"What kind of phone is it?", "positive_lexicon", false},
+      {"That is very kind of you.", "positive_lexicon", false},
+      {"It should arrive tomorrow.", "hedges", true},
+      {"It is quite likely late.", "hedges", true},
+      {"You are supposed to get a code.", "hedges", false},
+      // Markup is no language: an @mention opens no sentence, a URL's or code span's words
+      // are no strategy's.
+      {"@Maija what is the order number?", "direct_question", true},
+      {"@maija I checked it.", "first_person_start", true},
+      {"See https://example.com/whats-your-most-useful-tip for the steps.", "second_person", false},
+      {"See https://example.com/whats-your-most-useful-tip for the steps.", "positive_lexicon", false},
+      {"Set `great = false` and restart.", "positive_lexicon", false},
   });
 }
 
@@ -141,6 +162,19 @@ TEST_CASE("Finnish politeness strategies on natural requests, not on look-alikes
       {"Tämä on hieno tuote.", "positive_lexicon", true},
       {"Tämä ei ole hyvä.", "positive_lexicon", false},
       {"Tilauksessa on ongelma.", "negative_lexicon", true},
+      // The Finnish forms of the brief, in natural sentences.
+      {"Voisitteko tarkistaa tilauksen?", "conditional_request", true},
+      {"Voisitteko tarkistaa tilauksen?", "teitittely", true},
+      {"Voitaisiinko sopia uusi toimitusaika?", "passive_request", true},
+      {"Katsotaanpa asiaa yhdessä.", "softening_clitic", true},
+      {"Tarkistanpa vielä tilauksen tilan.", "softening_clitic", true},
+      {"Odotahan hetki, katson heti.", "softening_clitic", true},
+      {"Odotahan hetki, katson heti.", "direct_imperative", false},
+      {"Odota hetki.", "direct_imperative", true},
+      {"Ole hyvä.", "please_start", true},
+      {"Tässä kuitti, ole hyvä.", "please", true},
+      {"Saisinko tilausnumeronne?", "teitittely", true},
+      {"Saisinko tilausnumerosi?", "teitittely", false},
   });
 }
 
@@ -192,7 +226,7 @@ TEST_CASE("Finnish weights are the fitted weights of their English counterparts"
   }
 }
 
-TEST_CASE("the fitted weights tell polite from impolite Stack Exchange requests") {
+TEST_CASE("the fitted weights tell polite from impolite Stack Exchange requests, in and across communities") {
   const std::string csv = calibration_path("politeness/stack-exchange.annotated.csv").string();
   if (!std::filesystem::exists(csv)) {
     MESSAGE("skipped: no calibration data at " << csv);
@@ -204,17 +238,23 @@ TEST_CASE("the fitted weights tell polite from impolite Stack Exchange requests"
   const auto en = load_politeness(Language::en);
   const auto x = strategy_presence(*en, *requests);
   const auto y = labels(*requests);
-  const double cv = cross_validated_accuracy(x, y, 1.0);
-  const double baseline = cross_validated_accuracy(polite_word_counts(*requests), y, 1.0);
+  const double cv = nested_cross_validated_accuracy(x, y).accuracy;
+  const double baseline = nested_cross_validated_accuracy(polite_word_counts(*requests), y).accuracy;
   LogisticModel bundled;
   bundled.intercept = en->intercept;
   for (const auto& s : en->strategies) bundled.weights.push_back(s.weight);
   const double in_sample = accuracy(bundled, x, y);
-  MESSAGE("10-fold CV accuracy " << cv << ", 20 polite words " << baseline << ", bundled weights " << in_sample);
+  MESSAGE("nested CV accuracy " << cv << ", 20 polite words " << baseline << ", bundled weights " << in_sample);
   // The brief's target; the strategies alone do not reach it on this corpus (see
   // scoring/lexicons/README.md), so it is reported, and what they do reach is asserted.
   WARN(cv >= 0.70);
-  CHECK(cv >= 0.60);
-  CHECK(cv > baseline + 0.03);
-  CHECK(in_sample >= 0.60);  // fails when the data file's weights are stale or lost
+  CHECK(cv >= 0.62);
+  CHECK(cv > baseline + 0.05);
+  CHECK(in_sample >= 0.62);  // fails when the data file's weights are stale or lost
+  // Requests of a community the weights never saw: above chance, not at the in-domain level.
+  std::vector<std::string> communities;
+  for (const auto& r : *requests) communities.push_back(r.community);
+  const double across = leave_one_group_out(x, y, communities).pooled;
+  MESSAGE("leave-one-community-out accuracy " << across);
+  CHECK(across >= 0.54);
 }
