@@ -58,6 +58,17 @@ struct Rubric {
   bool check_writing = true;       // false: the scenario's writing is not graded
 };
 
+// Timing presets: "chat" (the defaults above: seconds) and "async" (email and social
+// media, answered in hours: first reply 1 h, later replies 4 h, abandoned after 24 h, a
+// check-in after 24-72 h of silence, an answer 8 h after "we'll look into it").
+inline constexpr const char* k_presets[] = {"chat", "async"};
+// Sets `rubric`'s targets (first reply, reply, abandoned, silence window, hold) to the
+// preset's; false for a name not in k_presets. Slots, weights and the rest stay.
+bool apply_preset(Rubric& rubric, std::string_view preset);
+// The preset a transcript's channel calls for: "email" and "social" -> "async", "chat" ->
+// "chat"; empty for no or an unknown channel.
+std::string_view preset_for_channel(std::string_view channel);
+
 // The default rating of a scenario ending by its outcome label: resolved, sold, retained
 // and the like high; handed_off / escalated middle; lost, bounced, customer_left low.
 // None for labels that say nothing about the customer (time_up, ended_by_trainee).

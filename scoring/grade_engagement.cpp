@@ -131,6 +131,13 @@ double customer_needs(const ChatView& chat, const Rubric& r, std::size_t reply, 
 // wait is the trainee's, graded by speed), or at an explicit "silent" event. It counts
 // once the customer has had the time to read the reply and type their next message; a
 // "typing" event ends it.
+// The check-in window as a note says it: "60-180 s" in a chat, "24 h-72 h" by email.
+std::string window_text(const Rubric& r, bool fi) {
+  if (r.silence_checkin_to < 600)
+    return note(FMT_COMPILE("{}-{} s"), whole(r.silence_checkin_from), whole(r.silence_checkin_to));
+  return note(FMT_COMPILE("{}-{}"), duration(r.silence_checkin_from, fi), duration(r.silence_checkin_to, fi));
+}
+
 void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
   const bool fi = chat.fi();
   const auto& msgs = chat.transcript.messages;
@@ -177,22 +184,22 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
                    : "The same check-in word for word as before: noticed, but not paid again.");
     } else if (in_window) {
       tally.add(in_window, "engagement.checkin", k_checkin,
-                fi ? note(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} s hiljaisuuden jälkeen."), whole(msgs[*in_window].at - s))
-                   : note(FMT_COMPILE("Checked in after {} s of silence."), whole(msgs[*in_window].at - s)));
+                fi ? note(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} hiljaisuuden jälkeen."), duration(msgs[*in_window].at - s, fi))
+                   : note(FMT_COMPILE("Checked in after {} of silence."), duration(msgs[*in_window].at - s, fi)));
     } else if (early) {
       tally.add(early, "engagement.checkin_early", k_checkin_early,
-                fi ? note(FMT_COMPILE("Tarkisti jo {} s:n kohdalla; asiakkaalle kannattaa antaa hetki aikaa."), whole(msgs[*early].at - s))
-                   : note(FMT_COMPILE("Checked in after only {} s; give the customer a moment."), whole(msgs[*early].at - s)));
+                fi ? note(FMT_COMPILE("Tarkisti jo {}:n kohdalla; asiakkaalle kannattaa antaa hetki aikaa."), duration(msgs[*early].at - s, fi))
+                   : note(FMT_COMPILE("Checked in after only {}; give the customer a moment."), duration(msgs[*early].at - s, fi)));
     } else if (late) {
       tally.add(late, "engagement.checkin_late", k_checkin_late,
-                fi ? note(FMT_COMPILE("Tarkisti vasta {} s hiljaisuuden jälkeen (ikkuna {}-{} s)."), whole(msgs[*late].at - s),
-                                 whole(r.silence_checkin_from), whole(r.silence_checkin_to))
-                   : note(FMT_COMPILE("Checked in only after {} s of silence (window {}-{} s)."), whole(msgs[*late].at - s),
-                                 whole(r.silence_checkin_from), whole(r.silence_checkin_to)));
+                fi ? note(FMT_COMPILE("Tarkisti vasta {} hiljaisuuden jälkeen (ikkuna {})."), duration(msgs[*late].at - s, fi),
+                                 window_text(r, fi))
+                   : note(FMT_COMPILE("Checked in only after {} of silence (window {})."), duration(msgs[*late].at - s, fi),
+                                 window_text(r, fi)));
     } else if (silent > r.silence_checkin_to) {
       tally.add(*start, "engagement.no_checkin", k_no_checkin,
-                fi ? note(FMT_COMPILE("Asiakas oli hiljaa {} s eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), whole(until - s))
-                   : note(FMT_COMPILE("The customer was silent for {} s and the trainee never checked in."), whole(until - s)));
+                fi ? note(FMT_COMPILE("Asiakas oli hiljaa {} eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), duration(until - s, fi))
+                   : note(FMT_COMPILE("The customer was silent for {} and the trainee never checked in."), duration(until - s, fi)));
     }
   }
 }

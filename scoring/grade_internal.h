@@ -5,10 +5,12 @@
 
 #include "grade.h"
 #include "text.h"
+#include "timestamp.h"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <forward_list>
@@ -150,6 +152,13 @@ struct Whole {
   double value;
 };
 inline Whole whole(double value) { return {value}; }
+// A length of time in a note with its unit: "45 s" as always below ten minutes, then
+// "12 min", "3 h 20 min", "2 d 5 h" (scoring/timestamp.h), so email waits read in hours.
+struct Duration {
+  double seconds;
+  bool fi;
+};
+inline Duration duration(double seconds, bool fi) { return {seconds, fi}; }
 
 DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric);
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric& rubric);
@@ -169,5 +178,16 @@ struct fmt::formatter<chatdrill::scoring::detail::Whole> {
     if (v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v)))
       return fmt::format_to(ctx.out(), "{}", static_cast<long long>(v));
     return fmt::format_to(ctx.out(), "{:.0f}", v);
+  }
+};
+
+template <>
+struct fmt::formatter<chatdrill::scoring::detail::Duration> {
+  constexpr auto parse(fmt::format_parse_context& ctx) { return ctx.begin(); }
+  template <typename Context>
+  auto format(chatdrill::scoring::detail::Duration d, Context& ctx) const {
+    if (d.seconds < 600) return fmt::format_to(ctx.out(), "{} s", chatdrill::scoring::detail::whole(d.seconds));
+    const std::string text = chatdrill::scoring::duration_text(d.seconds, d.fi);
+    return std::copy(text.begin(), text.end(), ctx.out());
   }
 };

@@ -52,22 +52,22 @@ std::string wait_note(const ChatView& chat, const Wait& w, double target, double
   const bool fi = chat.fi();
   const std::string_view what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
   if (w.after_hold && !w.trainee)
-    return fi ? note(FMT_COMPILE("Pyysi hetken aikaa, mutta vastaus ei tullut {} s:ssa (odotusaika enintään {} s)."), whole(w.seconds), whole(target))
-              : note(FMT_COMPILE("Asked for a moment, but no answer came in {} s (hold target {} s)."), whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("Pyysi hetken aikaa, mutta vastaus ei tullut {}:ssa (odotusaika enintään {})."), duration(w.seconds, fi), duration(target, fi))
+              : note(FMT_COMPILE("Asked for a moment, but no answer came in {} (hold target {})."), duration(w.seconds, fi), duration(target, fi));
   if (w.after_hold)
-    return fi ? note(FMT_COMPILE("Vastaus odotuspyynnön jälkeen {} s:ssa (odotusaika enintään {} s)."), whole(w.seconds), whole(target))
-              : note(FMT_COMPILE("Answer after the hold in {} s (hold target {} s)."), whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("Vastaus odotuspyynnön jälkeen {}:ssa (odotusaika enintään {})."), duration(w.seconds, fi), duration(target, fi))
+              : note(FMT_COMPILE("Answer after the hold in {} (hold target {})."), duration(w.seconds, fi), duration(target, fi));
   if (!w.trainee && w.left)
-    return fi ? note(FMT_COMPILE("Asiakas poistui odotettuaan vastausta {} s (tavoite {} s)."), whole(w.seconds), whole(target))
-              : note(FMT_COMPILE("The customer left after waiting {} s for an answer (target {} s)."), whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("Asiakas poistui odotettuaan vastausta {} (tavoite {})."), duration(w.seconds, fi), duration(target, fi))
+              : note(FMT_COMPILE("The customer left after waiting {} for an answer (target {})."), duration(w.seconds, fi), duration(target, fi));
   if (!w.trainee)
-    return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} s eikä saanut sitä (tavoite {} s)."), whole(w.seconds), whole(target))
-              : note(FMT_COMPILE("The customer waited {} s and got no answer (target {} s)."), whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} eikä saanut sitä (tavoite {})."), duration(w.seconds, fi), duration(target, fi))
+              : note(FMT_COMPILE("The customer waited {} and got no answer (target {})."), duration(w.seconds, fi), duration(target, fi));
   if (score >= 100)
-    return fi ? note(FMT_COMPILE("{} {} s:ssa, tavoite {} s."), what, whole(w.seconds), whole(target))
-              : note(FMT_COMPILE("{} in {} s, target {} s."), what, whole(w.seconds), whole(target));
-  return fi ? note(FMT_COMPILE("{} vasta {} s:n päästä, tavoite {} s."), what, whole(w.seconds), whole(target))
-            : note(FMT_COMPILE("{} took {} s, target {} s."), what, whole(w.seconds), whole(target));
+    return fi ? note(FMT_COMPILE("{} {}:ssa, tavoite {}."), what, duration(w.seconds, fi), duration(target, fi))
+              : note(FMT_COMPILE("{} in {}, target {}."), what, duration(w.seconds, fi), duration(target, fi));
+  return fi ? note(FMT_COMPILE("{} vasta {}:n päästä, tavoite {}."), what, duration(w.seconds, fi), duration(target, fi))
+            : note(FMT_COMPILE("{} took {}, target {}."), what, duration(w.seconds, fi), duration(target, fi));
 }
 
 }  // namespace

@@ -26,6 +26,10 @@ inline constexpr std::size_t k_max_intents_per_node = 200;
 // One reply a trainee sends (the app's reply box, scripted replies of play and exercise).
 inline constexpr std::size_t k_max_reply_bytes = std::size_t{16} * 1024;
 inline constexpr const char* k_max_reply_text = "16 KiB";
+// How long one transcript (or a play's scripted replies) may span: a mailbox thread runs
+// for months; ten years is far beyond any and keeps times finite and exact to the millisecond.
+inline constexpr double k_max_transcript_seconds = 10 * 365.25 * 24 * 3600.0;
+inline constexpr const char* k_max_transcript_span_text = "10 years";
 // "Did you mean" hints compare words up to this length (longer ones are no typo).
 inline constexpr std::size_t k_max_hint_word = 64;
 

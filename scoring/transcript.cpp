@@ -1,6 +1,9 @@
 // Transcript reading and writing; see transcript.h.
 #include "transcript.h"
 
+#include "limits.h"
+#include "timestamp.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -18,7 +21,13 @@ struct Reader {
   }
 };
 
-std::optional<Message> read_message(Reader& r, const Json& m, const std::string& path, double previous_at) {
+// How a message's `at` was written: seconds since the start, or an ISO-8601 timestamp.
+struct WrittenTime {
+  enum class Kind { missing, seconds, timestamp } kind = Kind::missing;
+  Timestamp timestamp;
+};
+
+std::optional<Message> read_message(Reader& r, const Json& m, const std::string& path, WrittenTime& at) {
   if (!m.is_object()) { r.wrong_type(path, m, "an object {\"from\", \"at\", \"text\"}"); return std::nullopt; }
   Message msg;
   bool ok = true;
@@ -28,14 +37,22 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
       if (!value.is_string()) { r.wrong_type(p, value, "a string"); ok = false; continue; }
       (key == "from" ? msg.from : key == "kind" ? msg.kind : msg.text) = value.get<std::string>();
     } else if (key == "at") {
-      if (!value.is_number()) { r.wrong_type(p, value, "a number of seconds"); ok = false; continue; }
+      if (value.is_string()) {
+        std::string why;
+        if (auto ts = parse_timestamp(value.get_ref<const std::string&>(), why)) {
+          at = {WrittenTime::Kind::timestamp, *ts};
+        } else {
+          r.error(p, why);
+          ok = false;
+        }
+        continue;
+      }
+      if (!value.is_number()) { r.wrong_type(p, value, "a number of seconds or an ISO-8601 timestamp"); ok = false; continue; }
       msg.at = value.get<double>();
-      if (!std::isfinite(msg.at) || msg.at < 0 || msg.at > 7 * 24 * 3600.0) {
-        r.error(p, fmt::format("{} is not a time in seconds since the start (0 to a week)", value.dump()));
-        ok = false;
-      } else if (msg.at + 1e-9 < previous_at) {
-        r.error(p, fmt::format("time {} is earlier than the message before it ({}); messages must be in order",
-                               msg.at, previous_at));
+      at.kind = WrittenTime::Kind::seconds;
+      if (!std::isfinite(msg.at) || msg.at < 0 || msg.at > k_max_transcript_seconds) {
+        r.error(p, fmt::format("{} is not a time in seconds since the start (0 to {})", value.dump(),
+                               k_max_transcript_span_text));
         ok = false;
       }
     } else {
@@ -43,7 +60,7 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
     }
   }
   if (!m.contains("from")) { r.error(path, "missing \"from\" (customer or trainee)"); ok = false; }
-  if (!m.contains("at")) { r.error(path, "missing \"at\" (seconds since the start)"); ok = false; }
+  if (!m.contains("at")) { r.error(path, "missing \"at\" (seconds since the start, or an ISO-8601 timestamp)"); ok = false; }
   if (!m.contains("text") && msg.kind == "message") { r.error(path, "missing \"text\""); ok = false; }
   if (ok && msg.kind == "message" && msg.from != "customer" && msg.from != "trainee")
     r.error(member_path(path, "from"), fmt::format("\"{}\" is not customer or trainee", msg.from)), ok = false;
@@ -51,7 +68,65 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
   return msg;
 }
 
+// Reads `messages`: times written as seconds stay as written; timestamps become seconds
+// after the first message (a timestamp without a zone is in the zone of the first one that
+// has one). One transcript uses one kind; times never go backwards.
+void read_messages(Reader& r, const Json& list, Transcript& t) {
+  struct Read {
+    Message message;
+    WrittenTime at;
+    std::size_t index;
+  };
+  std::vector<Read> read;
+  read.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    WrittenTime at;
+    if (auto m = read_message(r, list[i], element_path("messages", i), at)) read.push_back({std::move(*m), at, i});
+  }
+  if (read.empty()) return;
+  const auto at_path = [](std::size_t i) { return member_path(element_path("messages", i), "at"); };
+  const Read& first = read.front();
+  std::optional<int> zone;
+  for (const auto& m : read)
+    if (m.at.kind == WrittenTime::Kind::timestamp && m.at.timestamp.offset_minutes) {
+      zone = m.at.timestamp.offset_minutes;
+      break;
+    }
+  const double origin = first.at.timestamp.utc_seconds(zone.value_or(0));
+  double previous_at = 0;
+  for (auto& m : read) {
+    if (m.at.kind != first.at.kind) {
+      const bool seconds = first.at.kind == WrittenTime::Kind::seconds;
+      r.error(at_path(m.index), fmt::format("{}, but {} is {}: one transcript writes all its times one way",
+                                            seconds ? "a timestamp" : "a number of seconds", at_path(first.index),
+                                            seconds ? "a number of seconds" : "a timestamp"));
+      continue;
+    }
+    if (m.at.kind == WrittenTime::Kind::timestamp) {
+      m.message.at = m.at.timestamp.utc_seconds(zone.value_or(0)) - origin;
+      if (m.message.at > k_max_transcript_seconds) {
+        r.error(at_path(m.index), fmt::format("{:.0f} days after the first message; a transcript spans at most {}",
+                                              m.message.at / 86400, k_max_transcript_span_text));
+        continue;
+      }
+    }
+    if (m.message.at + 1e-9 < previous_at) {
+      r.error(at_path(m.index), fmt::format("time {} is earlier than the message before it ({}); messages must be in order",
+                                            m.message.at, previous_at));
+      continue;
+    }
+    previous_at = m.message.at;
+    t.messages.push_back(std::move(m.message));
+  }
+}
+
 }  // namespace
+
+bool is_channel(std::string_view channel) {
+  for (const char* c : k_channels)
+    if (channel == c) return true;
+  return false;
+}
 
 TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
   TranscriptLoad result;
@@ -67,9 +142,12 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
     r.error("format", fmt::format("{} is not \"{}\"", quoted_value(root["format"]), k_transcript_format));
   for (const auto& [key, value] : root.items()) {
     if (key == "format" || key == "messages") continue;
-    if (key == "language" || key == "scenario" || key == "outcome") {
+    if (key == "language" || key == "scenario" || key == "outcome" || key == "channel") {
       if (!value.is_string()) { r.wrong_type(key, value, "a string"); continue; }
-      (key == "language" ? t.language : key == "scenario" ? t.scenario : t.outcome) = value.get<std::string>();
+      (key == "language" ? t.language : key == "scenario" ? t.scenario : key == "channel" ? t.channel : t.outcome) =
+          value.get<std::string>();
+      if (key == "channel" && !is_channel(t.channel))
+        r.error(key, fmt::format("\"{}\" is not a channel (chat, email, social)", t.channel));
     } else if (key == "seed") {
       if (!value.is_number_integer() || (!value.is_number_unsigned() && value.get<std::int64_t>() < 0))
         r.wrong_type(key, value, "a whole number >= 0");
@@ -83,16 +161,7 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
     r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", t.language));
   if (!root.contains("messages")) r.error("", "missing \"messages\" (a list)");
   else if (!root["messages"].is_array()) r.wrong_type("messages", root["messages"], "a list");
-  else {
-    double previous_at = 0;
-    const auto& list = root["messages"];
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (auto m = read_message(r, list[i], element_path("messages", i), previous_at)) {
-        previous_at = m->at;
-        t.messages.push_back(std::move(*m));
-      }
-    }
-  }
+  else read_messages(r, root["messages"], t);
   if (!has_errors(result.diagnostics)) result.transcript = std::move(t);
   return result;
 }
@@ -124,9 +193,10 @@ Json transcript_to_json(const Transcript& t) {
   j["language"] = t.language;
   if (t.seed) j["seed"] = *t.seed;
   if (!t.outcome.empty()) j["outcome"] = t.outcome;
+  if (!t.channel.empty()) j["channel"] = t.channel;
   for (const auto& [key, value] : t.extra.items()) {
     if (key == "format" || key == "scenario" || key == "language" || key == "seed" || key == "outcome" ||
-        key == "messages")
+        key == "channel" || key == "messages")
       j[key] = value;
     else
       append_new_member(j, key, value);

@@ -16,11 +16,15 @@ namespace chatdrill::scoring {
 
 inline constexpr const char* k_transcript_format = "chatdrill.transcript/1";
 
+// Where a conversation took place; email and social media answer in hours, not seconds.
+inline constexpr const char* k_channels[] = {"chat", "email", "social"};
+bool is_channel(std::string_view channel);
+
 struct Message {
   std::string from;             // "customer", "trainee", or another event source ("system")
   std::string kind = "message"; // "message"; other kinds (typing, nudge, left, silent,
                                 // returned, hint, ...) are events graders may ignore
-  double at = 0;                // seconds since the session started
+  double at = 0;                // seconds since the session started (a log's timestamps: since its first message)
   std::string text;
   Json extra = Json::object();  // any further fields (node, mood, patience, ...), kept as read
 
@@ -38,6 +42,7 @@ struct Transcript {
   std::string language;  // "fi" or "en"
   std::optional<std::uint64_t> seed;
   std::string outcome;   // ending label, or customer_left / time_up / ended_by_trainee
+  std::string channel;   // optional: "chat", "email" or "social" (k_channels); picks the rubric's timing
   std::vector<Message> messages;
   Json extra = Json::object();  // further top-level fields, kept as read
 };
@@ -48,7 +53,9 @@ struct TranscriptLoad {
 };
 
 // Reads a transcript from a located JSON document; every problem is a diagnostic with
-// file:line:col and path. Only `format`, `language` and `messages` are required.
+// file:line:col and path. Only `format`, `language` and `messages` are required. A
+// message's `at` is seconds since the start or, in a real log, an ISO-8601 timestamp
+// (scoring/timestamp.h), read as seconds after the first message.
 TranscriptLoad transcript_from_doc(const JsonDoc& doc);
 TranscriptLoad load_transcript(const std::string& path);
 

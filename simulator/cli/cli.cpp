@@ -19,7 +19,9 @@ struct Command {
 constexpr Command k_commands[] = {
     {"validate", validate_command, "check scenario/exercise files and folders (--run-tests plays their tests)"},
     {"play", play_command, "play a scenario headless from scripted replies, print the transcript"},
-    {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/1)"},
+    {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/2)"},
+    {"import", import_command, "turn a chat export (CSV: time, author, text) into transcripts to grade"},
+    {"calibrate", calibrate_command, "compare grades with a reviewer's scores (RATINGS.csv): rank correlation, accuracy"},
     {"report", report_command, "build a trainer report (CSV, HTML) from a results folder"},
     {"explain", explain_command, "show how a persona reads a reply at a node: lemmas, concepts, moves, intents"},
     {"exercise", exercise_command, "run a timed exercise headless as one trainee from scripted replies"},

@@ -6,7 +6,7 @@
 
 namespace chatdrill::cli {
 
-bool is_command(std::string_view word);  // validate, play, grade, report, explain, exercise, help, --help, --version
+bool is_command(std::string_view word);  // validate, play, grade, import, calibrate, report, explain, exercise, help, --help, --version
 int run(int argc, char** argv);          // argv[1] is the command
 
 // One per subcommand file (validate.cpp, play.cpp, grade.cpp, report.cpp); `argc/argv`
@@ -16,6 +16,8 @@ int play_command(int argc, char** argv);
 int grade_command(int argc, char** argv);
 int report_command(int argc, char** argv);
 int exercise_command(int argc, char** argv);
-int explain_command(int argc, char** argv);   // explain.cpp: how a persona reads one reply  // exercise.cpp: one trainee's headless exercise run
+int explain_command(int argc, char** argv);    // explain.cpp: how a persona reads one reply
+int import_command(int argc, char** argv);     // import.cpp: a chat export (CSV) into transcripts
+int calibrate_command(int argc, char** argv);  // calibrate.cpp: agreement with a reviewer's scores
 
 }  // namespace chatdrill::cli

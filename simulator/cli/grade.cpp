@@ -2,6 +2,7 @@
 // `chatdrill.transcript/1` (with the default rubric, or a scenario's) and prints the
 // evidence, quoting each message it cites. The grading itself is scoring/'s; no app.
 #include "cli.h"
+#include "rubric_chooser.h"
 
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
@@ -24,7 +25,7 @@ namespace chatdrill::cli {
 namespace {
 
 constexpr const char* k_grade_help =
-    "usage: chatdrill grade FILE... [--json] [--scenario FILE|ID]\n"
+    "usage: chatdrill grade FILE... [--json] [--scenario FILE|ID] [--preset chat|async]\n"
     "\n"
     "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying,\n"
     "engagement, resolution and writing, and explains every point with the rule and the\n"
@@ -32,6 +33,10 @@ constexpr const char* k_grade_help =
     "\n"
     "  --json   print chatdrill.grade/2 instead of the text report (with several files,\n"
     "           one JSON object per line, each with a \"file\" member)\n"
+    "  --preset chat|async  the timing targets: chat (the default: first reply 30 s, then\n"
+    "           60 s) or async for email and social media (first reply 1 h, then 4 h,\n"
+    "           abandoned after 24 h, check-in after 24-72 h of silence, hold 8 h). Default:\n"
+    "           the transcript's \"channel\" (email, social: async), else the scenario's\n"
     "  --scenario FILE|ID  grade with that scenario's rubric (slots, targets, weights,\n"
     "           endings' ratings, customer name); an ID names a bundled scenario. Default:\n"
     "           the scenario the transcript names (ID.json beside it, else a bundled one),\n"
@@ -53,9 +58,12 @@ std::string shorten(const std::string& text, std::size_t max_bytes) {
   return flat.substr(0, cut) + "…";
 }
 
+// m:ss in a chat; h:mm:ss past an hour, and days first past a day (an email thread).
 std::string clock(double seconds) {
-  const long s = std::lround(seconds);
-  return fmt::format("{}:{:02}", s / 60, s % 60);
+  const long long s = std::llround(seconds);
+  if (s < 3600) return fmt::format("{}:{:02}", s / 60, s % 60);
+  if (s < 86400) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+  return fmt::format("{}d {:02}:{:02}:{:02}", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
 }
 
 const char* dimension_title(std::size_t k, bool fi) {
@@ -90,58 +98,12 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
   std::printf("\n");
 }
 
-// The rubric of a scenario file or bundled scenario id; nullopt (diagnostics printed) on failure.
-std::optional<scoring::Rubric> scenario_rubric(const std::string& which) {
-  std::string path = which;
-  if (!std::filesystem::exists(path) && engine::is_valid_scenario_id(which)) {
-    if (auto bundled = engine::find_bundled_scenario(which)) path = *bundled;
-  }
-  const auto load = engine::load_scenario(path);
-  for (const auto& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-  if (!load.scenario) return std::nullopt;
-  return load.scenario->rubric;
-}
-
-// The rubric a transcript is graded with: --scenario's when given; else the scenario the
-// transcript names, when it is a scenario file beside the transcript (ID.json) or a bundled
-// one — so the CLI grades a session exactly as the app and exercise results did; else the
-// rubric for any chat. Loaded scenarios are kept by id for the next transcript.
-class RubricChooser {
- public:
-  std::optional<scoring::Rubric> chosen;  // --scenario
-
-  const scoring::Rubric& rubric_for(const scoring::Transcript& t, const std::string& file) {
-    if (chosen) return *chosen;
-    if (t.scenario.empty() || !engine::is_valid_scenario_id(t.scenario)) return any_chat_;
-    const std::filesystem::path beside = std::filesystem::path(file).parent_path() / (t.scenario + ".json");
-    const std::string key = beside.string();
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    std::optional<std::string> path;
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(beside, ec)) path = key;
-    else path = engine::find_bundled_scenario(t.scenario);
-    scoring::Rubric rubric = any_chat_;
-    if (path) {
-      const auto load = engine::load_scenario(*path);
-      if (load.scenario && load.scenario->id == t.scenario) rubric = load.scenario->rubric;
-      else
-        std::fprintf(stderr, "chatdrill grade: %s: scenario \"%s\" not usable (%s); graded with the rubric for any chat\n",
-                     file.c_str(), t.scenario.c_str(), path->c_str());
-    }
-    return cache_.emplace(key, std::move(rubric)).first->second;
-  }
-
- private:
-  scoring::Rubric any_chat_;
-  std::map<std::string, scoring::Rubric> cache_;
-};
-
 }  // namespace
 
 int grade_command(int argc, char** argv) {
   bool json = false;
   std::vector<std::string> files;
-  RubricChooser rubrics;
+  RubricChooser rubrics("grade");
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
@@ -154,6 +116,15 @@ int grade_command(int argc, char** argv) {
       auto r = scenario_rubric(argv[++i]);
       if (!r) return 1;
       rubrics.chosen = std::move(*r);
+      continue;
+    }
+    if (arg == "--preset") {
+      scoring::Rubric probe;
+      if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1])) {
+        std::fprintf(stderr, "chatdrill grade: --preset needs chat or async\n\n%s", k_grade_help);
+        return 2;
+      }
+      rubrics.preset = argv[++i];
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {

@@ -104,4 +104,73 @@ std::string write_file_atomic(const std::string& path, std::string_view content)
   return {};
 }
 
+namespace {
+
+// Writes `content` to a fresh temp file beside `path` (not yet synced); its name, or an
+// error message in `error`.
+std::string write_temp(const std::string& path, std::string_view content, std::string& error) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::random_device rd;
+  const std::string tmp = (dir / fmt::format(".{}.{}.{:08x}.tmp", target.filename().string(), ::getpid(), rd())).string();
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    error = fmt::format("{}: cannot write: {}", path, std::strerror(errno));
+    return {};
+  }
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = fmt::format("{}: cannot write: {}", path, std::strerror(errno));
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return {};
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    error = fmt::format("{}: cannot save: {}", path, std::strerror(errno));
+    ::unlink(tmp.c_str());
+    return {};
+  }
+  return tmp;
+}
+
+}  // namespace
+
+std::string write_files_atomic(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temps;
+  std::string error;
+  const auto clean_up = [&] {
+    for (const auto& t : temps) ::unlink(t.c_str());
+    return error;
+  };
+  for (const auto& [name, content] : files) {
+    std::string tmp = write_temp((std::filesystem::path(dir) / name).string(), content, error);
+    if (tmp.empty()) return clean_up();
+    temps.push_back(std::move(tmp));
+  }
+  // One flush of the whole file system instead of one per file (thousands of files).
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0 || ::syncfs(dfd) != 0) {
+    error = fmt::format("{}: cannot save: {}", dir, std::strerror(errno));
+    if (dfd >= 0) ::close(dfd);
+    return clean_up();
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string path = (std::filesystem::path(dir) / files[i].first).string();
+    if (::rename(temps[i].c_str(), path.c_str()) != 0) {
+      error = fmt::format("{}: cannot replace: {}", path, std::strerror(errno));
+      temps.erase(temps.begin(), temps.begin() + static_cast<std::ptrdiff_t>(i));  // the renamed ones are done
+      ::close(dfd);
+      return clean_up();
+    }
+  }
+  ::fsync(dfd);  // make the renames durable
+  ::close(dfd);
+  return {};
+}
+
 }  // namespace chatdrill::engine

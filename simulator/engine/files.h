@@ -6,11 +6,19 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace chatdrill::engine {
 
 // Returns an empty string on success, else a message naming the file and the reason.
 std::string write_file_atomic(const std::string& path, std::string_view content);
+
+// Writes many files into `dir` at once, each atomically (temp file, rename), with one flush
+// of the file system for all of them: thousands of files in seconds, not minutes. Stops at
+// the first failure (files already renamed stay; the rest are not written). Empty string
+// on success, else the message.
+std::string write_files_atomic(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);
 
 // A temp file of write_file_atomic: ".<name>.<pid>.<8 hex digits>.tmp".
 bool is_atomic_temp_name(std::string_view file_name);

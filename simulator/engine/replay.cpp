@@ -21,7 +21,7 @@ std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous
     return std::nullopt;
   }
   r.check_members(root, "", {"at", "text"});
-  auto at = r.seconds(root, "", "at", true, true, 7 * 24 * 3600.0);
+  auto at = r.seconds(root, "", "at", true, true, scoring::k_max_transcript_seconds);
   auto text = r.text(root, "", "text", true, "the trainee's reply");
   if (at && *at < previous) {
     r.error("at",
