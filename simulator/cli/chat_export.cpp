@@ -33,11 +33,21 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
 }
 
-// The column `wanted` names, or else the first of `defaults` in the header (case-insensitively).
+// A column name as compared: lower case, without spaces, '_', '-' or '.' ("Created At" ~
+// "created_at" ~ "createdAt").
+std::string name_key(std::string_view s) {
+  std::string out;
+  for (char c : lower(trim(s)))
+    if (c != ' ' && c != '_' && c != '-' && c != '.') out += c;
+  return out;
+}
+
+// The column `wanted` names, or else the first of `defaults` in the header (ignoring case,
+// spaces and separators).
 int find_column(const std::vector<std::string>& header, const std::string& wanted, std::span<const char* const> defaults) {
   const auto at = [&](std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
-      if (lower(trim(header[i])) == lower(name)) return static_cast<int>(i);
+      if (name_key(header[i]) == name_key(name)) return static_cast<int>(i);
     return -1;
   };
   if (!wanted.empty()) return at(wanted);
@@ -142,7 +152,7 @@ std::vector<Pending> read_rows(const std::string& path, std::ifstream& in, const
   const int time = find_column(header, names.time, k_time_names), author = find_column(header, names.author, k_author_names),
             text = find_column(header, names.text, k_text_names);
   const std::array<const char*, 0> none{};
-  const int conversation = names.conversation.empty() ? -1 : find_column(header, names.conversation, none);
+  const int conversation = names.whole_file ? -1 : find_column(header, names.conversation, k_conversation_names);
   const auto missing = [&](const char* what, const std::string& wanted, std::span<const char* const> defaults, const char* option) {
     std::string tried;
     for (const char* d : defaults) tried += (tried.empty() ? "" : ", ") + std::string(d);

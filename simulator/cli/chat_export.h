@@ -15,6 +15,7 @@ namespace chatdrill::cli {
 
 struct ExportColumns {  // as the user named them; empty = find by the usual names
   std::string time, author, text, conversation;
+  bool whole_file = false;  // --whole-file: one conversation, even with a conversation column
 };
 
 struct AuthorRoles {  // --agent / --customer values (compared case-insensitively)
@@ -40,6 +41,10 @@ struct ChatExport {
 inline constexpr const char* k_time_names[] = {"time", "timestamp", "date", "created_at", "datetime", "sent_at"};
 inline constexpr const char* k_author_names[] = {"author", "from", "sender", "role", "user"};
 inline constexpr const char* k_text_names[] = {"text", "message", "body", "content"};
+// Conversation columns found without --conversation (a thread, chat or ticket id);
+// `--conversation ""` would be meaningless, so `--whole-file` keeps every row in one.
+inline constexpr const char* k_conversation_names[] = {"conversation_id", "conversation", "thread_id", "thread",
+                                                       "chat_id", "chat", "ticket_id", "ticket", "session_id"};
 // Author values that are the agent (the trainee) by default: whole words of the value.
 inline constexpr const char* k_agent_words[] = {"agent",    "support", "staff",    "operator",      "admin",
                                                 "trainee",  "service", "helpdesk", "administrator", "asiakaspalvelu",

@@ -30,11 +30,14 @@ constexpr const char* k_import_help =
     "\n"
     "  --time COL     the time column: ISO-8601 timestamps (2026-03-04T09:15:02Z,\n"
     "                 2026-03-04 09:15:02+02:00) or seconds. Default: the first of time,\n"
-    "                 timestamp, date, created_at, datetime, sent_at (any capitals)\n"
+    "                 timestamp, date, created_at, datetime, sent_at (any capitals, spaces or _)\n"
     "  --author COL   who wrote it. Default: author, from, sender, role or user\n"
     "  --text COL     what they wrote. Default: text, message, body or content\n"
     "  --conversation COL  one transcript per value of this column (a thread or chat id).\n"
-    "                 Default: the whole file is one conversation\n"
+    "                 Default: a column named conversation_id, conversation, thread_id,\n"
+    "                 thread, chat_id, chat, ticket_id, ticket or session_id (any capitals,\n"
+    "                 spaces or _), else the whole file is one conversation\n"
+    "  --whole-file   one conversation even when such a column exists\n"
     "  --agent VALUE  an author value that is the agent (the trainee); repeat for several.\n"
     "                 Everyone else is the customer\n"
     "  --customer VALUE  an author value that is the customer; repeat for several. Alone:\n"
@@ -96,6 +99,7 @@ int import_command(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") { std::fputs(k_import_help, stdout); return 0; }
+    if (arg == "--whole-file") { columns.whole_file = true; continue; }
     std::string* value = arg == "--time" ? &columns.time : arg == "--author" ? &columns.author : arg == "--text" ? &columns.text
                          : arg == "--conversation" ? &columns.conversation : arg == "--out" ? &out_dir
                          : arg == "--language" ? &language : arg == "--channel" ? &channel : nullptr;

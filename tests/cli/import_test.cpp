@@ -3,6 +3,8 @@
 
 #include "scoring/transcript.h"
 
+#include <fstream>
+
 using namespace chatdrill::cli::test;
 namespace scoring = chatdrill::scoring;
 
@@ -50,7 +52,7 @@ TEST_CASE("import: --agent and --customer choose who is who, and say so") {
   CHECK(r.exit_code == 1);  // Pekka and Agent Ville are neither
   CHECK(contains(r.err, "chats.csv:4: column 3 \"Sender\": \"Pekka\" is neither an --agent nor a --customer value"));
   CHECK(contains(r.err, "nothing written"));
-  const Run only = run_chatdrill("import " + quoted(data("import/chats.csv")) + " --customer Liisa --customer pekka --channel email --language en --out " +
+  const Run only = run_chatdrill("import " + quoted(data("import/chats.csv")) + " --customer Liisa --customer pekka --whole-file --channel email --language en --out " +
                                  quoted(out.string()));
   REQUIRE_MESSAGE(only.exit_code == 0, only.err);
   CHECK(contains(only.out, "--customer values are the customer, everyone else the trainee"));
@@ -60,6 +62,34 @@ TEST_CASE("import: --agent and --customer choose who is who, and say so") {
   REQUIRE(t.transcript);
   CHECK(t.transcript->channel == "email");
   CHECK(t.transcript->messages.size() == 7);
+  // Without --whole-file, the "Conversation" column splits the file (found by its usual name).
+  const auto split = scratch_dir("import-split");
+  const Run found = run_chatdrill("import " + quoted(data("import/chats.csv")) + " --customer Liisa --customer pekka --out " +
+                                  quoted(split.string()));
+  REQUIRE_MESSAGE(found.exit_code == 0, found.err);
+  CHECK(contains(found.out, "conversation = column 1 \"Conversation\""));
+  CHECK(contains(found.out, "wrote 2 transcripts to"));
+}
+
+TEST_CASE("import: column names match ignoring capitals, spaces and underscores") {
+  const auto dir = scratch_dir("import-names");
+  const auto csv = dir / "export.csv";
+  {
+    std::ofstream f(csv);
+    f << "Conversation ID,Created At,Sender,Message\n"
+         "a,2026-11-02 09:00:05,customer,\"Hei, lasku on väärin.\"\n"
+         "a,2026-11-02 09:00:40,agent,Pahoittelen! Mikä on laskun numero?\n"
+         "b,2026-11-02 10:00:00,customer,Where is my parcel?\n"
+         "b,2026-11-02 10:00:20,agent,Let me check the tracking for you.\n";
+  }
+  const Run r = run_chatdrill("import " + quoted(csv.string()) + " --out " + quoted(dir.string()));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(r.out, "time = column 2 \"Created At\""));
+  CHECK(contains(r.out, "wrote 2 transcripts to"));
+  const auto a = scoring::load_transcript((dir / "a.json").string());
+  REQUIRE(a.transcript);
+  CHECK(a.transcript->messages.size() == 2);
+  CHECK(a.transcript->messages[1].at == doctest::Approx(35));
 }
 
 TEST_CASE("import: broken rows and missing columns are named with file, line and column") {
