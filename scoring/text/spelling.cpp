@@ -15,7 +15,8 @@
 //
 // [SECTION] words      splitting text into words with what the tolerance needs to know
 // [SECTION] dictionary Voikko / Hunspell verdicts, cached per word
-// [SECTION] grammar    Voikko's grammar checker, paragraph by paragraph (Finnish)
+// [SECTION] grammar    Voikko's grammar checker, paragraph by paragraph (Finnish), findings
+//                      cached per paragraph
 // [SECTION] check      the tolerance and the public API
 #include "spelling.h"
 
@@ -28,6 +29,7 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
+#include <list>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -310,10 +312,52 @@ std::string english_suggestion(const std::string& word) {
   return first;
 }
 
+// Strings looked up by view, without building a key string per word.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Grammar findings of recent paragraphs, offsets relative to the paragraph, least recently
+// used out first. The findings are a pure function of the paragraph's text (the checker's
+// Voikko options never change), so a hit is what Voikko would have found.
+class GrammarMemo {
+ public:
+  explicit GrammarMemo(std::size_t capacity) : capacity_(capacity) {}
+  const std::vector<WritingError>* find(std::string_view paragraph) {
+    auto it = index_.find(paragraph);
+    if (it == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second);  // now the most recent
+    return &it->second->findings;
+  }
+  // Keeps the findings (capacity > 0) and returns them as kept.
+  const std::vector<WritingError>& insert(std::string_view paragraph, std::vector<WritingError> findings) {
+    if (index_.size() >= capacity_) {
+      index_.erase(order_.back().paragraph);
+      order_.pop_back();
+    }
+    order_.push_front(Entry{std::string(paragraph), std::move(findings)});
+    index_.emplace(order_.front().paragraph, order_.begin());  // the view lives in the list node
+    return order_.front().findings;
+  }
+  std::size_t size() const { return index_.size(); }
+
+ private:
+  struct Entry {
+    std::string paragraph;
+    std::vector<WritingError> findings;
+  };
+  std::size_t capacity_;
+  std::list<Entry> order_;  // most recent first
+  std::unordered_map<std::string_view, std::list<Entry>::iterator, ViewHash> index_;
+};
+
 }  // namespace
 
 struct WritingChecker::Impl {
+  explicit Impl(WritingCacheLimits l) : limits(l), grammar(l.paragraphs) {}
   Language language;
+  WritingCacheLimits limits;
   VoikkoHandle* voikko = nullptr;            // Finnish: this checker's own (spelling and grammar)
   std::shared_ptr<const Morphology> shared;  // English: Morphology's Hunspell, under its lock
   bool available = false;
@@ -322,10 +366,14 @@ struct WritingChecker::Impl {
     bool suggested = false;  // `suggestion` asked for (and `ok` revised by it)
     std::string suggestion;
   };
-  std::unordered_map<std::string, Verdict> cache;  // by the word as written
-  std::map<int, std::string> descriptions;         // grammar code -> short description
+  std::unordered_map<std::string, Verdict, ViewHash, std::equal_to<>> cache;  // by the word as written
+  GrammarMemo grammar;                                                      // by the paragraph's text
+  std::map<int, std::string> descriptions;  // grammar code -> short description
   std::vector<Word> words;                         // scratch
   std::vector<std::string> inflected;              // scratch: tolerance words the dictionary rejects
+
+  // Grammar findings of one paragraph (at byte `at` of the text) appended to `out`.
+  void grammar_of(std::string_view para, std::size_t at, std::vector<WritingError>& out);
 
   ~Impl() {
     if (voikko) voikkoTerminate(voikko);
@@ -349,9 +397,9 @@ struct WritingChecker::Impl {
   // ("ok" -> "OK") is correct. Cached; the cache is emptied when it grows past a class's
   // vocabulary (a stream of generated text must not grow it without end).
   Verdict& lookup(std::string_view word) {
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() > limits.words) cache.clear();
     std::string key(word);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() > 200000) cache.clear();
     Verdict v;
     v.ok = raw_spell(key) != 0;  // no dictionary (-1): nothing is an error
     if (!v.ok && language == Language::en)
@@ -441,10 +489,27 @@ void grammar_paragraph(VoikkoHandle* voikko, std::map<int, std::string>& descrip
 
 }  // namespace
 
+// The findings in paragraph `para` (at byte `at` of the checked text) appended to `out`:
+// remembered, or from Voikko. Offsets are kept relative to the paragraph; a finding never
+// looks outside it (the smiley test sees '\n' before a paragraph, which is no face).
+void WritingChecker::Impl::grammar_of(std::string_view para, std::size_t at, std::vector<WritingError>& out) {
+  const std::vector<WritingError>* found = grammar.find(para);
+  std::vector<WritingError> fresh;
+  if (!found) {
+    grammar_paragraph(voikko, descriptions, para, 0, para.size(), fresh);
+    found = &fresh;
+    if (limits.paragraphs > 0 && para.size() <= limits.paragraph_bytes) found = &grammar.insert(para, std::move(fresh));
+  }
+  for (const WritingError& e : *found) {
+    out.push_back(e);
+    out.back().begin += at, out.back().end += at;
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // [SECTION] check
 
-WritingChecker::WritingChecker(Language language) : impl_(std::make_unique<Impl>()) {
+WritingChecker::WritingChecker(Language language, WritingCacheLimits limits) : impl_(std::make_unique<Impl>(limits)) {
   impl_->language = language;
   if (language == Language::fi) {
     const char* error = nullptr;
@@ -468,6 +533,7 @@ WritingChecker& WritingChecker::operator=(WritingChecker&&) noexcept = default;
 Language WritingChecker::language() const { return impl_->language; }
 bool WritingChecker::available() const { return impl_->available; }
 std::size_t WritingChecker::cached_words() const { return impl_->cache.size(); }
+std::size_t WritingChecker::cached_paragraphs() const { return impl_->grammar.size(); }
 
 std::vector<WritingError> WritingChecker::check(std::string_view text, const Tolerance& tolerance) {
   std::vector<WritingError> out;
@@ -584,7 +650,7 @@ void WritingChecker::check(std::string_view text, const Tolerance& tolerance, st
     const std::string_view para = text.substr(at, nl - at);
     // A paragraph longer than any reply (an imported log's paste) gets spelling only.
     if (para.size() <= k_max_reply_bytes && valid_utf8(para) && std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
-      grammar_paragraph(m.voikko, m.descriptions, text, at, nl, out);
+      m.grammar_of(para, at, out);
     at = nl + 1;
   }
   std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(spelling), out.end(),
