@@ -45,14 +45,21 @@ Diagnostics schema_then_loader(const JsonDoc& doc, const std::string& schema_pat
   return out;
 }
 
-ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed) {
-  ScenarioCheck out;
+// The syntax stage, the same for every format: keeps the one parse, or its error.
+template <class Check>
+Check parsed_check(std::string path, scoring::JsonParse parsed) {
+  Check out;
   out.path = std::move(path);
-  if (!parsed.doc) {
+  if (parsed.doc)
+    out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
+  else
     out.diagnostics.push_back(*parsed.error);
-    return out;
-  }
-  out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
+  return out;
+}
+
+ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed) {
+  auto out = parsed_check<ScenarioCheck>(std::move(path), std::move(parsed));
+  if (!out.doc) return out;
   auto load = load_scenario_doc(*out.doc);
   out.diagnostics = schema_then_loader(*out.doc, scenario_schema_path(), std::move(load.diagnostics));
   if (load.scenario) append(out.diagnostics, lint_scenario(*load.scenario, *out.doc));
@@ -61,13 +68,8 @@ ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed)
 }
 
 ExerciseCheck check_parsed_exercise(std::string path, scoring::JsonParse parsed) {
-  ExerciseCheck out;
-  out.path = std::move(path);
-  if (!parsed.doc) {
-    out.diagnostics.push_back(*parsed.error);
-    return out;
-  }
-  out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
+  auto out = parsed_check<ExerciseCheck>(std::move(path), std::move(parsed));
+  if (!out.doc) return out;
   auto load = exercise_from_doc(*out.doc);
   out.diagnostics = schema_then_loader(*out.doc, exercise_schema_path(), std::move(load.diagnostics));
   if (!scoring::has_errors(out.diagnostics)) out.exercise = std::move(load.exercise);
