@@ -21,6 +21,7 @@ using chatdrill::cli::test::scratch_dir;
 using chatdrill::cli::test::write_file;
 using chatdrill::test::BoundedRun;
 using chatdrill::test::k_cost_scale;
+using chatdrill::test::k_time_scale;
 using chatdrill::test::run_bounded;
 
 namespace {
@@ -30,7 +31,7 @@ namespace {
 void check_bounded(const BoundedRun& r, double seconds = 2, double mb = 200) {
   INFO("took " << r.seconds << " s, peak " << r.peak_mb << " MB; stderr: " << r.err.substr(0, 2000));
   CHECK(r.exit_code >= 0);  // not killed by a signal or the timeout
-  CHECK(r.seconds < seconds * k_cost_scale);
+  CHECK(r.seconds < seconds * k_time_scale);
   CHECK(r.peak_mb < mb * k_cost_scale);
 }
 
@@ -180,7 +181,7 @@ TEST_CASE("hostile: a FIFO given as a file is refused at once by every reader") 
     const auto r = run_bounded(args, {}, {}, 20);
     INFO(args[0] << " " << args[1] << ": " << r.err);
     CHECK(r.exit_code == 1);
-    CHECK(r.seconds < 5 * k_cost_scale);
+    CHECK(r.seconds < 5 * k_time_scale);
     CHECK(contains(r.err, fifo.string() + ": is a FIFO (named pipe), not a regular file: not read"));
   }
 }
