@@ -451,17 +451,10 @@ bool ChatView::pays(std::size_t message, int sentence) const {
   // A bare hold ("tarkistan asian") is an answer to nothing yet: it keeps the customer
   // informed (engagement) but its courtesy is paid only when it names their matter.
   if (!r->responsive || std::string_view(r->how) == "hold") return false;
-  if (sentence < 0) {
-    if (r->all_reused) return false;
-    for (std::size_t s = 0; s < r->reused.size(); ++s)
-      if (!r->reused[s] && !(s < r->echoed.size() && r->echoed[s])) return true;
-    return r->reused.empty();
-  }
-  const auto s = static_cast<std::size_t>(sentence);
-  if (s < r->echoed.size() && r->echoed[s]) return false;
-  return s >= r->reused.size() || !r->reused[s];
+  return fresh(message, sentence);
 }
 
+// Not sent before and not the customer's own words echoed back.
 bool ChatView::fresh(std::size_t message, int sentence) const {
   const Response* r = response(message);
   if (!r) return false;

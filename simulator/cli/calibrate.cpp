@@ -277,14 +277,6 @@ std::vector<const scoring::Evidence*> top_evidence(const RatedChat& chat, std::s
 
 // [SECTION] printing (text, JSON)
 
-std::string flat(const std::string& text, std::size_t max_bytes) {
-  std::string out;
-  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  if (out.size() <= max_bytes) return out;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  return out.substr(0, cut) + "…";
-}
 
 std::string rho_text(const std::optional<double>& rho) { return rho ? fmt::format("{:.3f}", *rho) : "n/a"; }
 
@@ -310,7 +302,7 @@ void print_text(const Options& o, std::size_t chats, const std::vector<Agreement
         std::printf("       %+6.1f  %.*s: %s\n", e->points, static_cast<int>(e->rule.size()), e->rule.data(), e->note.c_str());
         if (e->message && *e->message < w.chat->transcript.messages.size())
           std::printf("               #%zu \"%s\"\n", *e->message + 1,
-                      flat(w.chat->transcript.messages[*e->message].text, 90).c_str());
+                      shorten(w.chat->transcript.messages[*e->message].text, 90).c_str());
       }
     }
   }

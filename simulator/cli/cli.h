@@ -2,6 +2,8 @@
 // exit code: 0 success, 1 findings (invalid input), 2 bad usage.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace chatdrill::cli {
@@ -19,5 +21,9 @@ int exercise_command(int argc, char** argv);
 int explain_command(int argc, char** argv);    // explain.cpp: how a persona reads one reply
 int import_command(int argc, char** argv);     // import.cpp: a chat export (CSV) into transcripts
 int calibrate_command(int argc, char** argv);  // calibrate.cpp: agreement with a reviewer's scores
+
+// A message on one line (line breaks and tabs as spaces), cut to `max_bytes` at a code
+// point boundary with "…" (grade.cpp); for quoting messages in reports.
+std::string shorten(const std::string& text, std::size_t max_bytes);
 
 }  // namespace chatdrill::cli

@@ -22,6 +22,15 @@
 
 namespace chatdrill::cli {
 
+std::string shorten(const std::string& text, std::size_t max_bytes) {
+  std::string flat;
+  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (flat.size() <= max_bytes) return flat;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
+  return flat.substr(0, cut) + "…";
+}
+
 namespace {
 
 constexpr const char* k_grade_help =
@@ -48,15 +57,6 @@ constexpr const char* k_grade_help =
     "Exit codes: 0 all graded, 1 a transcript could not be read (file:line:col: path: message\n"
     "on stderr), 2 bad usage.\n";
 
-// Cuts at a code point boundary, never inside a UTF-8 sequence.
-std::string shorten(const std::string& text, std::size_t max_bytes) {
-  std::string flat;
-  for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  if (flat.size() <= max_bytes) return flat;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) --cut;
-  return flat.substr(0, cut) + "…";
-}
 
 // m:ss in a chat; h:mm:ss past an hour, and days first past a day (an email thread).
 std::string clock(double seconds) {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include <fcntl.h>
@@ -56,62 +57,17 @@ void remove_stale_temp_files(const std::string& dir, std::filesystem::file_time_
   }
 }
 
-std::string write_file_atomic(const std::string& path, std::string_view content) {
+namespace {
+
+// Writes `content` to a fresh temp file beside `path`, synced to disk when `sync`; its name,
+// or an error message in `error`. `mtime`: the new file's modification time (the file
+// system's "now"), when it could be read.
+std::string write_temp(const std::string& path, std::string_view content, std::string& error, bool sync,
+                       std::optional<struct timespec>* mtime = nullptr) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   // Unique per process and call, so concurrent writers on a shared folder never share a temp file.
-  std::random_device rd;
-  const std::string tmp = (dir / fmt::format(".{}.{}.{:08x}.tmp", target.filename().string(), ::getpid(), rd())).string();
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return fmt::format("{}: cannot write: {}", path, std::strerror(errno));
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return fmt::format("{}: cannot write: {}", path, why);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // The file system's "now" (our fresh temp file's mtime) dates other writers' temp files.
-  struct stat st {};
-  const bool have_now = ::fstat(fd, &st) == 0;
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return fmt::format("{}: cannot save: {}", path, why);
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return fmt::format("{}: cannot replace: {}", path, why);
-  }
-  // Make the rename itself durable.
-  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  if (have_now) {
-    const auto since_epoch = std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
-    const auto now = fs::file_time_type::clock::from_sys(
-        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch)));
-    remove_stale_temp_files(dir.string(), now);
-  }
-  return {};
-}
-
-namespace {
-
-// Writes `content` to a fresh temp file beside `path` (not yet synced); its name, or an
-// error message in `error`.
-std::string write_temp(const std::string& path, std::string_view content, std::string& error) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::random_device rd;
   const std::string tmp = (dir / fmt::format(".{}.{}.{:08x}.tmp", target.filename().string(), ::getpid(), rd())).string();
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -130,7 +86,11 @@ std::string write_temp(const std::string& path, std::string_view content, std::s
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0) {
+  if (mtime) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) *mtime = st.st_mtim;
+  }
+  if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
     error = fmt::format("{}: cannot save: {}", path, std::strerror(errno));
     ::unlink(tmp.c_str());
     return {};
@@ -140,6 +100,34 @@ std::string write_temp(const std::string& path, std::string_view content, std::s
 
 }  // namespace
 
+std::string write_file_atomic(const std::string& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string error;
+  std::optional<struct timespec> mtime;
+  const std::string tmp = write_temp(path, content, error, true, &mtime);
+  if (tmp.empty()) return error;
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return fmt::format("{}: cannot replace: {}", path, why);
+  }
+  // Make the rename itself durable.
+  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  // The file system's "now" (our fresh temp file's mtime) dates other writers' temp files.
+  if (mtime) {
+    const auto since_epoch = std::chrono::seconds(mtime->tv_sec) + std::chrono::nanoseconds(mtime->tv_nsec);
+    const auto now = fs::file_time_type::clock::from_sys(
+        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch)));
+    remove_stale_temp_files(dir.string(), now);
+  }
+  return {};
+}
+
 std::string write_files_atomic(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<std::string> temps;
   std::string error;
@@ -148,7 +136,7 @@ std::string write_files_atomic(const std::string& dir, const std::vector<std::pa
     return error;
   };
   for (const auto& [name, content] : files) {
-    std::string tmp = write_temp((std::filesystem::path(dir) / name).string(), content, error);
+    std::string tmp = write_temp((std::filesystem::path(dir) / name).string(), content, error, false);
     if (tmp.empty()) return clean_up();
     temps.push_back(std::move(tmp));
   }
