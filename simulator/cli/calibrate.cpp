@@ -368,17 +368,10 @@ int calibrate_command(int argc, char** argv) {
       o.worst = static_cast<std::size_t>(*v);
       continue;
     }
-    if (arg == "--scenario") {
-      if (i + 1 >= argc) return usage("--scenario needs a scenario file or id");
-      auto r = scenario_rubric(argv[++i]);
-      if (!r) return 1;
-      rubrics.chosen = std::move(*r);
-      continue;
-    }
-    if (arg == "--preset") {
-      scoring::Rubric probe;
-      if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1])) return usage("--preset needs chat or async");
-      rubrics.preset = argv[++i];
+    std::string error;
+    if (const auto taken = rubrics.take_option(argc, argv, i, error); taken != RubricChooser::Option::not_mine) {
+      if (taken == RubricChooser::Option::usage) return usage(error);
+      if (taken == RubricChooser::Option::failed) return 1;
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') return usage("unknown option " + arg);

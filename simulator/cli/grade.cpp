@@ -108,23 +108,13 @@ int grade_command(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
     if (arg == "--json") { json = true; continue; }
-    if (arg == "--scenario") {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "chatdrill grade: --scenario needs a scenario file or id\n\n%s", k_grade_help);
+    std::string error;
+    if (const auto taken = rubrics.take_option(argc, argv, i, error); taken != RubricChooser::Option::not_mine) {
+      if (taken == RubricChooser::Option::usage) {
+        std::fprintf(stderr, "chatdrill grade: %s\n\n%s", error.c_str(), k_grade_help);
         return 2;
       }
-      auto r = scenario_rubric(argv[++i]);
-      if (!r) return 1;
-      rubrics.chosen = std::move(*r);
-      continue;
-    }
-    if (arg == "--preset") {
-      scoring::Rubric probe;
-      if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1])) {
-        std::fprintf(stderr, "chatdrill grade: --preset needs chat or async\n\n%s", k_grade_help);
-        return 2;
-      }
-      rubrics.preset = argv[++i];
+      if (taken == RubricChooser::Option::failed) return 1;
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {

@@ -40,6 +40,24 @@ const scoring::Rubric& RubricChooser::base_for(const scoring::Transcript& t, con
   return cache_.emplace(key, std::move(rubric)).first->second;
 }
 
+RubricChooser::Option RubricChooser::take_option(int argc, char** argv, int& i, std::string& error) {
+  const std::string_view arg = argv[i];
+  if (arg == "--scenario") {
+    if (i + 1 >= argc) return error = "--scenario needs a scenario file or id", Option::usage;
+    auto r = scenario_rubric(argv[++i]);
+    if (!r) return Option::failed;
+    chosen = std::move(*r);
+    return Option::taken;
+  }
+  if (arg == "--preset") {
+    scoring::Rubric probe;
+    if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1])) return error = "--preset needs chat or async", Option::usage;
+    preset = argv[++i];
+    return Option::taken;
+  }
+  return Option::not_mine;
+}
+
 const scoring::Rubric& RubricChooser::rubric_for(const scoring::Transcript& t, const std::string& file) {
   const scoring::Rubric& base = base_for(t, file);
   const std::string_view timing = !preset.empty() ? std::string_view(preset)

@@ -22,6 +22,12 @@ class RubricChooser {
   std::optional<scoring::Rubric> chosen;  // --scenario: beats the transcript's scenario and channel
   std::string preset;                     // --preset: beats the transcript's channel
 
+  // Takes --scenario FILE|ID or --preset chat|async at argv[i] (moving `i` past its value).
+  // not_mine: another option; usage: a value missing or wrong (`error` says which);
+  // failed: the scenario could not be read (its diagnostics printed).
+  enum class Option { taken, not_mine, usage, failed };
+  Option take_option(int argc, char** argv, int& i, std::string& error);
+
   // --scenario's rubric when given; else the scenario the transcript names, when it is a
   // scenario file beside the transcript (ID.json) or a bundled one — so the CLI grades a
   // session exactly as the app and exercise results did; else the rubric for any chat.
