@@ -32,7 +32,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "scoring/limits.h"
+#include "scoring/core/limits.h"
 #include "scoring/text.h"
 #include "scoring/text_internal.h"
 

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "scoring/diagnostic.h"
+#include "scoring/core/diagnostic.h"
 #include "scoring/grade.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
 namespace chatdrill::engine {

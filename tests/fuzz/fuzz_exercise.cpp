@@ -1,6 +1,6 @@
 // Fuzzes the exercise reader (`chatdrill.exercise/1`), scenarios it names included.
 #include "fuzz_support.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "simulator/engine/exercise.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // Fuzzes the scenario loader and the whole validator: loader, schema check and lints,
 // as `chatdrill validate` runs them on a file.
 #include "fuzz_support.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "simulator/engine/scenario_lint.h"
 #include "simulator/engine/scenario_loader.h"
 #include "simulator/engine/schema_check.h"
