@@ -7,6 +7,7 @@
 // The customers' lines are the tolerance, as in grading. Usage:
 // bench_writing [MESSAGES=20000] [ROUNDS=3]; each figure is the fastest of ROUNDS runs.
 #include "bench_clock.h"
+#include "chat_corpus.h"
 #include "scoring/core/json_doc.h"
 #include "scoring/core/paths.h"
 #include "scoring/text.h"
@@ -45,55 +46,8 @@ void collect(const Json& v, bool trainee_side, Lines& out) {
   }
 }
 
-// Sentences of a line: cut after . ! ? followed by a space.
-std::vector<std::string> sentences(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  for (std::size_t i = 0; i + 1 < line.size(); ++i)
-    if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') {
-      out.push_back(line.substr(from, i + 1 - from));
-      from = i + 2;
-    }
-  if (from < line.size()) out.push_back(line.substr(from));
-  return out;
-}
-
-bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// A word typed as people type: a swapped, dropped or doubled ASCII letter.
-std::string typo(std::string w, std::mt19937& rng) {
-  if (w.size() < 4) return w;
-  const std::size_t at = 1 + rng() % (w.size() - 2);
-  if (!ascii_letter(w[at]) || !ascii_letter(w[at - 1])) return w;
-  switch (rng() % 3) {
-    case 0: std::swap(w[at], w[at - 1]); break;
-    case 1: w.erase(at, 1); break;
-    default: w.insert(at, 1, w[at]); break;
-  }
-  return w;
-}
-
-std::string vary(const std::string& sentence, std::mt19937& rng) {
-  static const char* emoji[] = {" 😊", " 🙂", " :)", " 👍"};
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    const unsigned roll = rng() % 100;
-    if (roll < 3) word = typo(word, rng);
-    else if (roll < 5) word = fmt::format("AB-{}", 10000 + rng() % 90000);
-    else if (roll < 6) word = fmt::format("{},{:02} €", rng() % 500, rng() % 100);
-    out += word;
-    word.clear();
-  };
-  for (char c : sentence) {
-    if (c == ' ') flush(), out += ' ';
-    else word += c;
-  }
-  flush();
-  if (!out.empty() && rng() % 3 == 0 && ascii_letter(out[0])) out[0] = static_cast<char>(std::tolower(out[0]));
-  if (rng() % 10 == 0) out += emoji[rng() % 4];
-  return out;
-}
+using chatdrill::bench::sentences;
+using chatdrill::bench::vary;
 
 struct Corpus {
   std::vector<std::pair<Language, std::string>> messages;

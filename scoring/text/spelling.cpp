@@ -15,7 +15,8 @@
 //
 // [SECTION] words      splitting text into words with what the tolerance needs to know
 // [SECTION] dictionary Voikko / Hunspell verdicts, cached per word
-// [SECTION] grammar    Voikko's grammar checker, paragraph by paragraph (Finnish)
+// [SECTION] grammar    Voikko's grammar checker, paragraph by paragraph (Finnish), findings
+//                      cached per paragraph
 // [SECTION] check      the tolerance and the public API
 #include "spelling.h"
 
@@ -28,9 +29,11 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
+#include <list>
 #include <map>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "scoring/core/limits.h"
 #include "scoring/text.h"
@@ -310,10 +313,138 @@ std::string english_suggestion(const std::string& word) {
   return first;
 }
 
+// The first suggestion for a misspelt English word found the cheap way, before Hunspell's
+// own search (~30 ms a word, nearly all of grading time on chats with typos): the word in
+// other capitals, else every word one edit away (two letters swapped, one missing, a
+// neighbouring key, one too many, another letter), each checked with `spell`, ranked by
+// how often people make that slip and whether the word is one of the most common English
+// words ("frm" -> "from", not "firm"). Empty when no such word exists: then Hunspell's full
+// search decides. A typo is nearly always one edit from its word.
+template <class Spell>
+std::string quick_english_suggestion(std::string_view word, const Spell& spell) {
+  if (word.size() < 2 || word.size() > 30) return {};
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!std::all_of(word.begin(), word.end(), [&](char c) { return letter(c) || c == '\''; })) return {};
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  std::string low(word), title, caps;
+  std::transform(low.begin(), low.end(), low.begin(), lower);
+  title = low, title[0] = upper(title[0]);
+  caps = low, std::transform(caps.begin(), caps.end(), caps.begin(), upper);
+  for (const std::string* variant : {&low, &title, &caps})
+    if (*variant != word && spell(*variant) == 1) return *variant;
+  const bool titled = word[0] >= 'A' && word[0] <= 'Z';
+  const auto give = [&](std::string w) {
+    if (titled) w[0] = upper(w[0]);
+    return w;
+  };
+  // The most frequent words of written English and of service chats: among several words
+  // one edit away, the common one is what was meant.
+  static const std::unordered_set<std::string_view> k_common = {
+      "the", "be", "to", "of", "and", "a", "in", "that", "have", "it", "for", "not", "on", "with", "he", "as", "you",
+      "do", "at", "this", "but", "his", "by", "from", "they", "we", "say", "her", "she", "or", "an", "will", "my",
+      "one", "all", "would", "there", "their", "what", "so", "up", "out", "if", "about", "who", "get", "which", "go",
+      "me", "when", "make", "can", "like", "time", "no", "just", "him", "know", "take", "people", "into", "year",
+      "your", "good", "some", "could", "them", "see", "other", "than", "then", "now", "look", "only", "come", "its",
+      "over", "think", "also", "back", "after", "use", "two", "how", "our", "work", "first", "well", "way", "even",
+      "new", "want", "because", "any", "these", "give", "day", "most", "us", "is", "are", "was", "were", "has", "had",
+      "been", "am", "did", "does", "here", "where", "why", "still", "sorry", "thanks", "thank", "please", "help",
+      "order", "week", "today", "tomorrow", "yesterday", "check", "send", "sent", "again", "right", "sure", "hello",
+      "hi", "yes", "okay", "number", "problem", "issue", "account", "payment", "refund", "delivery", "parcel",
+      "should", "soon", "moment", "minute", "email", "phone", "call", "price", "same", "very", "much", "more", "with",
+      "store", "shop", "receipt", "return", "replace", "working", "works", "work", "wait", "waiting", "hour", "hours",
+      "let", "got", "need", "great", "happy", "glad", "fix", "fixed", "router", "internet", "reply", "answer"};
+  static constexpr std::string_view k_try = "esianrtolcdugmfphbyvkwzqjx";
+  // Keys next to each letter on a QWERTY keyboard (the usual slip of a finger).
+  static constexpr std::array<std::string_view, 26> k_near = {
+      "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn", "jiolm", "kop",
+      "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz", "rfgy", "yhji", "cfgb", "qase", "zsdc", "tghu", "asx"};
+  std::string best;
+  int best_rank = 1 << 20;
+  int order = 0;  // candidates in the order tried break ties
+  const auto consider = [&](const std::string& c, int slip) {
+    ++order;
+    if (c.size() < 3 && low.size() >= 3) return;  // "ht", "wk": abbreviations nobody meant
+    const int rank = (k_common.count(c) ? 0 : 100000) + slip * 10000 + order;
+    if (rank >= best_rank || spell(give(c)) != 1) return;
+    best = c, best_rank = rank;
+  };
+  std::string c;
+  for (std::size_t k = 0; k + 1 < low.size(); ++k) {  // swapped
+    c = low, std::swap(c[k], c[k + 1]);
+    if (c != low) consider(c, 0);
+  }
+  for (std::size_t k = 0; k <= low.size(); ++k)  // a letter missing
+    for (char n : k_try) {
+      c = low, c.insert(c.begin() + static_cast<std::ptrdiff_t>(k), n);
+      consider(c, 1);
+    }
+  for (std::size_t k = 0; k < low.size(); ++k) {  // a neighbouring key
+    if (low[k] < 'a' || low[k] > 'z') continue;
+    for (char n : k_near[static_cast<std::size_t>(low[k] - 'a')]) {
+      c = low, c[k] = n;
+      consider(c, 2);
+    }
+  }
+  for (std::size_t k = 0; k < low.size(); ++k) {  // one letter too many
+    c = low, c.erase(k, 1);
+    consider(c, 3);
+  }
+  for (std::size_t k = 0; k < low.size(); ++k)  // another letter
+    for (char n : k_try)
+      if (n != low[k]) {
+        c = low, c[k] = n;
+        consider(c, 4);
+      }
+  return best.empty() ? best : give(best);
+}
+
+// Strings looked up by view, without building a key string per word.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Grammar findings of recent paragraphs, offsets relative to the paragraph, least recently
+// used out first. The findings are a pure function of the paragraph's text (the checker's
+// Voikko options never change), so a hit is what Voikko would have found.
+class GrammarMemo {
+ public:
+  explicit GrammarMemo(std::size_t capacity) : capacity_(capacity) {}
+  const std::vector<WritingError>* find(std::string_view paragraph) {
+    auto it = index_.find(paragraph);
+    if (it == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second);  // now the most recent
+    return &it->second->findings;
+  }
+  // Keeps the findings (capacity > 0) and returns them as kept.
+  const std::vector<WritingError>& insert(std::string_view paragraph, std::vector<WritingError> findings) {
+    if (index_.size() >= capacity_) {
+      index_.erase(order_.back().paragraph);
+      order_.pop_back();
+    }
+    order_.push_front(Entry{std::string(paragraph), std::move(findings)});
+    index_.emplace(order_.front().paragraph, order_.begin());  // the view lives in the list node
+    return order_.front().findings;
+  }
+  std::size_t size() const { return index_.size(); }
+
+ private:
+  struct Entry {
+    std::string paragraph;
+    std::vector<WritingError> findings;
+  };
+  std::size_t capacity_;
+  std::list<Entry> order_;  // most recent first
+  std::unordered_map<std::string_view, std::list<Entry>::iterator, ViewHash> index_;
+};
+
 }  // namespace
 
 struct WritingChecker::Impl {
+  explicit Impl(WritingCacheLimits l) : limits(l), grammar(l.paragraphs) {}
   Language language;
+  WritingCacheLimits limits;
   VoikkoHandle* voikko = nullptr;            // Finnish: this checker's own (spelling and grammar)
   std::shared_ptr<const Morphology> shared;  // English: Morphology's Hunspell, under its lock
   bool available = false;
@@ -322,10 +453,14 @@ struct WritingChecker::Impl {
     bool suggested = false;  // `suggestion` asked for (and `ok` revised by it)
     std::string suggestion;
   };
-  std::unordered_map<std::string, Verdict> cache;  // by the word as written
-  std::map<int, std::string> descriptions;         // grammar code -> short description
+  std::unordered_map<std::string, Verdict, ViewHash, std::equal_to<>> cache;  // by the word as written
+  GrammarMemo grammar;                                                      // by the paragraph's text
+  std::map<int, std::string> descriptions;  // grammar code -> short description
   std::vector<Word> words;                         // scratch
   std::vector<std::string> inflected;              // scratch: tolerance words the dictionary rejects
+
+  // Grammar findings of one paragraph (at byte `at` of the text) appended to `out`.
+  void grammar_of(std::string_view para, std::size_t at, std::vector<WritingError>& out);
 
   ~Impl() {
     if (voikko) voikkoTerminate(voikko);
@@ -336,7 +471,10 @@ struct WritingChecker::Impl {
     return shared ? shared->spell(w) : -1;
   }
   std::string raw_suggest(const std::string& w) const {
-    if (!voikko) return english_suggestion(w);
+    if (!voikko) {
+      std::string quick = quick_english_suggestion(w, [&](const std::string& c) { return raw_spell(c); });
+      return quick.empty() ? english_suggestion(w) : quick;
+    }
     std::string first;
     if (char** list = voikkoSuggestCstr(voikko, w.c_str())) {
       if (list[0]) first = list[0];
@@ -349,9 +487,9 @@ struct WritingChecker::Impl {
   // ("ok" -> "OK") is correct. Cached; the cache is emptied when it grows past a class's
   // vocabulary (a stream of generated text must not grow it without end).
   Verdict& lookup(std::string_view word) {
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() > limits.words) cache.clear();
     std::string key(word);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() > 200000) cache.clear();
     Verdict v;
     v.ok = raw_spell(key) != 0;  // no dictionary (-1): nothing is an error
     if (!v.ok && language == Language::en)
@@ -441,10 +579,27 @@ void grammar_paragraph(VoikkoHandle* voikko, std::map<int, std::string>& descrip
 
 }  // namespace
 
+// The findings in paragraph `para` (at byte `at` of the checked text) appended to `out`:
+// remembered, or from Voikko. Offsets are kept relative to the paragraph; a finding never
+// looks outside it (the smiley test sees '\n' before a paragraph, which is no face).
+void WritingChecker::Impl::grammar_of(std::string_view para, std::size_t at, std::vector<WritingError>& out) {
+  const std::vector<WritingError>* found = grammar.find(para);
+  std::vector<WritingError> fresh;
+  if (!found) {
+    grammar_paragraph(voikko, descriptions, para, 0, para.size(), fresh);
+    found = &fresh;
+    if (limits.paragraphs > 0 && para.size() <= limits.paragraph_bytes) found = &grammar.insert(para, std::move(fresh));
+  }
+  for (const WritingError& e : *found) {
+    out.push_back(e);
+    out.back().begin += at, out.back().end += at;
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // [SECTION] check
 
-WritingChecker::WritingChecker(Language language) : impl_(std::make_unique<Impl>()) {
+WritingChecker::WritingChecker(Language language, WritingCacheLimits limits) : impl_(std::make_unique<Impl>(limits)) {
   impl_->language = language;
   if (language == Language::fi) {
     const char* error = nullptr;
@@ -468,6 +623,7 @@ WritingChecker& WritingChecker::operator=(WritingChecker&&) noexcept = default;
 Language WritingChecker::language() const { return impl_->language; }
 bool WritingChecker::available() const { return impl_->available; }
 std::size_t WritingChecker::cached_words() const { return impl_->cache.size(); }
+std::size_t WritingChecker::cached_paragraphs() const { return impl_->grammar.size(); }
 
 std::vector<WritingError> WritingChecker::check(std::string_view text, const Tolerance& tolerance) {
   std::vector<WritingError> out;
@@ -584,7 +740,7 @@ void WritingChecker::check(std::string_view text, const Tolerance& tolerance, st
     const std::string_view para = text.substr(at, nl - at);
     // A paragraph longer than any reply (an imported log's paste) gets spelling only.
     if (para.size() <= k_max_reply_bytes && valid_utf8(para) && std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
-      grammar_paragraph(m.voikko, m.descriptions, text, at, nl, out);
+      m.grammar_of(para, at, out);
     at = nl + 1;
   }
   std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(spelling), out.end(),

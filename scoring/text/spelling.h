@@ -37,14 +37,27 @@ struct Tolerance {
   bool empty() const { return words.empty() && customer_name.empty(); }
 };
 
-// Not thread-safe (it caches spell results per word): one checker per thread, as with
-// TextAnalyzer. Finnish opens its own Voikko handle (a few ms; grammar options are set on
-// it); English asks the process-wide Hunspell handle of Morphology (it takes ~100 ms and
-// megabytes to load) once per distinct word, and takes suggestions (10-20 ms each) from a
-// second process-wide handle so they never block analysis in other threads.
+// How much a checker remembers. Spell verdicts are kept per word as written (the
+// dictionaries' verdicts depend on capitals); the cache is emptied when it is full (a
+// class's whole vocabulary fits) when it holds more than `words`. Finnish grammar findings are kept per paragraph text,
+// the least recently used out first, for paragraphs up to `paragraph_bytes`: chat repeats
+// its stock lines ("Kiitos!", "Hetkinen, tarkistan.") within a chat and across chats, and
+// Voikko itself keeps only the last paragraph. Neither changes a result.
+struct WritingCacheLimits {
+  std::size_t words = 200000;
+  std::size_t paragraphs = 4096;
+  std::size_t paragraph_bytes = 1024;
+};
+
+// Not thread-safe (it caches spell verdicts and grammar findings): one checker per
+// thread, as with TextAnalyzer. Finnish opens its own Voikko handle (a few ms; grammar
+// options are set on it); English asks the process-wide Hunspell handle of Morphology (it
+// takes ~100 ms and megabytes to load) once per distinct word, and takes suggestions
+// (10-20 ms each) from a second process-wide handle so they never block analysis in other
+// threads.
 class WritingChecker {
  public:
-  explicit WritingChecker(Language language);
+  explicit WritingChecker(Language language, WritingCacheLimits limits = {});
   ~WritingChecker();
   WritingChecker(WritingChecker&&) noexcept;
   WritingChecker& operator=(WritingChecker&&) noexcept;
@@ -56,8 +69,10 @@ class WritingChecker {
   std::vector<WritingError> check(std::string_view text, const Tolerance& tolerance = {});
   // The same into `out` (emptied first), reusing its capacity.
   void check(std::string_view text, const Tolerance& tolerance, std::vector<WritingError>& out);
-  // Distinct words whose verdict is cached (for benchmarks and tests).
+  // Distinct words whose verdict is cached, paragraphs whose grammar findings are cached
+  // (for benchmarks and tests).
   std::size_t cached_words() const;
+  std::size_t cached_paragraphs() const;
 
  private:
   struct Impl;

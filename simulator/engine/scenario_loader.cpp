@@ -367,28 +367,6 @@ ScenarioLoad load_scenario(const std::string& path) {
   return load_scenario_doc(*parsed.doc);
 }
 
-std::vector<LibraryEntry> scan_scenarios(const std::vector<std::string>& files_or_folders) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const auto& given : files_or_folders) {
-    std::error_code ec;
-    if (!fs::is_directory(given, ec)) {
-      files.push_back(given);
-      continue;
-    }
-    for (const auto& entry : fs::directory_iterator(given, ec)) {
-      if (entry.is_regular_file(ec) && entry.path().extension() == ".json")
-        files.push_back(entry.path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  std::vector<LibraryEntry> out;
-  out.reserve(files.size());
-  for (const auto& f : files) out.push_back(LibraryEntry{f, load_scenario(f)});
-  return out;
-}
-
 std::optional<std::string> find_bundled_scenario(const std::string& id) {
   if (!is_valid_scenario_id(id)) return std::nullopt;
   std::error_code ec;

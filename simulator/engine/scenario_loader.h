@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "scenario.h"
 #include "scoring/core/diagnostic.h"
@@ -22,15 +21,8 @@ struct ScenarioLoad {
 ScenarioLoad load_scenario(const std::string& path);
 ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc);
 
-struct LibraryEntry {
-  std::string path;
-  ScenarioLoad load;
-};
-
-// Loads the given files, and every *.json directly inside the given folders (a `schema/`
-// folder is never scanned). Sorted by path; a path that does not exist is an entry with
-// a diagnostic.
-std::vector<LibraryEntry> scan_scenarios(const std::vector<std::string>& files_or_folders);
+// The loader is the semantics stage of the validation pipeline (validation.h), which is
+// what lists and checks whole files and folders.
 
 // The bundled scenario file for an id (data_path("scenarios")/<id>.json), if it exists.
 std::optional<std::string> find_bundled_scenario(const std::string& id);

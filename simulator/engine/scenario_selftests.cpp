@@ -50,7 +50,10 @@ void read_scores(FieldReader& r, const Json& expect, const std::string& path, Sc
     r.wrong_type(p, *sj, "an object {\"overall\": [lo, hi], ...}");
     return;
   }
-  r.check_members(*sj, p, {"overall", "speed", "politeness", "clarifying", "engagement"});
+  static_assert(scoring::k_dimension_count == 6, "list every dimension here");
+  r.check_members(*sj, p,
+                  {"overall", scoring::k_dimensions[0], scoring::k_dimensions[1], scoring::k_dimensions[2],
+                   scoring::k_dimensions[3], scoring::k_dimensions[4], scoring::k_dimensions[5]});
   for (const auto& [name, range] : sj->items()) {
     const std::string ep = member_path(p, name);
     if (!range.is_array() || range.size() != 2 || !range[0].is_number() || !range[1].is_number()) {

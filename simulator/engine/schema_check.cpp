@@ -313,7 +313,7 @@ void Checker::check_choice(const Json& s, const Json& v, const std::string& path
 
 }  // namespace
 
-Diagnostics check_schema(const JsonDoc& doc, const std::string& schema_path) {
+Diagnostics check_schema(const JsonDoc& doc, const std::string& schema_path, const std::set<std::string>& judged) {
   const auto schema = load_schema(schema_path);
   if (schema->error) {
     // A missing or broken schema is an installation problem, not a fault of the checked file.
@@ -323,21 +323,11 @@ Diagnostics check_schema(const JsonDoc& doc, const std::string& schema_path) {
   }
   Diagnostics out;
   Checker(*schema, doc, out).check(schema->root, doc.root, "");
+  std::erase_if(out, [&](const Diagnostic& d) { return judged.count(d.path) > 0; });
   return out;
 }
 
 std::string scenario_schema_path() { return scoring::data_path("scenarios/schema/scenario.schema.json").string(); }
-
-Diagnostics merge_findings(Diagnostics loader, const Diagnostics& schema) {
-  std::set<std::string> reported;
-  for (const auto& d : loader)
-    if (d.severity == scoring::Severity::error) reported.insert(d.path);
-  for (const auto& d : schema)
-    if (!reported.count(d.path)) loader.push_back(d);
-  std::stable_sort(loader.begin(), loader.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.pos.line, a.pos.col) < std::pair(b.pos.line, b.pos.col);
-  });
-  return loader;
-}
+std::string exercise_schema_path() { return scoring::data_path("scenarios/schema/exercise.schema.json").string(); }
 
 }  // namespace chatdrill::engine

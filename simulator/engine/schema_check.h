@@ -7,6 +7,7 @@
 #include "scoring/core/diagnostic.h"
 #include "scoring/core/json_doc.h"
 
+#include <set>
 #include <string>
 
 namespace chatdrill::engine {
@@ -14,13 +15,13 @@ namespace chatdrill::engine {
 // Every place where `doc` breaks the schema at `schema_path`, as errors located at the
 // offending value (or key, for unknown members). The schema file is read once per path and
 // kept; a missing or broken schema file is reported as one warning against that file.
-scoring::Diagnostics check_schema(const scoring::JsonDoc& doc, const std::string& schema_path);
+// Nothing is reported at the paths in `judged`: another stage (the loader, validation.h)
+// owns those values and has already said what is wrong with them.
+scoring::Diagnostics check_schema(const scoring::JsonDoc& doc, const std::string& schema_path,
+                                  const std::set<std::string>& judged = {});
 
-// The bundled scenario schema: data_path("scenarios/schema/scenario.schema.json").
+// The bundled schemas: data_path("scenarios/schema/scenario.schema.json"), exercise.schema.json.
 std::string scenario_schema_path();
-
-// The loader's findings plus the schema's, leaving out schema errors at a JSON path the
-// loader already reported (both usually say the same thing there).
-scoring::Diagnostics merge_findings(scoring::Diagnostics loader, const scoring::Diagnostics& schema);
+std::string exercise_schema_path();
 
 }  // namespace chatdrill::engine

@@ -22,7 +22,7 @@ std::string bundled(const std::string& id) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-const chatdrill::engine::LibraryEntry* entry(const Headless& h, const std::string& file) {
+const chatdrill::engine::ScenarioCheck* entry(const Headless& h, const std::string& file) {
   for (const auto& e : h.state.library.entries())
     if (fs::path(e.path).filename() == file) return &e;
   return nullptr;
@@ -67,8 +67,8 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
   bool listed_broken = false;
   for (const auto& e : h.state.library.entries())
     if (e.path.find("trainer") != std::string::npos) {
-      listed_broken = !e.load.scenario && !e.load.diagnostics.empty();
-      if (!e.load.diagnostics.empty()) CHECK(e.load.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
+      listed_broken = !e.scenario && !e.diagnostics.empty();
+      if (!e.diagnostics.empty()) CHECK(e.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
     }
   CHECK(listed_broken);
 
@@ -81,4 +81,34 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
 
   Headless again("library_reload", true);
   CHECK(again.state.settings.folders == std::vector<std::string>{folder.string()});
+}
+
+TEST_CASE("Home shows a scenario's lint warnings from the full validation pipeline, and it can still be started") {
+  Headless h("library_warnings");
+  fs::path folder = h.dir() / "trainer";
+  fs::create_directories(folder);
+  // Valid, but without self-tests: a lint warning, not an error.
+  write(folder / "lint-me.json", R"({
+  "format": "chatdrill.scenario/1", "id": "lint-me", "title": "Lint me", "language": "fi",
+  "persona": {"name": "Raija Virtanen", "archetype": "neutral"}, "fallback": ["Anteeksi?"],
+  "start": "start",
+  "nodes": {
+    "start": {"say": ["Hei."], "expect": [{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}]},
+    "done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}}
+  }
+})");
+  h.frames(2);
+  h.click("home.folder.input");
+  h.type(folder.string());
+  h.click("home.folder.add");
+  const auto* e = entry(h, "lint-me.json");
+  REQUIRE(e);
+  REQUIRE(e->scenario);
+  REQUIRE(!e->diagnostics.empty());
+  CHECK(e->diagnostics[0].severity == chatdrill::scoring::Severity::warning);
+  CHECK(e->diagnostics[0].message.find("no \"tests\"") != std::string::npos);
+  h.frames(2);
+  CHECK(h.visible("home.start.lint-me"));
+  CHECK(h.visible("home.warning.lint-me.0"));
+  CHECK_FALSE(h.visible("home.warning.impatient-customer-fi.0"));  // the bundled ones are clean
 }

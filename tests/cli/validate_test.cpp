@@ -91,3 +91,19 @@ TEST_CASE("validate: missing files and duplicate ids across folders are findings
   CHECK(dup.exit_code == 1);
   CHECK(contains(dup.err, "scenario id \"same\" is also used by"));
 }
+
+TEST_CASE("validate: an exercise file gets its schema check, findings located as file:line:col: path: message") {
+  const auto dir = scratch_dir("validate-exercise-schema");
+  write_file(dir / "ex.json",
+             "{\"$schema\": 5, \"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n"
+             " \"scenarios\": [\"impatient-customer-fi\"], \"sede\": 3}\n");
+  const std::string file = (dir / "ex.json").string();
+  for (const auto& target : {file, dir.string()}) {  // alone or in a folder
+    const auto r = run_chatdrill("validate " + quoted(target));
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.err, file + ":1:13: $schema: must be a string, not a number\n"));
+    CHECK(contains(r.err, file + ":2:42: sede: unknown field \"sede\" (did you mean \"seed\"?)\n"));
+    CHECK(r.err.find("sede:") == r.err.rfind("sede:"));  // once: the loader's words, not the schema's too
+    CHECK(r.out == "1 file checked: 0 valid, 2 errors, 0 warnings\n");
+  }
+}

@@ -6,6 +6,7 @@
 #include "simulator/engine/scenario_lint.h"
 #include "simulator/engine/scenario_tests.h"
 #include "simulator/engine/schema_check.h"
+#include "simulator/engine/validation.h"
 
 #include <filesystem>
 #include <fstream>
@@ -113,6 +114,11 @@ TEST_CASE("library: every bundled scenario loads, matches the schema and lints c
     const auto lints = lint_scenario(*load.scenario, *parsed.doc);
     CHECK_MESSAGE(lints.empty(), all_of(lints));
     CHECK(parsed.doc->root.value("$schema", "") == "schema/scenario.schema.json");
+  }
+  for (const auto& check : check_scenarios({k_library.string()})) {  // the same, twins included
+    CAPTURE(check.path);
+    CHECK_MESSAGE(check.diagnostics.empty(), all_of(check.diagnostics));
+    CHECK(check.scenario);
   }
 }
 
@@ -231,10 +237,9 @@ TEST_CASE("schema: a missing schema file is one warning, not a crash or an error
 
 TEST_CASE("schema: loader and schema findings at the same path are reported once") {
   const std::string text = replaced(k_base_scenario, R"("title": "T",)", R"("title": "T", "difficulty": 9,)");
-  const auto doc = parse_text(text);
-  const auto merged = merge_findings(load_scenario_doc(doc).diagnostics, check_schema(doc, scenario_schema_path()));
+  const auto check = check_scenario_text(text, "t.json");
   int at_difficulty = 0;
-  for (const auto& d : merged) at_difficulty += d.path == "difficulty";
+  for (const auto& d : check.diagnostics) at_difficulty += d.path == "difficulty";
   CHECK(at_difficulty == 1);
 }
 
@@ -310,21 +315,32 @@ TEST_CASE("lint: twins whose node graphs drift apart are named node by node") {
   write(dir / "pair-fi.json", fi);
   write(dir / "pair-en.json", en);
   {
-    const auto l = load_file(dir / "pair-fi.json");
-    CHECK_MESSAGE(lint_twin_drift(*l.scenario, l.doc).empty(), all_of(lint_twin_drift(*l.scenario, l.doc)));
+    const auto l = load_file(dir / "pair-fi.json"), t = load_file(dir / "pair-en.json");
+    CHECK_MESSAGE(lint_twin_drift(*l.scenario, l.doc, t.scenario.get()).empty(), all_of(lint_twin_drift(*l.scenario, l.doc, t.scenario.get())));
   }
   en = replaced(en, R"("goto": "done"}]},)", R"("goto": "extra"}]},
     "extra": {"say": ["Hm."], "expect": [{"intent": "ok", "any": true, "goto": "done"}]},)");
   write(dir / "pair-en.json", en);
-  const auto l = load_file(dir / "pair-fi.json");
-  const auto ds = lint_twin_drift(*l.scenario, l.doc);
+  const auto l = load_file(dir / "pair-fi.json"), t = load_file(dir / "pair-en.json");
+  const auto ds = lint_twin_drift(*l.scenario, l.doc, t.scenario.get());
   finding(ds, "nodes.start", "twin drift: node \"start\" leads to done here but to extra in \"pair-en\"");
   finding(ds, "nodes", "\"pair-en\" has a node \"extra\" that this file lacks");
   CHECK(ds.size() == 2);
+  // The pipeline finds the twin beside the file, whether or not it is checked too.
+  for (const auto& paths : {std::vector<std::string>{dir.string()}, std::vector<std::string>{(dir / "pair-fi.json").string()}}) {
+    const auto checks = check_scenarios(paths);
+    REQUIRE(!checks.empty());
+    int drift = 0;
+    for (const auto& d : checks.back().diagnostics) drift += contains(d.message, "twin drift");
+    CHECK(drift == 2);
+  }
   fs::remove(dir / "pair-en.json");
-  const auto missing = lint_twin_drift(*l.scenario, l.doc);
+  const auto missing = lint_twin_drift(*l.scenario, l.doc, nullptr);
   REQUIRE(missing.size() == 1);
   CHECK(contains(missing[0].message, "is not in this folder"));
+  const auto alone = check_scenarios({(dir / "pair-fi.json").string()});
+  REQUIRE(alone.size() == 1);
+  finding(alone[0].diagnostics, "twin", "is not in this folder");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 
 #include "engine_test_support.h"
 
+#include "simulator/engine/validation.h"
+
 using namespace chatdrill;
 using namespace chatdrill::engine;
 using namespace chatdrill::engine::test;
@@ -239,14 +241,14 @@ TEST_CASE("files: id must match the file name, missing files and folders are fin
   std::ofstream(dir / "other.json") << k_base_scenario;
   std::ofstream(dir / "notes.txt") << "not a scenario";
   std::ofstream(dir / "schema" / "x.json") << "{";
-  const auto entries = scan_scenarios({dir.string(), (dir / "missing.json").string()});
+  const auto entries = check_scenarios({dir.string(), (dir / "missing.json").string()});
   REQUIRE(entries.size() == 3);  // sorted, *.json only, schema/ skipped
   CHECK(fs::path(entries[0].path).filename() == "missing.json");
-  CHECK(contains(entries[0].load.diagnostics.at(0).to_string(), "missing.json"));
+  CHECK(contains(entries[0].diagnostics.at(0).to_string(), "missing.json"));
   CHECK(fs::path(entries[1].path).filename() == "other.json");
-  CHECK(contains(diag_at(entries[1].load, "id").message, "does not match the file name \"other.json\""));
+  CHECK(contains(diag_at(ScenarioLoad{nullptr, entries[1].diagnostics}, "id").message, "does not match the file name \"other.json\""));
   CHECK(fs::path(entries[2].path).filename() == "t.json");
-  CHECK(entries[2].load.scenario);
+  CHECK(entries[2].scenario);
 }
 
 TEST_CASE("the bundled Finnish scenarios are valid and clean") {

@@ -325,3 +325,24 @@ TEST_CASE("the answer after a hold comes back to the customer's case, not only t
                                                {"It's 7781-A.", "Our new winter jackets are in the shop now."}}));
   CHECK(has_rule(h.dimension("engagement"), "engagement.unresponsive"));
 }
+
+TEST_CASE("a warm, informal chat is more polite than a curt one with the same content") {
+  const Grade warm_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.",
+                                                      "Oh no, sorry about that! Let me dig into it for you right now. What's your order number?"},
+                                                     {"It's 55821.", "Got it, thanks! Your parcel is with the courier and should reach you tomorrow."},
+                                                     {"Great, thanks", "My pleasure, have a lovely evening!"}}));
+  const Grade curt_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.", "What is the order number."},
+                                                     {"It's 55821.", "It arrives tomorrow."},
+                                                     {"Great, thanks", "Ok."}}));
+  CHECK(score(warm_en, "politeness") >= score(curt_en, "politeness") + 5);
+  CHECK(warm_en.overall > curt_en.overall);
+  const Grade warm_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.",
+                                                      "Voi harmi! Selvitän asian heti. Mikä on tilausnumeronne?"},
+                                                     {"Se on 55821.", "Kiitos! Paketti on kuljetuksessa ja saapuu huomenna."},
+                                                     {"Hyvä, kiitos", "Ole hyvä, mukavaa iltaa!"}}));
+  const Grade curt_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.", "Tilausnumero."},
+                                                     {"Se on 55821.", "Tulee huomenna."},
+                                                     {"Hyvä, kiitos", "Ok."}}));
+  CHECK(score(warm_fi, "politeness") >= score(curt_fi, "politeness") + 5);
+  CHECK(warm_fi.overall > curt_fi.overall);
+}

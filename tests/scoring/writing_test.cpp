@@ -74,6 +74,22 @@ TEST_CASE("writing: Finnish and English misspellings are found with a sensible s
   CHECK(errors[0].begin == 7);
 }
 
+TEST_CASE("writing: an English typo gets the common word one slip away as its suggestion") {
+  WritingChecker en(Language::en);
+  // Missing, doubled, swapped and neighbouring letters, as people type them in a hurry.
+  for (const auto& [typo, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"refnd", "refund"}, {"frm", "from"}, {"wek", "week"}, {"stil", "still"}, {"cheeck", "check"},
+           {"beause", "because"}, {"tmorrow", "tomorrow"}, {"wuld", "would"}}) {
+    CAPTURE(typo);
+    const auto errors = spelling_only(en.check("I will " + typo + " it today"));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].suggestion == meant);
+  }
+  const auto start = spelling_only(en.check("Sory, I will check it today"));  // keeps its capital
+  REQUIRE(start.size() == 1);
+  CHECK(start[0].suggestion == "Sorry");
+}
+
 TEST_CASE("writing: Voikko's grammar checker finds a Finnish grammar error, in bytes, described in Finnish") {
   WritingChecker fi(Language::fi);
   const std::string text = "Hän ei tulee huomenna.";

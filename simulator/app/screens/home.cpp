@@ -34,10 +34,24 @@ void scenario_meta(AppState& s, const engine::Scenario& sc) {
   ImGui::EndGroup();
 }
 
-void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
+// A valid scenario's warnings (lints, twin drift) from the validation pipeline: shown, not blocking.
+void card_warnings(AppState& s, const engine::ScenarioCheck& e) {
+  const Palette& p = colors(s);
+  const int shown = std::min<int>(static_cast<int>(e.diagnostics.size()), 3);
+  for (int i = 0; i < shown; ++i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning_v);
+    wrapped_text(display_text(e.diagnostics[i].to_string()));
+    ImGui::PopStyleColor();
+    track(s, fmt::format("home.warning.{}.{}", e.scenario->id, i));
+  }
+  if (static_cast<int>(e.diagnostics.size()) > shown)
+    muted_text(s.strings.format("home.more_warnings", e.diagnostics.size() - shown), p);
+}
+
+void scenario_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  const auto& sc = *e.load.scenario;
+  const auto& sc = *e.scenario;
   ImGui::PushID(index);
   begin_panel(p);
   float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
@@ -48,7 +62,7 @@ void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
   ImGui::PopTextWrapPos();
   ImVec2 after_title = ImGui::GetCursorScreenPos();
   ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, ImGui::GetItemRectMin().y));
-  if (accent_button(label(s, "home.start", "start").c_str(), p, ImVec2(button_w, 0))) start_session(s, e.load.scenario);
+  if (accent_button(label(s, "home.start", "start").c_str(), p, ImVec2(button_w, 0))) start_session(s, e.scenario);
   track(s, "home.start." + sc.id);
   ImGui::SetCursorScreenPos(after_title);
   scenario_meta(s, sc);
@@ -59,14 +73,15 @@ void scenario_card(AppState& s, const engine::LibraryEntry& e, int index) {
     if (i) ImGui::SameLine(0, fs * 0.4f);
     chip(display_text(sc.tags[i]).c_str(), p.accent_soft, p.accent);
   }
+  card_warnings(s, e);
   end_panel(p);
   ImGui::PopID();
 }
 
-void invalid_card(AppState& s, const engine::LibraryEntry& e, int index) {
+void invalid_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   const Palette& p = colors(s);
   ImGui::PushID(index);
-  int shown = std::min<int>(static_cast<int>(e.load.diagnostics.size()), 6);
+  int shown = std::min<int>(static_cast<int>(e.diagnostics.size()), 6);
   begin_panel(p);
   ImGui::PushStyleColor(ImGuiCol_Text, p.danger_v);
   ImGui::PushFont(s.fonts.bold);
@@ -77,11 +92,11 @@ void invalid_card(AppState& s, const engine::LibraryEntry& e, int index) {
   ImGui::TextUnformatted(display_text(std::filesystem::path(e.path).filename().string()).c_str());
   for (int i = 0; i < shown; ++i) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
-    wrapped_text(display_text(e.load.diagnostics[i].to_string()));
+    wrapped_text(display_text(e.diagnostics[i].to_string()));
     ImGui::PopStyleColor();
   }
-  if (static_cast<int>(e.load.diagnostics.size()) > shown)
-    muted_text(s.strings.format("home.more_errors", e.load.diagnostics.size() - shown), p);
+  if (static_cast<int>(e.diagnostics.size()) > shown)
+    muted_text(s.strings.format("home.more_errors", e.diagnostics.size() - shown), p);
   end_panel(p);
   ImGui::PopID();
 }
@@ -100,8 +115,8 @@ void library_column(AppState& s) {
   int shown = 0, index = 0;
   for (const auto& e : s.library.entries()) {
     ++index;
-    if (e.load.scenario) {
-      if (!matches_search(*e.load.scenario, s.search)) continue;
+    if (e.scenario) {
+      if (!matches_search(*e.scenario, s.search)) continue;
       scenario_card(s, e, index);
     } else {
       if (!s.search.empty()) continue;

@@ -23,7 +23,7 @@ bool Library::poll() {
 
 void Library::reload() {
   fingerprint_ = fingerprint();
-  entries_ = engine::scan_scenarios(sources_);
+  entries_ = engine::check_scenarios(sources_);
   ++generation_;
 }
 
@@ -51,7 +51,7 @@ std::string Library::fingerprint() const {
 
 std::shared_ptr<const engine::Scenario> Library::find(const std::string& id) const {
   for (const auto& e : entries_)
-    if (e.load.scenario && e.load.scenario->id == id) return e.load.scenario;
+    if (e.scenario && e.scenario->id == id) return e.scenario;
   return nullptr;
 }
 

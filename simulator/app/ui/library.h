@@ -3,7 +3,7 @@
 // by whoever calls poll). Invalid files stay in the list with their diagnostics.
 #pragma once
 
-#include "simulator/engine/scenario_loader.h"
+#include "simulator/engine/validation.h"
 
 #include <memory>
 #include <string>
@@ -17,7 +17,7 @@ class Library {
   void set_sources(std::vector<std::string> sources);
   // Reloads if any *.json under the sources changed since the last load. True if reloaded.
   bool poll();
-  const std::vector<engine::LibraryEntry>& entries() const { return entries_; }
+  const std::vector<engine::ScenarioCheck>& entries() const { return entries_; }
   const std::vector<std::string>& sources() const { return sources_; }
   std::shared_ptr<const engine::Scenario> find(const std::string& id) const;
   int generation() const { return generation_; }  // bumps on every reload
@@ -27,7 +27,7 @@ class Library {
   void reload();
 
   std::vector<std::string> sources_;
-  std::vector<engine::LibraryEntry> entries_;
+  std::vector<engine::ScenarioCheck> entries_;
   std::string fingerprint_;
   int generation_ = 0;
 };

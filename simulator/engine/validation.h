@@ -1,0 +1,71 @@
+// The one validation pipeline for trainers' files: each file is parsed once, then checked
+// stage by stage — syntax, schema, semantics (the loader), lints, and across files the twin
+// checks — into one ordered list of findings. `chatdrill validate`, the app's Home and its
+// hot reload all call this; none of them assembles checks of its own. UI-free, no clock.
+//
+// Who reports what: the loader owns every value it reads (it must check types to stay safe,
+// and its messages carry units and suggestions); the JSON Schema speaks for the rest — the
+// `$`-keys the loader skips, and values the loader accepted but the schema does not. So the
+// schema is asked not to judge the paths the loader already found fault with, and each
+// problem is reported once. A test proves the loader reads exactly the schema's fields.
+#pragma once
+
+#include "exercise.h"
+#include "scenario.h"
+
+#include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chatdrill::engine {
+
+struct ScenarioCheck {
+  std::string path;
+  std::shared_ptr<const scoring::JsonDoc> doc;  // the file, parsed once; null if unreadable or not JSON
+  std::shared_ptr<const Scenario> scenario;     // set when no stage found an error (warnings are fine)
+  // syntax -> schema -> semantics -> lint -> twin; within a stage in file order.
+  scoring::Diagnostics diagnostics;
+};
+
+// The per-file stages (no twin checks: those need the other file, see check_scenarios).
+ScenarioCheck check_scenario_text(std::string_view text, const std::string& path);
+ScenarioCheck check_scenario_file(const std::string& path);
+
+// The given files and every *.json directly inside the given folders (a `schema/` folder is
+// never scanned), sorted by path, each checked once; then the twin checks across them (a twin
+// outside the set is read from the scenario's folder). A path that does not exist is an
+// entry with a finding.
+std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files_or_folders);
+
+// The *.json files directly inside `folder`, sorted (what check_scenarios scans).
+std::vector<std::string> json_files_in(const std::string& folder);
+
+struct ExerciseCheck {
+  std::string path;
+  std::shared_ptr<const scoring::JsonDoc> doc;
+  std::optional<Exercise> exercise;  // set when no stage found an error
+  scoring::Diagnostics diagnostics;  // syntax -> schema -> semantics
+};
+
+// An exercise file against scenarios/schema/exercise.schema.json and the exercise loader.
+// The scenarios it names are other files: load_exercise_scenarios checks those.
+ExerciseCheck check_exercise_text(std::string_view text, const std::string& path);
+ExerciseCheck check_exercise_file(const std::string& path);
+
+// Like check_scenarios, but files whose "format" says exercise are checked as exercises
+// (`chatdrill validate`). Each file is still parsed once.
+struct FileChecks {
+  std::vector<ScenarioCheck> scenarios;
+  std::vector<ExerciseCheck> exercises;
+};
+FileChecks check_files(const std::vector<std::string>& files_or_folders);
+
+// True if `doc` says it is an exercise (its "format" is chatdrill.exercise/1).
+bool is_exercise_doc(const scoring::JsonDoc& doc);
+
+}  // namespace chatdrill::engine

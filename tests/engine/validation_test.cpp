@@ -1,0 +1,94 @@
+// The validation pipeline (engine/validation.h): one parse per file, stages in order, each
+// problem reported once by the stage that owns it, exercises checked against their schema.
+#include "engine_test_support.h"
+
+#include "simulator/engine/validation.h"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace chatdrill;
+using namespace chatdrill::engine;
+using namespace chatdrill::engine::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int count_at(const scoring::Diagnostics& ds, const std::string& path) {
+  int n = 0;
+  for (const auto& d : ds) n += d.path == path;
+  return n;
+}
+
+std::string all_of(const scoring::Diagnostics& ds) {
+  std::string out;
+  for (const auto& d : ds) out += "\n  " + d.to_string();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("validation: the pipeline works from the text it is given and keeps the one parse") {
+  // No such file on disk: a stage that read the file again would report it missing.
+  const std::string file = (fs::path(CHATDRILL_TEST_TMP) / "not-written" / "t.json").string();
+  const auto check = check_scenario_text(k_base_scenario, file);
+  CHECK_MESSAGE(!scoring::has_errors(check.diagnostics), all_of(check.diagnostics));
+  REQUIRE(check.doc);
+  REQUIRE(check.scenario);
+  CHECK(check.doc->file == file);
+  CHECK(check.scenario->file == file);
+  for (const auto& d : check.diagnostics) CHECK(d.message.find("cannot") == std::string::npos);
+}
+
+TEST_CASE("validation: a schema error and a semantic error are each reported once, schema first") {
+  std::string text = replaced(k_base_scenario, R"("id": "t",)", R"("id": "t", "$schema": 5, "difficulty": 9,)");
+  text = replaced(text, R"("goto": "done")", R"("goto": "dnoe")");
+  const auto check = check_scenario_text(text, "t.json");
+  CAPTURE(all_of(check.diagnostics));
+  CHECK_FALSE(check.scenario);
+  CHECK(count_at(check.diagnostics, "$schema") == 1);                     // only the schema knows $ keys
+  CHECK(count_at(check.diagnostics, "difficulty") == 1);                  // both judge it: the loader speaks
+  CHECK(count_at(check.diagnostics, "nodes.start.expect[0].goto") == 1);  // semantics: the loader
+  REQUIRE(check.diagnostics.size() == 3);
+  CHECK(check.diagnostics[0].path == "$schema");
+  CHECK(check.diagnostics[0].message == "must be a string, not a number");
+  CHECK(check.diagnostics[2].message.find("unknown node \"dnoe\"") != std::string::npos);
+}
+
+TEST_CASE("validation: syntax errors stop the pipeline with one located finding") {
+  const auto check = check_scenario_text("{\"format\": \"chatdrill.scenario/1\",\n  \"id\": 5,}\n", "b.json");
+  REQUIRE(check.diagnostics.size() == 1);
+  CHECK(check.diagnostics[0].to_string().find("b.json:2:11: JSON syntax: trailing comma") == 0);
+  CHECK_FALSE(check.doc);
+  CHECK_FALSE(check.scenario);
+}
+
+TEST_CASE("validation: exercises get their schema check, located, and unknown fields once") {
+  const std::string text = "{\"$schema\": 5, \"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n"
+                           " \"scenarios\": [\"impatient-customer-fi\"], \"sede\": 3, \"seed\": \"one\"}\n";
+  const auto check = check_exercise_text(text, "ex.json");
+  CAPTURE(all_of(check.diagnostics));
+  CHECK_FALSE(check.exercise);
+  REQUIRE(count_at(check.diagnostics, "$schema") == 1);
+  for (const auto& d : check.diagnostics)
+    if (d.path == "$schema") CHECK(d.to_string() == "ex.json:1:13: $schema: must be a string, not a number");
+  CHECK(count_at(check.diagnostics, "sede") == 1);
+  CHECK(count_at(check.diagnostics, "seed") == 1);
+  const auto clean = check_exercise_file((fs::path(CHATDRILL_SOURCE_DIR) / "scenarios/exercises/basics-fi.json").string());
+  CHECK_MESSAGE(clean.diagnostics.empty(), all_of(clean.diagnostics));
+  CHECK(clean.exercise);
+}
+
+TEST_CASE("validation: check_files tells exercises from scenarios by their format") {
+  const auto dir = fs::path(CHATDRILL_TEST_TMP) / "validation-files";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "t.json") << k_base_scenario;
+  std::ofstream(dir / "ex.json") << R"({"format": "chatdrill.exercise/1", "title": "x", "scenarios": ["t.json"]})";
+  const auto checks = check_files({dir.string()});
+  REQUIRE(checks.scenarios.size() == 1);
+  REQUIRE(checks.exercises.size() == 1);
+  CHECK(checks.scenarios[0].scenario);
+  CHECK_MESSAGE(checks.exercises[0].exercise, all_of(checks.exercises[0].diagnostics));
+}
