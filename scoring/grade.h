@@ -3,7 +3,7 @@
 // cites a message and a rule. No UI, no engine, no clock.
 #pragma once
 
-#include "json_doc.h"
+#include "core/json_doc.h"
 #include "transcript.h"
 
 #include <array>

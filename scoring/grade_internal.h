@@ -5,7 +5,7 @@
 
 #include "grade.h"
 #include "text.h"
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -153,7 +153,7 @@ struct Whole {
 };
 inline Whole whole(double value) { return {value}; }
 // A length of time in a note with its unit: "45 s" as always below ten minutes, then
-// "12 min", "3 h 20 min", "2 d 5 h" (scoring/timestamp.h), so email waits read in hours.
+// "12 min", "3 h 20 min", "2 d 5 h" (scoring/core/timestamp.h), so email waits read in hours.
 struct Duration {
   double seconds;
   bool fi;

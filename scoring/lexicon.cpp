@@ -3,7 +3,7 @@
 #include "lexicon.h"
 #include "text_internal.h"
 
-#include "paths.h"
+#include "core/paths.h"
 
 #include <fmt/format.h>
 

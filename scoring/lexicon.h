@@ -3,8 +3,8 @@
 // Internal to scoring/: text.cpp matches tokens against it; nothing here knows about grades.
 #pragma once
 
-#include "diagnostic.h"
-#include "json_doc.h"
+#include "core/diagnostic.h"
+#include "core/json_doc.h"
 #include "text.h"
 
 #include <string>

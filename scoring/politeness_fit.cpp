@@ -8,9 +8,9 @@
 #include <numeric>
 #include <random>
 
-#include "csv.h"
-#include "json_doc.h"
-#include "paths.h"
+#include "core/csv.h"
+#include "core/json_doc.h"
+#include "core/paths.h"
 
 namespace chatdrill::scoring {
 

@@ -9,6 +9,7 @@
 // fraction of the cost, with no iterator state to clone per analyser, and it treats invalid
 // UTF-8 bytes as separators instead of needing the text sanitised first.
 #include "text_internal.h"
+#include "core/utf8.h"
 #include "text/moves.h"
 #include "text/terms.h"
 
@@ -85,13 +86,8 @@ namespace detail {
 
 namespace {
 
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t n = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
-  if (!error) out.append(buf, static_cast<std::size_t>(n));
-}
+// Folded code points are always valid: core's encoder (scoring/core/utf8.h) never fails here.
+void append_utf8(std::string& out, UChar32 c) { scoring::append_utf8(out, static_cast<std::uint32_t>(c)); }
 
 // Simple case folding of U+0000-U+024F, asked of ICU once (ä, ö, å are in most Finnish words).
 const std::array<UChar32, 0x250>& latin_folding() {
@@ -142,12 +138,9 @@ void fold_append(std::string_view text, std::string& out) {
       i = end;
       continue;
     }
-    int32_t k = static_cast<int32_t>(i);
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()), c);
+    UChar32 c = decode_utf8(text, i);
     if (c < 0) c = 0xFFFD;
     fold_code_point(c, out);
-    i = static_cast<std::size_t>(k);
   }
 }
 
@@ -169,15 +162,8 @@ bool is_digit(UChar32 c) { return c >= 0 && u_isdigit(c); }
 
 // Code point at byte `i` (negative for an invalid sequence) and the index after it.
 inline UChar32 decode_at(std::string_view s, std::size_t i, std::size_t& next) {
-  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) {  // what U8_NEXT does for ASCII
-    next = i + 1;
-    return b;
-  }
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
-  next = static_cast<std::size_t>(k);
-  return c;
+  next = i;
+  return decode_utf8(s, next);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "paths.h"
+#include "core/paths.h"
 #include <memory>
 #include <stdexcept>
 #include <string>

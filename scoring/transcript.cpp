@@ -1,8 +1,8 @@
 // Transcript reading and writing; see transcript.h.
 #include "transcript.h"
 
-#include "limits.h"
-#include "timestamp.h"
+#include "core/limits.h"
+#include "core/timestamp.h"
 
 #include <fmt/format.h>
 

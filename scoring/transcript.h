@@ -3,8 +3,8 @@
 // Knows nothing about personas, windows or clocks.
 #pragma once
 
-#include "diagnostic.h"
-#include "json_doc.h"
+#include "core/diagnostic.h"
+#include "core/json_doc.h"
 
 #include <cstdint>
 #include <optional>
@@ -55,7 +55,7 @@ struct TranscriptLoad {
 // Reads a transcript from a located JSON document; every problem is a diagnostic with
 // file:line:col and path. Only `format`, `language` and `messages` are required. A
 // message's `at` is seconds since the start or, in a real log, an ISO-8601 timestamp
-// (scoring/timestamp.h), read as seconds after the first message.
+// (scoring/core/timestamp.h), read as seconds after the first message.
 TranscriptLoad transcript_from_doc(const JsonDoc& doc);
 TranscriptLoad load_transcript(const std::string& path);
 

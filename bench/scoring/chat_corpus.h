@@ -4,8 +4,8 @@
 // repeats only what real chats repeat (stock sentences, common words). Header-only.
 #pragma once
 
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 #include "scoring/transcript.h"
 
 #include <fmt/format.h>

@@ -8,8 +8,8 @@
 // Targets: >= 200,000 messages/s warm, < 50 us per warm draft. Usage:
 // bench_language [MESSAGES=200000] [ROUNDS=3]; each figure is the fastest of ROUNDS runs.
 #include "bench_clock.h"
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 #include "scoring/text.h"
 
 #include <fmt/format.h>

@@ -7,8 +7,8 @@
 // scoring/lexicons/en-politeness.json and, through each strategy's "as", fi-politeness.json.
 //
 //   politeness_fit [--csv FILE] [--l2 X] [--show STRATEGY [--limit N]] [--dump FILE.csv] [--write]
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 #include "scoring/politeness_fit.h"
 
 #include <fmt/format.h>

@@ -8,8 +8,8 @@
 // bench_writing [MESSAGES=20000] [ROUNDS=3]; each figure is the fastest of ROUNDS runs.
 #include "bench_clock.h"
 #include "chat_corpus.h"
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 #include "scoring/text.h"
 #include "scoring/text/spelling.h"
 

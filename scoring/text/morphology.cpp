@@ -21,8 +21,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 #include "scoring/text.h"
 #include "scoring/text_internal.h"
 

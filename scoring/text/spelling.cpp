@@ -35,7 +35,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "scoring/limits.h"
+#include "scoring/core/limits.h"
 #include "scoring/text.h"
 #include "scoring/text_internal.h"
 

@@ -16,7 +16,7 @@
 
 #include "scoring/lexicon.h"
 #include "scoring/text_internal.h"
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 namespace chatdrill::scoring {
 

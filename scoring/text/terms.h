@@ -12,8 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/text.h"
 
 namespace chatdrill::scoring {

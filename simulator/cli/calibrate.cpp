@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "rubric_chooser.h"
 
-#include "scoring/csv.h"
+#include "scoring/core/csv.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 

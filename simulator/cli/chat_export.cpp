@@ -1,9 +1,9 @@
 // Reading chat exports; see chat_export.h.
 #include "chat_export.h"
 
-#include "scoring/csv.h"
-#include "scoring/limits.h"
-#include "scoring/timestamp.h"
+#include "scoring/core/csv.h"
+#include "scoring/core/limits.h"
+#include "scoring/core/timestamp.h"
 
 #include <fmt/format.h>
 

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "rubric_chooser.h"
 
+#include "scoring/core/timestamp.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "simulator/engine/scenario_loader.h"
@@ -58,14 +59,6 @@ constexpr const char* k_grade_help =
     "on stderr), 2 bad usage.\n";
 
 
-// m:ss in a chat; h:mm:ss past an hour, and days first past a day (an email thread).
-std::string clock(double seconds) {
-  const long long s = std::llround(seconds);
-  if (s < 3600) return fmt::format("{}:{:02}", s / 60, s % 60);
-  if (s < 86400) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
-  return fmt::format("{}d {:02}:{:02}:{:02}", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
-}
-
 const char* dimension_title(std::size_t k, bool fi) {
   static const char* fi_names[] = {"Nopeus", "Kohteliaisuus", "Tarkentavat kysymykset", "Sitoutuminen", "Ratkaisu",
                                    "Kirjoitusasu"};
@@ -91,7 +84,7 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
       const auto& m = t.messages[*e.message];
       const char* who = m.from == "customer" ? (fi ? "asiakas" : "customer")
                         : m.from == "trainee" ? (fi ? "harjoittelija" : "trainee") : m.from.c_str();
-      std::printf("            #%zu %s %s: \"%s\"\n", *e.message + 1, who, clock(m.at).c_str(),
+      std::printf("            #%zu %s %s: \"%s\"\n", *e.message + 1, who, scoring::clock_text(m.at).c_str(),
                   shorten(m.text, 100).c_str());
     }
   }

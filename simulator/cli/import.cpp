@@ -4,7 +4,7 @@
 #include "chat_export.h"
 #include "cli.h"
 
-#include "scoring/limits.h"
+#include "scoring/core/limits.h"
 #include "scoring/transcript.h"
 #include "simulator/engine/files.h"
 

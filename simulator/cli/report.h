@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "scoring/core/html.h"
 #include "simulator/engine/classroom.h"
 
 namespace chatdrill::cli {
@@ -16,8 +17,8 @@ std::string csv_text(std::string_view text);
 // UTF-8 with a byte order mark, CRLF lines, one row per trainee x scenario.
 std::string render_csv(const engine::ClassTable& table, char separator = ';');
 
-// Escapes & < > " ' for text and attribute values.
-std::string html_escape(std::string_view text);
+// Escapes & < > " ' for text and attribute values (the one escaper, scoring/core/html.h).
+using scoring::html_escape;
 // The whole page: summary, class averages, one histogram per measure, the table, each
 // trainee's transcripts (collapsed), skipped files. No scripts, no external resources.
 std::string render_html(const engine::ClassTable& table);

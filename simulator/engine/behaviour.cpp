@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "scenario.h"
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 namespace chatdrill::engine {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "field_reader.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/text.h"
 
 namespace chatdrill::engine {

@@ -11,9 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "scoring/diagnostic.h"
+#include "scoring/core/diagnostic.h"
 #include "scoring/grade.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/timestamp.h"
 
 namespace chatdrill::engine {
 
@@ -84,10 +85,8 @@ ExerciseScenariosLoad load_exercise_scenarios(const Exercise& exercise);
 std::vector<std::size_t> play_order(const Exercise& exercise);
 std::vector<std::size_t> shuffled_indices(std::size_t count, std::uint64_t seed);
 
-// ISO 8601 timestamps: "2026-12-01T09:00:00Z", optional fraction, "Z" or "+hh:mm"/"-hh:mm".
-// Returns whole seconds since the Unix epoch in UTC.
-std::optional<std::int64_t> parse_utc_timestamp(std::string_view text);
-// "YYYY-MM-DDTHH:MM:SSZ".
-std::string format_utc_timestamp(std::int64_t unix_seconds);
+// Start and end times of results and exercises, whole seconds in UTC (scoring/core/timestamp.h).
+using scoring::format_utc_timestamp;
+using scoring::parse_utc_timestamp;
 
 }  // namespace chatdrill::engine

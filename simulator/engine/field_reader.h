@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -22,7 +22,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 // " (did you mean \"x\"?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
-using scoring::json_type_name;  // a JSON value's kind in words (scoring/json_doc.h)
+using scoring::json_type_name;  // a JSON value's kind in words (scoring/core/json_doc.h)
 
 struct Range {
   double lo, hi;

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "field_reader.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 namespace chatdrill::engine {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "scenario.h"
-#include "scoring/diagnostic.h"
+#include "scoring/core/diagnostic.h"
 #include "scoring/transcript.h"
 #include "session.h"
 

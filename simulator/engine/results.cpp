@@ -12,6 +12,7 @@
 
 #include "field_reader.h"
 #include "files.h"
+#include "scoring/core/file_name.h"
 #include "scoring/text.h"
 
 namespace chatdrill::engine {
@@ -22,70 +23,9 @@ using scoring::Json;
 // ---------------------------------------------------------------------------------------
 // Names
 
-namespace {
-
-// Base letters of U+0100..U+017F (Latin Extended-A: ā ć č đ ę ğ ı ł ń ő œ ř š ţ ů ž ...).
-constexpr std::string_view k_latin_extended_a_bases =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssss"
-    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-static_assert(k_latin_extended_a_bases.size() == 0x80);
-struct LatinExtendedA {
-  char letters[0x80][2];
-  constexpr LatinExtendedA() : letters{} {
-    for (std::size_t i = 0; i < 0x80; ++i) letters[i][0] = k_latin_extended_a_bases[i], letters[i][1] = 0;
-  }
-  const char* operator[](std::size_t i) const { return letters[i]; }
-};
-constexpr LatinExtendedA k_latin_extended_a;
-
-// ASCII for the Latin letters a classroom's names use (Finnish, Swedish, common European).
-const char* transliterate(std::uint32_t cp) {
-  if (cp >= 0xC0 && cp <= 0xC5) return "a";
-  if (cp >= 0xE0 && cp <= 0xE5) return "a";
-  if (cp == 0xC6 || cp == 0xE6) return "ae";
-  if (cp == 0xC7 || cp == 0xE7) return "c";
-  if ((cp >= 0xC8 && cp <= 0xCB) || (cp >= 0xE8 && cp <= 0xEB)) return "e";
-  if ((cp >= 0xCC && cp <= 0xCF) || (cp >= 0xEC && cp <= 0xEF)) return "i";
-  if (cp == 0xD1 || cp == 0xF1) return "n";
-  if ((cp >= 0xD2 && cp <= 0xD6) || cp == 0xD8 || (cp >= 0xF2 && cp <= 0xF6) || cp == 0xF8) return "o";
-  if ((cp >= 0xD9 && cp <= 0xDC) || (cp >= 0xF9 && cp <= 0xFC)) return "u";
-  if (cp == 0xDD || cp == 0xFD || cp == 0xFF) return "y";
-  if (cp == 0xDF) return "ss";
-  if (cp >= 0x100 && cp <= 0x17F) return k_latin_extended_a[cp - 0x100];
-  return nullptr;
-}
-
-// Decodes the code point at s[i] (valid UTF-8 assumed after sanitizing); advances i.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (i + static_cast<std::size_t>(len) > s.size()) len = static_cast<int>(s.size() - i);
-  std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < len; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(len);
-  return cp;
-}
-
-}  // namespace
-
+// Transliterated by ICU (scoring/core/file_name.h): one rule for every file name we make.
 std::string sanitize_name_part(std::string_view text, std::string_view fallback) {
-  const std::string clean = scoring::sanitize_utf8(text);
-  std::string out;
-  for (std::size_t i = 0; i < clean.size() && out.size() < 40;) {
-    const std::uint32_t cp = next_code_point(clean, i);
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-      out += static_cast<char>(cp);
-    else if (cp >= 'A' && cp <= 'Z')
-      out += static_cast<char>(cp - 'A' + 'a');
-    else if (const char* t = transliterate(cp))
-      out += t;
-    else if (!out.empty() && out.back() != '-')
-      out += '-';  // spaces, punctuation, other scripts
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 40) out.resize(40);
-  return out.empty() ? std::string(fallback) : out;
+  return scoring::file_name_part(text, fallback);
 }
 
 WriterIdentity this_writer() {

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "scoring/diagnostic.h"
+#include "scoring/core/diagnostic.h"
 #include "scoring/grade.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
 namespace chatdrill::engine {
@@ -44,7 +44,8 @@ struct WriterIdentity {
 WriterIdentity this_writer();
 
 // A file-name-safe form of a trainee name or id: ASCII letters, digits and '-', Finnish and
-// other Latin letters transliterated (ä -> a), at most 40 characters, never empty.
+// other Latin letters transliterated (ä -> a), at most 40 characters, never empty
+// (scoring::file_name_part: ICU's Latin-ASCII).
 std::string sanitize_name_part(std::string_view text, std::string_view fallback = "x");
 // "<trainee>_<scenario>_<host>-<pid>-<nonce hex>" (no extension).
 std::string result_file_stem(std::string_view trainee, std::string_view scenario,

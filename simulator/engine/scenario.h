@@ -3,9 +3,9 @@
 // Plain data; loading and validation live in scenario_loader.h. UI-free.
 #pragma once
 
-#include "scoring/diagnostic.h"
+#include "scoring/core/diagnostic.h"
 #include "scoring/grade.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/text.h"
 
 #include <map>

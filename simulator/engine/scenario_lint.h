@@ -6,8 +6,8 @@
 
 #include "scenario.h"
 
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
 
 namespace chatdrill::engine {
 

@@ -14,7 +14,7 @@
 #include <set>
 
 #include "scenario_reading.h"
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 namespace chatdrill::engine {
 

@@ -226,7 +226,7 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     return;
   }
   if (nodes.size() > scoring::k_max_nodes) {
-    r.error("nodes", fmt::format("{} nodes, more than the {} a scenario may have (see scoring/limits.h)", nodes.size(),
+    r.error("nodes", fmt::format("{} nodes, more than the {} a scenario may have (see scoring/core/limits.h)", nodes.size(),
                                  scoring::k_max_nodes));
     return;
   }
@@ -243,14 +243,14 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     else
       read_node(ctx, value, path, node);
     if (node.expect.size() > scoring::k_max_intents_per_node)
-      r.error(member_path(path, "expect"), fmt::format("{} intents, more than the {} one node may have (see scoring/limits.h)",
+      r.error(member_path(path, "expect"), fmt::format("{} intents, more than the {} one node may have (see scoring/core/limits.h)",
                                                        node.expect.size(), scoring::k_max_intents_per_node));
     intents += node.expect.size();
     ctx.scenario.node_order.push_back(id);
     ctx.scenario.nodes.emplace(id, std::move(node));
   }
   if (intents > scoring::k_max_intents)
-    r.error("nodes", fmt::format("{} intents in all, more than the {} a scenario may have (see scoring/limits.h)", intents,
+    r.error("nodes", fmt::format("{} intents in all, more than the {} a scenario may have (see scoring/core/limits.h)", intents,
                                  scoring::k_max_intents));
 }
 

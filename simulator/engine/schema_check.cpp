@@ -5,7 +5,7 @@
 #include "field_reader.h"
 #include "schema_pattern.h"
 
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 #include <fmt/format.h>
 

@@ -4,8 +4,8 @@
 // Knows JSON and diagnostics, not scenarios; `description` and other annotations are ignored.
 #pragma once
 
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
 
 #include <set>
 #include <string>

@@ -18,7 +18,7 @@
 #include "persona.h"
 #include "reply_reader.h"
 #include "scenario.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 namespace chatdrill::engine {
 

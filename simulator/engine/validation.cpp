@@ -5,7 +5,7 @@
 #include "scenario_loader.h"
 #include "schema_check.h"
 
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -13,8 +13,8 @@
 #include "exercise.h"
 #include "scenario.h"
 
-#include "scoring/diagnostic.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
 
 #include <memory>
 #include <optional>

@@ -2,7 +2,7 @@
 // as received when they come through the window layer, and are drawn legibly.
 #include "headless.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "simulator/app/ui/emoji.h"
 
 using chatdrill::app::display_text;

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <thread>
 
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 using chatdrill::app::test::Headless;
 namespace fs = std::filesystem;

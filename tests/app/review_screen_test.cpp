@@ -2,7 +2,7 @@
 // exports write the transcript + grade JSON and a printable summary.
 #include "headless.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 #include <fstream>
 #include <sstream>

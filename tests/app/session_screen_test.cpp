@@ -2,7 +2,7 @@
 // the transcript, what stays in the reply box.
 #include "headless.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 #include <imgui.h>
 

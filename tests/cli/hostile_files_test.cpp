@@ -1,6 +1,6 @@
 // Hostile, huge and foreign files given to every command: each gets a clear error (exit 1,
 // the file named) or is skipped with a message, in bounded time and memory (measured on
-// the child process). Limits: scoring/limits.h.
+// the child process). Limits: scoring/core/limits.h.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <utime.h>
@@ -11,7 +11,7 @@
 
 #include "cli_test_support.h"
 #include "scoring/grade.h"
-#include "scoring/limits.h"
+#include "scoring/core/limits.h"
 #include "simulator/engine/results.h"
 #include "support/bounded_run.h"
 

@@ -1,7 +1,7 @@
 // `chatdrill play`: the bundled Finnish scenarios played from the replies files in
 // replies/ reach each of their endings; output, --out, --seed, --time-limit, exit codes.
 #include "cli_test_support.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
 using namespace chatdrill;

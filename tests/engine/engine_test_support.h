@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "simulator/engine/scenario_loader.h"
 #include "support/fixture_scenarios.h"
 

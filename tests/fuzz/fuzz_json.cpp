@@ -1,7 +1,7 @@
-// Fuzzes the bounded JSON reader (scoring/json_doc.h): with and without positions, then
+// Fuzzes the bounded JSON reader (scoring/core/json_doc.h): with and without positions, then
 // looks up positions of paths built from the parsed document, and prints it back.
 #include "fuzz_support.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace chatdrill::scoring;

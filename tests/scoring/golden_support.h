@@ -3,7 +3,7 @@
 #pragma once
 
 #include "scoring/grade.h"
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
 #include <doctest/doctest.h>

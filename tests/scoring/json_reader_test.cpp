@@ -1,11 +1,11 @@
-// The bounded JSON reader (scoring/json_doc.h): positions found by path through the shared
+// The bounded JSON reader (scoring/core/json_doc.h): positions found by path through the shared
 // table, each limit refused with a message naming it, lines counted as editors count them.
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <string>
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 using namespace chatdrill::scoring;
 

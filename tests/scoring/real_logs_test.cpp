@@ -6,7 +6,7 @@
 #include <string>
 
 #include "scoring/grade.h"
-#include "scoring/timestamp.h"
+#include "scoring/core/timestamp.h"
 #include "scoring/transcript.h"
 
 using namespace chatdrill::scoring;

@@ -1,6 +1,6 @@
 // Text analysis as graders and the engine rely on it: words, folding, stems, sentences,
 // question detection in Finnish and English, and robustness on hostile input.
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/text.h"
 
 #include <doctest/doctest.h>

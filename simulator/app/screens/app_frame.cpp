@@ -18,11 +18,6 @@ std::string label(const AppState& s, const char* key, const std::string& id) {
 
 const Palette& colors(const AppState& s) { return palette(s.dark); }
 
-std::string clock_text(double seconds) {
-  int t = seconds < 0 ? 0 : static_cast<int>(seconds);
-  return fmt::format("{}:{:02}", t / 60, t % 60);
-}
-
 std::string outcome_text(const AppState& s, const engine::Scenario* scenario, const std::string& outcome) {
   std::string key = "outcome." + outcome;
   if (s.strings.has(key)) return s.strings(key);

@@ -2,6 +2,7 @@
 // engine state and call AppState commands; they never touch GLFW/GL or engine internals.
 #pragma once
 
+#include "scoring/core/timestamp.h"
 #include "simulator/app/ui/app_state.h"
 
 #include <string>
@@ -28,7 +29,7 @@ std::string label(const AppState& state, const char* key, const std::string& id)
 const Palette& colors(const AppState& state);
 // An outcome for people: the string table's, else the scenario ending's label, else the id.
 std::string outcome_text(const AppState& state, const engine::Scenario* scenario, const std::string& outcome);
-// m:ss for a session clock.
-std::string clock_text(double seconds);
+// m:ss for a session clock (h:mm:ss past an hour): the one clock, scoring/core/timestamp.h.
+using scoring::clock_text;
 
 }  // namespace chatdrill::app

@@ -7,7 +7,7 @@
 #include "simulator/app/widgets/chat_bubble.h"
 #include "simulator/app/widgets/controls.h"
 
-#include "scoring/limits.h"
+#include "scoring/core/limits.h"
 #include "scoring/text.h"
 
 #include <imgui_stdlib.h>

@@ -5,8 +5,8 @@
 #include "theme.h"
 
 #include "scoring/grade.h"
-#include "scoring/limits.h"
-#include "scoring/paths.h"
+#include "scoring/core/limits.h"
+#include "scoring/core/paths.h"
 #include "scoring/text.h"
 #include "simulator/engine/files.h"
 #include "simulator/app/screens/classroom.h"

@@ -2,7 +2,7 @@
 // release; a key is press then release) so ImGui sees input as it would from a person.
 #include "driver.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
 // Emoji stand-ins and the smiley table used before drawing.
 #include "emoji.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 #include <algorithm>
 #include <utility>

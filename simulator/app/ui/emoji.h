@@ -4,7 +4,7 @@
 // For drawing, emoji become ASCII smileys or a visible placeholder. No ImGui here.
 #pragma once
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 
 #include <cstdint>
 #include <string>
@@ -34,7 +34,7 @@ std::string display_text(std::string_view utf8);
 // Text safe to hand to an ImGui input buffer: valid UTF-8, no NUL bytes.
 std::string clean_input(std::string_view utf8);
 
-// UTF-8 helpers shared with the loaders (scoring/json_doc.h): decode one code point at `i`
+// UTF-8 helpers shared with the loaders (scoring/core/json_doc.h): decode one code point at `i`
 // (advancing it; invalid bytes give U+FFFD), append one.
 using scoring::append_utf8;
 using scoring::next_code_point;

@@ -1,7 +1,7 @@
 // Font loading with a check before each AddFontFromFileTTF (a missing file aborts in 1.86).
 #include "fonts.h"
 
-#include "scoring/paths.h"
+#include "scoring/core/paths.h"
 
 #include <imgui.h>
 

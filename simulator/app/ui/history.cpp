@@ -3,13 +3,14 @@
 
 #include "settings.h"
 
+#include "scoring/core/html.h"
+#include "scoring/core/timestamp.h"
 #include "simulator/engine/files.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 
 namespace chatdrill::app {
 
@@ -36,34 +37,22 @@ std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t m
 }
 
 std::string iso_now() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return scoring::format_utc_timestamp(now.time_since_epoch().count());
 }
 
 namespace {
 
+// Escaped text with its line breaks kept.
 std::string esc(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "<br>"; break;
-      default: out += c;
-    }
+  for (std::size_t begin = 0;;) {
+    const std::size_t end = s.find('\n', begin);
+    out += scoring::html_escape(s.substr(begin, end == std::string_view::npos ? end : end - begin));
+    if (end == std::string_view::npos) return out;
+    out += "<br>";
+    begin = end + 1;
   }
-  return out;
-}
-
-std::string clock_text(double at) {
-  int s = static_cast<int>(at);
-  return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
 std::string evidence_html(const engine::SessionResult& r, const Strings& t) {
@@ -102,7 +91,7 @@ std::string summary_html(const engine::SessionResult& r, const Strings& t, const
     std::string who = m.from == "trainee" ? t("chat.you")
                       : scenario         ? scenario->persona.name
                                          : t("chat.customer");
-    out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1, clock_text(m.at),
+    out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1, scoring::clock_text(m.at),
                        esc(who), esc(m.kind == "left" ? t("chat.left") : m.text));
   }
   out += "</table></html>\n";

@@ -1,7 +1,7 @@
 // Settings persistence: tolerant reading (a broken file never stops the app), atomic writes.
 #include "settings.h"
 
-#include "scoring/json_doc.h"
+#include "scoring/core/json_doc.h"
 #include "simulator/engine/files.h"
 
 #include <algorithm>

@@ -2,8 +2,8 @@
 // with its line and column.
 #include "strings.h"
 
-#include "scoring/json_doc.h"
-#include "scoring/paths.h"
+#include "scoring/core/json_doc.h"
+#include "scoring/core/paths.h"
 
 namespace chatdrill::app {
 

@@ -1,8 +1,10 @@
 // ISO-8601 timestamps and readable durations; see timestamp.h.
 #include "timestamp.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -97,6 +99,43 @@ std::optional<Timestamp> parse_timestamp(std::string_view s, std::string& error)
   return t;
 }
 
+std::optional<std::int64_t> parse_utc_timestamp(std::string_view s) {
+  using namespace std::chrono;
+  // Plain ints, read in order: each read happens only if the ones before it succeeded.
+  const auto read = [&s](std::size_t& pos, char before, int n, int& out) {
+    if (before && !take(s, pos, before)) return false;
+    const auto v = digits(s, pos, n);
+    out = v.value_or(0);
+    return v.has_value();
+  };
+  std::size_t pos = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!read(pos, 0, 4, y) || !read(pos, '-', 2, mo) || !read(pos, '-', 2, d)) return std::nullopt;
+  if (!take(s, pos, 'T') && !take(s, pos, 't') && !take(s, pos, ' ')) return std::nullopt;
+  if (!read(pos, 0, 2, h) || !read(pos, ':', 2, mi) || !read(pos, ':', 2, sec)) return std::nullopt;
+  const year_month_day date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!date.ok() || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  if (take(s, pos, '.')) {  // fractions are dropped: results and start times are whole seconds
+    const std::size_t first = pos;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    if (pos == first) return std::nullopt;
+  }
+  std::int64_t offset = 0;
+  if (!take(s, pos, 'Z') && !take(s, pos, 'z')) {
+    const std::int64_t sign = take(s, pos, '+') ? 1 : take(s, pos, '-') ? -1 : 0;
+    int oh = 0, om = 0;
+    if (!sign || !read(pos, 0, 2, oh) || !read(pos, ':', 2, om) || oh > 23 || om > 59) return std::nullopt;
+    offset = sign * (std::int64_t{oh} * 3600 + std::int64_t{om} * 60);
+  }
+  if (pos != s.size()) return std::nullopt;
+  const sys_seconds at = sys_days{date} + hours{h} + minutes{mi} + seconds{sec};
+  return static_cast<std::int64_t>(at.time_since_epoch().count()) - offset;
+}
+
+std::string format_utc_timestamp(std::int64_t unix_seconds) {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
+}
+
 std::string duration_text(double seconds, bool fi) {
   if (!std::isfinite(seconds) || seconds < 600) return fmt::format("{:.0f} s", seconds);
   const long long minutes = std::llround(seconds / 60);
@@ -106,6 +145,15 @@ std::string duration_text(double seconds, bool fi) {
   const long long days = hours / 24, hours_rest = hours % 24;
   const char* d = fi ? "vrk" : "d";
   return hours_rest ? fmt::format("{} {} {} h", days, d, hours_rest) : fmt::format("{} {}", days, d);
+}
+
+std::string clock_text(double seconds) {
+  // Up to about 30,000 years: beyond that a double's whole seconds are not worth showing.
+  const double whole = std::isfinite(seconds) && seconds > 0 ? std::floor(std::min(seconds, 1e12)) : 0;
+  const auto s = static_cast<long long>(whole);
+  if (s < 3600) return fmt::format("{}:{:02}", s / 60, s % 60);
+  if (s < 86400) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+  return fmt::format("{}d {:02}:{:02}:{:02}", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
 }
 
 }  // namespace chatdrill::scoring

@@ -3,6 +3,7 @@
 // Calendar arithmetic is std::chrono's (year_month_day, sys_days); no clock is read.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +24,19 @@ struct Timestamp {
 // February 2026 has 28 days").
 std::optional<Timestamp> parse_timestamp(std::string_view text, std::string& error);
 
+// The strict form results and exercises carry: "2026-12-01T09:00:00Z", seconds required,
+// an optional fraction (dropped), then "Z" or "+hh:mm"/"-hh:mm" (a time without a zone is
+// ambiguous across a classroom's machines). Whole seconds since the Unix epoch in UTC.
+std::optional<std::int64_t> parse_utc_timestamp(std::string_view text);
+// "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_utc_timestamp(std::int64_t unix_seconds);
+
 // Readable length of time for notes: "45 s", "12 min", "3 h 20 min", "2 d 5 h" (Finnish:
 // "2 vrk 5 h"). Below ten minutes it is always whole seconds, as chat notes always said.
 std::string duration_text(double seconds, bool fi);
+
+// The clock a chat shows: whole seconds, floored, as "m:ss"; "h:mm:ss" past an hour and
+// "2d 03:04:05" past a day (an email thread). Negative or NaN seconds read "0:00".
+std::string clock_text(double seconds);
 
 }  // namespace chatdrill::scoring

@@ -8,6 +8,7 @@
 
 #include "diagnostic.h"
 #include "limits.h"
+#include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -95,16 +96,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
 // The message for content of `size` bytes over `max_bytes` ("... the 16 MiB limit").
 std::string too_big_message(std::size_t size, std::size_t max_bytes);
 
-// True if `text` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-// Length of the valid UTF-8 sequence at text[i] (i < size), or 0 if it is invalid.
-std::size_t utf8_sequence(std::string_view text, std::size_t i);
-// Replaces invalid sequences with U+FFFD so text from outside can be shown and stored.
-std::string sanitize_utf8(std::string_view text);
-// Decodes the code point at text[i] and moves i past it; an invalid sequence gives
-// U+FFFD and moves one byte. Requires i < text.size().
-std::uint32_t next_code_point(std::string_view text, std::size_t& i);
-void append_utf8(std::string& out, std::uint32_t code_point);
+// The UTF-8 helpers (is_valid_utf8, sanitize_utf8, next_code_point, ...) are in utf8.h.
 
 // Adds a member known not to be in `object` yet (e.g. copied from another object, whose
 // keys are unique) in constant time: ordered_json's operator[] searches the members first,
