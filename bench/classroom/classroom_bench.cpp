@@ -15,8 +15,8 @@
 
 #include "scoring/grade.h"
 #include "simulator/cli/report.h"
-#include "simulator/engine/classroom.h"
-#include "simulator/engine/results.h"
+#include "simulator/classroom/class_table.h"
+#include "simulator/classroom/results.h"
 
 namespace {
 
@@ -39,7 +39,7 @@ double cpu_seconds(int who) {
 }
 
 // A chat of `turns` exchanges, varied by `k`, graded for real.
-engine::SessionResult sample_session(int k, int turns) {
+classroom::SessionResult sample_session(int k, int turns) {
   static const char* customer[] = {"Hei, tilaukseni on myöhässä. Missä se on?",
                                    "Laskussani on virhe, veloititte kahdesti.",
                                    "Haluan irtisanoa lehtitilaukseni.", "Paketti tuli rikki, mitä nyt?"};
@@ -48,7 +48,7 @@ engine::SessionResult sample_session(int k, int turns) {
       "Pahoittelen tilannetta. Voisitteko kertoa laskun numeron?",
       "Ymmärrän. Saisinko kysyä, mikä on syy irtisanomiseen?",
       "Selvä, hoidan tämän nyt. Onko muuta, missä voin auttaa?"};
-  engine::SessionResult r;
+  classroom::SessionResult r;
   r.transcript.language = "fi";
   r.transcript.scenario = fmt::format("scenario-{}", k % 10);
   r.transcript.outcome = k % 7 == 0 ? "time_up" : k % 5 == 0 ? "customer_left" : "resolved";
@@ -66,7 +66,7 @@ engine::SessionResult sample_session(int k, int turns) {
 std::string generate(const std::string& dir, int trainees, int sessions) {
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::vector<engine::SessionResult> pool;
+  std::vector<classroom::SessionResult> pool;
   for (int k = 0; k < 60; ++k) pool.push_back(sample_session(k, 4 + k % 6));
   const char* first[] = {"Aino",  "Ville", "Liisa", "Jukka", "Sirpa",
                          "Pekka", "Åsa",   "Mikko", "Elina", "Tiina"};
@@ -75,7 +75,7 @@ std::string generate(const std::string& dir, int trainees, int sessions) {
   for (int t = 0; t < trainees; ++t) {
     const std::string name = fmt::format("{} {} {}", first[t % 10], last[t / 10 % 8], t);
     for (int s = 0; s < sessions; ++s) {
-      engine::SessionResult r = pool[static_cast<std::size_t>((t * 31 + s * 17) % 60)];
+      classroom::SessionResult r = pool[static_cast<std::size_t>((t * 31 + s * 17) % 60)];
       r.trainee = name;
       r.exercise_id = "bench";
       r.exercise_title = "Suorituskykytesti";
@@ -86,10 +86,10 @@ std::string generate(const std::string& dir, int trainees, int sessions) {
       r.ended_at = fmt::format("2026-12-01T09:{:02}:00Z", s * 5 + 4);
       r.app_version = "bench";
       r.host = fmt::format("pc-{:02}", t % 30);
-      engine::WriterIdentity w{r.host, 1000 + t, static_cast<std::uint64_t>(t * 100 + s)};
+      classroom::WriterIdentity w{r.host, 1000 + t, static_cast<std::uint64_t>(t * 100 + s)};
       // Plain writes: generating is not what is measured (write_result fsyncs every file).
-      std::ofstream(engine::result_paths(dir, engine::result_file_stem(name, r.scenario_id, w)).result)
-          << engine::result_to_json(r).dump(k_indent) << "\n";
+      std::ofstream(classroom::result_paths(dir, classroom::result_file_stem(name, r.scenario_id, w)).result)
+          << classroom::result_to_json(r).dump(k_indent) << "\n";
     }
   }
   return dir;
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
               dir.c_str());
 
   std::printf("%-52s %8s %8s   target\n", "", "wall s", "cpu s");
-  engine::ClassTable table(engine::ResultDetail::summary);  // as the dashboard reads it
+  classroom::ClassTable table(classroom::ResultDetail::summary);  // as the dashboard reads it
   t0 = Clock::now();
   double c0 = cpu_seconds(RUSAGE_SELF);
   table.refresh(dir);
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
   table.refresh(dir);
   std::printf("%-52s %8.3f %8.3f\n", "dashboard refresh, nothing changed", seconds_since(t0),
               cpu_seconds(RUSAGE_SELF) - c0);
-  engine::ClassTable report_table;  // as `chatdrill report` reads it: with the chats for the HTML
+  classroom::ClassTable report_table;  // as `chatdrill report` reads it: with the chats for the HTML
   t0 = Clock::now();
   c0 = cpu_seconds(RUSAGE_SELF);
   report_table.refresh(dir);

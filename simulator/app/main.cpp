@@ -51,8 +51,14 @@ void rebuild_fonts(AppState& state, Window& window) {
 
 }  // namespace
 
+// The wall clock in Unix seconds; the only place the app reads it (AppState::wall_now).
+static double wall_clock_now() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 int run(int argc, char** argv) {
   const auto t0 = Clock::now();
+  const double wall0 = wall_clock_now();
   // [Arguments and display]
   ParsedArgs args = parse_args(argc, argv);
   if (args.help) return std::fputs(usage(), stdout), 0;
@@ -75,6 +81,7 @@ int run(int argc, char** argv) {
   int exit_code = 0;
   {
     AppState state;
+    state.wall_now = wall0;
     Window window;
     // The library scan and the font atlas (CPU only) load while GLFW and Mesa start up;
     // the window layer touches neither io.Fonts nor AppState until the join.
@@ -111,7 +118,9 @@ int run(int argc, char** argv) {
           // Moved to a monitor with another scale (HiDPI): rebuild fonts and sizes.
           if (float cs = window.content_scale(); cs != state.content_scale) state.content_scale = cs, apply_settings(state);
         }
+        // The two clocks, owned here and passed down in AppState: virtual under --drive.
         state.now = driving ? driver.now() : std::chrono::duration<double>(Clock::now() - t0).count();
+        state.wall_now = driving ? wall0 + state.now : wall_clock_now();
         if (tick(state)) frames_left = std::max(frames_left, 2);
         int second = static_cast<int>(std::floor(session_time(state)));
         if (state.live && second != last_second) frames_left = std::max(frames_left, 1), last_second = second;

@@ -48,24 +48,24 @@ void csv_row(std::string& out, const std::vector<std::string>& cells, char separ
 
 }  // namespace
 
-std::string render_csv(const engine::ClassTable& table, char separator) {
+std::string render_csv(const classroom::ClassTable& table, char separator) {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::string> header;
   for (const char* h : {"trainee", "exercise", "scenario", "scenario_title", "position", "outcome"})
     header.push_back(csv_text(h));
-  for (const char* m : engine::k_measures) header.push_back(csv_text(m));
+  for (const char* m : classroom::k_measures) header.push_back(csv_text(m));
   for (const char* h : {"attempts", "started_at", "ended_at", "host", "file"}) header.push_back(csv_text(h));
   csv_row(out, header, separator);
   for (const auto& row : table.trainees()) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       const auto& cell = row.cells[c];
       if (!cell.latest) continue;
-      const engine::SessionResult& r = cell.latest->result;
+      const classroom::SessionResult& r = cell.latest->result;
       std::vector<std::string> cells = {
           csv_text(row.name),         csv_text(r.exercise_title),        csv_text(r.scenario_id),
           csv_text(r.scenario_title), fmt::format("{}", r.position + 1), csv_text(r.outcome())};
-      for (std::size_t m = 0; m < engine::k_measures.size(); ++m)
-        cells.push_back(engine::measure_graded(r, m) ? score_text(engine::measure_score(r, m)) : std::string());
+      for (std::size_t m = 0; m < classroom::k_measures.size(); ++m)
+        cells.push_back(classroom::measure_graded(r, m) ? score_text(classroom::measure_score(r, m)) : std::string());
       cells.push_back(fmt::format("{}", cell.attempts));
       for (const std::string* s : {&r.started_at, &r.ended_at, &r.host}) cells.push_back(csv_text(*s));
       cells.push_back(csv_text(std::filesystem::path(cell.latest->file).filename().string()));
@@ -95,7 +95,7 @@ std::string pad(std::string_view s, std::size_t width, bool right = false) {
 
 }  // namespace
 
-std::string render_text(const engine::ClassTable& table) {
+std::string render_text(const classroom::ClassTable& table) {
   std::string out;
   const auto& columns = table.scenarios();
   std::size_t name_width = 7;
@@ -123,9 +123,9 @@ std::string render_text(const engine::ClassTable& table) {
   for (std::size_t c = 0; c < columns.size(); ++c)
     out += "  " + pad(columns[c].count ? score_text(columns[c].mean_overall) + " " : "- ", widths[c], true);
   out += "\n\n(* = time_up)  class averages:";
-  for (std::size_t m = 0; m < engine::k_measures.size(); ++m) {
+  for (std::size_t m = 0; m < classroom::k_measures.size(); ++m) {
     const auto& s = table.stats()[m];
-    out += fmt::format("  {} {}", engine::k_measures[m], s.count ? score_text(s.mean) : "-");
+    out += fmt::format("  {} {}", classroom::k_measures[m], s.count ? score_text(s.mean) : "-");
   }
   out += fmt::format("\n{} results, {} trainees, {} scenarios\n", table.result_count(),
                      table.trainees().size(), columns.size());
@@ -206,7 +206,7 @@ bool write_output(const std::string& path, const std::string& content, const cha
 int report_command(int argc, char** argv) {
   ReportArgs args;
   if (int rc = parse_args(argc, argv, args); rc >= 0) return rc;
-  engine::ClassTable table;
+  classroom::ClassTable table;
   table.refresh(args.folder);
   const auto skipped = table.skipped();
   for (const auto& d : skipped) std::fprintf(stderr, "%s (skipped)\n", d.to_string().c_str());

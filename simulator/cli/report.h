@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "scoring/core/html.h"
-#include "simulator/engine/classroom.h"
+#include "simulator/classroom/class_table.h"
 
 namespace chatdrill::cli {
 
@@ -15,15 +15,15 @@ namespace chatdrill::cli {
 // prefixed with ' so a spreadsheet never runs a trainee's text as a formula.
 std::string csv_text(std::string_view text);
 // UTF-8 with a byte order mark, CRLF lines, one row per trainee x scenario.
-std::string render_csv(const engine::ClassTable& table, char separator = ';');
+std::string render_csv(const classroom::ClassTable& table, char separator = ';');
 
 // Escapes & < > " ' for text and attribute values (the one escaper, scoring/core/html.h).
 using scoring::html_escape;
 // The whole page: summary, class averages, one histogram per measure, the table, each
 // trainee's transcripts (collapsed), skipped files. No scripts, no external resources.
-std::string render_html(const engine::ClassTable& table);
+std::string render_html(const classroom::ClassTable& table);
 
 // The table for a terminal: trainees x scenarios (overall score, * = time_up), averages.
-std::string render_text(const engine::ClassTable& table);
+std::string render_text(const classroom::ClassTable& table);
 
 }  // namespace chatdrill::cli

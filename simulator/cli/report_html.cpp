@@ -36,7 +36,7 @@ std::string num(double v) {
 }
 
 // A histogram of one measure: ten bins of ten points, counts above the bars.
-std::string histogram_svg(const char* measure, const engine::MeasureStats& s) {
+std::string histogram_svg(const char* measure, const classroom::MeasureStats& s) {
   constexpr int w = 336, h = 170, left = 28, bottom = 24, top = 28, bar = 27;
   std::size_t peak = 1;
   for (auto n : s.histogram) peak = std::max(peak, n);
@@ -51,7 +51,7 @@ std::string histogram_svg(const char* measure, const engine::MeasureStats& s) {
   const int plot = h - top - bottom;
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#8a96a3\"/>\n", left,
                      h - bottom, left + 10 * (bar + 2));
-  for (std::size_t i = 0; i < engine::k_histogram_bins; ++i) {
+  for (std::size_t i = 0; i < classroom::k_histogram_bins; ++i) {
     const int bh =
         static_cast<int>(std::lround(static_cast<double>(s.histogram[i]) / static_cast<double>(peak) * plot));
     const int x = left + static_cast<int>(i) * (bar + 2);
@@ -70,7 +70,7 @@ std::string histogram_svg(const char* measure, const engine::MeasureStats& s) {
   return out;
 }
 
-void class_table(std::string& out, const engine::ClassTable& table) {
+void class_table(std::string& out, const classroom::ClassTable& table) {
   out += "<h2>Trainees × scenarios</h2>\n<table>\n<tr><th class=\"name\">Trainee</th>";
   for (const auto& c : table.scenarios())
     out += fmt::format("<th title=\"{}\">{}</th>", html_escape(c.id),
@@ -98,23 +98,23 @@ void class_table(std::string& out, const engine::ClassTable& table) {
       fmt::format("<th>{}</th></tr>\n</table>\n", table.stats()[0].count ? num(table.stats()[0].mean) : "–");
 }
 
-void averages(std::string& out, const engine::ClassTable& table) {
+void averages(std::string& out, const classroom::ClassTable& table) {
   out +=
       "<h2>Class averages</h2>\n<table>\n<tr><th class=\"name\">Measure</th><th>Mean</th><th>Min</th>"
       "<th>Max</th><th>Sessions</th></tr>\n";
-  for (std::size_t m = 0; m < engine::k_measures.size(); ++m) {
+  for (std::size_t m = 0; m < classroom::k_measures.size(); ++m) {
     const auto& s = table.stats()[m];
     out += fmt::format("<tr><td class=\"name\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                       engine::k_measures[m], s.count ? num(s.mean) : "–", s.count ? num(s.min) : "–",
+                       classroom::k_measures[m], s.count ? num(s.mean) : "–", s.count ? num(s.min) : "–",
                        s.count ? num(s.max) : "–", s.count);
   }
   out += "</table>\n<h2>Score distributions</h2>\n<div class=\"charts\">\n";
-  for (std::size_t m = 0; m < engine::k_measures.size(); ++m)
-    out += histogram_svg(engine::k_measures[m], table.stats()[m]);
+  for (std::size_t m = 0; m < classroom::k_measures.size(); ++m)
+    out += histogram_svg(classroom::k_measures[m], table.stats()[m]);
   out += "</div>\n";
 }
 
-void session_details(std::string& out, const engine::SessionResult& r) {
+void session_details(std::string& out, const classroom::SessionResult& r) {
   out += fmt::format("<div class=\"session\"><b>{}</b> — {} — overall {}",
                      html_escape(r.scenario_title.empty() ? r.scenario_id : r.scenario_title),
                      html_escape(r.outcome()), num(r.grade.overall));
@@ -131,7 +131,7 @@ void session_details(std::string& out, const engine::SessionResult& r) {
   out += "</div>\n";
 }
 
-void transcripts(std::string& out, const engine::ClassTable& table) {
+void transcripts(std::string& out, const classroom::ClassTable& table) {
   out += "<h2>Transcripts</h2>\n";
   for (const auto& row : table.trainees()) {
     out += fmt::format("<details><summary>{} ({} done, mean {})</summary>\n", html_escape(row.name), row.done,
@@ -142,7 +142,7 @@ void transcripts(std::string& out, const engine::ClassTable& table) {
   }
 }
 
-void problems(std::string& out, const engine::ClassTable& table) {
+void problems(std::string& out, const classroom::ClassTable& table) {
   const auto skipped = table.skipped();
   if (!table.live_journals().empty()) {
     out += fmt::format(
@@ -163,7 +163,7 @@ void problems(std::string& out, const engine::ClassTable& table) {
 
 }  // namespace
 
-std::string render_html(const engine::ClassTable& table) {
+std::string render_html(const classroom::ClassTable& table) {
   const std::string title = table.exercise_title().empty() ? "chatdrill report" : table.exercise_title();
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -4,9 +4,9 @@
 // (engine/validation.h); this file only reports them and adds the library-wide id check.
 #include "cli.h"
 
-#include "simulator/engine/exercise.h"
+#include "simulator/classroom/exercise.h"
 #include "simulator/engine/scenario_tests.h"
-#include "simulator/engine/validation.h"
+#include "simulator/classroom/checks.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -94,10 +94,10 @@ void check_unique_ids(const std::vector<engine::ScenarioCheck>& checks, Findings
 }
 
 // An exercise's own findings, then the scenarios it names; returns 1 if it is valid.
-int report_exercise(const engine::ExerciseCheck& check, Findings& findings) {
+int report_exercise(const classroom::ExerciseCheck& check, Findings& findings) {
   for (const auto& d : check.diagnostics) findings.add(d);
   if (!check.exercise) return 0;
-  const auto scenarios = engine::load_exercise_scenarios(*check.exercise);
+  const auto scenarios = classroom::load_exercise_scenarios(*check.exercise);
   for (const auto& d : scenarios.diagnostics) findings.add(d);
   return !scoring::has_errors(scenarios.diagnostics);
 }
@@ -129,7 +129,7 @@ int validate_command(int argc, char** argv) {
   if (auto code = parse_arguments(argc, argv, options)) return *code;
   Findings findings;
   report_empty_folders(options, findings);
-  const auto checks = engine::check_files(options.paths);
+  const auto checks = classroom::check_files(options.paths);
   int clean = 0;
   for (const auto& exercise : checks.exercises) clean += report_exercise(exercise, findings);
   for (const auto& scenario : checks.scenarios) clean += report_scenario(scenario, findings);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "field_reader.h"
 #include "scoring/core/json_doc.h"
@@ -75,9 +76,7 @@ RepliesLoad load_replies(const std::string& path) {
   return parse_replies(*text, path);
 }
 
-scoring::Transcript replay(std::shared_ptr<const Scenario> scenario, const std::vector<TestReply>& replies,
-                           SessionOptions options, Seconds horizon) {
-  Session session(std::move(scenario), std::move(options));
+void replay_into(Session& session, const std::vector<TestReply>& replies, Seconds horizon) {
   for (const auto& reply : replies) {
     if (session.finished()) break;
     session.send(reply.at, reply.text);
@@ -91,7 +90,38 @@ scoring::Transcript replay(std::shared_ptr<const Scenario> scenario, const std::
     }
     session.advance(*due);
   }
+}
+
+scoring::Transcript replay(std::shared_ptr<const Scenario> scenario, const std::vector<TestReply>& replies,
+                           SessionOptions options, Seconds horizon) {
+  Session session(std::move(scenario), std::move(options));
+  replay_into(session, replies, horizon);
   return session.transcript();
+}
+
+Seconds last_event_time(const scoring::Transcript& transcript) {
+  Seconds last = 0;
+  for (const auto& m : transcript.messages) last = std::max(last, m.at);
+  return last;
+}
+
+Seconds resume_time(const scoring::Transcript& journalled) {
+  return last_event_time(journalled) + k_journal_time_step;
+}
+
+bool replay_journal(Session& session, const scoring::Transcript& journalled) {
+  for (const auto& m : journalled.messages)
+    if (m.is_trainee_message()) session.send(m.at, m.text);
+  session.advance(resume_time(journalled));
+  const auto& got = session.transcript().messages;
+  if (session.finished() || got.size() < journalled.messages.size()) return false;
+  for (std::size_t i = 0; i < journalled.messages.size(); ++i) {
+    const auto& a = got[i];
+    const auto& b = journalled.messages[i];
+    if (a.from != b.from || a.kind != b.kind || a.text != b.text || std::abs(a.at - b.at) > k_journal_time_step)
+      return false;
+  }
+  return true;
 }
 
 }  // namespace chatdrill::engine

@@ -37,7 +37,8 @@ std::set<std::string> judged_paths(const Diagnostics& loader) {
   return out;
 }
 
-// Schema findings (those the loader did not already make), then the loader's: one list.
+}  // namespace
+
 Diagnostics schema_then_loader(const JsonDoc& doc, const std::string& schema_path, Diagnostics loader) {
   Diagnostics out = check_schema(doc, schema_path, judged_paths(loader));
   sort_by_position(out);
@@ -45,10 +46,8 @@ Diagnostics schema_then_loader(const JsonDoc& doc, const std::string& schema_pat
   return out;
 }
 
-// The syntax stage, the same for every format: keeps the one parse, or its error.
-template <class Check>
-Check parsed_check(std::string path, scoring::JsonParse parsed) {
-  Check out;
+ParsedFile keep_parse(std::string path, scoring::JsonParse parsed) {
+  ParsedFile out;
   out.path = std::move(path);
   if (parsed.doc)
     out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
@@ -58,21 +57,13 @@ Check parsed_check(std::string path, scoring::JsonParse parsed) {
 }
 
 ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed) {
-  auto out = parsed_check<ScenarioCheck>(std::move(path), std::move(parsed));
+  auto kept = keep_parse(std::move(path), std::move(parsed));
+  ScenarioCheck out{std::move(kept.path), std::move(kept.doc), nullptr, std::move(kept.diagnostics)};
   if (!out.doc) return out;
   auto load = load_scenario_doc(*out.doc);
   out.diagnostics = schema_then_loader(*out.doc, scenario_schema_path(), std::move(load.diagnostics));
   if (load.scenario) append(out.diagnostics, lint_scenario(*load.scenario, *out.doc));
   if (!scoring::has_errors(out.diagnostics)) out.scenario = std::move(load.scenario);
-  return out;
-}
-
-ExerciseCheck check_parsed_exercise(std::string path, scoring::JsonParse parsed) {
-  auto out = parsed_check<ExerciseCheck>(std::move(path), std::move(parsed));
-  if (!out.doc) return out;
-  auto load = exercise_from_doc(*out.doc);
-  out.diagnostics = schema_then_loader(*out.doc, exercise_schema_path(), std::move(load.diagnostics));
-  if (!scoring::has_errors(out.diagnostics)) out.exercise = std::move(load.exercise);
   return out;
 }
 
@@ -104,8 +95,6 @@ void check_twins(std::vector<ScenarioCheck>& checks) {
   for (std::size_t i = 0; i < checks.size(); ++i) append(checks[i].diagnostics, std::move(found[i]));
 }
 
-}  // namespace
-
 ScenarioCheck check_scenario_text(std::string_view text, const std::string& path) {
   return check_parsed_scenario(path, scoring::parse_json(text, path));
 }
@@ -124,9 +113,7 @@ std::vector<std::string> json_files_in(const std::string& folder) {
   return files;
 }
 
-namespace {
-
-std::vector<std::string> expand(const std::vector<std::string>& files_or_folders) {
+std::vector<std::string> expand_files(const std::vector<std::string>& files_or_folders) {
   std::vector<std::string> files;
   for (const auto& given : files_or_folders) {
     std::error_code ec;
@@ -142,38 +129,12 @@ std::vector<std::string> expand(const std::vector<std::string>& files_or_folders
   return files;
 }
 
-}  // namespace
 
 std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files_or_folders) {
   std::vector<ScenarioCheck> out;
-  for (const auto& f : expand(files_or_folders)) out.push_back(check_scenario_file(f));
+  for (const auto& f : expand_files(files_or_folders)) out.push_back(check_scenario_file(f));
   check_twins(out);
   return out;
-}
-
-FileChecks check_files(const std::vector<std::string>& files_or_folders) {
-  FileChecks out;
-  for (const auto& f : expand(files_or_folders)) {
-    auto parsed = scoring::parse_json_file(f);
-    if (parsed.doc && is_exercise_doc(*parsed.doc))
-      out.exercises.push_back(check_parsed_exercise(f, std::move(parsed)));
-    else
-      out.scenarios.push_back(check_parsed_scenario(f, std::move(parsed)));
-  }
-  check_twins(out.scenarios);
-  return out;
-}
-
-ExerciseCheck check_exercise_text(std::string_view text, const std::string& path) {
-  return check_parsed_exercise(path, scoring::parse_json(text, path));
-}
-
-ExerciseCheck check_exercise_file(const std::string& path) {
-  return check_parsed_exercise(path, scoring::parse_json_file(path));
-}
-
-bool is_exercise_doc(const JsonDoc& doc) {
-  return doc.root.is_object() && doc.root.value("format", scoring::Json()) == k_exercise_format;
 }
 
 }  // namespace chatdrill::engine

@@ -10,7 +10,6 @@
 // problem is reported once. A test proves the loader reads exactly the schema's fields.
 #pragma once
 
-#include "exercise.h"
 #include "scenario.h"
 
 #include "scoring/core/diagnostic.h"
@@ -45,27 +44,26 @@ std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files
 // The *.json files directly inside `folder`, sorted (what check_scenarios scans).
 std::vector<std::string> json_files_in(const std::string& folder);
 
-struct ExerciseCheck {
+// [Stages shared with formats above the engine] (the classroom's exercise files,
+// simulator/classroom/checks.h): the same syntax and schema stages, so every format is
+// checked one way.
+
+// The syntax stage: the parse of `path` kept once, or its error as the first finding.
+struct ParsedFile {
   std::string path;
-  std::shared_ptr<const scoring::JsonDoc> doc;
-  std::optional<Exercise> exercise;  // set when no stage found an error
-  scoring::Diagnostics diagnostics;  // syntax -> schema -> semantics
+  std::shared_ptr<const scoring::JsonDoc> doc;  // null when unreadable or not JSON
+  scoring::Diagnostics diagnostics;
 };
-
-// An exercise file against scenarios/schema/exercise.schema.json and the exercise loader.
-// The scenarios it names are other files: load_exercise_scenarios checks those.
-ExerciseCheck check_exercise_text(std::string_view text, const std::string& path);
-ExerciseCheck check_exercise_file(const std::string& path);
-
-// Like check_scenarios, but files whose "format" says exercise are checked as exercises
-// (`chatdrill validate`). Each file is still parsed once.
-struct FileChecks {
-  std::vector<ScenarioCheck> scenarios;
-  std::vector<ExerciseCheck> exercises;
-};
-FileChecks check_files(const std::vector<std::string>& files_or_folders);
-
-// True if `doc` says it is an exercise (its "format" is chatdrill.exercise/1).
-bool is_exercise_doc(const scoring::JsonDoc& doc);
+ParsedFile keep_parse(std::string path, scoring::JsonParse parsed);
+// Schema findings (at the paths the loader did not already judge), in file order, then the
+// loader's own: one list, each problem once.
+scoring::Diagnostics schema_then_loader(const scoring::JsonDoc& doc, const std::string& schema_path,
+                                        scoring::Diagnostics loader);
+// The scenario stages on a file already parsed (check_scenario_file without the read).
+ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed);
+// The twin checks across a set of checked scenarios (as check_scenarios does).
+void check_twins(std::vector<ScenarioCheck>& checks);
+// The given files and the *.json directly inside the given folders, sorted, once each.
+std::vector<std::string> expand_files(const std::vector<std::string>& files_or_folders);
 
 }  // namespace chatdrill::engine

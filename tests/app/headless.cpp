@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdlib>
 
 namespace chatdrill::app::test {
@@ -31,6 +32,9 @@ Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesyst
   for (const auto& [k, v] : keys) io.KeyMap[k] = v;
   AppOptions options;
   options.seed = 1;
+  // The wall clock starts at the real time (results get plausible dates) and moves with
+  // `now` in advance(); exercise tests set it to the moment they need.
+  state.wall_now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   init_state(state, options);
   apply_settings(state);
 }
@@ -58,7 +62,9 @@ void Headless::frame() {
 
 void Headless::advance(double seconds) {
   for (double left = seconds; left > 0; left -= 1.0) {
-    state.now += left < 1.0 ? left : 1.0;
+    const double step = left < 1.0 ? left : 1.0;
+    state.now += step;
+    state.wall_now += step;
     frame();
   }
 }
@@ -112,9 +118,9 @@ void Headless::start(const std::string& scenario_id) {
 
 void Headless::wait_for_customer() {
   for (int i = 0; i < 120; ++i) {
-    const auto& msgs = state.live->session->transcript().messages;
+    const auto& msgs = state.live->session().transcript().messages;
     bool spoke = !msgs.empty() && msgs.back().from == "customer" && msgs.back().kind == "message";
-    if (spoke && !state.live->session->customer().typing) return;
+    if (spoke && !state.live->session().customer().typing) return;
     advance(0.5);
   }
   FAIL("the customer never spoke");
@@ -122,7 +128,7 @@ void Headless::wait_for_customer() {
 
 std::vector<std::string> Headless::trainee_messages() const {
   std::vector<std::string> out;
-  const scoring::Transcript* t = state.live ? &state.live->session->transcript()
+  const scoring::Transcript* t = state.live ? &state.live->session().transcript()
                                  : state.review ? &state.review->result.transcript
                                                 : nullptr;
   if (t)

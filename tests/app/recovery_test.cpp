@@ -13,7 +13,7 @@ TEST_CASE("an interrupted session is offered for recovery at the next start and 
     h.wait_for_customer();
     h.type("Hei! Kertoisitteko tilausnumeron?");
     h.press_enter();
-    journal = h.state.live->journal_path;
+    journal = h.state.live->record->paths().journal;
     REQUIRE(std::filesystem::exists(journal));
     // The app "crashes" here: no end, no result file; the journal stays on disk.
   }
@@ -51,7 +51,7 @@ TEST_CASE("a recovery whose result cannot be written keeps the journal and says 
     h.wait_for_customer();
     h.type("Hei!");
     h.press_enter();
-    journal = h.state.live->journal_path;
+    journal = h.state.live->record->paths().journal;
   }
   Headless h("recovery_unwritable", true);
   // A folder where the result file would go: the write fails.

@@ -44,7 +44,7 @@ TEST_CASE("the trainee name typed in Settings is recorded in the next session") 
   CHECK(saved.trainee == "Maija Meikäläinen");
   h.click("nav.home");
   h.start("impatient-customer-fi");
-  CHECK(h.state.live->session->transcript().extra.value("trainee", "") == "Maija Meikäläinen");
+  CHECK(h.state.live->session().transcript().extra.value("trainee", "") == "Maija Meikäläinen");
 }
 
 TEST_CASE("fi and en string tables have the same keys and load cleanly") {

@@ -70,7 +70,7 @@ std::string set_up_class(const std::string& dir) {
   write_text((fs::path(dir) / "exercise.json").string(), k_exercise);
   for (const auto& t : trainees())
     for (const auto& [id, lines] : t.replies)
-      write_text((fs::path(dir) / "replies" / chatdrill::engine::sanitize_name_part(t.name) / (id + ".jsonl"))
+      write_text((fs::path(dir) / "replies" / chatdrill::classroom::sanitize_name_part(t.name) / (id + ".jsonl"))
                      .string(),
                  lines);
   return (fs::path(dir) / "exercise.json").string();
@@ -78,7 +78,7 @@ std::string set_up_class(const std::string& dir) {
 
 // Starts one trainee's `chatdrill exercise` process; its output goes to <dir>/<name>.out.
 pid_t start_trainee(const std::string& exercise, const std::string& dir, const Trainee& t) {
-  const std::string safe = chatdrill::engine::sanitize_name_part(t.name);
+  const std::string safe = chatdrill::classroom::sanitize_name_part(t.name);
   const std::string replies = (fs::path(dir) / "replies" / safe).string();
   const std::string out = (fs::path(dir) / (safe + ".out")).string();
   const pid_t pid = ::fork();
@@ -135,8 +135,8 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
         std::string::npos);
 
   const std::string results = (fs::path(dir) / "shared" / "results").string();
-  CHECK(chatdrill::engine::list_result_files(results).size() == 8);
-  CHECK(chatdrill::engine::list_live_journals(results).empty());  // every session finished
+  CHECK(chatdrill::classroom::list_result_files(results).size() == 8);
+  CHECK(chatdrill::classroom::list_live_journals(results).empty());  // every session finished
 
   const std::string csv = (fs::path(dir) / "report.csv").string(),
                     html = (fs::path(dir) / "report.html").string();
@@ -198,9 +198,9 @@ TEST_CASE("the HTML report renders in headless Chromium") {
       auto r = make_result(n, scenarios[s], 35 + (k * 37) % 65, k % 5 == 0 ? "time_up" : "resolved");
       r.position = s;
       const auto stem =
-          chatdrill::engine::result_file_stem(n, scenarios[s], chatdrill::engine::this_writer());
+          chatdrill::classroom::result_file_stem(n, scenarios[s], chatdrill::classroom::this_writer());
       REQUIRE(
-          chatdrill::engine::write_result(chatdrill::engine::result_paths(results, stem).result, r).empty());
+          chatdrill::classroom::write_result(chatdrill::classroom::result_paths(results, stem).result, r).empty());
     }
   const std::string html = (fs::path(dir) / "report.html").string();
   REQUIRE(run_chatdrill(fmt::format("report {} --html {}", quote(results), quote(html)), dir).status == 0);

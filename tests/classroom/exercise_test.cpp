@@ -1,6 +1,6 @@
 // Exercise files: what a trainer gets told about mistakes (with line and column), how scenario
 // references resolve, and that the shuffled order is the same everywhere for a seed.
-#include "simulator/engine/exercise.h"
+#include "simulator/classroom/exercise.h"
 
 #include <algorithm>
 #include <map>
@@ -37,10 +37,10 @@ std::string data(const std::string& name) {
   return (fs::path(CHATDRILL_TEST_DATA) / "data" / name).string();
 }
 
-engine::ExerciseLoad load_text(const std::string& dir, const std::string& text) {
+classroom::ExerciseLoad load_text(const std::string& dir, const std::string& text) {
   const std::string path = (fs::path(dir) / "exercise.json").string();
   write_text(path, text);
-  return engine::load_exercise(path);
+  return classroom::load_exercise(path);
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ TEST_CASE("broken JSON and a missing file are diagnostics, not crashes") {
   REQUIRE(load.diagnostics.size() == 1);
   CHECK(load.diagnostics[0].pos.line == 4);
   CHECK_FALSE(load.exercise);
-  auto missing = engine::load_exercise((fs::path(dir) / "nope.json").string());
+  auto missing = classroom::load_exercise((fs::path(dir) / "nope.json").string());
   REQUIRE(missing.diagnostics.size() == 1);
   CHECK(missing.diagnostics[0].to_string().find("nope.json") != std::string::npos);
   auto wrong_root = load_text(dir, "[1, 2]");
@@ -127,14 +127,14 @@ TEST_CASE("a valid exercise resolves bundled ids and relative paths, and keeps i
   CHECK(ex.limit_for(0) == 300);
   CHECK(ex.limit_for(1) == 120);
   CHECK(ex.total_time_limit == 900);
-  CHECK(ex.start_at_unix == engine::parse_utc_timestamp("2026-12-01T09:00:00Z"));
-  CHECK(ex.feedback == engine::FeedbackPolicy::never);
+  CHECK(ex.start_at_unix == scoring::parse_utc_timestamp("2026-12-01T09:00:00Z"));
+  CHECK(ex.feedback == classroom::FeedbackPolicy::never);
   REQUIRE(ex.weights);
   CHECK((*ex.weights)[2] == 2);
   CHECK((*ex.weights)[0] == 1);
   CHECK(fs::path(ex.results_dir) == (fs::path(dir) / "out/class-a").lexically_normal());
   CHECK(ex.order_seed == 7);
-  const auto scenarios = engine::load_exercise_scenarios(ex);
+  const auto scenarios = classroom::load_exercise_scenarios(ex);
   CHECK_FALSE(scoring::has_errors(scenarios.diagnostics));
   CHECK(scenarios.scenarios.size() == 2);
 }
@@ -144,7 +144,7 @@ TEST_CASE("a scenario listed twice and a limit longer than the whole exercise ar
   const auto load = load_text(dir, R"({"format": "chatdrill.exercise/1", "title": "x",
   "scenarios": ["gift-card-fi.json", "./gift-card-fi.json"], "time_limit": 600, "total_time_limit": 300})");
   fs::copy_file(data("gift-card-fi.json"), fs::path(dir) / "gift-card-fi.json");
-  const auto again = engine::load_exercise((fs::path(dir) / "exercise.json").string());
+  const auto again = classroom::load_exercise((fs::path(dir) / "exercise.json").string());
   const std::string msgs = all_messages(again.diagnostics);
   INFO(msgs);
   CHECK(msgs.find("listed twice") != std::string::npos);
@@ -153,60 +153,60 @@ TEST_CASE("a scenario listed twice and a limit longer than the whole exercise ar
 }
 
 TEST_CASE("the bundled example exercise is valid") {
-  const auto load = engine::load_exercise(
+  const auto load = classroom::load_exercise(
       (fs::path(CHATDRILL_TEST_DATA) / ".." / ".." / "scenarios" / "exercises" / "basics-fi.json").string());
   INFO(all_messages(load.diagnostics));
   REQUIRE(load.exercise);
   CHECK(load.exercise->scenarios.size() == 3);
-  CHECK_FALSE(scoring::has_errors(engine::load_exercise_scenarios(*load.exercise).diagnostics));
+  CHECK_FALSE(scoring::has_errors(classroom::load_exercise_scenarios(*load.exercise).diagnostics));
 }
 
 TEST_CASE("shuffled order is a permutation fixed by the seed, the same on every platform") {
   // mt19937_64 and our bounded draw are fully specified, so this order is portable; it was
   // cross-checked with an independent Python implementation of both.
-  const auto order = engine::shuffled_indices(10, 42);
+  const auto order = classroom::shuffled_indices(10, 42);
   std::vector<std::size_t> sorted = order;
   std::sort(sorted.begin(), sorted.end());
   for (std::size_t i = 0; i < sorted.size(); ++i) CHECK(sorted[i] == i);
-  CHECK(order == engine::shuffled_indices(10, 42));
+  CHECK(order == classroom::shuffled_indices(10, 42));
   CHECK(order == std::vector<std::size_t>{1, 7, 9, 0, 3, 8, 4, 2, 5, 6});
   std::set<std::vector<std::size_t>> distinct;
-  for (std::uint64_t seed = 0; seed < 20; ++seed) distinct.insert(engine::shuffled_indices(10, seed));
+  for (std::uint64_t seed = 0; seed < 20; ++seed) distinct.insert(classroom::shuffled_indices(10, seed));
   CHECK(distinct.size() == 20);
   // Every order of three scenarios appears about equally often over many seeds.
   std::map<std::vector<std::size_t>, int> counts;
-  for (std::uint64_t seed = 0; seed < 6000; ++seed) ++counts[engine::shuffled_indices(3, seed)];
+  for (std::uint64_t seed = 0; seed < 6000; ++seed) ++counts[classroom::shuffled_indices(3, seed)];
   CHECK(counts.size() == 6);
   for (const auto& [perm, n] : counts) CHECK((n > 850 && n < 1150));
-  CHECK(engine::shuffled_indices(0, 1).empty());
-  CHECK(engine::shuffled_indices(1, 1) == std::vector<std::size_t>{0});
+  CHECK(classroom::shuffled_indices(0, 1).empty());
+  CHECK(classroom::shuffled_indices(1, 1) == std::vector<std::size_t>{0});
 }
 
 TEST_CASE("fixed order plays the scenarios as listed") {
-  engine::Exercise ex;
+  classroom::Exercise ex;
   ex.scenarios.resize(4);
-  CHECK(engine::play_order(ex) == std::vector<std::size_t>{0, 1, 2, 3});
-  ex.order = engine::ExerciseOrder::shuffled;
+  CHECK(classroom::play_order(ex) == std::vector<std::size_t>{0, 1, 2, 3});
+  ex.order = classroom::ExerciseOrder::shuffled;
   ex.order_seed = 3;
-  CHECK(engine::play_order(ex) == engine::shuffled_indices(4, 3));
+  CHECK(classroom::play_order(ex) == classroom::shuffled_indices(4, 3));
 }
 
 TEST_CASE("ISO 8601 times parse with zones and print back in UTC") {
-  CHECK(engine::parse_utc_timestamp("1970-01-01T00:00:00Z") == 0);
-  CHECK(engine::parse_utc_timestamp("2026-12-01T09:00:00Z") == 1796115600);
-  CHECK(engine::parse_utc_timestamp("2026-12-01T11:00:00+02:00") == 1796115600);
-  CHECK(engine::parse_utc_timestamp("2026-12-01T09:00:00.750Z") == 1796115600);
-  CHECK(engine::parse_utc_timestamp("2024-02-29T12:00:00Z"));
-  CHECK_FALSE(engine::parse_utc_timestamp("2023-02-29T12:00:00Z"));
-  CHECK_FALSE(engine::parse_utc_timestamp("2026-12-01T09:00:00"));  // no zone: ambiguous
-  CHECK_FALSE(engine::parse_utc_timestamp("2026-13-01T09:00:00Z"));
-  CHECK_FALSE(engine::parse_utc_timestamp("2026-12-01T24:00:00Z"));
-  CHECK_FALSE(engine::parse_utc_timestamp("2026-12-01T09:00:00Zjunk"));
-  CHECK_FALSE(engine::parse_utc_timestamp(""));
-  CHECK(engine::format_utc_timestamp(1796115600) == "2026-12-01T09:00:00Z");
-  CHECK(engine::format_utc_timestamp(0) == "1970-01-01T00:00:00Z");
+  CHECK(scoring::parse_utc_timestamp("1970-01-01T00:00:00Z") == 0);
+  CHECK(scoring::parse_utc_timestamp("2026-12-01T09:00:00Z") == 1796115600);
+  CHECK(scoring::parse_utc_timestamp("2026-12-01T11:00:00+02:00") == 1796115600);
+  CHECK(scoring::parse_utc_timestamp("2026-12-01T09:00:00.750Z") == 1796115600);
+  CHECK(scoring::parse_utc_timestamp("2024-02-29T12:00:00Z"));
+  CHECK_FALSE(scoring::parse_utc_timestamp("2023-02-29T12:00:00Z"));
+  CHECK_FALSE(scoring::parse_utc_timestamp("2026-12-01T09:00:00"));  // no zone: ambiguous
+  CHECK_FALSE(scoring::parse_utc_timestamp("2026-13-01T09:00:00Z"));
+  CHECK_FALSE(scoring::parse_utc_timestamp("2026-12-01T24:00:00Z"));
+  CHECK_FALSE(scoring::parse_utc_timestamp("2026-12-01T09:00:00Zjunk"));
+  CHECK_FALSE(scoring::parse_utc_timestamp(""));
+  CHECK(scoring::format_utc_timestamp(1796115600) == "2026-12-01T09:00:00Z");
+  CHECK(scoring::format_utc_timestamp(0) == "1970-01-01T00:00:00Z");
   for (std::int64_t t : {951782400LL, 1709208000LL, 4102444799LL})
-    CHECK(engine::parse_utc_timestamp(engine::format_utc_timestamp(t)) == t);
+    CHECK(scoring::parse_utc_timestamp(scoring::format_utc_timestamp(t)) == t);
 }
 
 TEST_CASE("chatdrill validate checks exercise files, alone or in a folder, beside scenarios") {
@@ -248,7 +248,7 @@ TEST_CASE("chatdrill exercise says what is wrong with its arguments and its exer
   INFO(silent.err);
   CHECK(silent.status == 0);
   CHECK(silent.err.find("no replies for gift-card-fi") != std::string::npos);
-  CHECK(engine::list_result_files((fs::path(dir) / "results").string()).size() == 1);
+  CHECK(classroom::list_result_files((fs::path(dir) / "results").string()).size() == 1);
   // A broken replies file is named with its line, and nothing is saved for it.
   write_text((fs::path(dir) / "replies" / "gift-card-fi.jsonl").string(),
              "{\"at\": 5, \"text\": \"Hei\"}\n{\"at\": oops}\n");
@@ -256,5 +256,5 @@ TEST_CASE("chatdrill exercise says what is wrong with its arguments and its exer
       run_chatdrill("exercise " + quote(ex) + " --trainee B --replies-dir " + quote(dir + "/replies"), dir);
   CHECK(broken.status == 1);
   CHECK(broken.err.find("gift-card-fi.jsonl:2:") != std::string::npos);
-  CHECK(engine::list_result_files((fs::path(dir) / "results").string()).size() == 1);
+  CHECK(classroom::list_result_files((fs::path(dir) / "results").string()).size() == 1);
 }

@@ -14,7 +14,7 @@
 #include <sstream>
 #include <string>
 
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 
 namespace classroom_test {
 
@@ -41,9 +41,9 @@ inline std::string read_text(const std::string& path) {
 }
 
 // A result with given scores and a short chat, as an app or `chatdrill exercise` writes it.
-inline chatdrill::engine::SessionResult make_result(const std::string& trainee, const std::string& scenario,
+inline chatdrill::classroom::SessionResult make_result(const std::string& trainee, const std::string& scenario,
                                                     double overall, const std::string& outcome = "resolved") {
-  chatdrill::engine::SessionResult r;
+  chatdrill::classroom::SessionResult r;
   r.trainee = trainee;
   r.exercise_id = "test-exercise";
   r.exercise_title = "Testiharjoitus";

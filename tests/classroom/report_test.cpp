@@ -3,16 +3,16 @@
 #include "simulator/cli/report.h"
 
 #include "helpers.h"
-#include "simulator/engine/classroom.h"
+#include "simulator/classroom/class_table.h"
 
 using namespace chatdrill;
 using namespace classroom_test;
 
 namespace {
 
-void put(const std::string& dir, const engine::SessionResult& r) {
-  const auto stem = engine::result_file_stem(r.trainee, r.scenario_id, engine::this_writer());
-  REQUIRE(engine::write_result(engine::result_paths(dir, stem).result, r).empty());
+void put(const std::string& dir, const classroom::SessionResult& r) {
+  const auto stem = classroom::result_file_stem(r.trainee, r.scenario_id, classroom::this_writer());
+  REQUIRE(classroom::write_result(classroom::result_paths(dir, stem).result, r).empty());
 }
 
 // A folder with two trainees and two scenarios; Ville ran out of time on one.
@@ -31,7 +31,7 @@ std::string small_class(const std::string& name) {
 }  // namespace
 
 TEST_CASE("the class table holds trainees x scenarios, averages and distributions") {
-  engine::ClassTable table;
+  classroom::ClassTable table;
   CHECK(table.refresh(small_class("table-basic")));
   REQUIRE(table.trainees().size() == 2);
   REQUIRE(table.scenarios().size() == 2);
@@ -60,7 +60,7 @@ TEST_CASE("the class table holds trainees x scenarios, averages and distribution
 
 TEST_CASE("refreshing the table parses only new and changed files") {
   const std::string dir = small_class("table-incremental");
-  engine::ClassTable table;
+  classroom::ClassTable table;
   table.refresh(dir);
   CHECK(table.parses() == 3);
   CHECK_FALSE(table.refresh(dir));
@@ -101,7 +101,7 @@ TEST_CASE("CSV: BOM, quoted text, doubled quotes, formula guard, Finnish letters
   const std::string dir = scratch("csv");
   put(dir, make_result("=cmd|' /C calc'!A0", "gift-card-fi", 64.6));
   put(dir, make_result("Åsa \"Ässä\" Öhman; Jr.", "gift-card-fi", 88));
-  engine::ClassTable table;
+  classroom::ClassTable table;
   table.refresh(dir);
   const std::string csv = cli::render_csv(table, ';');
   REQUIRE(csv.size() > 3);
@@ -123,7 +123,7 @@ TEST_CASE("HTML escapes trainee and customer text and loads nothing from elsewhe
       {"customer", "message", 20, "<img src=x onerror=alert(1)> & \"quotes\"", {}});
   put(dir, r);
   write_text((fs::path(dir) / "<b>evil.json").string(), "nope");
-  engine::ClassTable table;
+  classroom::ClassTable table;
   table.refresh(dir);
   const std::string html = cli::render_html(table);
   CHECK(html.find("<script") == std::string::npos);

@@ -12,7 +12,7 @@
 #include "cli_test_support.h"
 #include "scoring/grade.h"
 #include "scoring/core/limits.h"
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 #include "support/bounded_run.h"
 
 namespace fs = std::filesystem;
@@ -43,7 +43,7 @@ std::string scenario_with(const std::string& start, const std::string& nodes, co
 
 // A valid result, as a session writes it.
 void write_valid_result(const fs::path& path, const std::string& trainee) {
-  chatdrill::engine::SessionResult r;
+  chatdrill::classroom::SessionResult r;
   r.trainee = trainee;
   r.scenario_id = "gift-card-fi";
   r.scenario_title = "Lahjakortti";
@@ -52,7 +52,7 @@ void write_valid_result(const fs::path& path, const std::string& trainee) {
   r.transcript.messages.push_back({"customer", "message", 0, "Hei", {}});
   r.transcript.messages.push_back({"trainee", "message", 10, "Hei, miten voin auttaa?", {}});
   r.grade = chatdrill::scoring::grade_transcript(r.transcript);
-  REQUIRE(chatdrill::engine::write_result(path.string(), r).empty());
+  REQUIRE(chatdrill::classroom::write_result(path.string(), r).empty());
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 // must be met at least once, so no part of the format goes unchecked.
 #include "engine_test_support.h"
 
-#include "simulator/engine/exercise.h"
+#include "simulator/classroom/exercise.h"
 #include "simulator/engine/schema_check.h"
 
 #include <filesystem>
@@ -187,6 +187,6 @@ TEST_CASE("format: the exercise loader reads exactly the fields exercise.schema.
   auto files = json_files(k_scenarios / "exercises");
   files.push_back((fs::path(CHATDRILL_SOURCE_DIR) / "tests/engine/data/every-field-exercise.json").string());
   const auto met = check_agreement(exercise_schema_path(), files,
-                                   [](const scoring::JsonDoc& doc) { return exercise_from_doc(doc).diagnostics; });
+                                   [](const scoring::JsonDoc& doc) { return classroom::exercise_from_doc(doc).diagnostics; });
   CHECK(met.size() >= 3);
 }

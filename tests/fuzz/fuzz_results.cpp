@@ -1,7 +1,7 @@
 // Fuzzes the results reader at every detail, as `report`, the dashboard and the review
 // read a file found in a shared results folder.
 #include "fuzz_support.h"
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace chatdrill::engine;

@@ -10,7 +10,7 @@
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "simulator/engine/journal.h"
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 
 namespace fs = std::filesystem;
 using namespace chatdrill;
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   fs::create_directories(corpus / "journal");
   int n = 0;
   for (const auto& t : golden_transcripts(src)) {
-    engine::SessionResult r;
+    classroom::SessionResult r;
     r.trainee = "Seed Trainee";
     r.exercise_id = "seed";
     r.exercise_title = "Seed exercise";
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     r.transcript = t;
     r.grade = scoring::grade_transcript(t);
     const std::string name = "seed-" + std::to_string(n++);
-    if (auto err = engine::write_result((corpus / "results" / (name + ".json")).string(), r); !err.empty()) {
+    if (auto err = classroom::write_result((corpus / "results" / (name + ".json")).string(), r); !err.empty()) {
       std::fprintf(stderr, "fuzz_seeds: %s\n", err.c_str());
       return 1;
     }

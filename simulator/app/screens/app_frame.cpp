@@ -70,7 +70,7 @@ void top_bar(AppState& s) {
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
   draw_classroom_menus(s);
-  bool in_session = s.live && !s.live->session->finished();
+  bool in_session = s.live && !s.live->session().finished();
   // Right-aligned by the buttons' real width (it changes with language and scale), never
   // over what the bar shows before them.
   const ImGuiStyle& style = ImGui::GetStyle();

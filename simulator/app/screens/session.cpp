@@ -72,8 +72,8 @@ void chat_pane(AppState& s, float height) {
   auto& live = *s.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  const auto& messages = live.session->transcript().messages;
-  auto customer = live.session->customer();
+  const auto& messages = live.session().transcript().messages;
+  auto customer = live.session().customer();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs));
   ImGui::BeginChild("##chat", ImVec2(0, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -83,7 +83,7 @@ void chat_pane(AppState& s, float height) {
     message_row(s, messages[i], persona);
     ImGui::PopID();
   }
-  if (customer.typing && !live.session->finished())
+  if (customer.typing && !live.session().finished())
     typing_indicator(s.strings.format("chat.typing", persona), p, s.fonts.small);
   bool grew = messages.size() != live.seen_messages;
   if (grew || customer.typing) {
@@ -99,8 +99,8 @@ void hint_chips(AppState& s) {
   auto& live = *s.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  if (!live.scenario->hints || !s.settings.hints || live.session->finished()) return;
-  auto c = live.session->customer();
+  if (!live.scenario->hints || !s.settings.hints || live.session().finished()) return;
+  auto c = live.session().customer();
   bool any = false;
   auto add = [&](const std::string& text, ImU32 color) {
     if (any) ImGui::SameLine(0, fs * 0.4f);
@@ -214,8 +214,8 @@ void persona_card(AppState& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
   ImGui::TextUnformatted(s.strings(std::string("archetype.") + sc.persona.archetype));
   ImGui::PopStyleColor();
-  auto c = live.session->customer();
-  bool done = live.session->finished();
+  auto c = live.session().customer();
+  bool done = live.session().finished();
   std::string status = done ? s.strings("status.offline") : c.typing ? s.strings("status.typing")
                             : c.silent                              ? s.strings("status.silent")
                             : c.waiting                             ? s.strings("status.waiting")
@@ -232,9 +232,9 @@ void persona_card(AppState& s) {
   ImGui::Separator();
   muted_text(s.strings("session.clock"), p);
   ImGui::PushFont(s.fonts.title);
-  ImGui::TextUnformatted(clock_text(done ? live.session->transcript().messages.empty()
+  ImGui::TextUnformatted(clock_text(done ? live.session().transcript().messages.empty()
                                                 ? 0.0
-                                                : live.session->transcript().messages.back().at
+                                                : live.session().transcript().messages.back().at
                                          : session_time(s)).c_str());
   ImGui::PopFont();
   float bottom = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - fs * 1.2f;
@@ -264,11 +264,11 @@ void draw_session(AppState& s) {
   if (!s.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
   ImGui::BeginChild("##session_main", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-  bool done = s.live->session->finished();
+  bool done = s.live->session().finished();
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
-    std::string text = s.strings.format("session.finished", outcome_text(s, s.live->scenario.get(), s.live->session->outcome()));
+    std::string text = s.strings.format("session.finished", outcome_text(s, s.live->scenario.get(), s.live->session().outcome()));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
     ImGui::PushFont(s.fonts.bold);
     wrapped_text(text);

@@ -1,7 +1,8 @@
 // The trainer's dashboard over a results folder: a live table of trainees x scenarios
 // (score and outcome; a click opens that session's transcript and review), the class
 // averages and one score distribution per dimension, drawn with ImGui. The folder is
-// re-read every k_trainer_poll_seconds through the engine's incremental class table.
+// re-read every k_trainer_poll_seconds through the classroom's incremental class table
+// (ui/classroom_state.cpp).
 // Also the "File" and "Trainer" menus that open an exercise or a results folder.
 #include <fmt/format.h>
 #include <imgui.h>
@@ -18,41 +19,6 @@
 #include "simulator/app/widgets/score_bar.h"
 
 namespace chatdrill::app {
-
-// ---------------------------------------------------------------------------------------
-// [Commands]
-
-void open_results_folder(AppState& s, const std::string& folder) {
-  auto view = std::make_shared<TrainerView>();
-  view->folder = clean_input(folder);
-  while (view->folder.size() > 1 && view->folder.back() == '/') view->folder.pop_back();
-  view->table.refresh(view->folder);
-  view->last_poll = s.now;
-  s.trainer = std::move(view);
-  s.screen = Screen::trainer;
-}
-
-bool tick_trainer(AppState& s) {
-  if (!s.trainer || s.now - s.trainer->last_poll < k_trainer_poll_seconds) return false;
-  s.trainer->last_poll = s.now;
-  return s.trainer->table.refresh(s.trainer->folder);
-}
-
-bool tick_classroom(AppState& s) {
-  bool changed = tick_exercise(s);
-  changed = tick_trainer(s) || changed;
-  return changed;
-}
-
-double classroom_wake(const AppState& s) {
-  double wait = 1.0;
-  if (s.trainer) wait = std::min(wait, std::max(0.0, s.trainer->last_poll + k_trainer_poll_seconds - s.now));
-  if (s.exercise && !s.exercise->trainee.empty()) {
-    const double t = exercise_wall_time(s);
-    wait = std::min(wait, std::ceil(t + 1e-6) - t);  // the countdowns change every second
-  }
-  return wait;
-}
 
 // ---------------------------------------------------------------------------------------
 // [Drawing]
@@ -87,7 +53,7 @@ void header(AppState& s, TrainerView& v) {
   ImGui::Dummy(ImVec2(0, fs * 0.2f));
 }
 
-void result_cell(AppState& s, const engine::ClassCell& cell, int row, int column) {
+void result_cell(AppState& s, const classroom::ClassCell& cell, int row, int column) {
   const Palette& p = colors(s);
   if (!cell.latest) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
@@ -151,11 +117,11 @@ void class_table(AppState& s, TrainerView& v, float height) {
 }
 
 std::string measure_label(const AppState& s, std::size_t m) {
-  return m == 0 ? s.strings("review.overall") : s.strings(std::string("dim.") + engine::k_measures[m]);
+  return m == 0 ? s.strings("review.overall") : s.strings(std::string("dim.") + classroom::k_measures[m]);
 }
 
 // One measure's distribution: ten bars of ten points, counts above, mean in the title.
-void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, ImVec2 size) {
+void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats, ImVec2 size) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(static_cast<int>(m));
@@ -170,11 +136,11 @@ void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, Im
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float h = std::max(fs * 2, avail.y - fs * 1.3f),
-              bar = avail.x / static_cast<float>(engine::k_histogram_bins);
+              bar = avail.x / static_cast<float>(classroom::k_histogram_bins);
   std::size_t peak = 1;
   for (auto n : stats.histogram) peak = std::max(peak, n);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (std::size_t i = 0; i < engine::k_histogram_bins; ++i) {
+  for (std::size_t i = 0; i < classroom::k_histogram_bins; ++i) {
     const float x = o.x + bar * static_cast<float>(i);
     const float bh = (h - fs) * static_cast<float>(stats.histogram[i]) / static_cast<float>(peak);
     const ImVec2 lo(x + bar * 0.1f, o.y + h - bh), hi(x + bar * 0.9f, o.y + h);
@@ -193,7 +159,7 @@ void histogram(AppState& s, std::size_t m, const engine::MeasureStats& stats, Im
 
 void charts(AppState& s, TrainerView& v) {
   const float fs = ImGui::GetFontSize();
-  const std::size_t n = engine::k_measures.size();
+  const std::size_t n = classroom::k_measures.size();
   const float w =
       (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
   const float h = std::max(fs * 7, ImGui::GetContentRegionAvail().y);
@@ -265,7 +231,7 @@ bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
 void draw_classroom_menus(AppState& s) {
   static constexpr PathPrompt k_exercise{"###open_exercise", "menu.open_exercise_help", "menu.exercise_hint"};
   static constexpr PathPrompt k_results{"###open_results", "menu.open_results_help", "menu.results_hint"};
-  const bool in_session = s.live && !s.live->session->finished();
+  const bool in_session = s.live && !s.live->session().finished();
   if (ImGui::Button(label(s, "menu.file", "menu_file").c_str())) ImGui::OpenPopup("##file_menu");
   track(s, "menu.file");
   ImGui::SameLine();

@@ -1,16 +1,15 @@
-// AppState commands: starting, feeding, ending and saving sessions, opening reviews,
-// recovery of interrupted journals, settings changes. Screens call these; so do tests.
+// AppState commands: starting, feeding and ending sessions (through their
+// classroom::SessionRecord, which grades and saves them), opening reviews, recovery of
+// interrupted journals, settings changes. Screens call these; so do tests.
 #include "app_state.h"
 
+#include "classroom_state.h"
 #include "theme.h"
 
-#include "scoring/grade.h"
 #include "scoring/core/limits.h"
 #include "scoring/core/paths.h"
 #include "scoring/text.h"
-#include "simulator/engine/files.h"
-#include "simulator/app/screens/classroom.h"
-#include "simulator/engine/journal.h"
+#include "simulator/classroom/recovery.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -41,30 +40,7 @@ std::string trainee_name(const AppState& s) {
   return user && *user ? user : "trainee";
 }
 
-engine::SessionResult make_result(AppState& s, const LiveSession& live) {
-  engine::SessionResult r;
-  r.trainee = trainee_name(s);
-  r.scenario_id = live.scenario->id;
-  r.scenario_title = live.scenario->title;
-  r.started_at = live.started_wall;
-  r.ended_at = iso_now();
-  r.app_version = CHATDRILL_VERSION;
-  if (live.result_base) {  // a classroom exercise: its trainee, exercise and place in the order
-    r.trainee = live.result_base->trainee;
-    r.exercise_id = live.result_base->exercise_id;
-    r.exercise_title = live.result_base->exercise_title;
-    r.position = live.result_base->position;
-  }
-  r.transcript = live.session->transcript();
-  try {
-    r.grade = scoring::grade_transcript(r.transcript, live.rubric ? *live.rubric : live.scenario->rubric);
-  } catch (const std::exception& e) {  // the chat is still saved, ungraded
-    s.status = e.what();
-  }
-  return r;
-}
-
-void show_review(AppState& s, engine::SessionResult result, std::shared_ptr<const engine::Scenario> scenario,
+void show_review(AppState& s, classroom::SessionResult result, std::shared_ptr<const engine::Scenario> scenario,
                  std::string path) {
   auto view = std::make_unique<ReviewView>();
   view->result = std::move(result);
@@ -74,15 +50,11 @@ void show_review(AppState& s, engine::SessionResult result, std::shared_ptr<cons
   s.screen = Screen::review;
 }
 
-// Saves the finished live session once: result file written, journal removed.
+// Saves the finished free-practice session once (an exercise's run saves its own).
 void save_finished(AppState& s) {
-  auto& live = *s.live;
-  if (live.saved || !live.session->finished()) return;
-  auto result = make_result(s, live);
-  if (auto err = engine::write_result(live.result_path, result); !err.empty()) s.status = err;
-  std::error_code ec;
-  fs::remove(live.journal_path, ec);
-  live.saved = true;
+  auto& record = *s.live->record;
+  if (s.live->in_exercise || record.saved() || !record.session().finished()) return;
+  if (auto err = record.save(static_cast<std::int64_t>(s.wall_now)); !err.empty()) s.status = err;
   refresh_lists(s);
 }
 
@@ -91,8 +63,8 @@ void save_finished(AppState& s) {
 void refresh_lists(AppState& s) {
   s.recent = recent_sessions(s.sessions_dir, 30, &s.recent_skipped);
   s.journals.clear();
-  for (const auto& j : engine::list_live_journals(s.sessions_dir))
-    if (!s.live || j != s.live->journal_path) s.journals.push_back(j);
+  for (const auto& j : classroom::list_live_journals(s.sessions_dir))
+    if (!s.live || j != s.live->record->paths().journal) s.journals.push_back(j);
 }
 
 void init_state(AppState& s, AppOptions options) {
@@ -132,54 +104,54 @@ void set_language(AppState& s, const std::string& language) {
   save_settings_now(s);
 }
 
+std::unique_ptr<LiveSession> make_live_session(std::shared_ptr<classroom::SessionRecord> record, bool in_exercise,
+                                               std::string* status) {
+  auto live = std::make_unique<LiveSession>();
+  live->scenario = record->setup().scenario;
+  live->record = std::move(record);
+  live->in_exercise = in_exercise;
+  try {
+    live->analyzer = std::make_unique<scoring::TextAnalyzer>(live->scenario->lang);
+  } catch (const std::exception& e) {
+    if (status) *status = e.what();  // no tone hints, the session still runs
+  }
+  return live;
+}
+
 void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario) {
   if (!scenario) return;
-  auto live = std::make_unique<LiveSession>();
-  live->scenario = scenario;
-  live->stem = engine::result_file_stem(trainee_name(s), scenario->id, engine::this_writer());
-  auto paths = engine::result_paths(s.sessions_dir, live->stem);
-  live->result_path = paths.result;
-  live->journal_path = paths.journal;
-  engine::ensure_directory(fs::path(paths.journal).parent_path().string());
-  engine::SessionOptions opts;
-  opts.seed = s.options.seed ? *s.options.seed : std::random_device{}();
-  opts.journal_path = paths.journal;
-  opts.trainee = s.settings.trainee;
-  try {  // a broken lexicon stops the session before it starts, with its message
-    live->session = std::make_unique<engine::Session>(scenario, opts);
-  } catch (const std::exception& e) {
-    s.status = e.what();
+  classroom::SessionSetup setup;
+  setup.scenario = std::move(scenario);
+  setup.results_dir = s.sessions_dir;
+  setup.trainee = trainee_name(s);
+  setup.journal_trainee = s.settings.trainee;  // only a name the trainee gave
+  setup.seed = s.options.seed ? *s.options.seed : std::random_device{}();
+  std::string error;  // a broken lexicon stops the session before it starts, with its message
+  auto record =
+      classroom::SessionRecord::start(std::move(setup), s.now, static_cast<std::int64_t>(s.wall_now), error);
+  if (!record) {
+    s.status = error;
     return;
   }
-  live->started_at = s.now;
-  live->started_wall = iso_now();
-  try {
-    live->analyzer = std::make_unique<scoring::TextAnalyzer>(scenario->lang);
-  } catch (const std::exception& e) {
-    s.status = e.what();  // no tone hints, the session still runs
-  }
-  live->session->advance(0);
-  s.live = std::move(live);
+  s.live = make_live_session(std::move(record), false, &s.status);
   s.screen = Screen::session;
 }
 
-double session_time(const AppState& s) { return s.live ? std::max(0.0, s.now - s.live->started_at) : 0.0; }
+double session_time(const AppState& s) { return s.live ? s.live->record->time(s.now) : 0.0; }
 
 std::string reply_too_long(const AppState& s, std::size_t bytes) {
   return s.strings.format("session.too_long", bytes, scoring::k_max_reply_text);
 }
 
 bool send_reply(AppState& s, const std::string& text) {
-  if (!s.live || s.live->session->finished()) return true;
+  if (!s.live || s.live->session().finished()) return true;
   std::string reply = clean_input(s.emoji.decode(text));
   if (reply.size() > scoring::k_max_reply_bytes) {  // what the transcript readers accept
     s.status = reply_too_long(s, reply.size());
     return false;
   }
-  try {
-    s.live->session->send(session_time(s), std::move(reply));
-  } catch (const std::exception& e) {  // broken language data: say so, keep the app running
-    s.status = e.what();
+  if (auto err = s.live->record->send(s.now, reply); !err.empty()) {  // broken language data
+    s.status = err;
     return false;
   }
   save_finished(s);
@@ -188,22 +160,23 @@ bool send_reply(AppState& s, const std::string& text) {
 
 void end_session(AppState& s) {
   if (!s.live) return;
-  if (!s.live->session->finished()) s.live->session->end(session_time(s));
+  if (s.live->in_exercise) return end_exercise_chat(s);  // the exercise moves on; no review now
+  s.live->record->end(s.now);
   save_finished(s);
   open_review_of_live(s);
 }
 
 void open_review_of_live(AppState& s) {
-  if (!s.live || !s.live->session->finished()) return;
+  if (!s.live || s.live->in_exercise || !s.live->session().finished()) return;
   save_finished(s);
-  auto load = engine::load_result(s.live->result_path);
-  auto result = load.result ? std::move(*load.result) : make_result(s, *s.live);
-  show_review(s, std::move(result), s.live->scenario, s.live->result_path);
+  const auto& record = *s.live->record;
+  auto result = record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now));
+  show_review(s, std::move(result), s.live->scenario, record.paths().result);
   s.live.reset();
 }
 
 void open_result(AppState& s, const std::string& path) {
-  auto load = engine::load_result(path);
+  auto load = classroom::load_result(path);
   if (!load.result) {
     s.status = load.diagnostics.empty() ? path : load.diagnostics.front().to_string();
     return;
@@ -211,44 +184,15 @@ void open_result(AppState& s, const std::string& path) {
   show_review(s, std::move(*load.result), nullptr, path);
 }
 
-std::optional<RecoveredResult> save_recovered_journal(AppState& s, const std::string& journal, const std::string& out,
-                                                     std::shared_ptr<const engine::Scenario> scenario,
-                                                     const RecoveryAdjust& adjust) {
-  auto load = engine::recover_journal(journal);
-  if (!load.transcript) {
-    s.status = load.diagnostics.empty() ? journal : load.diagnostics.front().to_string();
-    return std::nullopt;
-  }
-  RecoveredResult rec;
-  auto& r = rec.result;
-  r.transcript = std::move(*load.transcript);
-  if (r.transcript.outcome.empty()) r.transcript.outcome = "interrupted";
-  r.scenario_id = r.transcript.scenario;
-  rec.scenario = scenario ? scenario : s.library.find(r.scenario_id);
-  r.scenario_title = rec.scenario ? rec.scenario->title : r.scenario_id;
-  r.trainee = trainee_name(s);
-  r.ended_at = iso_now();
-  r.app_version = CHATDRILL_VERSION;
-  scoring::Rubric rubric = rec.scenario ? rec.scenario->rubric : scoring::Rubric{};
-  if (adjust) adjust(r, rubric);
-  try {
-    r.grade = scoring::grade_transcript(r.transcript, rubric);
-  } catch (const std::exception& e) {  // broken language data: the journal stays
-    s.status = e.what();
-    return std::nullopt;
-  }
-  if (auto err = engine::write_result(out, r); !err.empty()) {
-    s.status = err;  // the journal stays: nothing the trainee wrote is lost
-    return std::nullopt;
-  }
-  std::error_code ec;
-  fs::remove(journal, ec);
-  return rec;
-}
-
 void recover_journal_file(AppState& s, const std::string& path) {
-  std::string out = (fs::path(s.sessions_dir) / fs::path(path).stem()).string() + ".json";
-  auto rec = save_recovered_journal(s, path, out);
+  const std::string out = (fs::path(s.sessions_dir) / fs::path(path).stem()).string() + ".json";
+  classroom::RecoverySetup setup;
+  setup.find_scenario = [&](const std::string& id) { return s.library.find(id); };
+  setup.trainee = trainee_name(s);
+  setup.wall_now = static_cast<std::int64_t>(s.wall_now);
+  std::string error;
+  auto rec = classroom::save_recovered_journal(path, out, setup, error);
+  if (!rec) s.status = error;
   refresh_lists(s);
   if (rec) show_review(s, std::move(rec->result), rec->scenario, out);
 }
@@ -290,13 +234,8 @@ bool tick(AppState& s) {
     s.last_library_poll = s.now;
     changed |= s.library.poll();
   }
-  if (s.live && !s.live->session->finished()) {
-    auto& session = *s.live->session;
-    auto before = session.transcript().messages.size();
-    bool typing = session.customer().typing;
-    session.advance(session_time(s));
-    changed |= session.transcript().messages.size() != before || session.customer().typing != typing ||
-               session.finished();
+  if (s.live && !s.live->in_exercise) {  // an exercise's chat is the run's to advance
+    changed |= s.live->record->advance(s.now);
     save_finished(s);
   }
   changed = tick_classroom(s) || changed;  // exercise clock, dashboard polling
@@ -305,11 +244,11 @@ bool tick(AppState& s) {
 
 double seconds_until_wake(const AppState& s) {
   double wait = std::max(0.0, s.last_library_poll + 1.0 - s.now);
-  if (s.live && !s.live->session->finished()) {
+  if (s.live && !s.live->session().finished()) {
     // One wake a second, on the clock's tick; the library poll rides on the same wake.
     double t = session_time(s);
     wait = std::floor(t) + 1.0 - t;
-    if (auto due = s.live->session->next_due()) wait = std::min(wait, std::max(0.0, *due - t));
+    if (auto due = s.live->session().next_due()) wait = std::min(wait, std::max(0.0, *due - t));
   }
   wait = std::min(wait, classroom_wake(s));
   return std::clamp(wait, 0.002, 1.0);

@@ -10,7 +10,8 @@
 #include "strings.h"
 #include "emoji.h"
 
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
+#include "simulator/classroom/session_record.h"
 #include "simulator/engine/scenario.h"
 #include "simulator/engine/session.h"
 
@@ -39,27 +40,26 @@ struct Composer {
   bool refused = false;  // a reply over scoring::k_max_reply_bytes was kept in the box
 };
 
+// The session screen's view of a chat: the record (the engine session, its journal and
+// the result it becomes; classroom/session_record.h), and what only the screen needs.
 struct LiveSession {
+  std::shared_ptr<classroom::SessionRecord> record;  // shared with the exercise run in an exercise
   std::shared_ptr<const engine::Scenario> scenario;
-  std::unique_ptr<engine::Session> session;
-  double started_at = 0;  // app time when the session began
-  std::string started_wall, stem, result_path, journal_path;
+  bool in_exercise = false;  // the exercise run saves it and moves on (ui/classroom_state.h)
   Composer composer;
   std::size_t seen_messages = 0;  // transcript size at the last draw (scroll on growth)
-  bool saved = false;             // result written, journal removed
   std::string analyzed_draft;     // draft tone cache
   std::vector<std::string> draft_markers;
   std::unique_ptr<scoring::TextAnalyzer> analyzer;
-  // Set by a classroom exercise (screens/exercise.cpp): its trainee, exercise and place in
-  // the order go into the saved result, graded with the exercise's rubric weights.
-  std::optional<engine::SessionResult> result_base;
-  std::optional<scoring::Rubric> rubric;
+
+  engine::Session& session() { return record->session(); }
+  const engine::Session& session() const { return record->session(); }
   LiveSession();
   ~LiveSession();
 };
 
 struct ReviewView {
-  engine::SessionResult result;
+  classroom::SessionResult result;
   std::shared_ptr<const engine::Scenario> scenario;  // null when the scenario is gone
   std::string path;                                  // the result file
   std::optional<std::size_t> highlight;              // message index picked from evidence
@@ -67,8 +67,8 @@ struct ReviewView {
   std::string export_message;
 };
 
-struct ExerciseRun;  // screens/classroom.h
-struct TrainerView;  // screens/classroom.h
+struct ExerciseView;  // ui/classroom_state.h
+struct TrainerView;   // ui/classroom_state.h
 
 struct ItemRect {
   ImVec2 min, max;
@@ -97,7 +97,8 @@ struct AppState {
   bool fonts_dirty = true;     // the window layer rebuilds the font atlas and texture
   bool dark = false;
 
-  double now = 0;              // app time in seconds (steady clock, or virtual under --drive)
+  double now = 0;       // app time in seconds (steady clock, or virtual under --drive)
+  double wall_now = 0;  // wall clock, Unix seconds (set by main with `now`; virtual under --drive)
   double last_library_poll = -1e9;
   Screen screen = Screen::home;
   std::unique_ptr<LiveSession> live;
@@ -107,8 +108,8 @@ struct AppState {
   std::vector<std::string> journals;  // interrupted sessions to offer for recovery
   bool recovery_prompted = false;
 
-  std::shared_ptr<ExerciseRun> exercise;  // a classroom exercise in progress (screens/exercise.cpp)
-  std::shared_ptr<TrainerView> trainer;   // the trainer's results dashboard (screens/trainer.cpp)
+  std::shared_ptr<ExerciseView> exercise;  // a classroom exercise in progress (ui/classroom_state.h)
+  std::shared_ptr<TrainerView> trainer;    // the trainer's results dashboard (ui/classroom_state.h)
   std::string classroom_path_input;       // UI-only: the path typed into File/Trainer prompts
 
   std::string search, folder_input, status;
@@ -125,6 +126,9 @@ void set_language(AppState& state, const std::string& language);
 void save_settings_now(AppState& state);
 void apply_settings(AppState& state);  // theme/scale/fonts after a change
 void start_session(AppState& state, std::shared_ptr<const engine::Scenario> scenario);
+// The session screen's view of `record` (with a tone analyser when the language data loads).
+std::unique_ptr<LiveSession> make_live_session(std::shared_ptr<classroom::SessionRecord> record, bool in_exercise,
+                                               std::string* status = nullptr);
 // Re-reads the recent sessions (and the files skipped there) and interrupted journals.
 void refresh_lists(AppState& state);
 // False (and state.status says why) when the reply is over scoring::k_max_reply_bytes.
@@ -134,21 +138,9 @@ std::string reply_too_long(const AppState& state, std::size_t bytes);
 void end_session(AppState& state);      // the trainee ends it
 void open_review_of_live(AppState& state);  // grade, save, show review
 void open_result(AppState& state, const std::string& path);
+// Saves an interrupted free-practice journal as a result (classroom::save_recovered_journal)
+// and opens its review; state.status says why when it cannot.
 void recover_journal_file(AppState& state, const std::string& path);
-// Turns an interrupted journal into a result saved at `out`: the transcript as journalled
-// (outcome "interrupted" unless the journal recorded one), graded with the scenario's rubric
-// (`scenario`, else the library's). `adjust` may change the result and rubric first (an
-// exercise's trainee, place, outcome and weights). The journal is removed only once the
-// result is on disk; on failure nullopt, state.status says why and the journal stays.
-struct RecoveredResult {
-  engine::SessionResult result;
-  std::shared_ptr<const engine::Scenario> scenario;  // null when it is not in the library
-};
-using RecoveryAdjust = std::function<void(engine::SessionResult&, scoring::Rubric&)>;
-std::optional<RecoveredResult> save_recovered_journal(AppState& state, const std::string& journal,
-                                                     const std::string& out,
-                                                     std::shared_ptr<const engine::Scenario> scenario = nullptr,
-                                                     const RecoveryAdjust& adjust = {});
 void discard_journal_file(AppState& state, const std::string& path);
 void add_folder(AppState& state, const std::string& folder);
 void remove_folder(AppState& state, const std::string& folder);

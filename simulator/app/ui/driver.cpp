@@ -73,7 +73,7 @@ bool Driver::run_instant(AppState& s) {
     std::string now = names[static_cast<int>(s.screen)];
     if (now != step.arg) return fail(step, "screen is " + now), false;
   } else if (step.op == "expect-min-messages") {
-    const scoring::Transcript* t = s.live ? &s.live->session->transcript() : s.review ? &s.review->result.transcript : nullptr;
+    const scoring::Transcript* t = s.live ? &s.live->session().transcript() : s.review ? &s.review->result.transcript : nullptr;
     std::size_t n = 0;
     if (t)
       for (const auto& m : t->messages) n += m.is_trainee_message();

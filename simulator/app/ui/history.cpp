@@ -19,7 +19,7 @@ std::string sessions_dir() { return (data_dir() / "sessions").string(); }
 std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max,
                                            std::vector<std::string>* skipped) {
   std::vector<RecentSession> out;
-  auto folder = engine::load_results_folder(dir);
+  auto folder = classroom::load_results_folder(dir);
   if (skipped) {
     skipped->clear();
     std::error_code ec;
@@ -55,7 +55,7 @@ std::string esc(std::string_view s) {
   }
 }
 
-std::string evidence_html(const engine::SessionResult& r, const Strings& t) {
+std::string evidence_html(const classroom::SessionResult& r, const Strings& t) {
   std::string out;
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     const auto& dim = r.grade.dimensions[d];
@@ -73,7 +73,7 @@ std::string evidence_html(const engine::SessionResult& r, const Strings& t) {
 
 }  // namespace
 
-std::string summary_html(const engine::SessionResult& r, const Strings& t, const engine::Scenario* scenario) {
+std::string summary_html(const classroom::SessionResult& r, const Strings& t, const engine::Scenario* scenario) {
   std::string title = r.scenario_title.empty() ? r.scenario_id : r.scenario_title;
   std::string out = fmt::format(
       "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title>"
@@ -98,11 +98,11 @@ std::string summary_html(const engine::SessionResult& r, const Strings& t, const
   return out;
 }
 
-ExportPaths export_result(const engine::SessionResult& r, const std::string& dir, const std::string& stem,
+ExportPaths export_result(const classroom::SessionResult& r, const std::string& dir, const std::string& stem,
                           const Strings& strings, const engine::Scenario* scenario) {
   ExportPaths p{dir + "/" + stem + ".json", dir + "/" + stem + ".html", {}};
   if (auto err = engine::ensure_directory(dir); !err.empty()) return {{}, {}, err};
-  if (auto err = engine::write_file_atomic(p.json, engine::result_to_json(r).dump(2) + "\n"); !err.empty())
+  if (auto err = engine::write_file_atomic(p.json, classroom::result_to_json(r).dump(2) + "\n"); !err.empty())
     return {{}, {}, err};
   if (auto err = engine::write_file_atomic(p.summary, summary_html(r, strings, scenario)); !err.empty())
     return {{}, {}, err};

@@ -5,7 +5,7 @@
 
 #include "strings.h"
 
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 #include "simulator/engine/scenario.h"
 
 #include <string>
@@ -30,14 +30,14 @@ std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t m
 std::string iso_now();
 
 // A self-contained HTML page summarising a result (scores, evidence, the conversation).
-std::string summary_html(const engine::SessionResult& result, const Strings& strings,
+std::string summary_html(const classroom::SessionResult& result, const Strings& strings,
                          const engine::Scenario* scenario);
 
 struct ExportPaths {
   std::string json, summary, error;  // error empty on success
 };
 // Writes <dir>/<stem>.json (result: transcript + grade) and <dir>/<stem>.html atomically.
-ExportPaths export_result(const engine::SessionResult& result, const std::string& dir, const std::string& stem,
+ExportPaths export_result(const classroom::SessionResult& result, const std::string& dir, const std::string& stem,
                           const Strings& strings, const engine::Scenario* scenario);
 
 }  // namespace chatdrill::app

@@ -26,12 +26,12 @@ TEST_CASE("a trainee waits for the start, runs out of time, goes on, and sees sc
   const std::string path = write_exercise(h.dir() / "class", "at_end");
   open_exercise(h.state, path);
   REQUIRE(h.state.exercise);
-  REQUIRE(h.state.exercise->problems.empty());
-  h.state.exercise->wall_at_open = static_cast<double>(*engine::parse_utc_timestamp("2026-12-01T08:59:30Z"));
+  REQUIRE(h.state.exercise->run.problems().empty());
+  h.state.wall_now = static_cast<double>(*scoring::parse_utc_timestamp("2026-12-01T08:59:30Z"));
   CHECK(h.state.screen == Screen::exercise);
   enter_name_and_begin(h, "Aino Äijälä");
-  REQUIRE(h.state.exercise->trainee == "Aino Äijälä");
-  CHECK(h.state.exercise->phase == ExercisePhase::waiting);
+  REQUIRE(h.state.exercise->run.trainee() == "Aino Äijälä");
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::waiting);
   h.frame();
   CHECK(h.visible("exercise.strip"));
   CHECK_FALSE(h.state.live);
@@ -44,16 +44,16 @@ TEST_CASE("a trainee waits for the start, runs out of time, goes on, and sees sc
   h.type("Hetkinen.");
   h.press_enter();
   h.advance(62);  // the 60 s limit: time_up, and the next scenario starts by itself
-  REQUIRE(h.state.exercise->done.size() == 1);
-  CHECK(h.state.exercise->done[0].outcome() == "time_up");
+  REQUIRE(h.state.exercise->run.done().size() == 1);
+  CHECK(h.state.exercise->run.done()[0].outcome() == "time_up");
   REQUIRE(h.state.live);
   CHECK(h.state.live->scenario->id == "gift-card-fi");
   h.wait_for_customer();
   h.type("Hei! Kyllä, myymme lahjakortteja.");
   h.press_enter();
   h.advance(15);
-  REQUIRE(h.state.exercise->done.size() == 2);
-  CHECK(h.state.exercise->phase == ExercisePhase::done);
+  REQUIRE(h.state.exercise->run.done().size() == 2);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
   CHECK(h.state.screen == Screen::exercise);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));  // at_end: the done screen shows every score
@@ -67,13 +67,13 @@ TEST_CASE("a trainee waits for the start, runs out of time, goes on, and sees sc
   CHECK(saved[0].started_at == "2026-12-01T09:00:00Z");
   CHECK(saved[1].position == 1);
   CHECK(saved[1].outcome() == "resolved");
-  CHECK(engine::list_live_journals((h.dir() / "class" / "results").string()).empty());
+  CHECK(classroom::list_live_journals((h.dir() / "class" / "results").string()).empty());
 }
 
 TEST_CASE("with feedback never the trainee sees no score, not even after pressing End") {
   test::Headless h("classroom-never");
   open_exercise(h.state, write_exercise(h.dir() / "class", "never"));
-  h.state.exercise->wall_at_open = static_cast<double>(*engine::parse_utc_timestamp("2026-12-01T09:05:00Z"));
+  h.state.wall_now = static_cast<double>(*scoring::parse_utc_timestamp("2026-12-01T09:05:00Z"));
   enter_name_and_begin(h, "Ville");
   REQUIRE(h.state.live);  // late: starts at once
   h.wait_for_customer();
@@ -82,14 +82,14 @@ TEST_CASE("with feedback never the trainee sees no score, not even after pressin
   h.frames(2);
   CHECK(h.state.screen == Screen::exercise);  // not the review
   CHECK_FALSE(h.state.review);
-  CHECK(h.state.exercise->phase == ExercisePhase::between);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
   CHECK_FALSE(h.visible("exercise.scores.0"));
   h.click("exercise.next");
   REQUIRE(h.state.live);
   h.click("session.end");
   h.click("end.confirm");
   h.frames(2);
-  CHECK(h.state.exercise->phase == ExercisePhase::done);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
   CHECK_FALSE(h.visible("exercise.scores.0"));
   CHECK(results_in(h.dir() / "class" / "results").size() == 2);
 }
@@ -101,7 +101,7 @@ TEST_CASE("an exercise with mistakes shows them instead of starting") {
   open_exercise(h.state, bad.string());
   h.frames(2);
   REQUIRE(h.state.exercise);
-  CHECK_FALSE(h.state.exercise->problems.empty());
+  CHECK_FALSE(h.state.exercise->run.problems().empty());
   CHECK_FALSE(h.visible("exercise.begin"));
   set_exercise_trainee(h.state, "Aino");
   CHECK_FALSE(h.state.live);
@@ -111,7 +111,7 @@ TEST_CASE("the trainer's dashboard fills up as results arrive and opens a traine
   test::Headless h("classroom-trainer");
   const fs::path results = h.dir() / "results";
   auto make = [&](const std::string& trainee, const std::string& scenario, double score) {
-    engine::SessionResult r;
+    classroom::SessionResult r;
     r.trainee = trainee;
     r.exercise_title = "Luokka";
     r.scenario_id = scenario;
@@ -120,9 +120,9 @@ TEST_CASE("the trainer's dashboard fills up as results arrive and opens a traine
     r.transcript.messages.push_back({"customer", "message", 1, "Hei!", {}});
     r.grade.overall = score;
     for (auto& d : r.grade.dimensions) d.score = score;
-    const auto stem = engine::result_file_stem(trainee, scenario, engine::this_writer());
-    REQUIRE(engine::write_result(engine::result_paths(results.string(), stem).result, r).empty());
-    return engine::result_paths(results.string(), stem).result;
+    const auto stem = classroom::result_file_stem(trainee, scenario, classroom::this_writer());
+    REQUIRE(classroom::write_result(classroom::result_paths(results.string(), stem).result, r).empty());
+    return classroom::result_paths(results.string(), stem).result;
   };
   const std::string first = make("Aino", "gift-card-fi", 80);
   open_results_folder(h.state, results.string());

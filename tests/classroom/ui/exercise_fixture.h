@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "simulator/engine/results.h"
+#include "simulator/classroom/results.h"
 #include "tests/app/headless.h"
 
 namespace chatdrill::app::test {
@@ -39,9 +39,9 @@ inline void enter_name_and_begin(Headless& h, const std::string& name) {
   h.click("exercise.begin");
 }
 
-inline std::vector<engine::SessionResult> results_in(const std::filesystem::path& dir) {
-  std::vector<engine::SessionResult> out;
-  for (auto& r : engine::load_results_folder(dir.string()).results) out.push_back(r.result);
+inline std::vector<classroom::SessionResult> results_in(const std::filesystem::path& dir) {
+  std::vector<classroom::SessionResult> out;
+  for (auto& r : classroom::load_results_folder(dir.string()).results) out.push_back(r.result);
   std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.position < b.position; });
   return out;
 }

@@ -19,8 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void set_wall(test::Headless& h, const char* utc) {
-  h.state.exercise->wall_at_open = static_cast<double>(*engine::parse_utc_timestamp(utc)) - h.state.now;
-  h.state.exercise->app_at_open = 0;
+  h.state.wall_now = static_cast<double>(*scoring::parse_utc_timestamp(utc));
 }
 
 std::string slurp(const std::string& path) {
@@ -31,11 +30,11 @@ std::string slurp(const std::string& path) {
 }
 
 // Another trainee's session journalled into the same live/ folder (same seed, same scenario).
-std::string other_trainee_journal(const ExerciseRun& run, const std::string& trainee) {
-  const auto& scenario = run.scenarios[1];
-  const auto stem = engine::result_file_stem(trainee, scenario->id, engine::this_writer());
-  const auto path = engine::result_paths(run.exercise.results_dir, stem).journal;
-  engine::Session session(scenario, engine::SessionOptions{run.exercise.seed, std::nullopt, path, trainee});
+std::string other_trainee_journal(const classroom::ExerciseRun& run, const std::string& trainee) {
+  const auto& scenario = run.scenarios()[1];
+  const auto stem = classroom::result_file_stem(trainee, scenario->id, classroom::this_writer());
+  const auto path = classroom::result_paths(run.exercise().results_dir, stem).journal;
+  engine::Session session(scenario, engine::SessionOptions{run.exercise().seed, std::nullopt, path, trainee});
   session.advance(30);
   session.send(31, "Hei, tämä on toisen harjoittelijan viesti.");
   return path;
@@ -59,7 +58,7 @@ Crashed crashed_run(const char* name, const char* feedback, bool wait_before, bo
   test::Headless h(name);
   open_exercise(h.state, write_exercise(h.dir() / "class", feedback));
   set_wall(h, "2026-12-01T09:05:00Z");
-  Crashed c{h.state.exercise->exercise.results_dir, {}};
+  Crashed c{h.state.exercise->run.exercise().results_dir, {}};
   enter_name_and_begin(h, "Ville");
   REQUIRE(h.state.live);
   if (wait_before) h.wait_for_customer();
@@ -67,7 +66,7 @@ Crashed crashed_run(const char* name, const char* feedback, bool wait_before, bo
   h.type("Hei! Tarkistan asian heti.");
   h.press_enter();
   if (wait_after) h.wait_for_customer();
-  c.journal = h.state.live->journal_path;
+  c.journal = h.state.live->record->paths().journal;
   return c;
 }
 
@@ -84,11 +83,11 @@ TEST_CASE("with after_each feedback a scenario cut by its time limit shows its s
   h.type("Hetkinen.");
   h.press_enter();
   h.advance(62);  // past the 60 s limit
-  REQUIRE(h.state.exercise->done.size() == 1);
-  CHECK(h.state.exercise->done[0].outcome() == "time_up");
+  REQUIRE(h.state.exercise->run.done().size() == 1);
+  CHECK(h.state.exercise->run.done()[0].outcome() == "time_up");
   CHECK_FALSE(h.state.live);  // not straight on: the score first, as after a normal ending
   CHECK(h.state.screen == Screen::exercise);
-  CHECK(h.state.exercise->phase == ExercisePhase::between);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));
   REQUIRE(h.visible("exercise.next"));
@@ -106,7 +105,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
     test::Headless h("classroom-crash");
     open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
     set_wall(h, "2026-12-01T09:05:00Z");
-    results = h.state.exercise->exercise.results_dir;
+    results = h.state.exercise->run.exercise().results_dir;
     enter_name_and_begin(h, name);
     REQUIRE(h.state.live);
     h.wait_for_customer();
@@ -120,10 +119,10 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
     h.type("Selvä.");
     h.press_enter();
     h.wait_for_customer();  // the customer asks again
-    journal = h.state.live->journal_path;
-    before = h.state.live->session->transcript().messages;
-    namesake = other_trainee_journal(*h.state.exercise, "Aino Aijala");  // the same file-name prefix
-    other = other_trainee_journal(*h.state.exercise, "Ville");
+    journal = h.state.live->record->paths().journal;
+    before = h.state.live->session().transcript().messages;
+    namesake = other_trainee_journal(h.state.exercise->run, "Aino Aijala");  // the same file-name prefix
+    other = other_trainee_journal(h.state.exercise->run, "Ville");
     // The app crashes here: no result for the second task, its journal stays in live/.
   }
   REQUIRE(fs::exists(journal));
@@ -132,30 +131,30 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
   open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
   set_wall(h, "2026-12-01T09:08:00Z");
   enter_name_and_begin(h, name);
-  REQUIRE(h.state.exercise->phase == ExercisePhase::recovery);
-  REQUIRE(h.state.exercise->journals.size() == 1);  // only this trainee's, not the namesake's
-  CHECK(h.state.exercise->journals[0].path == journal);
-  CHECK(h.state.exercise->done.size() == 1);  // the first task's result counts: not played again
+  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
+  REQUIRE(h.state.exercise->run.journals().size() == 1);  // only this trainee's, not the namesake's
+  CHECK(h.state.exercise->run.journals()[0].path == journal);
+  CHECK(h.state.exercise->run.done().size() == 1);  // the first task's result counts: not played again
   h.frames(2);
   REQUIRE(h.visible("exercise.recover.0"));
   h.click("exercise.recover.0");
   REQUIRE(h.state.live);
   CHECK(h.state.screen == Screen::session);
   CHECK(h.state.live->scenario->id == "gift-card-fi");
-  const auto& resumed = h.state.live->session->transcript().messages;
+  const auto& resumed = h.state.live->session().transcript().messages;
   REQUIRE(resumed.size() >= before.size());
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(resumed[i].text == before[i].text);
   CHECK(session_time(h.state) ==
         doctest::Approx(before.back().at).epsilon(0.01));  // the chat's clock goes on
   CHECK_FALSE(fs::exists(journal));                        // replayed into the new journal
-  CHECK(fs::exists(h.state.live->journal_path));
+  CHECK(fs::exists(h.state.live->record->paths().journal));
   h.frames(3);
   CHECK(h.visible("exercise.strip"));
   h.type("Kyllä, myymme lahjakortteja.");
   h.press_enter();
   h.advance(15);
   REQUIRE_FALSE(h.state.live);
-  CHECK(h.state.exercise->phase == ExercisePhase::done);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
   const auto saved = results_in(results);
   REQUIRE(saved.size() == 2);
   CHECK(saved[1].trainee == name);
@@ -166,7 +165,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
         std::vector<std::string>{"Selvä.", "Kyllä, myymme lahjakortteja."});
   CHECK(slurp(namesake) == namesake_text);  // nobody else's journal was touched
   CHECK(slurp(other) == other_text);
-  CHECK(engine::list_live_journals(results.string()).size() == 2);
+  CHECK(classroom::list_live_journals(results.string()).size() == 2);
 }
 
 TEST_CASE("when the exercise time ran out while the app was down the chat is saved as time_up") {
@@ -175,13 +174,13 @@ TEST_CASE("when the exercise time ran out while the app was down the chat is sav
   open_exercise(h.state, write_exercise(h.dir() / "class", "at_end"));
   set_wall(h, "2026-12-01T09:25:00Z");  // the 20 min exercise ended at 09:20
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.exercise->phase == ExercisePhase::recovery);
+  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
   h.frames(2);
   REQUIRE(h.visible("exercise.recover.0"));
-  CHECK(exercise_journal_time_over(h.state, h.state.exercise->journals[0]));
+  CHECK(exercise_journal_time_over(h.state, h.state.exercise->run.journals()[0]));
   h.click("exercise.recover.0");
   CHECK_FALSE(h.state.live);  // nothing more to play
-  CHECK(h.state.exercise->phase == ExercisePhase::done);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
   CHECK_FALSE(fs::exists(journal));
   const auto saved = results_in(results);
   REQUIRE(saved.size() == 1);
@@ -206,12 +205,12 @@ TEST_CASE("a journal the persona cannot replay is saved as it stands, not lost")
   open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
   set_wall(h, "2026-12-01T09:06:00Z");
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.exercise->phase == ExercisePhase::recovery);
+  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
   h.frames(2);
-  CHECK_FALSE(exercise_journal_time_over(h.state, h.state.exercise->journals[0]));
+  CHECK_FALSE(exercise_journal_time_over(h.state, h.state.exercise->run.journals()[0]));
   h.click("exercise.recover.0");
   CHECK_FALSE(h.state.live);
-  CHECK(h.state.exercise->phase == ExercisePhase::between);
+  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));  // after_each: its score, then the next customer
   CHECK(h.visible("exercise.next"));
@@ -221,5 +220,5 @@ TEST_CASE("a journal the persona cannot replay is saved as it stands, not lost")
   CHECK(saved[0].outcome() == "interrupted");
   CHECK(trainee_lines(saved[0].transcript) == std::vector<std::string>{"Hei! Tarkistan asian heti."});
   CHECK(saved[0].transcript.messages.back().text == "Kiitos, odotan kärsivällisesti.");
-  CHECK(engine::list_live_journals(results.string()).empty());  // the failed replay's journal is gone too
+  CHECK(classroom::list_live_journals(results.string()).empty());  // the failed replay's journal is gone too
 }

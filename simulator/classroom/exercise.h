@@ -17,8 +17,12 @@
 #include "scoring/core/timestamp.h"
 
 namespace chatdrill::engine {
+struct Scenario;  // simulator/engine/scenario.h
+}
 
-struct Scenario;  // scenario.h
+namespace chatdrill::classroom {
+
+using engine::Scenario;
 
 inline constexpr const char* k_exercise_format = "chatdrill.exercise/1";
 
@@ -89,4 +93,4 @@ std::vector<std::size_t> shuffled_indices(std::size_t count, std::uint64_t seed)
 using scoring::format_utc_timestamp;
 using scoring::parse_utc_timestamp;
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom

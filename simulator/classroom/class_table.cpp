@@ -1,13 +1,13 @@
 // The class table model; see classroom.h. Pure bookkeeping over loaded results: no drawing,
 // no clock (file modification times are only compared for change, never interpreted).
-#include "classroom.h"
+#include "class_table.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
 
-namespace chatdrill::engine {
+namespace chatdrill::classroom {
 
 namespace fs = std::filesystem;
 
@@ -169,4 +169,4 @@ void ClassTable::rebuild() {
     if (s.count) s.mean /= static_cast<double>(s.count);
 }
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom

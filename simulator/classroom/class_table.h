@@ -14,7 +14,7 @@
 #include "results.h"
 #include "scoring/grade.h"
 
-namespace chatdrill::engine {
+namespace chatdrill::classroom {
 
 // What the table measures: the overall score, then the dimensions (scoring::k_dimensions).
 inline constexpr std::array<const char*, 1 + scoring::k_dimension_count> k_measures = {
@@ -105,4 +105,4 @@ class ClassTable {
   std::size_t parses_ = 0;
 };
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom

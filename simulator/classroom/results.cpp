@@ -10,12 +10,19 @@
 #include <filesystem>
 #include <random>
 
-#include "field_reader.h"
-#include "files.h"
+#include "simulator/engine/field_reader.h"
+#include "simulator/engine/files.h"
 #include "scoring/core/file_name.h"
 #include "scoring/text.h"
 
-namespace chatdrill::engine {
+namespace chatdrill::classroom {
+
+using engine::FieldReader;
+using engine::element_path;
+using engine::member_path;
+using engine::ensure_directory;
+using engine::write_file_atomic;
+using engine::remove_stale_temp_files;
 
 namespace fs = std::filesystem;
 using scoring::Json;
@@ -353,4 +360,4 @@ ResultsFolderLoad load_results_folder(const std::string& results_dir) {
   return out;
 }
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom

@@ -15,7 +15,7 @@
 #include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
-namespace chatdrill::engine {
+namespace chatdrill::classroom {
 
 inline constexpr const char* k_result_format = "chatdrill.result/1";
 
@@ -95,4 +95,4 @@ struct ResultsFolderLoad {
 // folder is one diagnostic and no results.
 ResultsFolderLoad load_results_folder(const std::string& results_dir);
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom

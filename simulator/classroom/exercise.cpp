@@ -14,11 +14,18 @@
 #include <random>
 #include <set>
 
-#include "field_reader.h"
-#include "scenario_loader.h"
+#include "simulator/engine/field_reader.h"
+#include "simulator/engine/scenario_loader.h"
 #include "scoring/grade.h"
 
-namespace chatdrill::engine {
+namespace chatdrill::classroom {
+
+using engine::did_you_mean;
+using engine::FieldReader;
+using engine::element_path;
+using engine::member_path;
+using engine::load_scenario;
+using engine::find_bundled_scenario;
 
 namespace fs = std::filesystem;
 using scoring::Json;
@@ -344,4 +351,4 @@ std::vector<std::size_t> play_order(const Exercise& exercise) {
   return order;
 }
 
-}  // namespace chatdrill::engine
+}  // namespace chatdrill::classroom
