@@ -43,10 +43,10 @@ void phase(const char* name, Clock::time_point t0) {
 }
 
 void rebuild_fonts(AppState& state, Window& window) {
-  state.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.font_size * state.scale);
-  if (!state.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.fonts.warning.c_str());
+  state.platform.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.values.font_size * state.platform.scale);
+  if (!state.platform.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
   window.upload_fonts();
-  state.fonts_dirty = false;
+  state.platform.fonts_dirty = false;
 }
 
 }  // namespace
@@ -88,43 +88,43 @@ int run(int argc, char** argv) {
     float preload_scale = 1.0f;
     std::thread loader([&] {
       init_state(state, args.options);
-      preload_scale = effective_scale(state.settings, 1.0f);
-      state.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.font_size * preload_scale);
+      preload_scale = effective_scale(state.settings.values, 1.0f);
+      state.platform.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.values.font_size * preload_scale);
       unsigned char* pixels = nullptr;
       int w = 0, h = 0;
       ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     });
-    std::string open_error = window.open(args.options.width, args.options.height, "chatdrill", state.emoji);
+    std::string open_error = window.open(args.options.width, args.options.height, "chatdrill", state.platform.emoji);
     loader.join();
     phase("window, library and fonts", t0);
     if (!open_error.empty()) {
       std::fprintf(stderr, "chatdrill: %s\n", open_error.c_str());
       exit_code = 1;
     } else {
-      state.content_scale = window.content_scale();
+      state.platform.content_scale = window.content_scale();
       apply_settings(state);
-      if (!state.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.fonts.warning.c_str());
+      if (!state.platform.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
       window.create_device_objects();  // shaders and the font texture
-      state.fonts_dirty = state.scale != preload_scale;
+      state.platform.fonts_dirty = state.platform.scale != preload_scale;
       bool first_frame = true;
       int frames_left = 3, last_second = -1;
 
       // [Main loop]
-      while (!state.quit && !window.should_close()) {
+      while (!state.platform.quit && !window.should_close()) {
         if (driving || frames_left > 0) window.poll();
         else window.wait(seconds_until_wake(state));
         if (window.take_activity()) {
           frames_left = 3;
           // Moved to a monitor with another scale (HiDPI): rebuild fonts and sizes.
-          if (float cs = window.content_scale(); cs != state.content_scale) state.content_scale = cs, apply_settings(state);
+          if (float cs = window.content_scale(); cs != state.platform.content_scale) state.platform.content_scale = cs, apply_settings(state);
         }
         // The two clocks, owned here and passed down in AppState: virtual under --drive.
         state.now = driving ? driver.now() : std::chrono::duration<double>(Clock::now() - t0).count();
         state.wall_now = driving ? wall0 + state.now : wall_clock_now();
         if (tick(state)) frames_left = std::max(frames_left, 2);
         int second = static_cast<int>(std::floor(session_time(state)));
-        if (state.live && second != last_second) frames_left = std::max(frames_left, 1), last_second = second;
-        if (state.fonts_dirty) rebuild_fonts(state, window), phase("fonts", t0);
+        if (state.sessions.live && second != last_second) frames_left = std::max(frames_left, 1), last_second = second;
+        if (state.platform.fonts_dirty) rebuild_fonts(state, window), phase("fonts", t0);
         if (!driving && frames_left <= 0) continue;
 
         // [Frame]
@@ -134,7 +134,7 @@ int run(int argc, char** argv) {
         draw_app(state);
         ImGui::Render();
         auto shot = driving ? driver.take_screenshot_request() : std::nullopt;
-        if (auto err = window.end_frame(ImGui::ColorConvertU32ToFloat4(palette(state.dark).background),
+        if (auto err = window.end_frame(ImGui::ColorConvertU32ToFloat4(palette(state.platform.dark).background),
                                         shot.value_or(""));
             !err.empty())
           std::fprintf(stderr, "chatdrill: %s\n", err.c_str());

@@ -18,51 +18,53 @@
 namespace chatdrill::app {
 namespace {
 
-struct Shared {
-  bool activity = true;
-  EmojiKeeper* emoji = nullptr;
-  std::string clipboard;
-};
-Shared g_shared;  // GLFW callbacks carry no user state we control beyond the window pointer
+// The window's own state, reached from GLFW's callbacks through the window user pointer
+// (glfwSetWindowUserPointer): no globals.
+Window::Events& events(GLFWwindow* w) { return *static_cast<Window::Events*>(glfwGetWindowUserPointer(w)); }
 
 void on_char(GLFWwindow* w, unsigned int c) {
-  g_shared.activity = true;
+  events(w).activity = true;
   // Emoji would become U+FFFD in Debian's 16-bit ImGui: give it the keeper's stand-in.
-  ImGui_ImplGlfw_CharCallback(w, g_shared.emoji ? g_shared.emoji->to_input(c) : c);
+  auto& e = events(w);
+  ImGui_ImplGlfw_CharCallback(w, e.emoji ? e.emoji->to_input(c) : c);
 }
 void on_key(GLFWwindow* w, int key, int sc, int action, int mods) {
-  g_shared.activity = true;
+  events(w).activity = true;
   ImGui_ImplGlfw_KeyCallback(w, key, sc, action, mods);
 }
 void on_mouse(GLFWwindow* w, int button, int action, int mods) {
-  g_shared.activity = true;
+  events(w).activity = true;
   ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
 }
 void on_scroll(GLFWwindow* w, double x, double y) {
-  g_shared.activity = true;
+  events(w).activity = true;
   ImGui_ImplGlfw_ScrollCallback(w, x, y);
 }
-void on_cursor(GLFWwindow*, double, double) { g_shared.activity = true; }
+void on_cursor(GLFWwindow* w, double, double) { events(w).activity = true; }
 void on_focus(GLFWwindow* w, int focused) {
-  g_shared.activity = true;
+  events(w).activity = true;
   ImGui_ImplGlfw_WindowFocusCallback(w, focused);
 }
 void on_enter(GLFWwindow* w, int entered) {
-  g_shared.activity = true;
+  events(w).activity = true;
   ImGui_ImplGlfw_CursorEnterCallback(w, entered);
 }
-void on_resize(GLFWwindow*, int, int) { g_shared.activity = true; }
-void on_refresh(GLFWwindow*) { g_shared.activity = true; }
-void on_scale(GLFWwindow*, float, float) { g_shared.activity = true; }
+void on_resize(GLFWwindow* w, int, int) { events(w).activity = true; }
+void on_refresh(GLFWwindow* w) { events(w).activity = true; }
+void on_scale(GLFWwindow* w, float, float) { events(w).activity = true; }
 
 const char* get_clipboard(void* user) {
-  const char* text = glfwGetClipboardString(static_cast<GLFWwindow*>(user));
-  g_shared.clipboard = g_shared.emoji && text ? g_shared.emoji->encode(text) : clean_input(text ? text : "");
-  return g_shared.clipboard.c_str();
+  auto* w = static_cast<GLFWwindow*>(user);
+  auto& e = events(w);
+  const char* text = glfwGetClipboardString(w);
+  e.clipboard = e.emoji && text ? e.emoji->encode(text) : clean_input(text ? text : "");
+  return e.clipboard.c_str();
 }
 void set_clipboard(void* user, const char* text) {
-  std::string out = g_shared.emoji ? g_shared.emoji->decode(text) : std::string(text);
-  glfwSetClipboardString(static_cast<GLFWwindow*>(user), out.c_str());
+  auto* w = static_cast<GLFWwindow*>(user);
+  auto& e = events(w);
+  std::string out = e.emoji ? e.emoji->decode(text) : std::string(text);
+  glfwSetClipboardString(w, out.c_str());
 }
 
 }  // namespace
@@ -84,7 +86,8 @@ std::string Window::open(int width, int height, const char* title, EmojiKeeper& 
   glfwMakeContextCurrent(window_);
   if (!gladLoadGL(glfwGetProcAddress)) return "could not load OpenGL functions";
   glfwSwapInterval(1);
-  g_shared.emoji = &emoji;
+  events_.emoji = &emoji;
+  glfwSetWindowUserPointer(window_, &events_);
   ImGui_ImplGlfw_InitForOpenGL(window_, false);
   glfwSetCharCallback(window_, on_char);
   glfwSetKeyCallback(window_, on_key);
@@ -111,7 +114,6 @@ Window::~Window() {
     ImGui_ImplGlfw_Shutdown();
   }
   if (window_) glfwDestroyWindow(window_);
-  g_shared.emoji = nullptr;
 }
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
@@ -119,8 +121,8 @@ void Window::wait(double timeout) { glfwWaitEventsTimeout(timeout); }
 void Window::poll() { glfwPollEvents(); }
 
 bool Window::take_activity() {
-  bool a = g_shared.activity;
-  g_shared.activity = false;
+  bool a = events_.activity;
+  events_.activity = false;
   return a;
 }
 

@@ -40,7 +40,15 @@ class Window {
   // After the font atlas changed (between frames).
   void upload_fonts();
 
+  // What GLFW's callbacks update (through the window user pointer).
+  struct Events {
+    bool activity = true;
+    EmojiKeeper* emoji = nullptr;  // emoji-safe input and clipboard
+    std::string clipboard;         // the text handed to ImGui last
+  };
+
  private:
+  Events events_;
   GLFWwindow* window_ = nullptr;
   bool backends_ = false;
 };

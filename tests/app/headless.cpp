@@ -41,18 +41,18 @@ Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesyst
 
 Headless::~Headless() {
   ImGui::SetCurrentContext(context_);
-  state.live.reset();
+  state.sessions.live.reset();
   ImGui::DestroyContext(context_);
 }
 
 void Headless::frame() {
   ImGuiIO& io = ImGui::GetIO();
-  if (state.fonts_dirty) {
-    state.fonts = load_fonts(*io.Fonts, state.settings.font_size * state.scale);
+  if (state.platform.fonts_dirty) {
+    state.platform.fonts = load_fonts(*io.Fonts, state.settings.values.font_size * state.platform.scale);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    state.fonts_dirty = false;
+    state.platform.fonts_dirty = false;
   }
   tick(state);
   ImGui::NewFrame();
@@ -75,7 +75,7 @@ void Headless::type(const std::string& utf8) {
 }
 
 void Headless::type_with_emoji_keeper(const std::string& utf8) {
-  for (std::size_t i = 0; i < utf8.size();) ImGui::GetIO().AddInputCharacter(state.emoji.to_input(next_code_point(utf8, i)));
+  for (std::size_t i = 0; i < utf8.size();) ImGui::GetIO().AddInputCharacter(state.platform.emoji.to_input(next_code_point(utf8, i)));
   frame();
 }
 
@@ -96,7 +96,7 @@ void Headless::click(const std::string& item) {
   for (int i = 0; i < 3 && !visible(item); ++i) frame();  // popups appear a frame late
   REQUIRE_MESSAGE(visible(item), "not on screen: " << item);
   ImGuiIO& io = ImGui::GetIO();
-  const auto& r = state.items.at(item);
+  const auto& r = state.driver.items.at(item);
   io.MousePos = ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2);
   frame();
   io.MouseDown[0] = true;
@@ -112,15 +112,15 @@ void Headless::start(const std::string& scenario_id) {
   frames(2);
   click("home.start." + scenario_id);
   REQUIRE(state.screen == Screen::session);
-  REQUIRE(state.live);
+  REQUIRE(state.sessions.live);
   frames(2);  // the reply box takes focus on the next frame
 }
 
 void Headless::wait_for_customer() {
   for (int i = 0; i < 120; ++i) {
-    const auto& msgs = state.live->session().transcript().messages;
+    const auto& msgs = state.sessions.live->session().transcript().messages;
     bool spoke = !msgs.empty() && msgs.back().from == "customer" && msgs.back().kind == "message";
-    if (spoke && !state.live->session().customer().typing) return;
+    if (spoke && !state.sessions.live->session().customer().typing) return;
     advance(0.5);
   }
   FAIL("the customer never spoke");
@@ -128,8 +128,8 @@ void Headless::wait_for_customer() {
 
 std::vector<std::string> Headless::trainee_messages() const {
   std::vector<std::string> out;
-  const scoring::Transcript* t = state.live ? &state.live->session().transcript()
-                                 : state.review ? &state.review->result.transcript
+  const scoring::Transcript* t = state.sessions.live ? &state.sessions.live->session().transcript()
+                                 : state.sessions.review ? &state.sessions.review->result.transcript
                                                 : nullptr;
   if (t)
     for (const auto& m : t->messages)

@@ -37,14 +37,14 @@ class Headless {
   // Clicks the centre of a tracked item: move, press, release (3 frames). Fails the test
   // if the item is not on screen.
   void click(const std::string& item);
-  bool visible(const std::string& item) const { return state.items.count(item) > 0; }
+  bool visible(const std::string& item) const { return state.driver.items.count(item) > 0; }
   // Starts a bundled scenario from Home by clicking its Start button.
   void start(const std::string& scenario_id);
   // Advances until the customer has said something and is not typing (at most 60 s).
   void wait_for_customer();
 
   const std::filesystem::path& dir() const { return dir_; }
-  std::string draft() const { return state.live ? state.live->composer.draft : std::string(); }
+  std::string draft() const { return state.sessions.live ? state.sessions.live->composer.draft : std::string(); }
   std::vector<std::string> trainee_messages() const;
 
   AppState state;

@@ -23,7 +23,7 @@ std::string bundled(const std::string& id) {
 }
 
 const chatdrill::engine::ScenarioCheck* entry(const Headless& h, const std::string& file) {
-  for (const auto& e : h.state.library.entries())
+  for (const auto& e : h.state.library.scenarios.entries())
     if (fs::path(e.path).filename() == file) return &e;
   return nullptr;
 }
@@ -55,17 +55,17 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
   h.click("home.folder.input");
   h.type(folder.string());
   h.click("home.folder.add");
-  REQUIRE(h.state.settings.folders == std::vector<std::string>{folder.string()});
+  REQUIRE(h.state.settings.values.folders == std::vector<std::string>{folder.string()});
   REQUIRE(entry(h, "impatient-customer-fi.json"));
 
   // Break the file: after the next poll (about a second) it is listed with a diagnostic.
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   write(folder / "impatient-customer-fi.json", "{\n  \"format\": \"chatdrill.scenario/1\",\n  \"id\": 5\n}\n");
-  int generation = h.state.library.generation();
+  int generation = h.state.library.scenarios.generation();
   h.advance(1.5);
-  CHECK(h.state.library.generation() > generation);
+  CHECK(h.state.library.scenarios.generation() > generation);
   bool listed_broken = false;
-  for (const auto& e : h.state.library.entries())
+  for (const auto& e : h.state.library.scenarios.entries())
     if (e.path.find("trainer") != std::string::npos) {
       listed_broken = !e.scenario && !e.diagnostics.empty();
       if (!e.diagnostics.empty()) CHECK(e.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
@@ -76,11 +76,11 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
   write(folder / "silent-customer-fi.json", bundled("silent-customer-fi"));
   h.advance(1.5);
   int copies = 0;
-  for (const auto& e : h.state.library.entries()) copies += e.path.find("trainer") != std::string::npos;
+  for (const auto& e : h.state.library.scenarios.entries()) copies += e.path.find("trainer") != std::string::npos;
   CHECK(copies == 2);
 
   Headless again("library_reload", true);
-  CHECK(again.state.settings.folders == std::vector<std::string>{folder.string()});
+  CHECK(again.state.settings.values.folders == std::vector<std::string>{folder.string()});
 }
 
 TEST_CASE("Home shows a scenario's lint warnings from the full validation pipeline, and it can still be started") {

@@ -33,7 +33,7 @@ void finish_a_session(Headless& h) {
 TEST_CASE("clicking evidence highlights the message it cites") {
   Headless h("review_evidence");
   finish_a_session(h);
-  const auto& grade = h.state.review->result.grade;
+  const auto& grade = h.state.sessions.review->result.grade;
   std::string item;
   std::size_t cited = 0;
   for (std::size_t d = 0; d < 4 && item.empty(); ++d)
@@ -44,13 +44,13 @@ TEST_CASE("clicking evidence highlights the message it cites") {
         break;
       }
   REQUIRE_MESSAGE(!item.empty(), "the grade cites no message");
-  CHECK_FALSE(h.state.review->highlight);
+  CHECK_FALSE(h.state.sessions.review->highlight);
   h.click(item);
-  REQUIRE(h.state.review->highlight);
-  CHECK(*h.state.review->highlight == cited);
+  REQUIRE(h.state.sessions.review->highlight);
+  CHECK(*h.state.sessions.review->highlight == cited);
   h.frame();
   CHECK(h.visible("review.msg." + std::to_string(cited)));
-  CHECK_FALSE(h.state.review->scroll_to_highlight);  // the scroll request was carried out
+  CHECK_FALSE(h.state.sessions.review->scroll_to_highlight);  // the scroll request was carried out
 }
 
 TEST_CASE("export writes the result JSON and a printable HTML summary") {
@@ -79,12 +79,12 @@ TEST_CASE("export writes the result JSON and a printable HTML summary") {
 TEST_CASE("a finished session shows in recent sessions and reopens its review") {
   Headless h("recent_reopen");
   finish_a_session(h);
-  double overall = h.state.review->result.grade.overall;
+  double overall = h.state.sessions.review->result.grade.overall;
   h.click("review.home");
   REQUIRE(h.state.screen == Screen::home);
-  REQUIRE(h.state.recent.size() == 1);
-  CHECK(h.state.recent[0].overall == doctest::Approx(overall));
-  h.state.review.reset();
+  REQUIRE(h.state.sessions.recent.size() == 1);
+  CHECK(h.state.sessions.recent[0].overall == doctest::Approx(overall));
+  h.state.sessions.review.reset();
   h.frame();
   h.click("home.recent.0");
   REQUIRE(h.state.screen == Screen::review);
@@ -94,9 +94,9 @@ TEST_CASE("a finished session shows in recent sessions and reopens its review") 
 TEST_CASE("model replies sit beside the trainee reply that answered the same node") {
   Headless h("review_models");
   finish_a_session(h);
-  REQUIRE(h.state.review->scenario);
-  auto beside = chatdrill::app::model_beside(*h.state.review);
-  const auto& msgs = h.state.review->result.transcript.messages;
+  REQUIRE(h.state.sessions.review->scenario);
+  auto beside = chatdrill::app::model_beside(*h.state.sessions.review);
+  const auto& msgs = h.state.sessions.review->result.transcript.messages;
   std::vector<std::string> nodes;
   for (std::size_t i = 0; i < msgs.size(); ++i) {
     if (!beside[i]) continue;

@@ -21,7 +21,7 @@ TEST_CASE("typing and Enter sends the reply and empties the box") {
   CHECK(h.draft().empty());
   // The persona reacts to the matched intent (order number) after its typing delay.
   h.advance(15);
-  const auto& messages = h.state.live->session().transcript().messages;
+  const auto& messages = h.state.sessions.live->session().transcript().messages;
   CHECK(messages.back().text.find("48213") != std::string::npos);
 }
 
@@ -95,16 +95,16 @@ TEST_CASE("End asks for confirmation, and confirming ends the session and opens 
   REQUIRE(h.visible("end.cancel"));
   h.click("end.cancel");
   CHECK(h.state.screen == Screen::session);
-  CHECK_FALSE(h.state.live->session().finished());
+  CHECK_FALSE(h.state.sessions.live->session().finished());
   h.click("session.end");
   h.click("end.confirm");
   REQUIRE(h.state.screen == Screen::review);
-  REQUIRE(h.state.review);
-  CHECK(h.state.review->result.outcome() == "ended_by_trainee");
+  REQUIRE(h.state.sessions.review);
+  CHECK(h.state.sessions.review->result.outcome() == "ended_by_trainee");
   CHECK(h.trainee_messages() == std::vector<std::string>{"Hei, katson asiaa."});
   // The result is on disk and its journal is gone, so nothing is offered for recovery.
-  CHECK(std::filesystem::exists(h.state.review->path));
-  CHECK(h.state.journals.empty());
+  CHECK(std::filesystem::exists(h.state.sessions.review->path));
+  CHECK(h.state.sessions.journals.empty());
 }
 
 TEST_CASE("a customer who is kept waiting nudges, leaves, and the review opens from the chat") {
@@ -112,10 +112,10 @@ TEST_CASE("a customer who is kept waiting nudges, leaves, and the review opens f
   h.start("impatient-customer-fi");
   h.wait_for_customer();
   h.advance(90);
-  REQUIRE(h.state.live->session().finished());
-  CHECK(h.state.live->session().outcome() == "customer_left");
+  REQUIRE(h.state.sessions.live->session().finished());
+  CHECK(h.state.sessions.live->session().outcome() == "customer_left");
   bool nudged = false, left = false;
-  for (const auto& m : h.state.live->session().transcript().messages) {
+  for (const auto& m : h.state.sessions.live->session().transcript().messages) {
     nudged |= m.kind == "nudge";
     left |= m.kind == "left";
   }
@@ -124,6 +124,6 @@ TEST_CASE("a customer who is kept waiting nudges, leaves, and the review opens f
   CHECK_FALSE(h.visible("session.reply"));  // no reply box once the customer has gone
   h.click("session.review.main");
   REQUIRE(h.state.screen == Screen::review);
-  CHECK(h.state.review->result.outcome() == "customer_left");
-  CHECK(h.state.review->result.transcript.messages.back().kind == "ended");
+  CHECK(h.state.sessions.review->result.outcome() == "customer_left");
+  CHECK(h.state.sessions.review->result.transcript.messages.back().kind == "ended");
 }

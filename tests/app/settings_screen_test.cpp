@@ -17,15 +17,15 @@ TEST_CASE("switching the language to English relabels the app and is saved") {
     h.click("nav.settings");
     REQUIRE(h.state.screen == Screen::settings);
     h.click("settings.lang.en");
-    CHECK(h.state.settings.language == "en");
+    CHECK(h.state.settings.values.language == "en");
     CHECK(h.state.strings.language() == "en");
     CHECK(std::string(h.state.strings("nav.home")) == "Scenarios");
     h.click("settings.theme.dark");
-    CHECK(h.state.dark);
+    CHECK(h.state.platform.dark);
   }
   Headless again("language_switch", true);  // same config folder: a new start
-  CHECK(again.state.settings.language == "en");
-  CHECK(again.state.settings.theme == "dark");
+  CHECK(again.state.settings.values.language == "en");
+  CHECK(again.state.settings.values.theme == "dark");
   CHECK(std::string(again.state.strings("session.send")) == "Send");
 }
 
@@ -37,14 +37,14 @@ TEST_CASE("the trainee name typed in Settings is recorded in the next session") 
   h.type("Maija Meikäläinen");
   h.press(ImGuiKey_Tab);  // leave the field: saved on deactivation
   h.frames(2);
-  CHECK(h.state.settings.trainee == "Maija Meikäläinen");
+  CHECK(h.state.settings.values.trainee == "Maija Meikäläinen");
   std::string error;
-  auto saved = chatdrill::app::load_settings(h.state.settings_path, error);
+  auto saved = chatdrill::app::load_settings(h.state.settings.path, error);
   CHECK(error.empty());
   CHECK(saved.trainee == "Maija Meikäläinen");
   h.click("nav.home");
   h.start("impatient-customer-fi");
-  CHECK(h.state.live->session().transcript().extra.value("trainee", "") == "Maija Meikäläinen");
+  CHECK(h.state.sessions.live->session().transcript().extra.value("trainee", "") == "Maija Meikäläinen");
 }
 
 TEST_CASE("fi and en string tables have the same keys and load cleanly") {
@@ -74,18 +74,18 @@ TEST_CASE("a broken settings file gives defaults and a located message") {
 TEST_CASE("a new text size or scale rebuilds the fonts at that size") {
   Headless h("font_size");
   h.frames(2);
-  CHECK(h.state.fonts.body->FontSize == doctest::Approx(17.0f));
-  h.state.settings.font_size = 22;
+  CHECK(h.state.platform.fonts.body->FontSize == doctest::Approx(17.0f));
+  h.state.settings.values.font_size = 22;
   chatdrill::app::apply_settings(h.state);
   h.frames(2);
-  CHECK(h.state.fonts.body->FontSize == doctest::Approx(22.0f));
+  CHECK(h.state.platform.fonts.body->FontSize == doctest::Approx(22.0f));
   CHECK(ImGui::GetFontSize() == doctest::Approx(22.0f));
   // The scale multiplies the text size (HiDPI); CHATDRILL_SCALE wins over the setting.
   setenv("CHATDRILL_SCALE", "2", 1);
   chatdrill::app::apply_settings(h.state);
   h.frames(2);
-  CHECK(h.state.scale == doctest::Approx(2.0f));
-  CHECK(h.state.fonts.body->FontSize == doctest::Approx(44.0f));
+  CHECK(h.state.platform.scale == doctest::Approx(2.0f));
+  CHECK(h.state.platform.fonts.body->FontSize == doctest::Approx(44.0f));
   CHECK(ImGui::GetStyle().FramePadding.x == doctest::Approx(20.0f));
   setenv("CHATDRILL_SCALE", "1", 1);
 }

@@ -16,12 +16,12 @@ std::string label(const AppState& s, const char* key, const std::string& id) {
   return std::string(s.strings(key)) + "##" + id;
 }
 
-const Palette& colors(const AppState& s) { return palette(s.dark); }
+const Palette& colors(const AppState& s) { return palette(s.platform.dark); }
 
 std::string outcome_text(const AppState& s, const engine::Scenario* scenario, const std::string& outcome) {
   std::string key = "outcome." + outcome;
   if (s.strings.has(key)) return s.strings(key);
-  if (!scenario) scenario = s.library.find(s.review ? s.review->result.scenario_id : "").get();
+  if (!scenario) scenario = s.library.scenarios.find(s.sessions.review ? s.sessions.review->result.scenario_id : "").get();
   if (scenario)
     for (const auto& [id, node] : scenario->nodes)
       if (node.end && node.end->outcome == outcome && !node.end->label.empty()) return display_text(node.end->label);
@@ -54,13 +54,13 @@ void top_bar(AppState& s) {
   const float bar_y = ImGui::GetCursorPosY();
   float d = ImGui::GetFrameHeight() * 1.1f;
   dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent, d * 0.3f);
-  dl->AddText(s.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
+  dl->AddText(s.platform.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
   ImGui::Dummy(ImVec2(d, d));
   ImGui::SameLine();
-  if (s.fonts.title) ImGui::PushFont(s.fonts.bold);
+  if (s.platform.fonts.title) ImGui::PushFont(s.platform.fonts.bold);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (d - fs) / 2);
   ImGui::TextUnformatted(s.strings("app.name"));
-  if (s.fonts.title) ImGui::PopFont();
+  if (s.platform.fonts.title) ImGui::PopFont();
   if (ImGui::GetWindowWidth() > fs * 74) {  // the tagline gives way on narrow or scaled-up windows
     ImGui::SameLine(0, fs * 0.6f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
@@ -70,12 +70,12 @@ void top_bar(AppState& s) {
   ImGui::SameLine(0, fs * 1.5f);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
   draw_classroom_menus(s);
-  bool in_session = s.live && !s.live->session().finished();
+  bool in_session = s.sessions.live && !s.sessions.live->session().finished();
   // Right-aligned by the buttons' real width (it changes with language and scale), never
   // over what the bar shows before them.
   const ImGuiStyle& style = ImGui::GetStyle();
   float nav_w = 0;
-  for (const char* key : {"nav.home", "nav.settings", s.live ? "nav.session" : "", s.review ? "nav.review" : ""})
+  for (const char* key : {"nav.home", "nav.settings", s.sessions.live ? "nav.session" : "", s.sessions.review ? "nav.review" : ""})
     if (*key) nav_w += ImGui::CalcTextSize(s.strings(key)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   ImGui::SameLine();
   float right = ImGui::GetWindowWidth() - style.WindowPadding.x - nav_w;
@@ -83,8 +83,8 @@ void top_bar(AppState& s) {
   ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);  // absolute: menus before may shift the line
   nav_button(s, "nav.home", "nav.home", Screen::home, !in_session);
   ImGui::SameLine();
-  if (s.live) nav_button(s, "nav.session", "nav.session", Screen::session, true), ImGui::SameLine();
-  if (s.review) nav_button(s, "nav.review", "nav.review", Screen::review, !in_session), ImGui::SameLine();
+  if (s.sessions.live) nav_button(s, "nav.session", "nav.session", Screen::session, true), ImGui::SameLine();
+  if (s.sessions.review) nav_button(s, "nav.review", "nav.review", Screen::review, !in_session), ImGui::SameLine();
   nav_button(s, "nav.settings", "nav.settings", Screen::settings, !in_session);
   ImGui::EndChild();
   ImGui::PopStyleVar();
@@ -96,7 +96,7 @@ void top_bar(AppState& s) {
 }  // namespace
 
 void draw_app(AppState& s) {
-  s.items.clear();
+  s.driver.items.clear();
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -123,8 +123,8 @@ void draw_app(AppState& s) {
     if (ImGui::SmallButton(label(s, "app.dismiss", "dismiss").c_str())) s.status.clear();
     track(s, "app.dismiss");
   }
-  if (s.screen == Screen::session && !s.live) s.screen = Screen::home;
-  if (s.screen == Screen::review && !s.review) s.screen = Screen::home;
+  if (s.screen == Screen::session && !s.sessions.live) s.screen = Screen::home;
+  if (s.screen == Screen::review && !s.sessions.review) s.screen = Screen::home;
   draw_exercise_strip(s);  // the exercise's countdown stays visible over every screen
   switch (s.screen) {
     case Screen::exercise: draw_exercise(s); break;

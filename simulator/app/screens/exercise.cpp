@@ -28,7 +28,7 @@ namespace chatdrill::app {
 namespace {
 
 void heading(AppState& s, const std::string& text) {
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   wrapped_text(display_text(text));
   ImGui::PopFont();
 }
@@ -40,12 +40,12 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   const float height =
       ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() * 4 + fs * 2.2f;
   begin_card("##score", ImVec2(0, height), p);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(display_text(r.scenario_title.empty() ? r.scenario_id : r.scenario_title).c_str());
   ImGui::PopFont();
   ImGui::SameLine(0, fs);
   chip(outcome_text(s, nullptr, r.outcome()).c_str(), p.accent_soft, p.accent);
-  score_badge(r.grade.overall, s.strings("review.overall"), s.fonts.title, p);
+  score_badge(r.grade.overall, s.strings("review.overall"), s.platform.fonts.title, p);
   ImGui::SameLine(0, fs);
   ImGui::BeginGroup();
   const float x0 = ImGui::GetCursorPosX();
@@ -83,7 +83,7 @@ void waiting(AppState& s, const classroom::ExerciseRun& run) {
   muted_text(s.strings.format("exercise.hello", display_text(run.trainee())), p);
   ImGui::Spacing();
   ImGui::TextUnformatted(s.strings.format("exercise.starts_at", *run.exercise().start_at).c_str());
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
   ImGui::TextUnformatted(clock_text(std::ceil(left)).c_str());
   ImGui::PopStyleColor();
@@ -130,7 +130,7 @@ void done(AppState& s, const classroom::ExerciseRun& run) {
 void recovery(AppState& s, const classroom::ExerciseRun& run) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   wrapped_text(s.strings("exercise.recover_title"));
   ImGui::PopFont();
   muted_text(s.strings("exercise.recover_body"), p);
@@ -144,7 +144,7 @@ void recovery(AppState& s, const classroom::ExerciseRun& run) {
                                     [](const auto& m) { return m.is_trainee_message(); });
     ImGui::PushID(static_cast<int>(i));
     begin_card("##journal", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3.2f), p);
-    ImGui::PushFont(s.fonts.bold);
+    ImGui::PushFont(s.platform.fonts.bold);
     ImGui::TextUnformatted(display_text(scenario.title.empty() ? scenario.id : scenario.title).c_str());
     ImGui::PopFont();
     muted_text(s.strings.format(over ? "exercise.recover_over" : "exercise.recover_stopped", j.position + 1,
@@ -165,11 +165,11 @@ void recovery(AppState& s, const classroom::ExerciseRun& run) {
 
 void draw_exercise(AppState& s) {
   const Palette& p = colors(s);
-  if (!s.exercise) {
+  if (!s.classroom.exercise) {
     muted_text(s.strings("exercise.none"), p);
     return;
   }
-  auto& run = s.exercise->run;
+  auto& run = s.classroom.exercise->run;
   heading(s, run.exercise().title.empty() ? run.path() : run.exercise().title);
   if (!run.runnable()) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.danger_v);
@@ -185,7 +185,7 @@ void draw_exercise(AppState& s) {
   }
   switch (run.phase()) {
     case classroom::RunPhase::name_entry:
-      name_entry(s, *s.exercise);
+      name_entry(s, *s.classroom.exercise);
       break;
     case classroom::RunPhase::recovery:
       recovery(s, run);
@@ -204,8 +204,8 @@ void draw_exercise(AppState& s) {
 }
 
 void draw_exercise_strip(AppState& s) {
-  if (!s.exercise || s.exercise->run.trainee().empty() || !s.exercise->run.runnable()) return;
-  const auto& run = s.exercise->run;
+  if (!s.classroom.exercise || s.classroom.exercise->run.trainee().empty() || !s.classroom.exercise->run.runnable()) return;
+  const auto& run = s.classroom.exercise->run;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   std::string text = fmt::format("{} · {}", display_text(run.exercise().title), display_text(run.trainee()));
@@ -226,7 +226,7 @@ void draw_exercise_strip(AppState& s) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4((bg & 0x00FFFFFF) | (40u << 24)));
   ImGui::BeginChild("##exercise_strip", ImVec2(0, ImGui::GetFrameHeight() * 1.3f), false);
   ImGui::SetCursorPos(ImVec2(fs * 0.6f, (ImGui::GetFrameHeight() * 1.3f - fs) / 2));
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, urgent ? p.danger_v : p.accent_v);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopStyleColor();

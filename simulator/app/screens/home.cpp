@@ -19,10 +19,10 @@ namespace {
 void scenario_meta(AppState& s, const engine::Scenario& sc) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  avatar(sc.persona.name, fs * 2.2f, avatar_color(sc.persona.name), s.fonts.bold);
+  avatar(sc.persona.name, fs * 2.2f, avatar_color(sc.persona.name), s.platform.fonts.bold);
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(display_text(sc.persona.name).c_str());
   ImGui::PopFont();
   std::string arche = s.strings(std::string("archetype.") + sc.persona.archetype);
@@ -56,7 +56,7 @@ void scenario_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   begin_panel(p);
   float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
   ImGui::PushTextWrapPos(panel_right() - button_w - fs - ImGui::GetWindowPos().x);
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   wrapped_text(display_text(sc.title));
   ImGui::PopFont();
   ImGui::PopTextWrapPos();
@@ -84,7 +84,7 @@ void invalid_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   int shown = std::min<int>(static_cast<int>(e.diagnostics.size()), 6);
   begin_panel(p);
   ImGui::PushStyleColor(ImGuiCol_Text, p.danger_v);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("home.invalid"));
   ImGui::PopFont();
   ImGui::PopStyleColor();
@@ -103,23 +103,23 @@ void invalid_card(AppState& s, const engine::ScenarioCheck& e, int index) {
 
 void library_column(AppState& s) {
   const float fs = ImGui::GetFontSize();
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(s.strings("home.library"));
   ImGui::PopFont();
   ImGui::SetNextItemWidth(-1);
   std::string hint = s.strings("home.search");
-  if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.search)) s.search = clean_input(s.search);
+  if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.library.search)) s.library.search = clean_input(s.library.search);
   track(s, "home.search");
   ImGui::Spacing();
   ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   int shown = 0, index = 0;
-  for (const auto& e : s.library.entries()) {
+  for (const auto& e : s.library.scenarios.entries()) {
     ++index;
     if (e.scenario) {
-      if (!matches_search(*e.scenario, s.search)) continue;
+      if (!matches_search(*e.scenario, s.library.search)) continue;
       scenario_card(s, e, index);
     } else {
-      if (!s.search.empty()) continue;
+      if (!s.library.search.empty()) continue;
       invalid_card(s, e, index);
     }
     ImGui::Dummy(ImVec2(0, fs * 0.1f));
@@ -132,12 +132,12 @@ void library_column(AppState& s) {
 void recent_list(AppState& s) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("home.recent"));
   ImGui::PopFont();
-  if (s.recent.empty()) muted_text(s.strings("home.no_recent"), p);
-  for (std::size_t i = 0; i < s.recent.size() && i < 8; ++i) {
-    const auto& r = s.recent[i];
+  if (s.sessions.recent.empty()) muted_text(s.strings("home.no_recent"), p);
+  for (std::size_t i = 0; i < s.sessions.recent.size() && i < 8; ++i) {
+    const auto& r = s.sessions.recent[i];
     ImGui::PushID(static_cast<int>(i));
     ImVec2 start = ImGui::GetCursorScreenPos();
     std::string score = fmt::format("{:.0f}", r.overall);
@@ -147,10 +147,10 @@ void recent_list(AppState& s) {
     ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - fs * 6.5f);
     wrapped_text(display_text(r.title));
     ImGui::PopTextWrapPos();
-    ImGui::PushFont(s.fonts.small);
+    ImGui::PushFont(s.platform.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
     std::string when = r.ended_at.size() >= 16 ? r.ended_at.substr(0, 10) + " " + r.ended_at.substr(11, 5) : r.ended_at;
-    ImGui::TextUnformatted(fmt::format("{} · {}", when, outcome_text(s, s.library.find(r.scenario_id).get(), r.outcome)).c_str());
+    ImGui::TextUnformatted(fmt::format("{} · {}", when, outcome_text(s, s.library.scenarios.find(r.scenario_id).get(), r.outcome)).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::EndGroup();
@@ -162,14 +162,14 @@ void recent_list(AppState& s) {
     ImGui::Spacing();
   }
   // Broken or foreign files are named, not hidden: the trainee sees why a session is missing.
-  if (!s.recent_skipped.empty()) {
+  if (!s.sessions.recent_skipped.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.warning_v);
     const bool open = ImGui::TreeNode("##recent_skipped", "%s",
-                                      s.strings.format("trainer.skipped", s.recent_skipped.size()).c_str());
+                                      s.strings.format("trainer.skipped", s.sessions.recent_skipped.size()).c_str());
     track(s, "home.skipped");
     if (open) {
-      for (std::size_t i = 0; i < std::min<std::size_t>(s.recent_skipped.size(), 20); ++i)
-        wrapped_text(display_text(s.recent_skipped[i]));
+      for (std::size_t i = 0; i < std::min<std::size_t>(s.sessions.recent_skipped.size(), 20); ++i)
+        wrapped_text(display_text(s.sessions.recent_skipped[i]));
       ImGui::TreePop();
     }
     ImGui::PopStyleColor();
@@ -178,13 +178,13 @@ void recent_list(AppState& s) {
 
 void folders_list(AppState& s) {
   const Palette& p = colors(s);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("home.folders"));
   ImGui::PopFont();
   muted_text(s.strings("home.folders_help"), p);
-  for (std::size_t i = 0; i < s.settings.folders.size(); ++i) {
+  for (std::size_t i = 0; i < s.settings.values.folders.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    std::string folder = s.settings.folders[i];
+    std::string folder = s.settings.values.folders[i];
     if (ImGui::SmallButton(label(s, "home.remove", "rm").c_str())) remove_folder(s, folder);
     ImGui::SameLine();
     ImGui::TextUnformatted(display_text(folder).c_str());
@@ -192,12 +192,12 @@ void folders_list(AppState& s) {
   }
   std::string hint = s.strings("home.folder_hint");
   ImGui::SetNextItemWidth(-ImGui::CalcTextSize(s.strings("home.add")).x - ImGui::GetFontSize() * 2.2f);
-  bool enter = ImGui::InputTextWithHint("##folder", hint.c_str(), &s.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter = ImGui::InputTextWithHint("##folder", hint.c_str(), &s.library.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, "home.folder.input");
   ImGui::SameLine();
   if (ImGui::Button(label(s, "home.add", "add").c_str()) || enter) {
-    add_folder(s, s.folder_input);
-    s.folder_input.clear();
+    add_folder(s, s.library.folder_input);
+    s.library.folder_input.clear();
   }
   track(s, "home.folder.add");
 }
@@ -225,10 +225,10 @@ void draw_home(AppState& s) {
 }
 
 void draw_recovery_popup(AppState& s) {
-  if (s.journals.empty() || s.screen != Screen::home) return;
-  if (!s.recovery_prompted) {
+  if (s.sessions.journals.empty() || s.screen != Screen::home) return;
+  if (!s.sessions.recovery_prompted) {
     ImGui::OpenPopup("###recover");
-    s.recovery_prompted = true;
+    s.sessions.recovery_prompted = true;
   }
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
@@ -239,13 +239,13 @@ void draw_recovery_popup(AppState& s) {
   ImGui::Spacing();
   std::string pick;
   bool recover = false;
-  for (std::size_t i = 0; i < s.journals.size() && i < 5; ++i) {
+  for (std::size_t i = 0; i < s.sessions.journals.size() && i < 5; ++i) {
     ImGui::PushID(static_cast<int>(i));
-    muted_text(display_text(std::filesystem::path(s.journals[i]).stem().string()), p);
-    if (accent_button(label(s, "recover.yes", "yes").c_str(), p)) pick = s.journals[i], recover = true;
+    muted_text(display_text(std::filesystem::path(s.sessions.journals[i]).stem().string()), p);
+    if (accent_button(label(s, "recover.yes", "yes").c_str(), p)) pick = s.sessions.journals[i], recover = true;
     track(s, "recover.yes." + std::to_string(i));
     ImGui::SameLine();
-    if (ImGui::Button(label(s, "recover.no", "no").c_str())) pick = s.journals[i];
+    if (ImGui::Button(label(s, "recover.no", "no").c_str())) pick = s.sessions.journals[i];
     track(s, "recover.no." + std::to_string(i));
     ImGui::PopID();
   }
@@ -254,7 +254,7 @@ void draw_recovery_popup(AppState& s) {
   if (!pick.empty()) {
     if (recover) recover_journal_file(s, pick);
     else discard_journal_file(s, pick);
-    if (s.journals.empty() || recover) ImGui::CloseCurrentPopup();
+    if (s.sessions.journals.empty() || recover) ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
 }

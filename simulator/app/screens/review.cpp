@@ -21,10 +21,10 @@ std::string dim_label(const AppState& s, std::size_t d) {
 }
 
 void header(AppState& s) {
-  auto& r = *s.review;
+  auto& r = *s.sessions.review;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   std::string title = r.result.scenario_title.empty() ? r.result.scenario_id : r.result.scenario_title;
   ImGui::TextUnformatted(display_text(title).c_str());
   ImGui::PopFont();
@@ -44,11 +44,11 @@ void header(AppState& s) {
 }
 
 void scores(AppState& s, float height) {
-  auto& g = s.review->result.grade;
+  auto& g = s.sessions.review->result.grade;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   begin_card("##scores", ImVec2(0, height), p);
-  score_badge(g.overall, s.strings("review.overall"), s.fonts.title, p);
+  score_badge(g.overall, s.strings("review.overall"), s.platform.fonts.title, p);
   ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginGroup();
   float label_w = 0;
@@ -67,12 +67,12 @@ void scores(AppState& s, float height) {
 void timeline(AppState& s, float height) {
   const Palette& p = colors(s);
   begin_card("##timeline", ImVec2(0, height), p);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("review.timeline"));
   ImGui::PopFont();
   TimelineLabels labels{s.strings("review.patience"), s.strings("review.mood"), s.strings("review.replies"),
                         s.strings("review.left")};
-  mood_timeline(timeline_of(s.review->result.transcript), labels, ImGui::GetContentRegionAvail().y, p);
+  mood_timeline(timeline_of(s.sessions.review->result.transcript), labels, ImGui::GetContentRegionAvail().y, p);
   end_card();
 }
 
@@ -102,11 +102,11 @@ std::vector<const engine::ModelReply*> model_beside(const ReviewView& r) {
 namespace {
 
 void conversation(AppState& s) {
-  auto& r = *s.review;
+  auto& r = *s.sessions.review;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   begin_card("##conversation", ImVec2(0, 0), p);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("review.conversation"));
   ImGui::PopFont();
   const auto& msgs = r.result.transcript.messages;
@@ -135,11 +135,11 @@ void conversation(AppState& s) {
         look.max_width = 0.82f;
         std::string who = look.right ? std::string(s.strings("chat.you")) : persona;
         chat_bubble(display_text(m.text), fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)),
-                    look, p, s.fonts.small);
+                    look, p, s.platform.fonts.small);
       } else {
         const char* key = m.kind == "left" ? "chat.left_named" : m.kind == "silent" ? "chat.silent_named" : "chat.returned_named";
         chat_event(fmt::format("{} · {}", s.strings.format(key, display_text(persona)), clock_text(m.at)),
-                   m.kind == "left" ? p.danger : p.system_text, s.fonts.small);
+                   m.kind == "left" ? p.danger : p.system_text, s.platform.fonts.small);
       }
       track(s, "review.msg." + std::to_string(i));
       if (hl && r.scroll_to_highlight) {
@@ -152,7 +152,7 @@ void conversation(AppState& s) {
         look.background = p.model_bubble;
         look.text = p.text;
         look.max_width = 1.0f;
-        chat_bubble(display_text(models[i]->text), s.strings("review.model_meta"), look, p, s.fonts.small);
+        chat_bubble(display_text(models[i]->text), s.strings("review.model_meta"), look, p, s.platform.fonts.small);
       }
       ImGui::PopID();
     }
@@ -163,10 +163,10 @@ void conversation(AppState& s) {
 }
 
 void evidence(AppState& s) {
-  auto& r = *s.review;
+  auto& r = *s.sessions.review;
   const Palette& p = colors(s);
   begin_card("##evidence", ImVec2(0, 0), p);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("review.evidence"));
   ImGui::PopFont();
   muted_text(s.strings("review.evidence_help"), p);
@@ -205,12 +205,12 @@ void evidence(AppState& s) {
 }  // namespace
 
 void draw_review(AppState& s) {
-  if (!s.review) return;
+  if (!s.sessions.review) return;
   const float fs = ImGui::GetFontSize();
   header(s);
   float width = ImGui::GetContentRegionAvail().x;
   std::size_t bars = 0;
-  for (const auto& d : s.review->result.grade.dimensions) bars += d.graded ? 1 : 0;
+  for (const auto& d : s.sessions.review->result.grade.dimensions) bars += d.graded ? 1 : 0;
   float top_h = static_cast<float>(std::max<std::size_t>(bars, 4)) * ImGui::GetFrameHeightWithSpacing() + fs * 2.0f;
   ImGui::BeginChild("##review_scores", ImVec2(width * 0.5f, top_h), false, ImGuiWindowFlags_NoBackground);
   scores(s, top_h);

@@ -42,8 +42,8 @@ int reply_callback(ImGuiInputTextCallbackData* data) {
 }
 
 std::string speaker(const AppState& s, const scoring::Message& m) {
-  if (m.from == "trainee") return s.settings.trainee.empty() ? s.strings("chat.you") : s.settings.trainee;
-  return s.live ? s.live->scenario->persona.name : s.strings("chat.customer");
+  if (m.from == "trainee") return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
+  return s.sessions.live ? s.sessions.live->scenario->persona.name : s.strings("chat.customer");
 }
 
 void message_row(AppState& s, const scoring::Message& m, const std::string& persona) {
@@ -55,7 +55,7 @@ void message_row(AppState& s, const scoring::Message& m, const std::string& pers
     look.text = look.right ? p.on_accent : p.text;
     std::string meta = fmt::format("{} · {}", display_text(speaker(s, m)), clock_text(m.at));
     if (m.kind == "nudge") meta += " · " + std::string(s.strings("chat.nudge"));
-    chat_bubble(display_text(m.text), meta, look, p, s.fonts.small);
+    chat_bubble(display_text(m.text), meta, look, p, s.platform.fonts.small);
     return;
   }
   std::string text;
@@ -65,11 +65,11 @@ void message_row(AppState& s, const scoring::Message& m, const std::string& pers
   else if (m.kind == "returned") text = s.strings.format("chat.returned_named", persona);
   else if (m.kind == "ended") text = s.strings("chat.ended");
   else return;  // typing and other bookkeeping events are not chat lines
-  chat_event(fmt::format("{} · {}", display_text(text), clock_text(m.at)), color, s.fonts.small);
+  chat_event(fmt::format("{} · {}", display_text(text), clock_text(m.at)), color, s.platform.fonts.small);
 }
 
 void chat_pane(AppState& s, float height) {
-  auto& live = *s.live;
+  auto& live = *s.sessions.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   const auto& messages = live.session().transcript().messages;
@@ -84,7 +84,7 @@ void chat_pane(AppState& s, float height) {
     ImGui::PopID();
   }
   if (customer.typing && !live.session().finished())
-    typing_indicator(s.strings.format("chat.typing", persona), p, s.fonts.small);
+    typing_indicator(s.strings.format("chat.typing", persona), p, s.platform.fonts.small);
   bool grew = messages.size() != live.seen_messages;
   if (grew || customer.typing) {
     if (grew || ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - fs * 4) ImGui::SetScrollHereY(1.0f);
@@ -96,10 +96,10 @@ void chat_pane(AppState& s, float height) {
 }
 
 void hint_chips(AppState& s) {
-  auto& live = *s.live;
+  auto& live = *s.sessions.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  if (!live.scenario->hints || !s.settings.hints || live.session().finished()) return;
+  if (!live.scenario->hints || !s.settings.values.hints || live.session().finished()) return;
   auto c = live.session().customer();
   bool any = false;
   auto add = [&](const std::string& text, ImU32 color) {
@@ -114,7 +114,7 @@ void hint_chips(AppState& s) {
       live.composer.draft.size() <= scoring::k_max_reply_bytes) {
     live.analyzed_draft = live.composer.draft;
     live.draft_markers.clear();
-    auto analysis = live.analyzer->analyze(s.emoji.decode(live.composer.draft));
+    auto analysis = live.analyzer->analyze(s.platform.emoji.decode(live.composer.draft));
     for (const auto& m : analysis.markers) live.draft_markers.emplace_back(m.id);
     if (analysis.shouting) live.draft_markers.push_back("negative.shouting");
     if (analysis.is_question) live.draft_markers.push_back("question");
@@ -135,7 +135,7 @@ void hint_chips(AppState& s) {
 }
 
 void composer_box(AppState& s) {
-  auto& live = *s.live;
+  auto& live = *s.sessions.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   auto& c = live.composer;
@@ -191,7 +191,7 @@ void end_popup(AppState& s) {
   ImGui::SameLine();
   if (ImGui::Button(label(s, "end.cancel", "no").c_str())) {
     ImGui::CloseCurrentPopup();
-    s.live->composer.want_focus = true;
+    s.sessions.live->composer.want_focus = true;
   }
   track(s, "end.cancel");
   if (end) ImGui::CloseCurrentPopup();
@@ -200,15 +200,15 @@ void end_popup(AppState& s) {
 }
 
 void persona_card(AppState& s) {
-  auto& live = *s.live;
+  auto& live = *s.sessions.live;
   const auto& sc = *live.scenario;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   begin_card("##persona", ImVec2(0, 0), p);
-  avatar(sc.persona.name, fs * 3.6f, avatar_color(sc.persona.name), s.fonts.title);
+  avatar(sc.persona.name, fs * 3.6f, avatar_color(sc.persona.name), s.platform.fonts.title);
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(display_text(sc.persona.name).c_str());
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
@@ -223,7 +223,7 @@ void persona_card(AppState& s) {
   chip(status.c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
   ImGui::EndGroup();
   ImGui::Separator();
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   wrapped_text(display_text(sc.title));
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
@@ -231,7 +231,7 @@ void persona_card(AppState& s) {
   ImGui::PopStyleColor();
   ImGui::Separator();
   muted_text(s.strings("session.clock"), p);
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(clock_text(done ? live.session().transcript().messages.empty()
                                                 ? 0.0
                                                 : live.session().transcript().messages.back().at
@@ -246,14 +246,14 @@ void persona_card(AppState& s) {
     if (accent_button(label(s, "session.review", "review").c_str(), p, ImVec2(-1, 0))) open_review_of_live(s);
     track(s, "session.review");
   }
-  if (s.live) end_popup(s);
+  if (s.sessions.live) end_popup(s);
   end_card();
 }
 
 }  // namespace
 
 void draw_session(AppState& s) {
-  if (!s.live) return;
+  if (!s.sessions.live) return;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   float width = ImGui::GetContentRegionAvail().x;
@@ -261,16 +261,16 @@ void draw_session(AppState& s) {
   ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
   persona_card(s);
   ImGui::EndChild();
-  if (!s.live) return;  // ended from the card: the review takes over next frame
+  if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
   ImGui::BeginChild("##session_main", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-  bool done = s.live->session().finished();
+  bool done = s.sessions.live->session().finished();
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
-    std::string text = s.strings.format("session.finished", outcome_text(s, s.live->scenario.get(), s.live->session().outcome()));
+    std::string text = s.strings.format("session.finished", outcome_text(s, s.sessions.live->scenario.get(), s.sessions.live->session().outcome()));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
-    ImGui::PushFont(s.fonts.bold);
+    ImGui::PushFont(s.platform.fonts.bold);
     wrapped_text(text);
     ImGui::PopFont();
     ImGui::PopStyleColor();

@@ -33,7 +33,7 @@ void header(AppState& s, TrainerView& v) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   const auto& t = v.table;
-  ImGui::PushFont(s.fonts.title);
+  ImGui::PushFont(s.platform.fonts.title);
   const std::string title = t.exercise_title().empty() ? s.strings("trainer.title") : t.exercise_title();
   ImGui::TextUnformatted(display_text(title).c_str());
   ImGui::PopFont();
@@ -92,7 +92,7 @@ void class_table(AppState& s, TrainerView& v, float height) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       if (row == static_cast<int>(t.trainees().size())) {  // the class means, last
-        ImGui::PushFont(s.fonts.bold);
+        ImGui::PushFont(s.platform.fonts.bold);
         ImGui::TextUnformatted(s.strings("trainer.class_mean"));
         for (const auto& c : t.scenarios()) {
           ImGui::TableNextColumn();
@@ -126,7 +126,7 @@ void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats,
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(static_cast<int>(m));
   begin_card("##hist", size, p);
-  ImGui::PushFont(s.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(measure_label(s, m).c_str());
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
@@ -173,11 +173,11 @@ void charts(AppState& s, TrainerView& v) {
 
 void draw_trainer(AppState& s) {
   const Palette& p = colors(s);
-  if (!s.trainer) {
+  if (!s.classroom.trainer) {
     muted_text(s.strings("trainer.none"), p);
     return;
   }
-  auto& v = *s.trainer;
+  auto& v = *s.classroom.trainer;
   header(s, v);
   const float fs = ImGui::GetFontSize();
   if (v.table.result_count() == 0) {
@@ -231,7 +231,7 @@ bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
 void draw_classroom_menus(AppState& s) {
   static constexpr PathPrompt k_exercise{"###open_exercise", "menu.open_exercise_help", "menu.exercise_hint"};
   static constexpr PathPrompt k_results{"###open_results", "menu.open_results_help", "menu.results_hint"};
-  const bool in_session = s.live && !s.live->session().finished();
+  const bool in_session = s.sessions.live && !s.sessions.live->session().finished();
   if (ImGui::Button(label(s, "menu.file", "menu_file").c_str())) ImGui::OpenPopup("##file_menu");
   track(s, "menu.file");
   ImGui::SameLine();
@@ -242,7 +242,7 @@ void draw_classroom_menus(AppState& s) {
     ask_exercise =
         ImGui::MenuItem(label(s, "menu.open_exercise", "open_exercise").c_str(), nullptr, false, !in_session);
     track(s, "menu.open_exercise");
-    if (s.exercise && ImGui::MenuItem(label(s, "menu.show_exercise", "show_exercise").c_str()))
+    if (s.classroom.exercise && ImGui::MenuItem(label(s, "menu.show_exercise", "show_exercise").c_str()))
       s.screen = Screen::exercise;
     ImGui::EndPopup();
   }
@@ -250,16 +250,16 @@ void draw_classroom_menus(AppState& s) {
     ask_results =
         ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
     track(s, "menu.open_results");
-    if (s.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str()))
+    if (s.classroom.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str()))
       s.screen = Screen::trainer;
     ImGui::EndPopup();
   }
   if (ask_exercise) ImGui::OpenPopup(k_exercise.popup);
   if (ask_results) ImGui::OpenPopup(k_results.popup);
-  if (ask_exercise || ask_results) s.classroom_path_input.clear();
-  if (path_prompt(s, k_exercise, s.classroom_path_input))
-    open_exercise(s, clean_input(s.classroom_path_input));
-  if (path_prompt(s, k_results, s.classroom_path_input)) open_results_folder(s, s.classroom_path_input);
+  if (ask_exercise || ask_results) s.classroom.path_input.clear();
+  if (path_prompt(s, k_exercise, s.classroom.path_input))
+    open_exercise(s, clean_input(s.classroom.path_input));
+  if (path_prompt(s, k_results, s.classroom.path_input)) open_results_folder(s, s.classroom.path_input);
 }
 
 }  // namespace chatdrill::app

@@ -27,7 +27,7 @@ namespace {
 
 std::vector<std::string> library_sources(const AppState& s) {
   std::vector<std::string> sources = {scoring::data_path("scenarios").string()};
-  for (const auto& f : s.settings.folders) sources.push_back(f);
+  for (const auto& f : s.settings.values.folders) sources.push_back(f);
   for (const auto& f : s.options.scenario_dirs) sources.push_back(f);
   return sources;
 }
@@ -35,7 +35,7 @@ std::vector<std::string> library_sources(const AppState& s) {
 
 // Results need a name: the one from Settings, else the login name.
 std::string trainee_name(const AppState& s) {
-  if (!s.settings.trainee.empty()) return s.settings.trainee;
+  if (!s.settings.values.trainee.empty()) return s.settings.values.trainee;
   const char* user = std::getenv("USER");
   return user && *user ? user : "trainee";
 }
@@ -44,16 +44,16 @@ void show_review(AppState& s, classroom::SessionResult result, std::shared_ptr<c
                  std::string path) {
   auto view = std::make_unique<ReviewView>();
   view->result = std::move(result);
-  view->scenario = scenario ? scenario : s.library.find(view->result.scenario_id);
+  view->scenario = scenario ? scenario : s.library.scenarios.find(view->result.scenario_id);
   view->path = std::move(path);
-  s.review = std::move(view);
+  s.sessions.review = std::move(view);
   s.screen = Screen::review;
 }
 
 // Saves the finished free-practice session once (an exercise's run saves its own).
 void save_finished(AppState& s) {
-  auto& record = *s.live->record;
-  if (s.live->in_exercise || record.saved() || !record.session().finished()) return;
+  auto& record = *s.sessions.live->record;
+  if (s.sessions.live->in_exercise || record.saved() || !record.session().finished()) return;
   if (auto err = record.save(static_cast<std::int64_t>(s.wall_now)); !err.empty()) s.status = err;
   refresh_lists(s);
 }
@@ -61,38 +61,38 @@ void save_finished(AppState& s) {
 }  // namespace
 
 void refresh_lists(AppState& s) {
-  s.recent = recent_sessions(s.sessions_dir, 30, &s.recent_skipped);
-  s.journals.clear();
-  for (const auto& j : classroom::list_live_journals(s.sessions_dir))
-    if (!s.live || j != s.live->record->paths().journal) s.journals.push_back(j);
+  s.sessions.recent = recent_sessions(s.sessions.folder, 30, &s.sessions.recent_skipped);
+  s.sessions.journals.clear();
+  for (const auto& j : classroom::list_live_journals(s.sessions.folder))
+    if (!s.sessions.live || j != s.sessions.live->record->paths().journal) s.sessions.journals.push_back(j);
 }
 
 void init_state(AppState& s, AppOptions options) {
   s.options = std::move(options);
-  s.settings_path = (config_dir() / "settings.json").string();
-  s.settings = load_settings(s.settings_path, s.settings_error);
-  s.sessions_dir = sessions_dir();
-  if (auto err = s.strings.load(strings_path(s.settings.language)); !err.empty()) s.status = err;
-  s.library.set_sources(library_sources(s));
-  s.last_library_poll = s.now;
+  s.settings.path = (config_dir() / "settings.json").string();
+  s.settings.values = load_settings(s.settings.path, s.settings.error);
+  s.sessions.folder = sessions_dir();
+  if (auto err = s.strings.load(strings_path(s.settings.values.language)); !err.empty()) s.status = err;
+  s.library.scenarios.set_sources(library_sources(s));
+  s.library.last_poll = s.now;
   refresh_lists(s);
-  s.dark = s.settings.theme == "dark";
+  s.platform.dark = s.settings.values.theme == "dark";
   if (!s.options.exercise.empty()) open_exercise(s, s.options.exercise);  // chatdrill --exercise FILE
   if (!s.options.start_scenario.empty()) {
-    if (auto scenario = s.library.find(s.options.start_scenario)) start_session(s, scenario);
+    if (auto scenario = s.library.scenarios.find(s.options.start_scenario)) start_session(s, scenario);
     else s.status = "no scenario with id \"" + s.options.start_scenario + "\"";
   }
 }
 
 void save_settings_now(AppState& s) {
-  if (auto err = save_settings(s.settings_path, s.settings); !err.empty()) s.status = err;
+  if (auto err = save_settings(s.settings.path, s.settings.values); !err.empty()) s.status = err;
 }
 
 void apply_settings(AppState& s) {
-  s.scale = effective_scale(s.settings, s.content_scale);
-  s.dark = s.settings.theme == "dark";
-  apply_theme(ImGui::GetStyle(), s.dark, s.scale);
-  s.fonts_dirty = true;
+  s.platform.scale = effective_scale(s.settings.values, s.platform.content_scale);
+  s.platform.dark = s.settings.values.theme == "dark";
+  apply_theme(ImGui::GetStyle(), s.platform.dark, s.platform.scale);
+  s.platform.fonts_dirty = true;
 }
 
 void set_language(AppState& s, const std::string& language) {
@@ -100,7 +100,7 @@ void set_language(AppState& s, const std::string& language) {
     s.status = err;
     return;
   }
-  s.settings.language = language;
+  s.settings.values.language = language;
   save_settings_now(s);
 }
 
@@ -122,9 +122,9 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
   if (!scenario) return;
   classroom::SessionSetup setup;
   setup.scenario = std::move(scenario);
-  setup.results_dir = s.sessions_dir;
+  setup.results_dir = s.sessions.folder;
   setup.trainee = trainee_name(s);
-  setup.journal_trainee = s.settings.trainee;  // only a name the trainee gave
+  setup.journal_trainee = s.settings.values.trainee;  // only a name the trainee gave
   setup.seed = s.options.seed ? *s.options.seed : std::random_device{}();
   std::string error;  // a broken lexicon stops the session before it starts, with its message
   auto record =
@@ -133,24 +133,24 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
     s.status = error;
     return;
   }
-  s.live = make_live_session(std::move(record), false, &s.status);
+  s.sessions.live = make_live_session(std::move(record), false, &s.status);
   s.screen = Screen::session;
 }
 
-double session_time(const AppState& s) { return s.live ? s.live->record->time(s.now) : 0.0; }
+double session_time(const AppState& s) { return s.sessions.live ? s.sessions.live->record->time(s.now) : 0.0; }
 
 std::string reply_too_long(const AppState& s, std::size_t bytes) {
   return s.strings.format("session.too_long", bytes, scoring::k_max_reply_text);
 }
 
 bool send_reply(AppState& s, const std::string& text) {
-  if (!s.live || s.live->session().finished()) return true;
-  std::string reply = clean_input(s.emoji.decode(text));
+  if (!s.sessions.live || s.sessions.live->session().finished()) return true;
+  std::string reply = clean_input(s.platform.emoji.decode(text));
   if (reply.size() > scoring::k_max_reply_bytes) {  // what the transcript readers accept
     s.status = reply_too_long(s, reply.size());
     return false;
   }
-  if (auto err = s.live->record->send(s.now, reply); !err.empty()) {  // broken language data
+  if (auto err = s.sessions.live->record->send(s.now, reply); !err.empty()) {  // broken language data
     s.status = err;
     return false;
   }
@@ -159,20 +159,20 @@ bool send_reply(AppState& s, const std::string& text) {
 }
 
 void end_session(AppState& s) {
-  if (!s.live) return;
-  if (s.live->in_exercise) return end_exercise_chat(s);  // the exercise moves on; no review now
-  s.live->record->end(s.now);
+  if (!s.sessions.live) return;
+  if (s.sessions.live->in_exercise) return end_exercise_chat(s);  // the exercise moves on; no review now
+  s.sessions.live->record->end(s.now);
   save_finished(s);
   open_review_of_live(s);
 }
 
 void open_review_of_live(AppState& s) {
-  if (!s.live || s.live->in_exercise || !s.live->session().finished()) return;
+  if (!s.sessions.live || s.sessions.live->in_exercise || !s.sessions.live->session().finished()) return;
   save_finished(s);
-  const auto& record = *s.live->record;
+  const auto& record = *s.sessions.live->record;
   auto result = record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now));
-  show_review(s, std::move(result), s.live->scenario, record.paths().result);
-  s.live.reset();
+  show_review(s, std::move(result), s.sessions.live->scenario, record.paths().result);
+  s.sessions.live.reset();
 }
 
 void open_result(AppState& s, const std::string& path) {
@@ -185,9 +185,9 @@ void open_result(AppState& s, const std::string& path) {
 }
 
 void recover_journal_file(AppState& s, const std::string& path) {
-  const std::string out = (fs::path(s.sessions_dir) / fs::path(path).stem()).string() + ".json";
+  const std::string out = (fs::path(s.sessions.folder) / fs::path(path).stem()).string() + ".json";
   classroom::RecoverySetup setup;
-  setup.find_scenario = [&](const std::string& id) { return s.library.find(id); };
+  setup.find_scenario = [&](const std::string& id) { return s.library.scenarios.find(id); };
   setup.trainee = trainee_name(s);
   setup.wall_now = static_cast<std::int64_t>(s.wall_now);
   std::string error;
@@ -206,36 +206,36 @@ void discard_journal_file(AppState& s, const std::string& path) {
 void add_folder(AppState& s, const std::string& folder) {
   std::string f = clean_input(folder);
   while (!f.empty() && (f.back() == ' ' || f.back() == '/')) f.pop_back();
-  if (f.empty() || std::find(s.settings.folders.begin(), s.settings.folders.end(), f) != s.settings.folders.end())
+  if (f.empty() || std::find(s.settings.values.folders.begin(), s.settings.values.folders.end(), f) != s.settings.values.folders.end())
     return;
-  s.settings.folders.push_back(f);
+  s.settings.values.folders.push_back(f);
   save_settings_now(s);
-  s.library.set_sources(library_sources(s));
+  s.library.scenarios.set_sources(library_sources(s));
 }
 
 void remove_folder(AppState& s, const std::string& folder) {
-  std::erase(s.settings.folders, folder);
+  std::erase(s.settings.values.folders, folder);
   save_settings_now(s);
-  s.library.set_sources(library_sources(s));
+  s.library.scenarios.set_sources(library_sources(s));
 }
 
 void export_review(AppState& s) {
-  if (!s.review) return;
-  std::string stem = fs::path(s.review->path).stem().string();
+  if (!s.sessions.review) return;
+  std::string stem = fs::path(s.sessions.review->path).stem().string();
   if (stem.empty()) stem = "session";
-  auto p = export_result(s.review->result, (fs::path(s.sessions_dir).parent_path() / "exports").string(), stem,
-                         s.strings, s.review->scenario.get());
-  s.review->export_message = p.error.empty() ? s.strings.format("review.exported", p.json, p.summary) : p.error;
+  auto p = export_result(s.sessions.review->result, (fs::path(s.sessions.folder).parent_path() / "exports").string(), stem,
+                         s.strings, s.sessions.review->scenario.get());
+  s.sessions.review->export_message = p.error.empty() ? s.strings.format("review.exported", p.json, p.summary) : p.error;
 }
 
 bool tick(AppState& s) {
   bool changed = false;
-  if (s.now - s.last_library_poll >= 0.9) {
-    s.last_library_poll = s.now;
-    changed |= s.library.poll();
+  if (s.now - s.library.last_poll >= 0.9) {
+    s.library.last_poll = s.now;
+    changed |= s.library.scenarios.poll();
   }
-  if (s.live && !s.live->in_exercise) {  // an exercise's chat is the run's to advance
-    changed |= s.live->record->advance(s.now);
+  if (s.sessions.live && !s.sessions.live->in_exercise) {  // an exercise's chat is the run's to advance
+    changed |= s.sessions.live->record->advance(s.now);
     save_finished(s);
   }
   changed = tick_classroom(s) || changed;  // exercise clock, dashboard polling
@@ -243,12 +243,12 @@ bool tick(AppState& s) {
 }
 
 double seconds_until_wake(const AppState& s) {
-  double wait = std::max(0.0, s.last_library_poll + 1.0 - s.now);
-  if (s.live && !s.live->session().finished()) {
+  double wait = std::max(0.0, s.library.last_poll + 1.0 - s.now);
+  if (s.sessions.live && !s.sessions.live->session().finished()) {
     // One wake a second, on the clock's tick; the library poll rides on the same wake.
     double t = session_time(s);
     wait = std::floor(t) + 1.0 - t;
-    if (auto due = s.live->session().next_due()) wait = std::min(wait, std::max(0.0, *due - t));
+    if (auto due = s.sessions.live->session().next_due()) wait = std::min(wait, std::max(0.0, *due - t));
   }
   wait = std::min(wait, classroom_wake(s));
   return std::clamp(wait, 0.002, 1.0);
@@ -256,7 +256,7 @@ double seconds_until_wake(const AppState& s) {
 
 void track(AppState& s, const std::string& key) {
   if (!ImGui::IsItemVisible()) return;  // scrolled away or clipped: not clickable now
-  s.items[key] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  s.driver.items[key] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 
 }  // namespace chatdrill::app

@@ -84,39 +84,74 @@ struct AppOptions {
   int width = 1280, height = 800;
 };
 
-struct AppState {
-  AppOptions options;
-  Settings settings;
-  std::string settings_path, settings_error;
-  std::string sessions_dir;
-  Strings strings;
-  Library library;
+// [Parts] AppState in the parts each screen and layer owns.
+
+// The trainee's settings, where they are kept and why they could not be read.
+struct SettingsPart {
+  Settings values;
+  std::string path;   // settings.json
+  std::string error;  // set when the file was unreadable (defaults in use)
+};
+
+// The scenario library and Home's view of it.
+struct LibraryPart {
+  Library scenarios;         // bundled + the trainer's folders, hot-reloaded
+  double last_poll = -1e9;   // app time of the last reload check
+  std::string search;        // Home's search box
+  std::string folder_input;  // Settings: the folder being typed
+};
+
+// Free-practice sessions: the chat on the session screen, the review, the history.
+struct SessionsPart {
+  std::string folder;                 // results and live/ journals of free practice
+  std::unique_ptr<LiveSession> live;  // the chat on the session screen (free practice or an exercise's)
+  std::unique_ptr<ReviewView> review;
+  std::vector<RecentSession> recent;
+  std::vector<std::string> recent_skipped;  // files in the folder that are not results
+  std::vector<std::string> journals;        // interrupted sessions to offer for recovery
+  bool recovery_prompted = false;
+};
+
+// The classroom: a trainee's exercise and the trainer's dashboard (ui/classroom_state.h).
+struct ClassroomPart {
+  std::shared_ptr<ExerciseView> exercise;
+  std::shared_ptr<TrainerView> trainer;
+  std::string path_input;  // the path typed into the File/Trainer prompts
+};
+
+// What the window layer sets and the look follows: fonts, scale, theme, input, quitting.
+struct PlatformPart {
   Fonts fonts;
   float content_scale = 1.0f;  // from the monitor (window layer)
   float scale = 1.0f;          // effective UI scale
   bool fonts_dirty = true;     // the window layer rebuilds the font atlas and texture
   bool dark = false;
-
-  double now = 0;       // app time in seconds (steady clock, or virtual under --drive)
-  double wall_now = 0;  // wall clock, Unix seconds (set by main with `now`; virtual under --drive)
-  double last_library_poll = -1e9;
-  Screen screen = Screen::home;
-  std::unique_ptr<LiveSession> live;
-  std::unique_ptr<ReviewView> review;
-  std::vector<RecentSession> recent;
-  std::vector<std::string> recent_skipped;  // files in the sessions folder that are not results
-  std::vector<std::string> journals;  // interrupted sessions to offer for recovery
-  bool recovery_prompted = false;
-
-  std::shared_ptr<ExerciseView> exercise;  // a classroom exercise in progress (ui/classroom_state.h)
-  std::shared_ptr<TrainerView> trainer;    // the trainer's results dashboard (ui/classroom_state.h)
-  std::string classroom_path_input;       // UI-only: the path typed into File/Trainer prompts
-
-  std::string search, folder_input, status;
-  EmojiKeeper emoji;
-  std::unordered_map<std::string, ItemRect> items;  // labelled items, for the test driver
-  int redraw_frames = 3;       // frames still to draw before idling
+  EmojiKeeper emoji;  // emoji-safe text input (window layer) and display
   bool quit = false;
+};
+
+// For the test driver (--drive, headless tests): where labelled items were drawn.
+struct DriverPart {
+  std::unordered_map<std::string, ItemRect> items;
+};
+
+struct AppState {
+  AppOptions options;  // the command line
+  // The two clocks, owned by main (or a test) and set before every frame; nothing below
+  // main reads a clock. `now`: app seconds (steady; virtual under --drive), drives chats.
+  // `wall_now`: Unix seconds (virtual under --drive), for exercises and result times.
+  double now = 0;
+  double wall_now = 0;
+  Screen screen = Screen::home;
+  std::string status;  // the status line
+  Strings strings;     // UI text in the chosen language
+
+  SettingsPart settings;
+  LibraryPart library;
+  SessionsPart sessions;
+  ClassroomPart classroom;
+  PlatformPart platform;
+  DriverPart driver;
 };
 
 // [Commands] screens call these; tests call them too.

@@ -73,7 +73,7 @@ bool Driver::run_instant(AppState& s) {
     std::string now = names[static_cast<int>(s.screen)];
     if (now != step.arg) return fail(step, "screen is " + now), false;
   } else if (step.op == "expect-min-messages") {
-    const scoring::Transcript* t = s.live ? &s.live->session().transcript() : s.review ? &s.review->result.transcript : nullptr;
+    const scoring::Transcript* t = s.sessions.live ? &s.sessions.live->session().transcript() : s.sessions.review ? &s.sessions.review->result.transcript : nullptr;
     std::size_t n = 0;
     if (t)
       for (const auto& m : t->messages) n += m.is_trainee_message();
@@ -119,7 +119,7 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     now_ += std::atof(step.arg.c_str());
     ++pc_;
   } else if (step.op == "type") {
-    for (std::size_t i = 0; i < step.arg.size();) io.AddInputCharacter(s.emoji.to_input(next_code_point(step.arg, i)));
+    for (std::size_t i = 0; i < step.arg.size();) io.AddInputCharacter(s.platform.emoji.to_input(next_code_point(step.arg, i)));
     ++pc_;
   } else if (step.op == "key") {
     std::string name = step.arg;
@@ -133,8 +133,8 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     if (key_down_ < 0) return fail(step, "unknown key");
     phase_ = 1;
   } else if (step.op == "click") {
-    auto it = s.items.find(step.arg);
-    if (it == s.items.end()) {
+    auto it = s.driver.items.find(step.arg);
+    if (it == s.driver.items.end()) {
       if (++retries_ > 240) fail(step, "no such item on screen");
       return apply();
     }
@@ -153,7 +153,7 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
       ++pc_;
     }
   } else if (step.op == "quit") {
-    s.quit = true;
+    s.platform.quit = true;
     pc_ = steps_.size();
   }
   apply();

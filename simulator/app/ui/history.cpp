@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 
 namespace chatdrill::app {
 
@@ -34,11 +33,6 @@ std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t m
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.ended_at > b.ended_at; });
   if (out.size() > max) out.resize(max);
   return out;
-}
-
-std::string iso_now() {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return scoring::format_utc_timestamp(now.time_since_epoch().count());
 }
 
 namespace {

@@ -26,9 +26,6 @@ std::string sessions_dir();
 std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max = 30,
                                            std::vector<std::string>* skipped = nullptr);
 
-// Wall clock as ISO 8601 UTC ("2026-12-01T09:14:03Z"); the app may read it, the engine not.
-std::string iso_now();
-
 // A self-contained HTML page summarising a result (scores, evidence, the conversation).
 std::string summary_html(const classroom::SessionResult& result, const Strings& strings,
                          const engine::Scenario* scenario);

@@ -25,18 +25,18 @@ TEST_CASE("a trainee waits for the start, runs out of time, goes on, and sees sc
   test::Headless h("classroom-exercise");
   const std::string path = write_exercise(h.dir() / "class", "at_end");
   open_exercise(h.state, path);
-  REQUIRE(h.state.exercise);
-  REQUIRE(h.state.exercise->run.problems().empty());
+  REQUIRE(h.state.classroom.exercise);
+  REQUIRE(h.state.classroom.exercise->run.problems().empty());
   h.state.wall_now = static_cast<double>(*scoring::parse_utc_timestamp("2026-12-01T08:59:30Z"));
   CHECK(h.state.screen == Screen::exercise);
   enter_name_and_begin(h, "Aino Äijälä");
-  REQUIRE(h.state.exercise->run.trainee() == "Aino Äijälä");
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::waiting);
+  REQUIRE(h.state.classroom.exercise->run.trainee() == "Aino Äijälä");
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::waiting);
   h.frame();
   CHECK(h.visible("exercise.strip"));
-  CHECK_FALSE(h.state.live);
+  CHECK_FALSE(h.state.sessions.live);
   h.advance(31);  // the start time passes
-  REQUIRE(h.state.live);
+  REQUIRE(h.state.sessions.live);
   CHECK(h.state.screen == Screen::session);
   CHECK(scenario_time_left(h.state).value_or(-1) == doctest::Approx(59).epsilon(0.05));
   CHECK(h.visible("exercise.strip"));  // the countdown stays on screen during the chat
@@ -44,16 +44,16 @@ TEST_CASE("a trainee waits for the start, runs out of time, goes on, and sees sc
   h.type("Hetkinen.");
   h.press_enter();
   h.advance(62);  // the 60 s limit: time_up, and the next scenario starts by itself
-  REQUIRE(h.state.exercise->run.done().size() == 1);
-  CHECK(h.state.exercise->run.done()[0].outcome() == "time_up");
-  REQUIRE(h.state.live);
-  CHECK(h.state.live->scenario->id == "gift-card-fi");
+  REQUIRE(h.state.classroom.exercise->run.done().size() == 1);
+  CHECK(h.state.classroom.exercise->run.done()[0].outcome() == "time_up");
+  REQUIRE(h.state.sessions.live);
+  CHECK(h.state.sessions.live->scenario->id == "gift-card-fi");
   h.wait_for_customer();
   h.type("Hei! Kyllä, myymme lahjakortteja.");
   h.press_enter();
   h.advance(15);
-  REQUIRE(h.state.exercise->run.done().size() == 2);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
+  REQUIRE(h.state.classroom.exercise->run.done().size() == 2);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::done);
   CHECK(h.state.screen == Screen::exercise);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));  // at_end: the done screen shows every score
@@ -75,21 +75,21 @@ TEST_CASE("with feedback never the trainee sees no score, not even after pressin
   open_exercise(h.state, write_exercise(h.dir() / "class", "never"));
   h.state.wall_now = static_cast<double>(*scoring::parse_utc_timestamp("2026-12-01T09:05:00Z"));
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.live);  // late: starts at once
+  REQUIRE(h.state.sessions.live);  // late: starts at once
   h.wait_for_customer();
   h.click("session.end");
   h.click("end.confirm");
   h.frames(2);
   CHECK(h.state.screen == Screen::exercise);  // not the review
-  CHECK_FALSE(h.state.review);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
+  CHECK_FALSE(h.state.sessions.review);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::between);
   CHECK_FALSE(h.visible("exercise.scores.0"));
   h.click("exercise.next");
-  REQUIRE(h.state.live);
+  REQUIRE(h.state.sessions.live);
   h.click("session.end");
   h.click("end.confirm");
   h.frames(2);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::done);
   CHECK_FALSE(h.visible("exercise.scores.0"));
   CHECK(results_in(h.dir() / "class" / "results").size() == 2);
 }
@@ -100,11 +100,11 @@ TEST_CASE("an exercise with mistakes shows them instead of starting") {
   std::ofstream(bad) << R"({"format": "chatdrill.exercise/1", "title": "x", "scenarios": ["nope-fi"]})";
   open_exercise(h.state, bad.string());
   h.frames(2);
-  REQUIRE(h.state.exercise);
-  CHECK_FALSE(h.state.exercise->run.problems().empty());
+  REQUIRE(h.state.classroom.exercise);
+  CHECK_FALSE(h.state.classroom.exercise->run.problems().empty());
   CHECK_FALSE(h.visible("exercise.begin"));
   set_exercise_trainee(h.state, "Aino");
-  CHECK_FALSE(h.state.live);
+  CHECK_FALSE(h.state.sessions.live);
 }
 
 TEST_CASE("the trainer's dashboard fills up as results arrive and opens a trainee's review") {
@@ -128,19 +128,19 @@ TEST_CASE("the trainer's dashboard fills up as results arrive and opens a traine
   open_results_folder(h.state, results.string());
   h.frames(2);
   CHECK(h.state.screen == Screen::trainer);
-  REQUIRE(h.state.trainer);
-  CHECK(h.state.trainer->table.trainees().size() == 1);
+  REQUIRE(h.state.classroom.trainer);
+  CHECK(h.state.classroom.trainer->table.trainees().size() == 1);
   CHECK(h.visible("trainer.cell.0.0"));
   make("Ville", "gift-card-fi", 40);
   h.advance(1);
-  CHECK(h.state.trainer->table.trainees().size() == 1);  // not yet: polled every 2 s
+  CHECK(h.state.classroom.trainer->table.trainees().size() == 1);  // not yet: polled every 2 s
   h.advance(1.5);
-  CHECK(h.state.trainer->table.trainees().size() == 2);
-  CHECK(h.state.trainer->table.stats()[0].mean == doctest::Approx(60));
+  CHECK(h.state.classroom.trainer->table.trainees().size() == 2);
+  CHECK(h.state.classroom.trainer->table.stats()[0].mean == doctest::Approx(60));
   h.frame();
   CHECK(h.visible("trainer.cell.1.0"));
   h.click("trainer.cell.0.0");
-  REQUIRE(h.state.review);
+  REQUIRE(h.state.sessions.review);
   CHECK(h.state.screen == Screen::review);
-  CHECK(h.state.review->path == first);
+  CHECK(h.state.sessions.review->path == first);
 }

@@ -58,15 +58,15 @@ Crashed crashed_run(const char* name, const char* feedback, bool wait_before, bo
   test::Headless h(name);
   open_exercise(h.state, write_exercise(h.dir() / "class", feedback));
   set_wall(h, "2026-12-01T09:05:00Z");
-  Crashed c{h.state.exercise->run.exercise().results_dir, {}};
+  Crashed c{h.state.classroom.exercise->run.exercise().results_dir, {}};
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.live);
+  REQUIRE(h.state.sessions.live);
   if (wait_before) h.wait_for_customer();
   h.frames(3);
   h.type("Hei! Tarkistan asian heti.");
   h.press_enter();
   if (wait_after) h.wait_for_customer();
-  c.journal = h.state.live->record->paths().journal;
+  c.journal = h.state.sessions.live->record->paths().journal;
   return c;
 }
 
@@ -77,23 +77,23 @@ TEST_CASE("with after_each feedback a scenario cut by its time limit shows its s
   open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
   set_wall(h, "2026-12-01T09:05:00Z");
   enter_name_and_begin(h, "Aino");
-  REQUIRE(h.state.live);
+  REQUIRE(h.state.sessions.live);
   h.wait_for_customer();
   h.frames(3);
   h.type("Hetkinen.");
   h.press_enter();
   h.advance(62);  // past the 60 s limit
-  REQUIRE(h.state.exercise->run.done().size() == 1);
-  CHECK(h.state.exercise->run.done()[0].outcome() == "time_up");
-  CHECK_FALSE(h.state.live);  // not straight on: the score first, as after a normal ending
+  REQUIRE(h.state.classroom.exercise->run.done().size() == 1);
+  CHECK(h.state.classroom.exercise->run.done()[0].outcome() == "time_up");
+  CHECK_FALSE(h.state.sessions.live);  // not straight on: the score first, as after a normal ending
   CHECK(h.state.screen == Screen::exercise);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::between);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));
   REQUIRE(h.visible("exercise.next"));
   h.click("exercise.next");
-  REQUIRE(h.state.live);
-  CHECK(h.state.live->scenario->id == "gift-card-fi");
+  REQUIRE(h.state.sessions.live);
+  CHECK(h.state.sessions.live->scenario->id == "gift-card-fi");
 }
 
 TEST_CASE("after a crash mid-exercise the trainee continues the same chat and others' journals stay") {
@@ -105,24 +105,24 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
     test::Headless h("classroom-crash");
     open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
     set_wall(h, "2026-12-01T09:05:00Z");
-    results = h.state.exercise->run.exercise().results_dir;
+    results = h.state.classroom.exercise->run.exercise().results_dir;
     enter_name_and_begin(h, name);
-    REQUIRE(h.state.live);
+    REQUIRE(h.state.sessions.live);
     h.wait_for_customer();
     h.click("session.end");
     h.click("end.confirm");
     h.frames(2);
     h.click("exercise.next");  // the second task
-    REQUIRE(h.state.live);
+    REQUIRE(h.state.sessions.live);
     h.wait_for_customer();
     h.frames(3);  // the reply box is active from the session screen's second or third frame
     h.type("Selvä.");
     h.press_enter();
     h.wait_for_customer();  // the customer asks again
-    journal = h.state.live->record->paths().journal;
-    before = h.state.live->session().transcript().messages;
-    namesake = other_trainee_journal(h.state.exercise->run, "Aino Aijala");  // the same file-name prefix
-    other = other_trainee_journal(h.state.exercise->run, "Ville");
+    journal = h.state.sessions.live->record->paths().journal;
+    before = h.state.sessions.live->session().transcript().messages;
+    namesake = other_trainee_journal(h.state.classroom.exercise->run, "Aino Aijala");  // the same file-name prefix
+    other = other_trainee_journal(h.state.classroom.exercise->run, "Ville");
     // The app crashes here: no result for the second task, its journal stays in live/.
   }
   REQUIRE(fs::exists(journal));
@@ -131,30 +131,30 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
   open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
   set_wall(h, "2026-12-01T09:08:00Z");
   enter_name_and_begin(h, name);
-  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
-  REQUIRE(h.state.exercise->run.journals().size() == 1);  // only this trainee's, not the namesake's
-  CHECK(h.state.exercise->run.journals()[0].path == journal);
-  CHECK(h.state.exercise->run.done().size() == 1);  // the first task's result counts: not played again
+  REQUIRE(h.state.classroom.exercise->run.phase() == classroom::RunPhase::recovery);
+  REQUIRE(h.state.classroom.exercise->run.journals().size() == 1);  // only this trainee's, not the namesake's
+  CHECK(h.state.classroom.exercise->run.journals()[0].path == journal);
+  CHECK(h.state.classroom.exercise->run.done().size() == 1);  // the first task's result counts: not played again
   h.frames(2);
   REQUIRE(h.visible("exercise.recover.0"));
   h.click("exercise.recover.0");
-  REQUIRE(h.state.live);
+  REQUIRE(h.state.sessions.live);
   CHECK(h.state.screen == Screen::session);
-  CHECK(h.state.live->scenario->id == "gift-card-fi");
-  const auto& resumed = h.state.live->session().transcript().messages;
+  CHECK(h.state.sessions.live->scenario->id == "gift-card-fi");
+  const auto& resumed = h.state.sessions.live->session().transcript().messages;
   REQUIRE(resumed.size() >= before.size());
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(resumed[i].text == before[i].text);
   CHECK(session_time(h.state) ==
         doctest::Approx(before.back().at).epsilon(0.01));  // the chat's clock goes on
   CHECK_FALSE(fs::exists(journal));                        // replayed into the new journal
-  CHECK(fs::exists(h.state.live->record->paths().journal));
+  CHECK(fs::exists(h.state.sessions.live->record->paths().journal));
   h.frames(3);
   CHECK(h.visible("exercise.strip"));
   h.type("Kyllä, myymme lahjakortteja.");
   h.press_enter();
   h.advance(15);
-  REQUIRE_FALSE(h.state.live);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
+  REQUIRE_FALSE(h.state.sessions.live);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::done);
   const auto saved = results_in(results);
   REQUIRE(saved.size() == 2);
   CHECK(saved[1].trainee == name);
@@ -174,13 +174,13 @@ TEST_CASE("when the exercise time ran out while the app was down the chat is sav
   open_exercise(h.state, write_exercise(h.dir() / "class", "at_end"));
   set_wall(h, "2026-12-01T09:25:00Z");  // the 20 min exercise ended at 09:20
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
+  REQUIRE(h.state.classroom.exercise->run.phase() == classroom::RunPhase::recovery);
   h.frames(2);
   REQUIRE(h.visible("exercise.recover.0"));
-  CHECK(exercise_journal_time_over(h.state, h.state.exercise->run.journals()[0]));
+  CHECK(exercise_journal_time_over(h.state, h.state.classroom.exercise->run.journals()[0]));
   h.click("exercise.recover.0");
-  CHECK_FALSE(h.state.live);  // nothing more to play
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::done);
+  CHECK_FALSE(h.state.sessions.live);  // nothing more to play
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::done);
   CHECK_FALSE(fs::exists(journal));
   const auto saved = results_in(results);
   REQUIRE(saved.size() == 1);
@@ -205,12 +205,12 @@ TEST_CASE("a journal the persona cannot replay is saved as it stands, not lost")
   open_exercise(h.state, write_exercise(h.dir() / "class", "after_each"));
   set_wall(h, "2026-12-01T09:06:00Z");
   enter_name_and_begin(h, "Ville");
-  REQUIRE(h.state.exercise->run.phase() == classroom::RunPhase::recovery);
+  REQUIRE(h.state.classroom.exercise->run.phase() == classroom::RunPhase::recovery);
   h.frames(2);
-  CHECK_FALSE(exercise_journal_time_over(h.state, h.state.exercise->run.journals()[0]));
+  CHECK_FALSE(exercise_journal_time_over(h.state, h.state.classroom.exercise->run.journals()[0]));
   h.click("exercise.recover.0");
-  CHECK_FALSE(h.state.live);
-  CHECK(h.state.exercise->run.phase() == classroom::RunPhase::between);
+  CHECK_FALSE(h.state.sessions.live);
+  CHECK(h.state.classroom.exercise->run.phase() == classroom::RunPhase::between);
   h.frames(2);
   CHECK(h.visible("exercise.scores.0"));  // after_each: its score, then the next customer
   CHECK(h.visible("exercise.next"));
