@@ -41,7 +41,7 @@ inline chatdrill::scoring::Rubric rubric_from(const chatdrill::scoring::Json& j)
 inline std::vector<Case> load_all() {
   namespace fs = std::filesystem;
   std::vector<Case> out;
-  const fs::path dir = fs::path(CHATDRILL_TEST_DATA) / "golden";
+  const fs::path dir = fs::path(CHATDRILL_SOURCE_DIR) / "tests" / "scoring" / "golden";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();

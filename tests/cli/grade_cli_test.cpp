@@ -1,6 +1,6 @@
 // `chatdrill grade` as a QA lead uses it: the text report quotes the messages it cites,
 // --json is the library's chatdrill.grade/1, malformed transcripts get located errors.
-#include "golden_support.h"
+#include "scoring/golden_support.h"
 
 #include <sys/wait.h>
 
@@ -43,7 +43,7 @@ Run run(const std::string& args, const std::string& env = "") {
   return r;
 }
 
-std::string golden_path(const std::string& name) { return std::string(CHATDRILL_TEST_DATA) + "/golden/" + name + ".json"; }
+std::string golden_path(const std::string& name) { return std::string(CHATDRILL_SOURCE_DIR) + "/tests/scoring/golden/" + name + ".json"; }
 
 std::string write_tmp(const std::string& name, const std::string& content) {
   std::filesystem::create_directories(CHATDRILL_TEST_TMP);
