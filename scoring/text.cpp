@@ -8,6 +8,11 @@
 // Finnish and English chat (don't, i'll, 12.50, sähköposti-osoite -> two words) at a
 // fraction of the cost, with no iterator state to clone per analyser, and it treats invalid
 // UTF-8 bytes as separators instead of needing the text sanitised first.
+//
+// [SECTION] analyses  languages, the Analysis of one text and its marker queries
+// [SECTION] scanner   case folding (ICU) and the word and sentence scanner
+// [SECTION] analyser  TextAnalyzer: the per-word cache, stems, readings, concepts
+// [SECTION] markers   what the analysis itself finds: the customer's name, SHOUTING
 #include "text_internal.h"
 #include "core/utf8.h"
 #include "text/moves.h"
@@ -27,6 +32,9 @@
 #include <stdexcept>
 
 namespace chatdrill::scoring {
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] analyses
 
 std::optional<Language> parse_language(std::string_view code) {
   if (code == "fi") return Language::fi;
@@ -81,6 +89,9 @@ int Analysis::count_in_sentence(int sentence, std::string_view prefix) const {
   for (const auto& m : markers) n += (m.sentence == sentence && id_starts_with(m.id, prefix)) ? 1 : 0;
   return n;
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] scanner
 
 namespace detail {
 
@@ -263,7 +274,7 @@ bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std:
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
-// TextAnalyzer
+// [SECTION] analyser
 
 namespace {
 
@@ -561,6 +572,9 @@ void TextAnalyzer::set_customer_name(std::string_view name) {
     if (folded.size() >= 2) impl_->name_parts.push_back(std::move(folded));
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] markers
 
 // A name word written with a capital; in Finnish with up to 6 bytes of case ending
 // (Raija, Raijan, Raijalle).

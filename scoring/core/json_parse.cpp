@@ -1,6 +1,10 @@
 // Located JSON parser: see json_doc.h for why it exists. Recursion is bounded by the depth
 // limit, work and memory are linear in the text: members are checked for duplicates by
 // hash, positions go to one shared table (JsonPositions), not a path per value.
+//
+// [SECTION] parser  the recursive-descent parser: values, objects, arrays, strings, numbers
+// [SECTION] text    parse_json on text in memory, with the size limit
+// [SECTION] files   reading a file safely (no FIFO hang, no directory, size-capped)
 #include "json_doc.h"
 
 #include <fcntl.h>
@@ -18,7 +22,7 @@
 namespace chatdrill::scoring {
 
 // ---------------------------------------------------------------------------------------
-// Parser
+// [SECTION] parser
 
 namespace {
 
@@ -316,6 +320,9 @@ class Parser {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] text
+
 std::string too_big_message(std::size_t size, std::size_t max_bytes) {
   const std::string limit = max_bytes == k_max_file_bytes ? std::string(k_max_file_text) : fmt::format("{} bytes", max_bytes);
   return fmt::format("file is {} bytes, more than the {} limit for chatdrill files", size, limit);
@@ -339,6 +346,9 @@ JsonParse parse_json(std::string_view text, const std::string& file, JsonLimits 
   }
   return result;
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] files
 
 namespace {
 

@@ -1,6 +1,12 @@
 // The bundled scenario library and the trainer's tools around it: every scenario passes the
 // loader, the JSON Schema and the lints; its self-tests reach every ending; schema errors are
 // located; each lint fires on a small bad example; self-test failures say what went wrong.
+//
+// [SECTION] library     the bundled scenarios: count, twins, schema, lints, self-tests
+// [SECTION] schema      the JSON Schema subset and its located findings
+// [SECTION] lint        each lint on a small bad example
+// [SECTION] self-tests  failures that explain themselves, determinism
+// [SECTION] robustness  mutated scenarios never crash the loader, schema check or lints
 #include "engine_test_support.h"
 
 #include "simulator/engine/scenario_lint.h"
@@ -88,6 +94,9 @@ Loaded load_inline(const std::string& text) {
 // ---------------------------------------------------------------------------------------
 // The bundled library
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] library
+
 TEST_CASE("library: twelve scenarios, six situations in Finnish and English, each a twin of the other") {
   const auto files = bundled_files();
   REQUIRE(files.size() >= 12);
@@ -158,6 +167,9 @@ TEST_CASE("library: every self-test passes and together they reach every ending 
 
 // ---------------------------------------------------------------------------------------
 // Schema checking
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] schema
 
 TEST_CASE("schema: errors are located at the offending value, unknown members at their key") {
   const std::string text = replaced(replaced(replaced(k_base_scenario, R"("title": "T",)", R"("title": "T", "difficulty": 7, "tittle": "x",)"),
@@ -245,6 +257,9 @@ TEST_CASE("schema: loader and schema findings at the same path are reported once
 
 // ---------------------------------------------------------------------------------------
 // Lints
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] lint
 
 TEST_CASE("lint: an intent caught first by an earlier one is reported, a stricter earlier one is not") {
   const std::string text = replaced(k_base_scenario, R"([{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}])",
@@ -346,6 +361,9 @@ TEST_CASE("lint: twins whose node graphs drift apart are named node by node") {
 // ---------------------------------------------------------------------------------------
 // Self-tests
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] self-tests
+
 TEST_CASE("self-tests: a failing expectation says what was expected, what happened, and shows the run") {
   const std::string text = replaced(k_base_scenario, R"("start": "start",)", R"("tests": [
     {"name": "passes", "replies": [{"at": 5, "text": "Kyllä, kiitos!"}], "expect": {"outcome": "resolved", "reaches": ["done"]}},
@@ -378,6 +396,9 @@ TEST_CASE("self-tests: runs are deterministic and replies after the end are note
   CHECK(describe_test_result(a[0]) == describe_test_result(b[0]));
   CHECK(contains(describe_test_result(a[0]), "1 scripted reply came after the session had ended"));
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] robustness
 
 TEST_CASE("library: 250 mutations of the bundled scenarios are reported and never crash the loader, schema check or lints") {
   // Deterministic mutations: each replaces one value somewhere in a bundled file with a
