@@ -37,8 +37,10 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
-  const float height =
-      ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing() * 4 + fs * 2.2f;
+  const auto graded = std::count_if(r.grade.dimensions.begin(), r.grade.dimensions.end(),
+                                    [](const auto& d) { return d.graded; });
+  const float height = ImGui::GetTextLineHeightWithSpacing() +
+                       ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::max<long>(graded, 2)) + fs * 2.2f;
   begin_card("##score", ImVec2(0, height), p);
   ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(display_text(r.scenario_title.empty() ? r.scenario_id : r.scenario_title).c_str());
