@@ -34,7 +34,9 @@ constexpr const char* k_usage =
     "trainee writes nothing). The exercise's order, seed and time limits apply; each session's\n"
     "result is written into the exercise's results folder (or --results DIR). --now is the\n"
     "wall time the trainee starts at (ISO 8601 UTC; default: now); a start_at in the future is\n"
-    "waited for in virtual time. Scores are printed as the exercise's feedback policy allows.\n";
+    "waited for in virtual time. Scores are printed as the exercise's feedback policy allows.\n"
+    "As in the app, results this trainee already has in the folder count as done, and a chat\n"
+    "left unfinished by a crash is resumed from its journal.\n";
 
 struct ExerciseArgs {
   std::string file, trainee, replies_dir, now, results;

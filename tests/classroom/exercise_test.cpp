@@ -249,6 +249,12 @@ TEST_CASE("chatdrill exercise says what is wrong with its arguments and its exer
   CHECK(silent.status == 0);
   CHECK(silent.err.find("no replies for gift-card-fi") != std::string::npos);
   CHECK(classroom::list_result_files((fs::path(dir) / "results").string()).size() == 1);
+  // The same trainee again: the result counts as done (as in the app), nothing is played twice.
+  const auto again = run_chatdrill(
+      "exercise " + quote(ex) + " --trainee A --replies-dir " + quote(dir) + " --now 2026-12-01T10:00:00Z", dir);
+  CHECK(again.status == 0);
+  CHECK(again.out.find("done: 1 of 1 scenarios (1 from earlier runs)") != std::string::npos);
+  CHECK(classroom::list_result_files((fs::path(dir) / "results").string()).size() == 1);
   // A broken replies file is named with its line, and nothing is saved for it.
   write_text((fs::path(dir) / "replies" / "gift-card-fi.jsonl").string(),
              "{\"at\": 5, \"text\": \"Hei\"}\n{\"at\": oops}\n");

@@ -24,7 +24,7 @@ bool show_run_chat(AppState& s) {
   }
   const auto& current = run.current();
   if (current && (!s.sessions.live || s.sessions.live->record != current)) {
-    s.sessions.live = make_live_session(current, true);
+    s.sessions.live = make_live_session(current, true, &s.status);
     s.screen = Screen::session;
     return true;
   }
