@@ -11,23 +11,7 @@ using namespace chatdrill;
 using namespace chatdrill::classroom;
 using namespace chatdrill::engine::test;
 
-namespace {
-
 namespace fs = std::filesystem;
-
-int count_at(const scoring::Diagnostics& ds, const std::string& path) {
-  int n = 0;
-  for (const auto& d : ds) n += d.path == path;
-  return n;
-}
-
-std::string all_of(const scoring::Diagnostics& ds) {
-  std::string out;
-  for (const auto& d : ds) out += "\n  " + d.to_string();
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("checks: exercises get their schema check, located, and unknown fields once") {
   const std::string text = "{\"$schema\": 5, \"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n"

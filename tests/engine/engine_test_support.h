@@ -45,13 +45,25 @@ inline std::shared_ptr<const Scenario> must_load(const std::string& text) {
   return load.scenario;
 }
 
+// Every diagnostic, one per line (for failure messages).
+inline std::string all_of(const scoring::Diagnostics& ds) {
+  std::string out;
+  for (const auto& d : ds) out += "\n  " + d.to_string();
+  return out;
+}
+
+// How many diagnostics are at `path`.
+inline int count_at(const scoring::Diagnostics& ds, const std::string& path) {
+  int n = 0;
+  for (const auto& d : ds) n += d.path == path;
+  return n;
+}
+
 // The one diagnostic at `path`; fails when there is none.
 inline scoring::Diagnostic diag_at(const ScenarioLoad& load, const std::string& path) {
   for (const auto& d : load.diagnostics)
     if (d.path == path) return d;
-  std::string all;
-  for (const auto& d : load.diagnostics) all += "\n  " + d.to_string();
-  FAIL("no diagnostic at " << path << "; got:" << all);
+  FAIL("no diagnostic at " << path << "; got:" << all_of(load.diagnostics));
   return {};
 }
 

@@ -36,12 +36,6 @@ std::vector<fs::path> bundled_files() {
   return out;
 }
 
-std::string all_of(const scoring::Diagnostics& ds) {
-  std::string out;
-  for (const auto& d : ds) out += "\n  " + d.to_string();
-  return out;
-}
-
 scoring::JsonDoc parse_text(const std::string& text, const std::string& file = "t.json") {
   auto parsed = scoring::parse_json(text, file);
   REQUIRE_MESSAGE(parsed.doc, (parsed.error ? parsed.error->to_string() : ""));

@@ -11,23 +11,7 @@ using namespace chatdrill;
 using namespace chatdrill::engine;
 using namespace chatdrill::engine::test;
 
-namespace {
-
 namespace fs = std::filesystem;
-
-int count_at(const scoring::Diagnostics& ds, const std::string& path) {
-  int n = 0;
-  for (const auto& d : ds) n += d.path == path;
-  return n;
-}
-
-std::string all_of(const scoring::Diagnostics& ds) {
-  std::string out;
-  for (const auto& d : ds) out += "\n  " + d.to_string();
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("validation: the pipeline works from the text it is given and keeps the one parse") {
   // No such file on disk: a stage that read the file again would report it missing.
