@@ -10,6 +10,7 @@
 #include "strings.h"
 #include "emoji.h"
 
+#include "scoring/core/paths.h"
 #include "simulator/classroom/results.h"
 #include "simulator/classroom/session_record.h"
 #include "simulator/engine/scenario.h"
@@ -107,6 +108,7 @@ struct AppState {
   std::vector<std::string> recent_skipped;  // files in the sessions folder that are not results
   std::vector<std::string> journals;  // interrupted sessions to offer for recovery
   bool recovery_prompted = false;
+  scoring::Grader grader{scoring::data_root()};  // grades free practice and recovered journals (UI thread)
 
   std::shared_ptr<ExerciseView> exercise;  // a classroom exercise in progress (ui/classroom_state.h)
   std::shared_ptr<TrainerView> trainer;    // the trainer's results dashboard (ui/classroom_state.h)
