@@ -1,6 +1,8 @@
-// Grades: analyse the chat once, run the four graders, weigh them into the overall score,
-// and write `chatdrill.grade/1`. Pure functions of (transcript, rubric); no clock, no UI.
+// Grades: analyse the chat once, run the six graders, weigh them into the overall score,
+// and write `chatdrill.grade/2`. Pure functions of (transcript, rubric) given a Grader's
+// data; no clock, no UI, no environment.
 #include "grade_internal.h"
+#include "text/terms.h"
 
 #include <fmt/format.h>
 
@@ -14,18 +16,25 @@ namespace chatdrill::scoring {
 namespace detail {
 
 namespace {
-// What a ChatView borrows: its per-message vectors, kept with their capacity per thread.
-struct ViewBuffers {
-  std::vector<Analysis> analyses;
-  std::vector<std::optional<std::size_t>> answers;
-  std::vector<std::size_t> trainee, customer;
-};
-
-ViewBuffers& view_pool() {
-  thread_local ViewBuffers pool;
-  return pool;
+std::string language_file(const std::filesystem::path& root, const char* relative, Language language) {
+  return (root / fmt::format(fmt::runtime(relative), language_code(language))).string();
 }
+}  // namespace
 
+GraderLanguage::GraderLanguage(Language l, const std::filesystem::path& root)
+    : language(l),
+      morphology(std::make_shared<const Morphology>(l, language_file(root, "scoring/lexicons/{}-wordforms.json", l))),
+      lexicon(load_lexicon_file(l, language_file(root, "scoring/lexicons/{}.json", l), morphology)),
+      concepts(load_concepts_file(l, language_file(root, "scenarios/concepts/{}.json", l), morphology)),
+      analyzer(l, lexicon, concepts, morphology),
+      politeness(load_politeness_file(l, language_file(root, "scoring/lexicons/{}-politeness.json", l), morphology)),
+      writing(l, WritingCacheLimits{}, morphology),
+      notes(Notes::load_file(l, language_file(root, "scoring/lexicons/{}-notes.json", l))),
+      frame_words(concept_words(analyzer.concepts(),
+                                {"topic.none", "courtesy.filler", "greeting", "customer.confirm", "answer.particle"})),
+      particle_words(concept_words(analyzer.concepts(), {"answer.particle"})) {}
+
+namespace {
 void swap_buffers(ChatView& chat, ViewBuffers& pool) {
   chat.analyses.swap(pool.analyses);
   chat.answers.swap(pool.answers);
@@ -34,19 +43,20 @@ void swap_buffers(ChatView& chat, ViewBuffers& pool) {
 }
 }  // namespace
 
-ChatView::ChatView(const Transcript& t) : transcript(t) {
-  swap_buffers(*this, view_pool());
+ChatView::ChatView(const Transcript& t, GraderLanguage& l, ViewBuffers& buffers) : transcript(t), lang(&l), pool(&buffers) {
+  language = l.language;
+  swap_buffers(*this, *pool);
   answers.clear();
   trainee.clear();
   customer.clear();
 }
 
 ChatView::~ChatView() {
-  if (analyses.capacity() < view_pool().analyses.capacity()) return;  // moved from, or a nested view
-  for (std::size_t i = 0; i < analyses.size(); ++i)  // what a huge message grew is not kept for the thread's life
+  if (analyses.capacity() < pool->analyses.capacity()) return;  // moved from, or a nested view
+  for (std::size_t i = 0; i < analyses.size(); ++i)  // what a huge message grew is not kept for the grader's life
     if (analyses[i].tokens.capacity() > 4096 || (i < transcript.messages.size() && transcript.messages[i].text.size() > 65536))
       analyses[i] = Analysis{};
-  swap_buffers(*this, view_pool());
+  swap_buffers(*this, *pool);
 }
 
 double round_tenth(double x) { return static_cast<double>(std::llround(x * 10.0)) / 10.0; }
@@ -81,13 +91,6 @@ std::string_view ChatView::sentence_text(std::size_t message, int sentence) cons
 
 namespace {
 
-// One analyser per language per thread: building one opens a stemmer, and its stem cache
-// pays off across messages. Its state never changes a result.
-TextAnalyzer& analyzer_for(Language language) {
-  thread_local TextAnalyzer fi(Language::fi), en(Language::en);
-  return language == Language::fi ? fi : en;
-}
-
 std::string customer_name(const Transcript& t, const Rubric& rubric) {
   if (!rubric.customer_name.empty()) return rubric.customer_name;
   if (auto it = t.extra.find("customer_name"); it != t.extra.end() && it->is_string()) return it->get<std::string>();
@@ -96,10 +99,12 @@ std::string customer_name(const Transcript& t, const Rubric& rubric) {
 
 }  // namespace
 
-ChatView view_chat(const Transcript& transcript, const Rubric& rubric) {
-  ChatView chat{transcript};
-  chat.language = parse_language(transcript.language).value_or(Language::en);
-  TextAnalyzer& analyzer = analyzer_for(chat.language);
+// The grader's analyser of the language: building one opens a stemmer, and its stem cache
+// pays off across messages. Its state never changes a result.
+ChatView view_chat(const Transcript& transcript, const Rubric& rubric, Grader& grader) {
+  Grader::Impl& g = grader.impl();
+  ChatView chat{transcript, g.language(parse_language(transcript.language).value_or(Language::en)), g.pool};
+  TextAnalyzer& analyzer = chat.lang->analyzer;
   analyzer.set_customer_name(customer_name(transcript, rubric));
   for (const Slot& slot : rubric.slots) {
     Slot folded{sanitize_utf8(slot.id), sanitize_utf8(slot.label), {}, {}, {}};  // quoted in notes
@@ -165,13 +170,11 @@ void Tally::add(std::optional<std::size_t> message, const char* rule, double poi
   evidence_.push_back(Evidence{message, rule, static_cast<double>(tenths) / 10.0, std::move(note)});
 }
 
-DimensionGrade Tally::finish(bool fi) {
+DimensionGrade Tally::finish(const ChatView& chat) {
   if (tenths_ > 1000) {
-    add(std::nullopt, clamp_rule_, static_cast<double>(1000 - tenths_) / 10.0,
-        fi ? "Pisteet rajataan enintään 100:aan." : "Scores are capped at 100.");
+    add(std::nullopt, clamp_rule_, static_cast<double>(1000 - tenths_) / 10.0, chat.note("grade.capped"));
   } else if (tenths_ < 0) {
-    add(std::nullopt, clamp_rule_, static_cast<double>(-tenths_) / 10.0,
-        fi ? "Pisteet eivät laske alle nollan." : "Scores do not go below 0.");
+    add(std::nullopt, clamp_rule_, static_cast<double>(-tenths_) / 10.0, chat.note("grade.floored"));
   }
   DimensionGrade g;
   g.score = static_cast<double>(tenths_) / 10.0;
@@ -210,8 +213,29 @@ double overall_score(const std::array<DimensionGrade, k_dimension_count>& dimens
   return detail::round_tenth(sum / weight_sum);
 }
 
-Grade grade_transcript(const Transcript& transcript, const Rubric& rubric) {
-  const detail::ChatView chat = detail::view_chat(transcript, rubric);
+detail::GraderLanguage& Grader::Impl::language(Language l) {
+  std::unique_ptr<detail::GraderLanguage>& slot = l == Language::fi ? fi : en;
+  if (!slot) slot = std::make_unique<detail::GraderLanguage>(l, data_root);
+  return *slot;
+}
+
+Grader::Grader(std::filesystem::path data_root) : impl_(std::make_unique<Impl>()) {
+  impl_->data_root = std::move(data_root);
+}
+Grader::~Grader() = default;
+Grader::Grader(Grader&&) noexcept = default;
+Grader& Grader::operator=(Grader&&) noexcept = default;
+
+const std::filesystem::path& Grader::data_root() const { return impl_->data_root; }
+
+void Grader::load(std::string_view language_code) {
+  impl_->language(parse_language(language_code).value_or(Language::en));
+}
+
+Grade Grader::grade(const Transcript& transcript, const Rubric& rubric) { return grade_transcript(transcript, rubric, *this); }
+
+Grade grade_transcript(const Transcript& transcript, const Rubric& rubric, Grader& grader) {
+  const detail::ChatView chat = detail::view_chat(transcript, rubric, grader);
   Grade g;
   g.dimensions[0] = detail::speed_grade(chat, rubric);
   g.dimensions[1] = detail::politeness_grade(chat, rubric);
@@ -223,20 +247,24 @@ Grade grade_transcript(const Transcript& transcript, const Rubric& rubric) {
   return g;
 }
 
-DimensionGrade grade_speed(const Transcript& t, const Rubric& r) { return detail::speed_grade(detail::view_chat(t, r), r); }
-DimensionGrade grade_politeness(const Transcript& t, const Rubric& r) {
-  return detail::politeness_grade(detail::view_chat(t, r), r);
+DimensionGrade grade_speed(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::speed_grade(detail::view_chat(t, r, g), r);
 }
-DimensionGrade grade_clarifying(const Transcript& t, const Rubric& r) {
-  return detail::clarifying_grade(detail::view_chat(t, r), r);
+DimensionGrade grade_politeness(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::politeness_grade(detail::view_chat(t, r, g), r);
 }
-DimensionGrade grade_engagement(const Transcript& t, const Rubric& r) {
-  return detail::engagement_grade(detail::view_chat(t, r), r);
+DimensionGrade grade_clarifying(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::clarifying_grade(detail::view_chat(t, r, g), r);
 }
-DimensionGrade grade_resolution(const Transcript& t, const Rubric& r) {
-  return detail::resolution_grade(detail::view_chat(t, r), r);
+DimensionGrade grade_engagement(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::engagement_grade(detail::view_chat(t, r, g), r);
 }
-DimensionGrade grade_writing(const Transcript& t, const Rubric& r) { return detail::writing_grade(detail::view_chat(t, r), r); }
+DimensionGrade grade_resolution(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::resolution_grade(detail::view_chat(t, r, g), r);
+}
+DimensionGrade grade_writing(const Transcript& t, const Rubric& r, Grader& g) {
+  return detail::writing_grade(detail::view_chat(t, r, g), r);
+}
 
 Json grade_to_json(const Grade& grade) {
   Json j = Json::object();

@@ -1,13 +1,16 @@
 // Grades (`chatdrill.grade/2`): six explainable dimensions and an overall score, each a
-// pure function of a transcript and a rubric. Every point is explained by evidence that
-// cites a message and a rule. No UI, no engine, no clock.
+// pure function of a transcript, a rubric and the language data a Grader was given. Every
+// point is explained by evidence that cites a message and a rule. No UI, no engine, no
+// clock, no environment: the caller says where the data is.
 #pragma once
 
 #include "core/json_doc.h"
 #include "transcript.h"
 
 #include <array>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,7 +101,37 @@ struct Grade {
   const DimensionGrade& dimension(std::string_view name) const;
 };
 
-Grade grade_transcript(const Transcript& transcript, const Rubric& rubric = {});
+// What grading reads, from one data folder (scoring::data_root() for the bundled data):
+// per language its lexicon (scoring/lexicons/<lang>.json), word forms (<lang>-wordforms.json),
+// politeness strategies (<lang>-politeness.json), evidence notes (<lang>-notes.json) and
+// concepts (scenarios/concepts/<lang>.json), each language read on its first chat. The
+// caller owns it and passes it to every grade. It caches stems, morphology and spelling
+// verdicts across chats (never changing a result), so keep one and reuse it.
+// Not thread-safe: a Grader is used by one thread at a time; give each thread its own.
+class Grader {
+ public:
+  explicit Grader(std::filesystem::path data_root);
+  ~Grader();
+  Grader(Grader&&) noexcept;
+  Grader& operator=(Grader&&) noexcept;
+
+  const std::filesystem::path& data_root() const;
+  // Reads a language's data now (the first grade in it would): a missing or broken file
+  // throws std::runtime_error naming it (`file:line:col: path: message`).
+  void load(std::string_view language_code);
+  // grade_transcript(transcript, rubric, *this).
+  Grade grade(const Transcript& transcript, const Rubric& rubric = {});
+
+  struct Impl;  // scoring/grade_internal.h
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Throws std::runtime_error naming the file when the grader's data for the transcript's
+// language is missing or broken.
+Grade grade_transcript(const Transcript& transcript, const Rubric& rubric, Grader& grader);
 
 // The graders on their own (grade_transcript runs all of them on one analysis). The rules
 // are in scoring/GRADING.md; in short:
@@ -113,12 +146,12 @@ Grade grade_transcript(const Transcript& transcript, const Rubric& rubric = {});
 //             ends and channel bouncing subtract.
 // resolution: the ending's rating, or from the customer's own last words.
 // writing:    base 100; spelling and grammar errors subtract.
-DimensionGrade grade_speed(const Transcript& transcript, const Rubric& rubric = {});
-DimensionGrade grade_politeness(const Transcript& transcript, const Rubric& rubric = {});
-DimensionGrade grade_clarifying(const Transcript& transcript, const Rubric& rubric = {});
-DimensionGrade grade_engagement(const Transcript& transcript, const Rubric& rubric = {});
-DimensionGrade grade_resolution(const Transcript& transcript, const Rubric& rubric = {});
-DimensionGrade grade_writing(const Transcript& transcript, const Rubric& rubric = {});
+DimensionGrade grade_speed(const Transcript& transcript, const Rubric& rubric, Grader& grader);
+DimensionGrade grade_politeness(const Transcript& transcript, const Rubric& rubric, Grader& grader);
+DimensionGrade grade_clarifying(const Transcript& transcript, const Rubric& rubric, Grader& grader);
+DimensionGrade grade_engagement(const Transcript& transcript, const Rubric& rubric, Grader& grader);
+DimensionGrade grade_resolution(const Transcript& transcript, const Rubric& rubric, Grader& grader);
+DimensionGrade grade_writing(const Transcript& transcript, const Rubric& rubric, Grader& grader);
 
 // Weighted mean of the four scores with `rubric.weights` (all zero = equal), rounded to 0.1.
 double overall_score(const std::array<DimensionGrade, k_dimension_count>& dimensions, const Rubric& rubric);

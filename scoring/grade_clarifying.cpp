@@ -82,7 +82,6 @@ bool customer_wrote_between(const ChatView& chat, std::size_t from, std::size_t 
 }
 
 void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Tally& tally) {
-  const bool fi = chat.fi();
   const Analysis& a = chat.analysis(i);
   const std::string_view text = chat.sentence_text(i, sentence);
   std::vector<std::string_view> keys;
@@ -101,23 +100,17 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
                          return std::binary_search(topic.begin(), topic.end(), k);
                        }))))
       continue;
-    tally.add(i, "clarifying.repeated_question", k_repeated,
-              fi ? note(FMT_COMPILE("Kysyi uudelleen jo kysyttyä: \"{}\""), text)
-                 : note(FMT_COMPILE("Asked again what was already asked: \"{}\""), text));
+    tally.add(i, "clarifying.repeated_question", k_repeated, chat.note("clarifying.repeated_question", text));
     return;
   }
   c.asked_topics.emplace_back(i, keys);
   if (!chat.pays(i, sentence)) {
     if (!chat.pays(i))
-      tally.add(i, "clarifying.beside_the_point", 0,
-                fi ? note(FMT_COMPILE("Kysymys vastauksessa, joka ei tartu asiakkaan viestiin, ei tuo pisteitä: \"{}\""), text)
-                   : note(FMT_COMPILE("A question in a reply that does not take up the customer's message earns nothing: \"{}\""), text));
+      tally.add(i, "clarifying.beside_the_point", 0, chat.note("clarifying.beside_the_point", text));
     return;
   }
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
-    tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0),
-              fi ? note(FMT_COMPILE("Vakiokysymys \"{}\" ei selvitä asiakkaan asiaa."), text)
-                 : note(FMT_COMPILE("Stock question \"{}\" does not find out about the customer's case."), text));
+    tally.add(i, "clarifying.stock", nth(k_stock, 2, c.stock++, 0), chat.note("clarifying.stock", text));
     return;
   }
   const auto& s = a.sentences[static_cast<std::size_t>(sentence)];
@@ -144,18 +137,14 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
                                    : !detail.empty() ? detail
                                                      : text;
     tally.add(i, "clarifying.question", nth(k_relevant, 5, c.relevant++, 2),
-              fi ? note(FMT_COMPILE("Tarkentava kysymys asiakkaan asiasta ({}): \"{}\""), about, text)
-                 : note(FMT_COMPILE("Clarifying question about the customer's case ({}): \"{}\""), about, text));
+              chat.note("clarifying.question", about, text));
   } else {
     tally.add(i, "clarifying.generic_question", nth(k_generic, 2, c.generic++, 0),
-              fi ? note(FMT_COMPILE("Kysymys, joka ei liity asiakkaan viestiin tai avoimiin tietoihin: \"{}\""), text)
-                 : note(FMT_COMPILE("A question not tied to the customer's words or an open detail: \"{}\""), text));
+              chat.note("clarifying.generic_question", text));
   }
   for (std::size_t n : slots) {
     if (!c.slots_covered.insert(n).second) continue;
-    tally.add(i, "clarifying.slot", k_slot_bonus,
-              fi ? note(FMT_COMPILE("Selvitti tiedon: {}."), slot_label(chat.slots[n]))
-                 : note(FMT_COMPILE("Found out: {}."), slot_label(chat.slots[n])));
+    tally.add(i, "clarifying.slot", k_slot_bonus, chat.note("clarifying.slot", slot_label(chat.slots[n])));
   }
 }
 
@@ -189,20 +178,14 @@ void assumptions(const ChatView& chat, std::size_t i, Tally& tally) {
   for (const auto& hit : a.markers) {
     if (hit.id != "clarifying.assumption" || a.sentences[static_cast<std::size_t>(hit.sentence)].is_question) continue;
     tally.add(i, "clarifying.assumption", k_assumption,
-              chat.fi() ? note(FMT_COMPILE("Oletti kysymättä: \"{}\""), chat.sentence_text(i, hit.sentence))
-                        : note(FMT_COMPILE("Assumed instead of asking: \"{}\""), chat.sentence_text(i, hit.sentence)));
+              chat.note("clarifying.assumption", chat.sentence_text(i, hit.sentence)));
   }
 }
 
 }  // namespace
 
 DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
-  const bool fi = chat.fi();
-  Tally tally("clarifying", 50,
-              fi ? "Lähtötaso 50; asiakkaan asiaan liittyvät kysymykset lisäävät (vähenevästi, kukin kerran), oletukset, "
-                   "toistetut kysymykset ja kysymättä toimiminen vähentävät."
-                 : "Starts at 50; questions about the customer's case add (diminishing, each once); assumptions, repeated "
-                   "questions and acting without asking subtract.");
+  Tally tally("clarifying", 50, chat.note("clarifying.base"));
   Counters c;
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
     const std::size_t i = chat.trainee[k];
@@ -221,28 +204,22 @@ DimensionGrade clarifying_grade(const ChatView& chat, const Rubric& rubric) {
     if (acts && !c.asked && !c.acted_noted && !chat.customer.empty() && chat.customer.front() < i &&
         !customer_gave_details(chat, i)) {
       c.acted_noted = true;
-      tally.add(i, "clarifying.acted_without_asking", k_acted,
-                fi ? "Ryhtyi toimiin kysymättä ensin yhtään tarkentavaa kysymystä."
-                   : "Acted before asking a single clarifying question.");
+      tally.add(i, "clarifying.acted_without_asking", k_acted, chat.note("clarifying.acted_without_asking"));
     }
   }
   for (std::size_t n = 0; n < rubric.slots.size(); ++n) {
     if (c.slots_covered.count(n)) continue;
     if (customer_gave_slot(chat, chat.slots[n])) {
       tally.add(std::nullopt, "clarifying.slot_given", 0,
-                fi ? note(FMT_COMPILE("Asiakas kertoi itse: {}."), slot_label(chat.slots[n]))
-                   : note(FMT_COMPILE("The customer told it themselves: {}."), slot_label(chat.slots[n])));
+                chat.note("clarifying.slot_given", slot_label(chat.slots[n])));
       continue;
     }
     tally.add(std::nullopt, "clarifying.slot_missed", k_slot_missed,
-              fi ? note(FMT_COMPILE("Ei kysynyt: {}."), slot_label(chat.slots[n]))
-                 : note(FMT_COMPILE("Never asked about: {}."), slot_label(chat.slots[n])));
+              chat.note("clarifying.slot_missed", slot_label(chat.slots[n])));
   }
   if (c.relevant + c.generic + c.stock == 0)
-    tally.add(std::nullopt, "clarifying.no_questions", 0,
-              fi ? "Ei yhtään kysymystä: vastaukset perustuivat oletuksiin."
-                 : "No questions at all: the replies rested on assumptions.");
-  return tally.finish(fi);
+    tally.add(std::nullopt, "clarifying.no_questions", 0, chat.note("clarifying.no_questions"));
+  return tally.finish(chat);
 }
 
 }  // namespace chatdrill::scoring::detail

@@ -40,7 +40,6 @@ bool moves_on(const Analysis& a) {
 
 
 void replies(const ChatView& chat, Tally& tally) {
-  const bool fi = chat.fi();
   int next_steps = 0;
   bool owned = false, held = false;
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
@@ -49,67 +48,48 @@ void replies(const ChatView& chat, Tally& tally) {
     const Response& r = chat.responses[k];
     if (const Move* m = a.move(MoveKind::channel_bounce)) {  // one penalty per reply, quoting its first bounce
       tally.add(i, "engagement.channel_bounce", k_bounce,
-                fi ? note(FMT_COMPILE("Ohjasi asiakkaan toiseen kanavaan (\"{}\") sen sijaan, että hoitaisi asian itse."),
-                          words(chat, i, m->first, m->last))
-                   : note(FMT_COMPILE("Bounced the customer to another channel (\"{}\") instead of owning the case."),
-                          words(chat, i, m->first, m->last)));
+                chat.note("engagement.channel_bounce", words(chat, i, m->first, m->last)));
     }
     if (!r.responsive) {
       tally.add(i, "engagement.unresponsive", k_unresponsive,
-                fi ? note(FMT_COMPILE("Vastaus ei tartu asiakkaan viestiin (\"{}\"): ei yhteistä asiaa, ei vastausta."),
-                          customer_gist(chat, r.turn.front()))
-                   : note(FMT_COMPILE("The reply does not take up the customer's message (\"{}\"): nothing in common, no answer."),
-                          customer_gist(chat, r.turn.front())));
+                chat.note("engagement.unresponsive", customer_gist(chat, r.turn.front())));
     }
     if (!r.echo.empty())
-      tally.add(i, "engagement.echo", 0,
-                fi ? note(FMT_COMPILE("Toistaa asiakkaan omat sanat (\"{}\"): kopio ei vastaa eikä tuo pisteitä."), r.echo)
-                   : note(FMT_COMPILE("Repeats the customer's own words (\"{}\"): a copy answers nothing and earns nothing."), r.echo));
+      tally.add(i, "engagement.echo", 0, chat.note("engagement.echo", r.echo));
     if (r.responsive && r.all_reused && a.tokens.size() >= 4) {
-      tally.add(i, "engagement.template_reused", k_template,
-                fi ? "Sama vastaus kuin aiemmin: toistettu pohja ei palvele asiakasta."
-                   : "The same reply as before: a reused template does not serve the customer.");
+      tally.add(i, "engagement.template_reused", k_template, chat.note("engagement.template_reused"));
     }
     if (const Move* m = a.move(MoveKind::next_step); m && next_steps < 2 && chat.pays(i, sentence_of(a, m->first))) {
       tally.add(i, "engagement.next_step", k_next_step[next_steps++],
-                fi ? note(FMT_COMPILE("Kertoi seuraavan askeleen: \"{}\""), words(chat, i, m->first, m->last))
-                   : note(FMT_COMPILE("Stated a next step: \"{}\""), words(chat, i, m->first, m->last)));
+                chat.note("engagement.next_step", words(chat, i, m->first, m->last)));
     }
     if (const Move* m = a.move(MoveKind::hold); m && !held && r.responsive && chat.fresh(i, sentence_of(a, m->first))) {
       held = true;
-      tally.add(i, "engagement.hold", k_hold,
-                fi ? "Kertoi, että selvittää asiaa, eikä jättänyt asiakasta arvailemaan."
-                   : "Told the customer they were looking into it instead of leaving them guessing.");
+      tally.add(i, "engagement.hold", k_hold, chat.note("engagement.hold"));
     }
     const Move* own = a.move(MoveKind::ownership);
     if (own && own->rule == "contact.details" && !owned && chat.pays(i, sentence_of(a, own->first))) {
       owned = true;
-      tally.add(i, "engagement.ownership", k_ownership,
-                fi ? "Pyysi yhteystiedot hoitaakseen asian itse loppuun." : "Asked for contact details to take the case forward.");
+      tally.add(i, "engagement.ownership", k_ownership, chat.note("engagement.ownership"));
     }
     const bool closing = !r.turn.empty() && std::all_of(r.turn.begin(), r.turn.end(), [&](std::size_t c) { return chat.is_closing(c); });
     if (chat.answers[k] && k + 1 < chat.trainee.size() && !moves_on(a) && !r.answers_question && !closing)
-      tally.add(i, "engagement.dead_end", k_dead_end,
-                fi ? "Vastaus ei vie keskustelua eteenpäin (ei vastausta, kysymystä eikä seuraavaa askelta)."
-                   : "The reply leads nowhere (no answer, no question, no next step).");
+      tally.add(i, "engagement.dead_end", k_dead_end, chat.note("engagement.dead_end"));
   }
 }
 
 // A customer question none of the replies to its turn answered or took up.
 void questions(const ChatView& chat, Tally& tally) {
-  const bool fi = chat.fi();
   for (std::size_t question : open_questions(chat))
     tally.add(question, "engagement.question_unanswered", k_question_unanswered,
-              fi ? note(FMT_COMPILE("Asiakkaan kysymys jäi vastaamatta: \"{}\""), customer_gist(chat, question))
-                 : note(FMT_COMPILE("The customer's question was never answered: \"{}\""), customer_gist(chat, question)));
+              chat.note("engagement.question_unanswered", customer_gist(chat, question)));
 }
 
 void unanswered(const ChatView& chat, Tally& tally) {
   const std::size_t last_trainee = chat.trainee.empty() ? 0 : chat.trainee.back();
   for (std::size_t c : chat.customer) {
     if ((!chat.trainee.empty() && c < last_trainee) || !chat.needs_answer(c)) continue;
-    tally.add(c, "engagement.unanswered", k_unanswered,
-              chat.fi() ? "Asiakkaan viesti jäi vaille vastausta." : "The customer's message was left unanswered.");
+    tally.add(c, "engagement.unanswered", k_unanswered, chat.note("engagement.unanswered"));
     return;  // messages written in a row are answered together: one penalty
   }
 }
@@ -179,70 +159,49 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
       return resp && resp->all_reused;
     };
     if (in_window && reused(*in_window)) {
-      tally.add(in_window, "engagement.checkin_repeated", 0,
-                fi ? "Sama tarkistus sanasta sanaan kuin aiemmin: se huomataan, mutta siitä ei saa pisteitä uudelleen."
-                   : "The same check-in word for word as before: noticed, but not paid again.");
+      tally.add(in_window, "engagement.checkin_repeated", 0, chat.note("engagement.checkin_repeated"));
     } else if (in_window) {
       tally.add(in_window, "engagement.checkin", k_checkin,
-                fi ? note(FMT_COMPILE("Tarkisti asiakkaan tilanteen {} hiljaisuuden jälkeen."), duration(msgs[*in_window].at - s, fi))
-                   : note(FMT_COMPILE("Checked in after {} of silence."), duration(msgs[*in_window].at - s, fi)));
+                chat.note("engagement.checkin", duration(msgs[*in_window].at - s, fi)));
     } else if (early) {
       tally.add(early, "engagement.checkin_early", k_checkin_early,
-                fi ? note(FMT_COMPILE("Tarkisti jo {}:n kohdalla; asiakkaalle kannattaa antaa hetki aikaa."), duration(msgs[*early].at - s, fi))
-                   : note(FMT_COMPILE("Checked in after only {}; give the customer a moment."), duration(msgs[*early].at - s, fi)));
+                chat.note("engagement.checkin_early", duration(msgs[*early].at - s, fi)));
     } else if (late) {
       tally.add(late, "engagement.checkin_late", k_checkin_late,
-                fi ? note(FMT_COMPILE("Tarkisti vasta {} hiljaisuuden jälkeen (ikkuna {})."), duration(msgs[*late].at - s, fi),
-                                 window_text(r, fi))
-                   : note(FMT_COMPILE("Checked in only after {} of silence (window {})."), duration(msgs[*late].at - s, fi),
-                                 window_text(r, fi)));
+                chat.note("engagement.checkin_late", duration(msgs[*late].at - s, fi), window_text(r, fi)));
     } else if (silent > r.silence_checkin_to) {
       tally.add(*start, "engagement.no_checkin", k_no_checkin,
-                fi ? note(FMT_COMPILE("Asiakas oli hiljaa {} eikä harjoittelija tarkistanut, onko hän vielä linjoilla."), duration(until - s, fi))
-                   : note(FMT_COMPILE("The customer was silent for {} and the trainee never checked in."), duration(until - s, fi)));
+                chat.note("engagement.no_checkin", duration(until - s, fi)));
     }
   }
 }
 
 void open_door(const ChatView& chat, Tally& tally) {
-  const bool fi = chat.fi();
   for (std::size_t k = chat.trainee.size(); k-- > 0 && k + 2 >= chat.trainee.size();) {
     const std::size_t i = chat.trainee[k];
     const Move* m = chat.analysis(i).move(MoveKind::open_door);
     if (!m) continue;
     if (!chat.pays(i, sentence_of(chat.analysis(i), m->first))) {
-      tally.add(i, "engagement.open_door_reused", 0,
-                fi ? "Avoin lopetus oli sama pohja kuin aiemmissa viesteissä, joten siitä ei saa pisteitä."
-                   : "The open-door close was the same template as earlier replies, so it earns nothing.");
+      tally.add(i, "engagement.open_door_reused", 0, chat.note("engagement.open_door_reused"));
       return;
     }
     tally.add(i, "engagement.open_door", k_open_door,
-              fi ? note(FMT_COMPILE("Lopetti jättäen oven auki jatkokysymyksille: \"{}\""), words(chat, i, m->first, m->last))
-                 : note(FMT_COMPILE("Closed by leaving the door open for further questions: \"{}\""), words(chat, i, m->first, m->last)));
+              chat.note("engagement.open_door", words(chat, i, m->first, m->last)));
     return;
   }
-  tally.add(std::nullopt, "engagement.no_open_door", 0,
-            fi ? "Lopetuksessa ei kutsuttu ottamaan uudelleen yhteyttä (esim. \"jos tulee kysyttävää, kirjoita rohkeasti\")."
-               : "The close did not invite the customer back (e.g. \"if you have any questions, feel free to write\").");
+  tally.add(std::nullopt, "engagement.no_open_door", 0, chat.note("engagement.no_open_door"));
 }
 
 }  // namespace
 
 DimensionGrade engagement_grade(const ChatView& chat, const Rubric& rubric) {
-  const bool fi = chat.fi();
-  Tally tally("engagement", 60,
-              fi ? "Lähtötaso 60; asiakkaan viestiin tarttuvat vastaukset, seuraavat askeleet, vastuunotto, tarkistukset "
-                   "hiljaisuudessa ja avoin lopetus lisäävät; vastaamatta jättäminen, ohi menevät tai toistetut vastaukset, "
-                   "umpikujat ja toiseen kanavaan ohjaaminen vähentävät."
-                 : "Starts at 60; replies that take up the customer's message, next steps, ownership, check-ins after "
-                   "silence and an open-door close add; unanswered messages, replies beside the point or repeated, dead "
-                   "ends and channel bouncing subtract.");
+  Tally tally("engagement", 60, chat.note("engagement.base"));
   replies(chat, tally);
   questions(chat, tally);
   unanswered(chat, tally);
   silences(chat, rubric, tally);
   if (!chat.trainee.empty()) open_door(chat, tally);
-  return tally.finish(fi);
+  return tally.finish(chat);
 }
 
 }  // namespace chatdrill::scoring::detail

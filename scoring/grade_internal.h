@@ -4,7 +4,10 @@
 #pragma once
 
 #include "grade.h"
+#include "grade_notes.h"
+#include "politeness.h"
 #include "text.h"
+#include "text/spelling.h"
 #include "core/timestamp.h"
 
 #include <fmt/compile.h>
@@ -13,13 +16,47 @@
 #include <algorithm>
 #include <cmath>
 
+#include <filesystem>
 #include <forward_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace chatdrill::scoring::detail {
+
+// What a Grader holds for one language, all read from its data folder: the analyser (its
+// lexicon, concepts and word forms), the politeness model, the writing checker and the
+// notes. The analyser and the checker cache per word, so a Grader is used by one thread.
+struct GraderLanguage {
+  // Throws std::runtime_error naming the file when one is missing or broken.
+  GraderLanguage(Language language, const std::filesystem::path& data_root);
+  Language language;
+  // Read in this order (members are initialised in declaration order), so a broken
+  // lexicon is the error reported even when later files are missing too.
+  std::shared_ptr<const Morphology> morphology;
+  std::shared_ptr<const Lexicon> lexicon;
+  std::shared_ptr<const ConceptSet> concepts;
+  TextAnalyzer analyzer;
+  std::shared_ptr<const PolitenessModel> politeness;
+  WritingChecker writing;
+  Notes notes;
+  // Single words of the concepts that only frame a message (greetings, fillers, topic-less
+  // words), and the words an answer to a yes/no question starts with (answer.particle).
+  std::unordered_set<std::string> frame_words, particle_words;
+};
+
+// What a ChatView borrows from its Grader: its per-message vectors, kept with their capacity.
+struct ViewBuffers {
+  std::vector<Analysis> analyses;
+  std::vector<std::optional<std::size_t>> answers;
+  std::vector<std::size_t> trainee, customer;
+};
+
+// The base forms of the single-word terms of the concepts `ids` (grade_response.cpp).
+std::unordered_set<std::string> concept_words(const ConceptSet& concepts, std::initializer_list<std::string_view> ids);
 
 // How one trainee reply relates to the customer: the customer turn it answers, whether it
 // responds to it (Responsiveness in GRADING.md) and which of its sentences were already
@@ -54,13 +91,15 @@ struct Response {
 };
 
 struct ChatView {
-  // The per-message vectors (and the analyses' buffers) are borrowed from a per-thread
+  // The per-message vectors (and the analyses' buffers) are borrowed from the Grader's
   // pool and given back on destruction, so grading a stream of chats does not allocate
   // them again per message.
-  explicit ChatView(const Transcript& t);
+  ChatView(const Transcript& t, GraderLanguage& lang, ViewBuffers& pool);
   ChatView(ChatView&&) = default;
   ~ChatView();
   const Transcript& transcript;
+  GraderLanguage* lang;  // the chat's language data (never null)
+  ViewBuffers* pool;
   Language language = Language::fi;
   std::vector<Analysis> analyses;  // per message; empty for events graders ignore
   // Per trainee message: the first customer message it answers (the earliest one not yet
@@ -96,6 +135,11 @@ struct ChatView {
   const Message& message(std::size_t i) const { return transcript.messages[i]; }
   const Analysis& analysis(std::size_t i) const { return analyses[i]; }
   bool fi() const { return language == Language::fi; }
+  // An evidence note in the chat's language (grade_notes.h), its placeholders filled.
+  template <typename... Args>
+  std::string note(NoteKey key, const Args&... args) const {
+    return lang->notes.format(key, args...);
+  }
   // The text a marker hit covers, for quoting in notes (always valid UTF-8).
   std::string_view quote(std::size_t message, const MarkerHit& hit) const;
   // A customer message that only thanks or says goodbye: it needs no answer.
@@ -107,8 +151,8 @@ struct ChatView {
   mutable std::forward_list<std::string> repaired;  // quotes of invalid messages, made valid
 };
 
-// Analyses every customer and trainee message once (thread-local analysers, one per language).
-ChatView view_chat(const Transcript& transcript, const Rubric& rubric);
+// Analyses every customer and trainee message once, with the grader's analyser of the language.
+ChatView view_chat(const Transcript& transcript, const Rubric& rubric, Grader& grader);
 // Fills topics, responses and trainee_at of a view whose analyses are done (grade_response.cpp).
 void read_responses(ChatView& chat);
 // Per token of `a`: covered by a courtesy marker or a framing concept (greeting, filler,
@@ -126,7 +170,7 @@ class Tally {
   // temporary std::string cannot slip in): Evidence::rule views them.
   Tally(std::string_view dimension, double base, std::string base_note);
   void add(std::optional<std::size_t> message, const char* rule, double points, std::string note);
-  DimensionGrade finish(bool fi);
+  DimensionGrade finish(const ChatView& chat);  // the clamp's note in the chat's language
 
  private:
   const char* base_rule_ = nullptr;
@@ -136,6 +180,20 @@ class Tally {
 };
 
 double round_tenth(double x);
+
+}  // namespace chatdrill::scoring::detail
+
+namespace chatdrill::scoring {
+// A Grader's insides: its data folder, each language's data once used, the view pool.
+struct Grader::Impl {
+  std::filesystem::path data_root;
+  std::unique_ptr<detail::GraderLanguage> fi, en;
+  detail::ViewBuffers pool;
+  detail::GraderLanguage& language(Language language);  // loads it on first use
+};
+}  // namespace chatdrill::scoring
+
+namespace chatdrill::scoring::detail {
 
 // An evidence note: fmt formatting into a stack buffer, then one string of the exact size
 // (fmt::format's compiled form grows the string as it writes). Use with FMT_COMPILE.

@@ -20,18 +20,17 @@ namespace {
 struct MarkerRule {
   std::string_view rule;  // the evidence rule, a literal: "politeness." and the marker id
   double points;
-  const char* fi;
-  const char* en;
+  NoteKey label;  // what the note calls it, in the chat's language
 };
 
 // Negative markers: every occurrence subtracts its full points. Channel bouncing is
 // graded under engagement, not here.
 constexpr MarkerRule k_negative[] = {
-    {"politeness.negative.rude", -25, "Töykeä tai loukkaava ilmaus", "Rude or insulting words"},
-    {"politeness.negative.dismissive", -15, "Vähättelevä ilmaus", "Dismissive phrase"},
-    {"politeness.negative.blame", -15, "Asiakkaan syyllistäminen", "Blaming the customer"},
-    {"politeness.negative.shouting", -10, "HUUTAMINEN isoilla kirjaimilla", "SHOUTING in capitals"},
-    {"politeness.negative.exclamations", -5, "Huutomerkkijono", "String of exclamation marks"},
+    {"politeness.negative.rude", -25, "politeness.negative.rude"},
+    {"politeness.negative.dismissive", -15, "politeness.negative.dismissive"},
+    {"politeness.negative.blame", -15, "politeness.negative.blame"},
+    {"politeness.negative.shouting", -10, "politeness.negative.shouting"},
+    {"politeness.negative.exclamations", -5, "politeness.negative.exclamations"},
 };
 
 constexpr std::string_view marker_of(const MarkerRule& r) { return r.rule.substr(sizeof "politeness." - 1); }
@@ -59,14 +58,11 @@ std::string_view quote(const ChatView& chat, std::size_t i, const StrategyHit& h
 }
 
 std::string strategy_note(const ChatView& chat, const Strategy& s, std::string_view quoted, int n, std::size_t rank) {
-  const bool fi = chat.fi();
   std::string text = note(FMT_COMPILE("{}: \"{}\""), s.label, quoted);
   if (n > 0)
-    text += fi ? note(FMT_COMPILE(" ({}. kerran, vähenevä hyöty)"), n + 1)
-               : note(FMT_COMPILE(" (time {}, diminishing returns)"), n + 1);
+    text += chat.note("politeness.nth_time", n + 1);
   if (rank >= k_full_per_reply)
-    text += fi ? note(FMT_COMPILE(" (viestin {}. kohteliaisuuskeino, vähenevä hyöty)"), rank + 1)
-               : note(FMT_COMPILE(" (courtesy {} in this reply, diminishing returns)"), rank + 1);
+    text += chat.note("politeness.nth_in_reply", rank + 1);
   return text;
 }
 
@@ -95,9 +91,7 @@ void strategies(const ChatView& chat, std::size_t i, const PolitenessModel& mode
     const std::string_view quoted = quote(chat, i, h);
     if (n >= 3) {
       if (n == 3)
-        tally.add(i, s.rule.data(), 0,
-                  chat.fi() ? note(FMT_COMPILE("{}: \"{}\" — toistaminen ei enää muuta pisteitä."), s.label, quoted)
-                            : note(FMT_COMPILE("{}: \"{}\" — repeating it changes nothing more."), s.label, quoted));
+        tally.add(i, s.rule.data(), 0, chat.note("politeness.repeated_no_more", s.label, quoted));
       continue;
     }
     double factor = k_diminishing[n];
@@ -113,20 +107,15 @@ void negative(const ChatView& chat, std::size_t i, Tally& tally) {
     for (const auto& rule : k_negative)
       if (hit.id == marker_of(rule))
         tally.add(i, rule.rule.data(), rule.points,
-                  note(FMT_COMPILE("{}: \"{}\""), chat.fi() ? rule.fi : rule.en, chat.quote(i, hit)));
+                  note(FMT_COMPILE("{}: \"{}\""), chat.note(rule.label), chat.quote(i, hit)));
   }
 }
 
 }  // namespace
 
 DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
-  const bool fi = chat.fi();
-  const PolitenessModel& model = *load_politeness(chat.language);
-  Tally tally("politeness", 50,
-              fi ? "Lähtötaso 50; kohteliaisuuskeinot lisäävät tai vähentävät ihmisarvioista sovitetuin painoin "
-                   "(toistot vähemmän), tylyt ilmaukset vähentävät."
-                 : "Starts at 50; politeness strategies add or subtract by weights fitted on human judgments "
-                   "(less when repeated), negative phrases subtract.");
+  const PolitenessModel& model = *chat.lang->politeness;
+  Tally tally("politeness", 50, chat.note("politeness.base"));
   std::vector<int> uses(model.strategies.size(), 0);
   bool noted_customer_tone = false;
   for (std::size_t i = 0; i < chat.transcript.messages.size(); ++i) {
@@ -137,14 +126,12 @@ DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
     } else if (m.is_customer_message() && !noted_customer_tone &&
                chat.analysis(i).count("negative.") > chat.analysis(i).count("negative.channel_bounce")) {
       noted_customer_tone = true;
-      tally.add(i, "politeness.customer_tone", 0,
-                fi ? "Asiakkaan oma sävy ei vaikuta harjoittelijan pisteisiin."
-                   : "The customer's own tone does not count against the trainee.");
+      tally.add(i, "politeness.customer_tone", 0, chat.note("politeness.customer_tone"));
     }
   }
   if (chat.trainee.empty())
-    tally.add(std::nullopt, "politeness.no_replies", -50, fi ? "Ei yhtään vastausta asiakkaalle." : "No replies to the customer.");
-  return tally.finish(fi);
+    tally.add(std::nullopt, "politeness.no_replies", -50, chat.note("politeness.no_replies"));
+  return tally.finish(chat);
 }
 
 }  // namespace chatdrill::scoring::detail

@@ -56,7 +56,6 @@ std::optional<double> rating_of(const ChatView& chat, const Rubric& rubric) {
 }
 
 void from_conversation(const ChatView& chat, Tally& tally) {
-  const bool fi = chat.fi();
   const auto& msgs = chat.transcript.messages;
   // The customer's last turn (their messages after the trainee's last reply, or the last
   // ones before it): where the chat left them.
@@ -73,22 +72,18 @@ void from_conversation(const ChatView& chat, Tally& tally) {
     const Analysis& a = chat.analysis(c);
     if (!committed && a.has_concept("customer.commit") && !a.is_question) {
       committed = true;
-      tally.add(c, "resolution.customer_committed", k_committed,
-                fi ? "Asiakas päätti edetä (tilaa, ostaa tai hyväksyy ratkaisun)." : "The customer decided to go ahead (orders, buys or accepts).");
+      tally.add(c, "resolution.customer_committed", k_committed, chat.note("resolution.customer_committed"));
     }
     if (!complained && (a.has_concept("customer.complaint") || a.has_move(MoveKind::rudeness))) {
       complained = true;
-      tally.add(c, "resolution.customer_unhappy", k_complaint,
-                fi ? "Asiakkaan viimeiset sanat kertovat, ettei asia ratkennut." : "The customer's last words say the problem is not solved.");
+      tally.add(c, "resolution.customer_unhappy", k_complaint, chat.note("resolution.customer_unhappy"));
     } else if (!confirmed && a.has_concept("customer.confirm") && !a.is_question) {
       confirmed = true;
-      tally.add(c, "resolution.customer_confirmed", k_confirmed,
-                fi ? "Asiakas vahvisti, että asia on kunnossa." : "The customer confirmed that the matter is settled.");
+      tally.add(c, "resolution.customer_confirmed", k_confirmed, chat.note("resolution.customer_confirmed"));
     }
     if (!thanked && !complained && (a.has_move(MoveKind::thanks) || a.has_move(MoveKind::farewell))) {
       thanked = true;
-      tally.add(c, "resolution.customer_thanked", k_thanked,
-                fi ? "Asiakas kiitti tai hyvästeli tyytyväisenä." : "The customer thanked or said goodbye contentedly.");
+      tally.add(c, "resolution.customer_thanked", k_thanked, chat.note("resolution.customer_thanked"));
     }
   }
   // A question the customer had to ask again: the first answer did not resolve it.
@@ -100,8 +95,7 @@ void from_conversation(const ChatView& chat, Tally& tally) {
       const std::size_t earlier = chat.customer[m];
       if (!chat.analysis(earlier).is_question || !chat.same_topic(c, earlier)) continue;
       ++repeats;
-      tally.add(c, "resolution.question_repeated", k_repeated,
-                fi ? "Asiakas joutui kysymään saman asian uudelleen." : "The customer had to ask the same thing again.");
+      tally.add(c, "resolution.question_repeated", k_repeated, chat.note("resolution.question_repeated"));
       break;
     }
   }
@@ -110,50 +104,38 @@ void from_conversation(const ChatView& chat, Tally& tally) {
   for (std::size_t c : open_questions(chat)) {
     if (open++ == 2) break;
     tally.add(c, "resolution.question_open", k_question_open,
-              fi ? note(FMT_COMPILE("Asiakkaan kysymykseen ei vastattu, joten asia jäi auki: \"{}\""), customer_gist(chat, c))
-                 : note(FMT_COMPILE("The customer's question was never answered, so the matter is still open: \"{}\""),
-                        customer_gist(chat, c)));
+              chat.note("resolution.question_open", customer_gist(chat, c)));
   }
   bool left = false;
   for (std::size_t i = 0; i < msgs.size() && !left; ++i)
     if (msgs[i].is_customer_event("left")) {
       left = true;
-      tally.add(i, "resolution.customer_left", k_left,
-                fi ? "Asiakas poistui keskustelusta ilman ratkaisua." : "The customer left the chat without a solution.");
+      tally.add(i, "resolution.customer_left", k_left, chat.note("resolution.customer_left"));
     }
   if (!left && !chat.customer.empty()) {
     const std::size_t c = chat.customer.back();
     const bool answered = !chat.trainee.empty() && chat.trainee.back() > c;
     if (!answered && !chat.is_closing(c))
-      tally.add(c, "resolution.last_unanswered", k_last_unanswered,
-                fi ? "Keskustelu päättyi asiakkaan viestiin, johon ei vastattu." : "The chat ended on a customer message nobody answered.");
+      tally.add(c, "resolution.last_unanswered", k_last_unanswered, chat.note("resolution.last_unanswered"));
   }
 }
 
 }  // namespace
 
 DimensionGrade resolution_grade(const ChatView& chat, const Rubric& rubric) {
-  const bool fi = chat.fi();
   if (const std::optional<double> rating = rating_of(chat, rubric)) {
     const std::string_view label = ending_label(chat);
     Tally tally("resolution", *rating,
-                fi ? note(FMT_COMPILE("Keskustelu päättyi: {} ({}); tämän lopun arvio on {}/100."), label,
-                          chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome)), whole(*rating))
-                   : note(FMT_COMPILE("The chat ended: {} ({}); this ending is rated {}/100."), label,
-                          chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome)), whole(*rating)));
-    return tally.finish(fi);
+                chat.note("resolution.base_ending", label, chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome)), whole(*rating)));
+    return tally.finish(chat);
   }
   if (chat.trainee.empty()) {
-    Tally tally("resolution", 0, fi ? "Ei yhtään vastausta: asiaa ei ratkaistu." : "No replies: nothing was resolved.");
-    return tally.finish(fi);
+    Tally tally("resolution", 0, chat.note("resolution.base_no_replies"));
+    return tally.finish(chat);
   }
-  Tally tally("resolution", k_free_base,
-              fi ? "Lähtötaso 50 (ei tunnettua loppua): asiakkaan vahvistus, kiitos tai päätös lisää; valitus, "
-                   "toistettu kysymys, vastaamaton viesti tai poistuminen vähentää."
-                 : "Starts at 50 (no known ending): the customer's confirmation, thanks or decision adds; a complaint, "
-                   "a repeated question, an unanswered message or leaving subtracts.");
+  Tally tally("resolution", k_free_base, chat.note("resolution.base"));
   from_conversation(chat, tally);
-  return tally.finish(fi);
+  return tally.finish(chat);
 }
 
 }  // namespace detail

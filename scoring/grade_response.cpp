@@ -19,43 +19,10 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Base forms of the single words of the concepts that only frame a message (greetings,
-// courtesy fillers, confirmations, topic-less words): a concept hit is recorded once per
-// clause, so coverage of every token is checked against these words instead.
-std::unordered_set<std::string> single_words(Language l, std::initializer_list<std::string_view> ids) {
-  std::unordered_set<std::string> words;
-  const auto concepts = load_concepts(l);
-  for (const Term& t : concepts->terms.terms()) {
-    const std::string_view id = concepts->ids[static_cast<std::size_t>(t.owner)];
-    if (t.words.size() != 1 || std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
-    words.insert(t.words[0].folded);
-    for (const auto& lemma : t.words[0].lemmas) words.insert(lemma);
-  }
-  return words;
-}
-
-const std::unordered_set<std::string>& frame_words(Language language) {
-  static const auto build = [](Language l) {
-    return single_words(l, {"topic.none", "courtesy.filler", "greeting", "customer.confirm", "answer.particle"});
-  };
-  static const std::unordered_set<std::string> fi = build(Language::fi), en = build(Language::en);
-  return language == Language::fi ? fi : en;
-}
-
-// The words an answer to a yes/no question starts with (answer.particle).
-const std::unordered_set<std::string>& particle_words(Language language) {
-  static const std::unordered_set<std::string> fi = single_words(Language::fi, {"answer.particle"}),
-                                               en = single_words(Language::en, {"answer.particle"});
-  return language == Language::fi ? fi : en;
-}
-
 bool frame_word(const std::unordered_set<std::string>& frame, const Token& t, const WordInfo& w) {
   if (frame.count(std::string(t.folded))) return true;
   return std::any_of(w.lemmas.begin(), w.lemmas.end(), [&](const std::string& l) { return frame.count(l) > 0; });
 }
-
-thread_local const std::unordered_set<std::string>* t_frame = nullptr;  // the chat's language
-thread_local const std::unordered_set<std::string>* t_particles = nullptr;
 
 bool frame_concept(std::string_view id) {
   return id == "courtesy.filler" || id == "topic.none" || id == "greeting" || id == "customer.confirm" ||
@@ -63,6 +30,20 @@ bool frame_concept(std::string_view id) {
 }
 
 }  // namespace
+
+// Base forms of the single words of the concepts that only frame a message (greetings,
+// courtesy fillers, confirmations, topic-less words): a concept hit is recorded once per
+// clause, so coverage of every token is checked against these words instead.
+std::unordered_set<std::string> concept_words(const ConceptSet& concepts, std::initializer_list<std::string_view> ids) {
+  std::unordered_set<std::string> words;
+  for (const Term& t : concepts.terms.terms()) {
+    const std::string_view id = concepts.ids[static_cast<std::size_t>(t.owner)];
+    if (t.words.size() != 1 || std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+    words.insert(t.words[0].folded);
+    for (const auto& lemma : t.words[0].lemmas) words.insert(lemma);
+  }
+  return words;
+}
 
 // One pass over the hits: a concept hit is a token range, a marker hit a byte range whose
 // tokens are found by binary search (tokens are in text order).
@@ -89,7 +70,8 @@ bool topical_concept(std::string_view id) {
 namespace {
 
 // A word that says what the message is about. `cover`: frame_cover() of the analysis.
-bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover) {
+// `frame`: GraderLanguage::frame_words of the chat's language.
+bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover, const std::unordered_set<std::string>& frame) {
   const Token& t = a.tokens[k];
   const WordInfo& w = a.word(k);
   if (has_digit(t.folded)) return t.folded.size() >= 3;  // order numbers, prices, sizes
@@ -97,15 +79,15 @@ bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover) {
   if (w.any(WordClass::pronoun) || w.any(WordClass::conjunction) || w.any(WordClass::interjection) ||
       w.any(WordClass::adposition) || w.has_lemma("olla") || w.has_lemma("be"))
     return false;
-  if (t_frame && frame_word(*t_frame, t, w)) return false;
+  if (frame_word(frame, t, w)) return false;
   return k >= cover.size() || !cover[k];
 }
 
-void topic_of(const Analysis& a, const std::vector<char>& cover, std::size_t from, std::size_t to,
-              std::vector<std::string_view>& out) {
+void topic_of(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string>& frame,
+              std::size_t from, std::size_t to, std::vector<std::string_view>& out) {
   out.clear();
   for (std::size_t k = from; k < to && k < a.tokens.size(); ++k) {
-    if (!topical(a, k, cover)) continue;
+    if (!topical(a, k, cover, frame)) continue;
     const WordInfo& w = a.word(k);
     const Token& t = a.tokens[k];
     if (has_digit(t.folded)) {
@@ -124,9 +106,10 @@ void topic_of(const Analysis& a, const std::vector<char>& cover, std::size_t fro
 
 
 // The first token of the reply whose topic key is in `keys`, or -1.
-long shared_token(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string_view>& keys) {
+long shared_token(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string>& frame,
+                  const std::unordered_set<std::string_view>& keys) {
   for (std::size_t k = 0; k < a.tokens.size(); ++k) {
-    if (!topical(a, k, cover)) continue;
+    if (!topical(a, k, cover, frame)) continue;
     const WordInfo& w = a.word(k);
     const Token& t = a.tokens[k];
     if (has_digit(t.folded)) {
@@ -186,9 +169,9 @@ bool own_hit(const Analysis& a, const ConceptHit& h, const std::vector<char>& ec
   return s >= echoed.size() || !echoed[s];
 }
 
-bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::vector<char>& echoed,
-                const std::unordered_set<std::string_view>& keys, const std::unordered_set<std::string_view>& concepts) {
-  if (shared_token(a, cover, keys) >= 0) return true;
+bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string>& frame,
+                const std::vector<char>& echoed, const std::unordered_set<std::string_view>& keys, const std::unordered_set<std::string_view>& concepts) {
+  if (shared_token(a, cover, frame, keys) >= 0) return true;
   return std::any_of(a.concepts.begin(), a.concepts.end(),
                      [&](const ConceptHit& h) { return own_hit(a, h, echoed) && concepts.count(h.id) > 0; });
 }
@@ -218,7 +201,7 @@ bool answers(const ChatView& chat, std::size_t reply, const TurnContext& turn) {
     for (std::size_t k = st.first_token; k < st.first_token + st.token_count; ++k)
       if (has_digit(a.tokens[k].folded) && !turn.numbers.count(a.tokens[k].folded)) return true;
     for (std::size_t k = st.first_token; k < st.first_token + std::min<std::size_t>(st.token_count, 2); ++k)
-      if (t_particles && frame_word(*t_particles, a.tokens[k], a.word(k))) return true;
+      if (frame_word(chat.lang->particle_words, a.tokens[k], a.word(k))) return true;
     if (moves[s] & 2) continue;
     chat.sentence_topic(reply, static_cast<int>(s), sentence);
     if (topics_meet(sentence, turn.asked)) return true;
@@ -299,7 +282,7 @@ void ChatView::sentence_topic(std::size_t message, int sentence, std::vector<std
   const Analysis& a = analyses[message];
   if (sentence < 0 || static_cast<std::size_t>(sentence) >= a.sentences.size()) return;
   const Sentence& s = a.sentences[static_cast<std::size_t>(sentence)];
-  topic_of(a, covers[message], s.first_token, s.first_token + s.token_count, out);
+  topic_of(a, covers[message], lang->frame_words, s.first_token, s.first_token + s.token_count, out);
 }
 
 bool topics_meet(const std::vector<std::string_view>& keys, const std::vector<std::string_view>& topic) {
@@ -331,8 +314,6 @@ bool closing_turn(const ChatView& chat, const std::vector<std::size_t>& turn) {
 }  // namespace
 
 void read_responses(ChatView& chat) {
-  t_frame = &frame_words(chat.language);
-  t_particles = &particle_words(chat.language);
   const auto& msgs = chat.transcript.messages;
   chat.topics.assign(msgs.size(), {});
   chat.trainee_at.assign(msgs.size(), -1);
@@ -341,7 +322,7 @@ void read_responses(ChatView& chat) {
   for (std::size_t i = 0; i < msgs.size(); ++i) {
     if (!msgs[i].is_customer_message() && !msgs[i].is_trainee_message()) continue;
     frame_cover(chat.analyses[i], chat.covers[i]);
-    topic_of(chat.analyses[i], chat.covers[i], 0, chat.analyses[i].tokens.size(), chat.topics[i]);
+    topic_of(chat.analyses[i], chat.covers[i], chat.lang->frame_words, 0, chat.analyses[i].tokens.size(), chat.topics[i]);
   }
   TurnContext context;
   // The customer's case so far (topic words and topical concepts of every earlier turn):
@@ -381,12 +362,12 @@ void read_responses(ChatView& chat) {
     }
     r.all_reused = !a.sentences.empty() && reused == a.sentences.size();
     if (mark_echoes(a, grams, chat.covers[i], r.echoed) > 0) {
-      topic_of(a, chat.covers[i], 0, a.tokens.size(), chat.topics[i]);
+      topic_of(a, chat.covers[i], chat.lang->frame_words, 0, a.tokens.size(), chat.topics[i]);
       for (std::size_t s = 0; s < r.echoed.size() && r.echo.empty(); ++s)
         if (r.echoed[s]) r.echo = chat.sentence_text(i, static_cast<int>(s));
     }
     if (turn.empty()) continue;  // speaking first: "first"
-    const long shared = context.keys.empty() ? -1 : shared_token(a, chat.covers[i], context.keys);
+    const long shared = context.keys.empty() ? -1 : shared_token(a, chat.covers[i], chat.lang->frame_words, context.keys);
     if (shared >= 0) r.shared = chat.valid_part(i, a.tokens[static_cast<std::size_t>(shared)].surface);
     const bool by_concept = shares_concept(a, r.echoed, context);
     r.answers_question = answers(chat, i, context);
@@ -398,7 +379,7 @@ void read_responses(ChatView& chat) {
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
     else if (context.keys.empty()) r.how = "no_topic";
-    else if ((held || !context.question) && comes_back(a, chat.covers[i], r.echoed, case_keys, case_concepts))
+    else if ((held || !context.question) && comes_back(a, chat.covers[i], chat.lang->frame_words, r.echoed, case_keys, case_concepts))
       r.how = "resumed";  // after a hold, or after the customer answered: back to the case
     else r.how = "none", r.responsive = false;
     held = std::string_view(r.how) == "hold" || (held && std::string_view(r.how) == "checkin");

@@ -50,33 +50,24 @@ std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
 
 std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
   const bool fi = chat.fi();
-  const std::string_view what = w.first ? (fi ? "Ensimmäinen vastaus" : "First reply") : (fi ? "Vastaus" : "Reply");
+  const std::string what = w.first ? chat.note("speed.what_first_reply") : chat.note("speed.what_reply");
   if (w.after_hold && !w.trainee)
-    return fi ? note(FMT_COMPILE("Pyysi hetken aikaa, mutta vastaus ei tullut {}:ssa (odotusaika enintään {})."), duration(w.seconds, fi), duration(target, fi))
-              : note(FMT_COMPILE("Asked for a moment, but no answer came in {} (hold target {})."), duration(w.seconds, fi), duration(target, fi));
+    return chat.note("speed.hold_unkept", duration(w.seconds, fi), duration(target, fi));
   if (w.after_hold)
-    return fi ? note(FMT_COMPILE("Vastaus odotuspyynnön jälkeen {}:ssa (odotusaika enintään {})."), duration(w.seconds, fi), duration(target, fi))
-              : note(FMT_COMPILE("Answer after the hold in {} (hold target {})."), duration(w.seconds, fi), duration(target, fi));
+    return chat.note("speed.after_hold", duration(w.seconds, fi), duration(target, fi));
   if (!w.trainee && w.left)
-    return fi ? note(FMT_COMPILE("Asiakas poistui odotettuaan vastausta {} (tavoite {})."), duration(w.seconds, fi), duration(target, fi))
-              : note(FMT_COMPILE("The customer left after waiting {} for an answer (target {})."), duration(w.seconds, fi), duration(target, fi));
+    return chat.note("speed.customer_left", duration(w.seconds, fi), duration(target, fi));
   if (!w.trainee)
-    return fi ? note(FMT_COMPILE("Asiakas odotti vastausta {} eikä saanut sitä (tavoite {})."), duration(w.seconds, fi), duration(target, fi))
-              : note(FMT_COMPILE("The customer waited {} and got no answer (target {})."), duration(w.seconds, fi), duration(target, fi));
+    return chat.note("speed.unanswered", duration(w.seconds, fi), duration(target, fi));
   if (score >= 100)
-    return fi ? note(FMT_COMPILE("{} {}:ssa, tavoite {}."), what, duration(w.seconds, fi), duration(target, fi))
-              : note(FMT_COMPILE("{} in {}, target {}."), what, duration(w.seconds, fi), duration(target, fi));
-  return fi ? note(FMT_COMPILE("{} vasta {}:n päästä, tavoite {}."), what, duration(w.seconds, fi), duration(target, fi))
-            : note(FMT_COMPILE("{} took {}, target {}."), what, duration(w.seconds, fi), duration(target, fi));
+    return chat.note("speed.reply_on_time", what, duration(w.seconds, fi), duration(target, fi));
+  return chat.note("speed.reply_late", what, duration(w.seconds, fi), duration(target, fi));
 }
 
 }  // namespace
 
 DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
-  const bool fi = chat.fi();
-  Tally tally("speed", 100,
-              fi ? "Lähtötaso 100; jokainen asiakkaan odotus yli tavoitteen vähentää (ensimmäinen vastaus painaa kaksinkertaisesti)."
-                 : "Starts at 100; each wait beyond its target subtracts (the first reply counts double).");
+  Tally tally("speed", 100, chat.note("speed.base"));
   std::vector<Wait> waits;
   waits.reserve(chat.trainee.size() + 1);
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
@@ -121,9 +112,8 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
     }
   }
   if (waits.empty()) {
-    tally.add(std::nullopt, "speed.nothing_to_answer", 0,
-              fi ? "Asiakkaan viestejä ei jäänyt odottamaan." : "No customer message was left waiting.");
-    return tally.finish(fi);
+    tally.add(std::nullopt, "speed.nothing_to_answer", 0, chat.note("speed.nothing_to_answer"));
+    return tally.finish(chat);
   }
   double weight_sum = 0;
   for (const auto& w : waits) weight_sum += w.first ? 2 : 1;
@@ -139,7 +129,7 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
                                     : "speed.reply";
     tally.add(w.trainee ? w.trainee : w.customer, rule, points, wait_note(chat, w, target, score));
   }
-  return tally.finish(fi);
+  return tally.finish(chat);
 }
 
 }  // namespace chatdrill::scoring::detail

@@ -39,16 +39,6 @@ constexpr double k_error_points = 6;   // at k_reference_words
 constexpr double k_reference_words = 100;
 constexpr double k_min_scale = 0.5, k_max_scale = 2.0;
 
-// One checker per language per thread: each caches spell results across chats.
-WritingChecker& checker_for(Language language) {
-  if (language == Language::fi) {
-    thread_local WritingChecker fi(Language::fi);
-    return fi;
-  }
-  thread_local WritingChecker en(Language::en);
-  return en;
-}
-
 std::string customer_name_of(const ChatView& chat, const Rubric& rubric) {
   if (!rubric.customer_name.empty()) return rubric.customer_name;
   const auto& extra = chat.transcript.extra;
@@ -90,64 +80,52 @@ std::vector<Charge> charges(const ChatView& chat, const Tolerance& tolerance, Wr
 }
 
 std::string charge_note(const ChatView& chat, const Charge& c) {
-  const bool fi = chat.fi();
   const std::string_view text = chat.message(c.message).text;
   const std::string_view quoted = chat.valid_part(c.message, text.substr(c.error.begin, c.error.end - c.error.begin));
   std::string out;
   if (c.error.kind == WritingErrorKind::spelling) {
-    out = note(FMT_COMPILE("{}: \"{}\""), fi ? "Kirjoitusvirhe" : "Misspelt", quoted);
+    out = note(FMT_COMPILE("{}: \"{}\""), chat.note("writing.misspelt"), quoted);
   } else {
     std::string_view what = c.error.description;
     while (!what.empty() && (what.back() == '.' || what.back() == ' ')) what.remove_suffix(1);
-    out = note(FMT_COMPILE("{}: \"{}\""), what.empty() ? (fi ? "Kielioppi" : "Grammar") : what, quoted);
+    out = note(FMT_COMPILE("{}: \"{}\""), what.empty() ? chat.note("writing.grammar") : std::string(what), quoted);
   }
   if (!c.error.suggestion.empty() && c.error.suggestion != quoted)
     out += note(FMT_COMPILE(" → \"{}\""), sanitize_utf8(c.error.suggestion));
-  if (c.times > 1) out += fi ? note(FMT_COMPILE(" ({} kertaa)"), c.times) : note(FMT_COMPILE(" ({} times)"), c.times);
+  if (c.times > 1) out += chat.note("writing.times", c.times);
   return out;
 }
 
 }  // namespace
 
 DimensionGrade writing_grade(const ChatView& chat, const Rubric& rubric) {
-  const bool fi = chat.fi();
   if (!rubric.check_writing) {
-    Tally tally("writing", 100, fi ? "Kirjoitusasua ei arvioida tässä harjoituksessa." : "Writing is not graded here.");
-    tally.add(std::nullopt, "writing.not_checked", 0,
-              fi ? "Kirjoitusasua ei tarkisteta tässä skenaariossa." : "Writing not checked for this scenario.");
-    DimensionGrade g = tally.finish(fi);
+    Tally tally("writing", 100, chat.note("writing.base_not_graded"));
+    tally.add(std::nullopt, "writing.not_checked", 0, chat.note("writing.not_checked"));
+    DimensionGrade g = tally.finish(chat);
     g.graded = false;  // shown as not graded, weighs nothing in the overall
     return g;
   }
   if (chat.trainee.empty()) {
-    Tally tally("writing", 100, fi ? "Lähtötaso 100; virheet vähentävät." : "Starts at 100; errors subtract.");
-    tally.add(std::nullopt, "writing.no_replies", -100,
-              fi ? "Ei yhtään vastausta, ei arvioitavaa kirjoitusta." : "No replies: no writing to judge.");
-    return tally.finish(fi);
+    Tally tally("writing", 100, chat.note("writing.base_no_replies"));
+    tally.add(std::nullopt, "writing.no_replies", -100, chat.note("writing.no_replies"));
+    return tally.finish(chat);
   }
-  WritingChecker& checker = checker_for(chat.language);
+  WritingChecker& checker = chat.lang->writing;
   std::size_t words = 0;
   for (std::size_t i : chat.trainee) words += chat.analysis(i).tokens.size();
   const double scale =
       std::clamp(std::sqrt(k_reference_words / std::max<double>(static_cast<double>(words), 1.0)), k_min_scale, k_max_scale);
   const double cost = round_tenth(k_error_points * scale);
-  Tally tally("writing", 100,
-              fi ? note(FMT_COMPILE("Lähtötaso 100; vastauksissa {} sanaa, joten kukin kirjoitus- tai kielioppivirhe "
-                                    "vähentää {} pistettä (lyhyessä tekstissä enemmän)."),
-                        words, cost)
-                 : note(FMT_COMPILE("Starts at 100; the replies have {} words, so each spelling error costs {} points "
-                                    "(more in short writing; English grammar is not checked)."),
-                        words, cost));
+  Tally tally("writing", 100, chat.note("writing.base", words, cost));
   if (!checker.available()) {
-    tally.add(std::nullopt, "writing.no_dictionary", 0,
-              fi ? "Suomen oikolukusanastoa (Voikko) ei ole asennettu; kirjoitusta ei tarkistettu."
-                 : "No English dictionary (Hunspell en_US) installed; spelling not checked.");
-    return tally.finish(fi);
+    tally.add(std::nullopt, "writing.no_dictionary", 0, chat.note("writing.no_dictionary"));
+    return tally.finish(chat);
   }
   for (const Charge& c : charges(chat, chat_tolerance(chat, rubric), checker))
     tally.add(c.message, c.error.kind == WritingErrorKind::spelling ? "writing.spelling" : "writing.grammar", -cost,
               charge_note(chat, c));
-  return tally.finish(fi);
+  return tally.finish(chat);
 }
 
 }  // namespace chatdrill::scoring::detail

@@ -195,8 +195,9 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
   return lex;
 }
 
-std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path) {
-  return detail::read_language_data<Lexicon>(language, path, lexicon_from_doc);
+std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path,
+                                                 std::shared_ptr<const Morphology> morphology) {
+  return detail::read_language_data<Lexicon>(language, path, lexicon_from_doc, std::move(morphology));
 }
 
 std::string_view intern_id(std::string_view id) {
@@ -209,7 +210,9 @@ std::string_view intern_id(std::string_view id) {
 }
 
 std::shared_ptr<const Lexicon> load_lexicon(Language language) {
-  return detail::once_per_language<Lexicon>(language, "scoring/lexicons/{}.json", load_lexicon_file);
+  return detail::once_per_language<Lexicon>(language, "scoring/lexicons/{}.json", [](Language l, const std::string& path) {
+    return load_lexicon_file(l, path);
+  });
 }
 
 }  // namespace chatdrill::scoring

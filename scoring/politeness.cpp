@@ -390,13 +390,14 @@ PolitenessModel politeness_from_doc(const JsonDoc& doc, Language language, const
   return m;
 }
 
-std::shared_ptr<const PolitenessModel> load_politeness_file(Language language, const std::string& path) {
-  return detail::read_language_data<PolitenessModel>(language, path, politeness_from_doc);
+std::shared_ptr<const PolitenessModel> load_politeness_file(Language language, const std::string& path,
+                                                            std::shared_ptr<const Morphology> morphology) {
+  return detail::read_language_data<PolitenessModel>(language, path, politeness_from_doc, std::move(morphology));
 }
 
 std::shared_ptr<const PolitenessModel> load_politeness(Language language) {
   return detail::once_per_language<PolitenessModel>(language, "scoring/lexicons/{}-politeness.json",
-                                                    load_politeness_file);
+                                                    [](Language l, const std::string& path) { return load_politeness_file(l, path); });
 }
 
 }  // namespace chatdrill::scoring

@@ -89,7 +89,9 @@ PolitenessModel politeness_from_doc(const JsonDoc& doc, Language language, const
 // The bundled strategies of a language (scoring/lexicons/<lang>-politeness.json), loaded
 // once per process. Throws std::runtime_error with `file:line:col: path: message`.
 std::shared_ptr<const PolitenessModel> load_politeness(Language language);
-std::shared_ptr<const PolitenessModel> load_politeness_file(Language language, const std::string& path);
+// `morphology` null: the bundled one (Morphology::get).
+std::shared_ptr<const PolitenessModel> load_politeness_file(Language language, const std::string& path,
+                                                            std::shared_ptr<const Morphology> morphology = nullptr);
 
 // The strategies of the bundled model in an analysis of a text of `language`.
 std::vector<StrategyHit> find_strategies(const Analysis& analysis, Language language);

@@ -513,14 +513,14 @@ bool TextAnalyzer::Impl::tokenize(std::string_view text, TextStorage& storage, s
 }
 
 TextAnalyzer::TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon,
-                           std::shared_ptr<const ConceptSet> concepts)
+                           std::shared_ptr<const ConceptSet> concepts, std::shared_ptr<const Morphology> morphology)
     : impl_(std::make_unique<Impl>()) {
   impl_->language = language;
   impl_->stemmer = sb_stemmer_new(language == Language::fi ? "finnish" : "english", "UTF_8");
   if (!impl_->stemmer) throw std::runtime_error("libstemmer has no stemmer for this language");
   impl_->lexicon = lexicon ? std::move(lexicon) : load_lexicon(language);
   impl_->plain_numbers = numbers_are_plain(*impl_->lexicon, impl_->stemmer);
-  impl_->morphology = Morphology::get(language);
+  impl_->morphology = morphology ? std::move(morphology) : Morphology::get(language);
   impl_->concepts = concepts ? std::move(concepts) : load_concepts(language);
   WordInfo number;
   number.is_number = number.known = true;

@@ -148,7 +148,9 @@ class Lexicon;
 // Loads scoring/lexicons/<lang>.json (or a given file). Throws std::runtime_error with
 // `file:line:col: path: message` on a broken file.
 std::shared_ptr<const Lexicon> load_lexicon(Language language);
-std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path);
+// `morphology` (null: the bundled one, Morphology::get) folds and stems the entries.
+std::shared_ptr<const Lexicon> load_lexicon_file(Language language, const std::string& path,
+                                                 std::shared_ptr<const Morphology> morphology = nullptr);
 
 // Concepts of one language (scenarios/concepts/<lang>.json), see text/terms.h.
 class ConceptSet;
@@ -161,9 +163,11 @@ std::shared_ptr<const ConceptSet> no_concepts();
 // Not thread-safe (Snowball stemmers keep state): one analyser per thread.
 class TextAnalyzer {
  public:
-  // Null lexicon or concepts: the bundled ones of the language.
+  // Null lexicon, concepts or morphology: the bundled ones of the language (read once per
+  // process from data_path()); a Grader passes its own, read from its data folder.
   explicit TextAnalyzer(Language language, std::shared_ptr<const Lexicon> lexicon = nullptr,
-                        std::shared_ptr<const ConceptSet> concepts = nullptr);
+                        std::shared_ptr<const ConceptSet> concepts = nullptr,
+                        std::shared_ptr<const Morphology> morphology = nullptr);
   ~TextAnalyzer();
   TextAnalyzer(TextAnalyzer&&) noexcept;
   TextAnalyzer& operator=(TextAnalyzer&&) noexcept;

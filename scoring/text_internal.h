@@ -36,13 +36,15 @@ std::shared_ptr<const T> once_per_language(Language language, const char* relati
 // Reads a language data file (lexicon, concepts) with an analyser that has neither
 // markers nor concepts of its own, so reading one never needs the other. Throws
 // std::runtime_error with `file:line:col: path: message` on a broken file.
+// `morphology` null: the bundled one.
 template <typename T, typename FromDoc>
-std::shared_ptr<const T> read_language_data(Language language, const std::string& path, FromDoc from_doc) {
+std::shared_ptr<const T> read_language_data(Language language, const std::string& path, FromDoc from_doc,
+                                            std::shared_ptr<const Morphology> morphology = nullptr) {
   auto parsed = parse_json_file(path);
   if (!parsed.doc) throw std::runtime_error(parsed.error->to_string());
   auto no_markers = std::make_shared<Lexicon>();
   no_markers->language = language;
-  TextAnalyzer plain(language, no_markers, no_concepts());
+  TextAnalyzer plain(language, no_markers, no_concepts(), std::move(morphology));
   Diagnostics diagnostics;
   auto value = std::make_shared<const T>(from_doc(*parsed.doc, language, plain, diagnostics));
   throw_if_errors(diagnostics);

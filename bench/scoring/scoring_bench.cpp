@@ -23,6 +23,7 @@
 // English suggestions, 17,000 without any). The first suggestion is in the note and
 // decides whether a word differs from the dictionary only in capitals, so it is part of
 // the grade; the writing dimension cannot reach the targets with it. See GRADING.md.
+#include "scoring/core/paths.h"
 #include "scoring/grade.h"
 #include "scoring/lexicon.h"
 #include "scoring/text.h"
@@ -49,6 +50,12 @@
 using namespace chatdrill::scoring;
 
 namespace {
+
+// The bench's one Grader on the bundled data (the bench runs on one thread).
+Grader& bench_grader() {
+  static Grader grader(data_root());
+  return grader;
+}
 
 const std::vector<std::string> k_fi_customer = {
     "Hei, tilaamani kengät eivät ole vieläkään tulleet perille.", "Haluan irtisanoa lehtitilaukseni heti.",
@@ -231,11 +238,11 @@ void measure(const char* label, const CorpusFor& corpus_for, int rounds) {
     patterns = grep.patterns;
     grading.push_back(timed([&] {
       checksum = 0;
-      for (const auto& t : corpus) checksum += grade_transcript(t).overall;
+      for (const auto& t : corpus) checksum += grade_transcript(t, {}, bench_grader()).overall;
     }));
     unwritten.push_back(timed([&] {
       unwritten_sum = 0;
-      for (const auto& t : corpus) unwritten_sum += grade_transcript(t, no_writing).overall;
+      for (const auto& t : corpus) unwritten_sum += grade_transcript(t, no_writing, bench_grader()).overall;
     }));
     analysing.push_back(timed([&] {
       markers = 0;
@@ -279,11 +286,11 @@ int print_grades(std::size_t messages) {
   Rubric no_writing;
   no_writing.check_writing = false;
   for (bool varied : {false, true})
-    for (const auto& t : make_corpus(messages, rng, bytes, varied)) std::puts(grade_to_json(grade_transcript(t)).dump().c_str());
+    for (const auto& t : make_corpus(messages, rng, bytes, varied)) std::puts(grade_to_json(grade_transcript(t, {}, bench_grader())).dump().c_str());
   for (int round = 0; round < 2; ++round)
     for (const auto& t : chatdrill::bench::scenario_chats(messages, rng, bytes)) {
-      std::puts(grade_to_json(grade_transcript(t)).dump().c_str());
-      if (round == 0) std::puts(grade_to_json(grade_transcript(t, no_writing)).dump().c_str());
+      std::puts(grade_to_json(grade_transcript(t, {}, bench_grader())).dump().c_str());
+      if (round == 0) std::puts(grade_to_json(grade_transcript(t, no_writing, bench_grader())).dump().c_str());
     }
   return 0;
 }
@@ -299,7 +306,7 @@ int main(int argc, char** argv) {
   std::mt19937 rng(20261201);
   std::size_t bytes = 0;
   const auto corpus = make_corpus(messages, rng, bytes, false);
-  grade_transcript(corpus.front());  // load lexicons and stemmers outside the timing
+  grade_transcript(corpus.front(), {}, bench_grader());  // load lexicons and stemmers outside the timing
   measure("corpus: 40 distinct chat lines in fi and en, the same corpus every round", [&](int) -> const auto& { return corpus; },
           rounds);
   const auto varied = make_corpus(messages, rng, bytes, true);

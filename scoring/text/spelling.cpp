@@ -599,7 +599,8 @@ void WritingChecker::Impl::grammar_of(std::string_view para, std::size_t at, std
 // ---------------------------------------------------------------------------------------
 // [SECTION] check
 
-WritingChecker::WritingChecker(Language language, WritingCacheLimits limits) : impl_(std::make_unique<Impl>(limits)) {
+WritingChecker::WritingChecker(Language language, WritingCacheLimits limits, std::shared_ptr<const Morphology> morphology)
+    : impl_(std::make_unique<Impl>(limits)) {
   impl_->language = language;
   if (language == Language::fi) {
     const char* error = nullptr;
@@ -611,7 +612,7 @@ WritingChecker::WritingChecker(Language language, WritingCacheLimits limits) : i
     }
     impl_->available = impl_->voikko != nullptr;
   } else {
-    impl_->shared = Morphology::get(language);
+    impl_->shared = morphology ? std::move(morphology) : Morphology::get(language);
     impl_->available = impl_->shared->spell("the") == 1;
   }
 }

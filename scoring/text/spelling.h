@@ -15,6 +15,7 @@
 namespace chatdrill::scoring {
 
 enum class Language;
+class Morphology;
 
 enum class WritingErrorKind : std::uint8_t { spelling, grammar };
 
@@ -57,7 +58,9 @@ struct WritingCacheLimits {
 // threads.
 class WritingChecker {
  public:
-  explicit WritingChecker(Language language, WritingCacheLimits limits = {});
+  // `morphology` (English: its Hunspell; null: Morphology::get) is shared, under its lock.
+  explicit WritingChecker(Language language, WritingCacheLimits limits = {},
+                          std::shared_ptr<const Morphology> morphology = nullptr);
   ~WritingChecker();
   WritingChecker(WritingChecker&&) noexcept;
   WritingChecker& operator=(WritingChecker&&) noexcept;

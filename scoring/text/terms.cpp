@@ -418,8 +418,9 @@ ConceptSet concepts_from_doc(const JsonDoc& doc, Language language, const TextAn
   return set;
 }
 
-std::shared_ptr<const ConceptSet> load_concepts_file(Language language, const std::string& path) {
-  return detail::read_language_data<ConceptSet>(language, path, concepts_from_doc);
+std::shared_ptr<const ConceptSet> load_concepts_file(Language language, const std::string& path,
+                                                     std::shared_ptr<const Morphology> morphology) {
+  return detail::read_language_data<ConceptSet>(language, path, concepts_from_doc, std::move(morphology));
 }
 
 std::shared_ptr<const ConceptSet> no_concepts() {
@@ -428,7 +429,9 @@ std::shared_ptr<const ConceptSet> no_concepts() {
 }
 
 std::shared_ptr<const ConceptSet> load_concepts(Language language) {
-  return detail::once_per_language<ConceptSet>(language, "scenarios/concepts/{}.json", load_concepts_file);
+  return detail::once_per_language<ConceptSet>(language, "scenarios/concepts/{}.json", [](Language l, const std::string& path) {
+    return load_concepts_file(l, path);
+  });
 }
 
 }  // namespace chatdrill::scoring

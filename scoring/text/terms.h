@@ -93,7 +93,9 @@ class ConceptSet {
 // "words": [...], "phrases": [...], "concepts": [...]}}}; problems gathered in `diagnostics`.
 ConceptSet concepts_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer,
                              Diagnostics& diagnostics);
-std::shared_ptr<const ConceptSet> load_concepts_file(Language language, const std::string& path);
+// `morphology` null: the bundled one (Morphology::get).
+std::shared_ptr<const ConceptSet> load_concepts_file(Language language, const std::string& path,
+                                                     std::shared_ptr<const Morphology> morphology = nullptr);
 
 // Damerau-Levenshtein distance of two short strings, capped: returns `cap + 1` as soon as
 // the distance is known to exceed `cap`. Bytes, not code points (Finnish letters are two

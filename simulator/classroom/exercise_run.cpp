@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "scoring/core/paths.h"
 #include "simulator/engine/replay.h"
 #include "simulator/engine/scenario.h"
 
@@ -14,7 +15,8 @@ namespace fs = std::filesystem;
 
 // [Opening]
 
-ExerciseRun::ExerciseRun(std::string path, std::string results_dir) : path_(std::move(path)) {
+ExerciseRun::ExerciseRun(std::string path, std::string results_dir)
+    : path_(std::move(path)), grader_(scoring::data_root()) {
   auto load = load_exercise(path_);
   diagnostics_ = load.diagnostics;
   for (const auto& d : load.diagnostics)
@@ -172,8 +174,8 @@ void ExerciseRun::start_session(std::size_t position, std::optional<double> limi
 void ExerciseRun::finish_current(double now, double wall_now) {
   auto record = std::move(current_);
   const auto wall = static_cast<std::int64_t>(wall_now);
-  if (auto err = record->save(wall); !err.empty()) status_ = err;
-  take_finished(record->saved() ? *record->saved_result() : record->result(wall), now, wall_now);
+  if (auto err = record->save(wall, grader_); !err.empty()) status_ = err;
+  take_finished(record->saved() ? *record->saved_result() : record->result(wall, grader_), now, wall_now);
 }
 
 void ExerciseRun::take_finished(SessionResult result, double now, double wall_now) {
@@ -208,7 +210,7 @@ void ExerciseRun::save_journal(const InterruptedChat& j, bool time_over, double 
     if (exercise_.weights) rubric.weights = *exercise_.weights;
   };
   std::string error;
-  if (auto rec = save_recovered_journal(j.path, out, setup, error)) {
+  if (auto rec = save_recovered_journal(j.path, out, setup, grader_, error)) {
     take_finished(std::move(rec->result), now, wall_now);
     return;
   }

@@ -43,6 +43,7 @@ class ExerciseRun {
 
   // Reads the exercise and every scenario it names; problems() says why it cannot run.
   // `results_dir` replaces the exercise's results folder when given (CLI --results).
+  // Finished chats are graded with the bundled language data (scoring::data_root()).
   explicit ExerciseRun(std::string path, std::string results_dir = "");
 
   // [Commands] Each is ignored where it does not apply (a second name, start_next
@@ -122,6 +123,7 @@ class ExerciseRun {
   std::vector<SessionResult> done_;
   std::vector<InterruptedChat> journals_;
   std::string status_;
+  scoring::Grader grader_;  // grades every chat of the run (this run's thread only)
 };
 
 }  // namespace chatdrill::classroom

@@ -31,7 +31,8 @@ bool journal_abandoned(const std::string& path, std::string_view writer, std::in
 }
 
 std::optional<RecoveredResult> save_recovered_journal(const std::string& journal, const std::string& out,
-                                                      const RecoverySetup& setup, std::string& error) {
+                                                      const RecoverySetup& setup, scoring::Grader& grader,
+                                                      std::string& error) {
   auto load = engine::recover_journal(journal);
   if (!load.transcript) {
     error = load.diagnostics.empty() ? journal : load.diagnostics.front().to_string();
@@ -50,7 +51,7 @@ std::optional<RecoveredResult> save_recovered_journal(const std::string& journal
   r.host = this_writer().host;
   scoring::Rubric rubric = rec.scenario ? rec.scenario->rubric : scoring::Rubric{};
   if (setup.adjust) setup.adjust(r, rubric);
-  if (auto err = grade_result(r, rubric); !err.empty()) {  // broken language data: the journal stays
+  if (auto err = grade_result(r, rubric, grader); !err.empty()) {  // broken language data: the journal stays
     error = err;
     return std::nullopt;
   }

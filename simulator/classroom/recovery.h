@@ -46,9 +46,10 @@ struct RecoverySetup {
 // Turns the journal into a result saved at `out`: the transcript as journalled (outcome
 // "interrupted" unless the journal recorded one), graded with the scenario's rubric. The
 // journal is removed only once the result is on disk; on failure nullopt, `error` says why
-// and the journal stays.
+// and the journal stays. `grader` grades it.
 std::optional<RecoveredResult> save_recovered_journal(const std::string& journal, const std::string& out,
-                                                      const RecoverySetup& setup, std::string& error);
+                                                      const RecoverySetup& setup, scoring::Grader& grader,
+                                                      std::string& error);
 
 // An unfinished session of this trainee in this exercise, left in results/live/.
 struct InterruptedChat {

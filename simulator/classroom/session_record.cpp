@@ -73,16 +73,16 @@ scoring::Rubric SessionRecord::rubric() const {
   return rubric;
 }
 
-std::string grade_result(SessionResult& result, const scoring::Rubric& rubric) {
+std::string grade_result(SessionResult& result, const scoring::Rubric& rubric, scoring::Grader& grader) {
   try {
-    result.grade = scoring::grade_transcript(result.transcript, rubric);
+    result.grade = scoring::grade_transcript(result.transcript, rubric, grader);
   } catch (const std::exception& e) {  // the chat is still saved, ungraded
     return e.what();
   }
   return {};
 }
 
-SessionResult SessionRecord::result(std::int64_t wall_end, std::string* grade_error) const {
+SessionResult SessionRecord::result(std::int64_t wall_end, scoring::Grader& grader, std::string* grade_error) const {
   SessionResult r;
   r.trainee = setup_.trainee;
   r.exercise_id = setup_.exercise_id;
@@ -95,17 +95,17 @@ SessionResult SessionRecord::result(std::int64_t wall_end, std::string* grade_er
   r.app_version = CHATDRILL_VERSION;
   r.host = this_writer().host;
   r.transcript = session_->transcript();
-  auto err = grade_result(r, rubric());
+  auto err = grade_result(r, rubric(), grader);
   if (grade_error) *grade_error = std::move(err);
   return r;
 }
 
-std::string SessionRecord::save(std::int64_t wall_now) {
+std::string SessionRecord::save(std::int64_t wall_now, scoring::Grader& grader) {
   if (save_error_) return *save_error_;
   if (saved_) return {};
   if (!session_->finished()) return "the session is still running";
   std::string grade_error;
-  auto r = result(wall_now, &grade_error);
+  auto r = result(wall_now, grader, &grade_error);
   if (auto err = write_result(paths_.result, r); !err.empty()) {
     save_error_ = err + " (the journal " + paths_.journal + " keeps the session)";
     return *save_error_;

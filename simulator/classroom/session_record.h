@@ -66,14 +66,14 @@ class SessionRecord {
 
   // The rubric this session is graded with: the scenario's, with the exercise's weights.
   scoring::Rubric rubric() const;
-  // The result as it stands: everything known, the transcript, the grade (left ungraded,
-  // with `grade_error` set, when the language data is broken).
-  SessionResult result(std::int64_t wall_end, std::string* grade_error = nullptr) const;
-  // Once the chat finished: grades it, writes the result atomically and removes the journal.
-  // Done once; later calls return the first outcome. "" on success; else a message: why it
-  // was not written when saved() is false (the journal then stays, so nothing the trainee
-  // wrote is lost), why it is ungraded when saved() is true.
-  std::string save(std::int64_t wall_now);
+  // The result as it stands: everything known, the transcript, the grade by `grader` (left
+  // ungraded, with `grade_error` set, when the language data is broken).
+  SessionResult result(std::int64_t wall_end, scoring::Grader& grader, std::string* grade_error = nullptr) const;
+  // Once the chat finished: grades it with `grader`, writes the result atomically and
+  // removes the journal. Done once; later calls return the first outcome. "" on success;
+  // else a message: why it was not written when saved() is false (the journal then stays,
+  // so nothing the trainee wrote is lost), why it is ungraded when saved() is true.
+  std::string save(std::int64_t wall_now, scoring::Grader& grader);
   bool saved() const { return saved_.has_value(); }
   // The result as saved (set by a successful save).
   const std::optional<SessionResult>& saved_result() const { return saved_; }
@@ -90,7 +90,7 @@ class SessionRecord {
   std::optional<std::string> save_error_;
 };
 
-// Grades a result's transcript with `rubric`; "" or the language data's error (ungraded).
-std::string grade_result(SessionResult& result, const scoring::Rubric& rubric);
+// Grades a result's transcript with `rubric` by `grader`; "" or the language data's error (ungraded).
+std::string grade_result(SessionResult& result, const scoring::Rubric& rubric, scoring::Grader& grader);
 
 }  // namespace chatdrill::classroom

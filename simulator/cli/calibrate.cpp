@@ -11,6 +11,7 @@
 #include "rubric_chooser.h"
 
 #include "scoring/core/csv.h"
+#include "scoring/core/paths.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 
@@ -185,19 +186,20 @@ std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& 
 
 // Grades every chat: all dimensions when `overall` is rated, else only the rated ones
 // (a dimension's grader on its own gives the same score as within grade_transcript).
-void grade_all(std::vector<RatedChat>& chats, const std::vector<ScoreColumn>& scores, RubricChooser& rubrics) {
-  using Grader = scoring::DimensionGrade (*)(const scoring::Transcript&, const scoring::Rubric&);
-  static constexpr std::array<Grader, k_dimension_count> graders = {
+void grade_all(std::vector<RatedChat>& chats, const std::vector<ScoreColumn>& scores, RubricChooser& rubrics,
+               scoring::Grader& grader) {
+  using DimensionGrader = scoring::DimensionGrade (*)(const scoring::Transcript&, const scoring::Rubric&, scoring::Grader&);
+  static constexpr std::array<DimensionGrader, k_dimension_count> graders = {
       scoring::grade_speed,      scoring::grade_politeness, scoring::grade_clarifying,
       scoring::grade_engagement, scoring::grade_resolution, scoring::grade_writing};
   const bool all = std::any_of(scores.begin(), scores.end(), [](const ScoreColumn& s) { return s.dimension == k_overall; });
   for (auto& chat : chats) {
     const scoring::Rubric& rubric = rubrics.rubric_for(chat.transcript, chat.path);
     if (all) {
-      chat.grade = scoring::grade_transcript(chat.transcript, rubric);
+      chat.grade = scoring::grade_transcript(chat.transcript, rubric, grader);
       continue;
     }
-    for (const auto& s : scores) chat.grade.dimensions[s.dimension] = graders[s.dimension](chat.transcript, rubric);
+    for (const auto& s : scores) chat.grade.dimensions[s.dimension] = graders[s.dimension](chat.transcript, rubric, grader);
   }
 }
 
@@ -387,7 +389,8 @@ int calibrate_command(int argc, char** argv) {
     return 1;
   }
   try {
-    grade_all(chats, scores, rubrics);
+    scoring::Grader grader(scoring::data_root());
+    grade_all(chats, scores, rubrics, grader);
   } catch (const std::exception& e) {  // a broken or missing lexicon file
     std::fprintf(stderr, "%s\n", e.what());
     return 1;

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "rubric_chooser.h"
 
+#include "scoring/core/paths.h"
 #include "scoring/core/timestamp.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
@@ -121,13 +122,14 @@ int grade_command(int argc, char** argv) {
     return 2;
   }
   int status = 0;
+  scoring::Grader grader(scoring::data_root());  // one for all files: it caches stems and spellings
   for (const auto& file : files) {
     const auto loaded = scoring::load_transcript(file);
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!loaded.transcript) { status = 1; continue; }
     scoring::Grade grade;
     try {
-      grade = scoring::grade_transcript(*loaded.transcript, rubrics.rubric_for(*loaded.transcript, file));
+      grade = scoring::grade_transcript(*loaded.transcript, rubrics.rubric_for(*loaded.transcript, file), grader);
     } catch (const std::exception& e) {  // a broken or missing lexicon file
       std::fprintf(stderr, "%s\n", e.what());
       return 1;

@@ -7,6 +7,7 @@
 #include "simulator/classroom/exercise.h"
 #include "simulator/engine/scenario_tests.h"
 #include "simulator/classroom/checks.h"
+#include "scoring/core/paths.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -111,9 +112,10 @@ int report_scenario(const engine::ScenarioCheck& check, Findings& findings) {
 // Plays every loaded scenario's self-tests; returns the number that failed.
 int run_self_tests(const std::vector<engine::ScenarioCheck>& checks) {
   int passed = 0, failed = 0;
+  scoring::Grader grader(scoring::data_root());
   for (const auto& check : checks) {
     if (!check.scenario) continue;
-    for (const auto& result : engine::run_scenario_tests(check.scenario)) {
+    for (const auto& result : engine::run_scenario_tests(check.scenario, grader)) {
       std::printf("%s\n", engine::describe_test_result(result).c_str());
       (result.passed ? passed : failed) += 1;
     }

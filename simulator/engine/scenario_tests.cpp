@@ -41,9 +41,9 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
   return out;
 }
 
-void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTestResult& r) {
+void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTestResult& r, scoring::Grader& grader) {
   if (test.scores.empty()) return;
-  const scoring::Grade grade = scoring::grade_transcript(r.transcript, scenario.rubric);
+  const scoring::Grade grade = scoring::grade_transcript(r.transcript, scenario.rubric, grader);
   for (const auto& wanted : test.scores) {
     // Named, not a structured binding: clang 14 cannot capture bindings in a lambda.
     const auto& name = wanted.first;
@@ -63,7 +63,8 @@ void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTe
 
 }  // namespace
 
-ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test) {
+ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test,
+                                     scoring::Grader& grader) {
   ScenarioTestResult r;
   r.scenario = scenario->id;
   r.name = test.name;
@@ -91,7 +92,7 @@ ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scen
     if (std::find(r.reached.begin(), r.reached.end(), node) == r.reached.end()) missing.push_back(node);
   if (!missing.empty())
     r.failures.push_back(fmt::format("expected to reach {}, reached {}", join(missing, ", "), join(r.reached, " > ")));
-  check_scores(*scenario, test, r);
+  check_scores(*scenario, test, r, grader);
   if (!r.failures.empty() && unread > 0)
     r.failures.push_back(fmt::format("{} scripted repl{} came after the session had ended", unread, unread == 1 ? "y" : "ies"));
   r.passed = r.failures.empty();
@@ -126,9 +127,9 @@ std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const 
   return out;
 }
 
-std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario) {
+std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario, scoring::Grader& grader) {
   std::vector<ScenarioTestResult> out;
-  for (const auto& test : scenario->tests) out.push_back(run_scenario_test(scenario, test));
+  for (const auto& test : scenario->tests) out.push_back(run_scenario_test(scenario, test, grader));
   for (auto& r : run_intent_examples(scenario)) out.push_back(std::move(r));
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "scenario.h"
 
+#include "scoring/grade.h"
 #include "scoring/transcript.h"
 
 #include <memory>
@@ -27,10 +28,12 @@ struct ScenarioTestResult {
 inline constexpr double k_test_time_cap = 4 * 3600.0;
 
 // Every scripted test, then each intent's examples (a result per intent with examples).
-std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario);
+// `grader` grades the runs whose test expects scores.
+std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario, scoring::Grader& grader);
 // Each intent's "examples" must read as that intent at its node, its "counter_examples" not.
 std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const Scenario>& scenario);
-ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test);
+ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test,
+                                     scoring::Grader& grader);
 
 // `PASS id/name`, or `FAIL id/name: reason; reason` followed by the run's transcript, one
 // indented line per message.

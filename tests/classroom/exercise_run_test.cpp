@@ -10,6 +10,7 @@
 #include "scoring/core/timestamp.h"
 #include "simulator/classroom/session_record.h"
 #include "simulator/engine/scenario_loader.h"
+#include "support/grader.h"
 
 using namespace chatdrill;
 using namespace classroom_test;
@@ -163,14 +164,15 @@ TEST_CASE("session record: saves the result once and drops the journal; a failed
   setup.scenario = load.scenario;
   setup.results_dir = dir;
   setup.trainee = "Aino";
+  auto& grader = test_grader();
   std::string error;
   auto record = classroom::SessionRecord::start(setup, 5, static_cast<std::int64_t>(k_start), error);
   REQUIRE_MESSAGE(record, error);
   CHECK(fs::exists(record->paths().journal));
-  CHECK(record->save(static_cast<std::int64_t>(k_start)) == "the session is still running");
+  CHECK(record->save(static_cast<std::int64_t>(k_start), grader) == "the session is still running");
   CHECK(record->send(15, "Hei! Tarkistan asian heti.").empty());
   record->end(20);
-  CHECK(record->save(static_cast<std::int64_t>(k_start + 15)).empty());
+  CHECK(record->save(static_cast<std::int64_t>(k_start + 15), grader).empty());
   REQUIRE(record->saved());
   CHECK_FALSE(fs::exists(record->paths().journal));
   auto saved = classroom::load_result(record->paths().result);
@@ -179,7 +181,7 @@ TEST_CASE("session record: saves the result once and drops the journal; a failed
   CHECK(saved.result->ended_at == "2026-12-01T09:00:15Z");
   CHECK(saved.result->outcome() == "ended_by_trainee");
   CHECK(saved.result->trainee == "Aino");
-  CHECK(record->save(static_cast<std::int64_t>(k_start + 99)).empty());  // once
+  CHECK(record->save(static_cast<std::int64_t>(k_start + 99), grader).empty());  // once
   CHECK(classroom::load_result(record->paths().result).result->ended_at == "2026-12-01T09:00:15Z");
 
   // A folder where the result should go: the write fails, the journal stays.
@@ -187,7 +189,7 @@ TEST_CASE("session record: saves the result once and drops the journal; a failed
   REQUIRE(other);
   fs::create_directories(other->paths().result);
   other->end(3);
-  const auto why = other->save(static_cast<std::int64_t>(k_start + 3));
+  const auto why = other->save(static_cast<std::int64_t>(k_start + 3), grader);
   CHECK_FALSE(other->saved());
   CHECK(why.find(other->paths().journal) != std::string::npos);
   CHECK(fs::exists(other->paths().journal));

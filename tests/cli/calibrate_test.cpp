@@ -5,6 +5,7 @@
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "simulator/cli/agreement.h"
+#include "support/grader.h"
 
 #include <cmath>
 #include <vector>
@@ -70,7 +71,7 @@ TEST_CASE("calibrate: agreement with a reviewer, figures checked against the gra
   for (const char* n : names) {
     const auto t = scoring::load_transcript(data(std::string("calibrate/") + n + ".json"));
     REQUIRE(t.transcript);
-    ours.push_back(scoring::grade_politeness(*t.transcript).score);
+    ours.push_back(scoring::grade_politeness(*t.transcript, {}, test_grader()).score);
   }
   CAPTURE(ours);
   CHECK(pol["spearman"].get<double>() == doctest::Approx(spearman_by_hand(ours, reviewer)));

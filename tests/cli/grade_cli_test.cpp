@@ -1,6 +1,7 @@
 // `chatdrill grade` as a QA lead uses it: the text report quotes the messages it cites,
 // --json is the library's chatdrill.grade/1, malformed transcripts get located errors.
 #include "scoring/golden_support.h"
+#include "support/grader.h"
 
 #include <sys/wait.h>
 
@@ -77,7 +78,7 @@ TEST_CASE("grade --json prints the same chatdrill.grade/2 as the library") {
     REQUIRE(r.status == 0);
     const auto parsed = parse_json(r.out, "stdout");
     REQUIRE(parsed.doc);
-    CHECK(parsed.doc->root == grade_to_json(grade_transcript(c.transcript)));
+    CHECK(parsed.doc->root == grade_to_json(grade_transcript(c.transcript, {}, test_grader())));
   }
   const Run two = run("--json '" + golden_path("fi_delivery_good") + "' '" + golden_path("en_refund_good") + "'");
   CHECK(two.status == 0);

@@ -14,6 +14,7 @@
 #include "scoring/core/limits.h"
 #include "simulator/classroom/results.h"
 #include "support/bounded_run.h"
+#include "support/grader.h"
 
 namespace fs = std::filesystem;
 using chatdrill::cli::test::contains;
@@ -51,7 +52,7 @@ void write_valid_result(const fs::path& path, const std::string& trainee) {
   r.transcript.outcome = "resolved";
   r.transcript.messages.push_back({"customer", "message", 0, "Hei", {}});
   r.transcript.messages.push_back({"trainee", "message", 10, "Hei, miten voin auttaa?", {}});
-  r.grade = chatdrill::scoring::grade_transcript(r.transcript);
+  r.grade = chatdrill::scoring::grade_transcript(r.transcript, {}, test_grader());
   REQUIRE(chatdrill::classroom::write_result(path.string(), r).empty());
 }
 

@@ -8,6 +8,7 @@
 // [SECTION] self-tests  failures that explain themselves, determinism
 // [SECTION] robustness  mutated scenarios never crash the loader, schema check or lints
 #include "engine_test_support.h"
+#include "support/grader.h"
 
 #include "simulator/engine/scenario_lint.h"
 #include "simulator/engine/scenario_tests.h"
@@ -147,7 +148,7 @@ TEST_CASE("library: every self-test passes and together they reach every ending 
     CAPTURE(f.filename().string());
     const auto l = load_file(f);
     std::set<std::string> reached;
-    for (const auto& r : run_scenario_tests(l.scenario)) {
+    for (const auto& r : run_scenario_tests(l.scenario, test_grader())) {
       ++tests;
       CHECK_MESSAGE(r.passed, describe_test_result(r));
       if (r.passed) reached.insert(r.reached.begin(), r.reached.end());
@@ -366,7 +367,7 @@ TEST_CASE("self-tests: a failing expectation says what was expected, what happen
     {"name": "score too low", "replies": [{"at": 5, "text": "Hei Raija, kyllä, kiitos!"}], "expect": {"scores": {"overall": [0, 0.001]}}}],
   "start": "start",)");
   const auto l = load_inline(text);
-  const auto results = run_scenario_tests(l.scenario);
+  const auto results = run_scenario_tests(l.scenario, test_grader());
   REQUIRE(results.size() == 4);
   CHECK(results[0].passed);
   CHECK(describe_test_result(results[0]) == "PASS t/passes");
@@ -385,7 +386,7 @@ TEST_CASE("self-tests: runs are deterministic and replies after the end are note
     {"name": "late", "replies": [{"at": 5, "text": "kyllä"}, {"at": 60, "text": "vielä"}], "expect": {"outcome": "lost"}}],
   "start": "start",)");
   const auto l = load_inline(text);
-  const auto a = run_scenario_tests(l.scenario), b = run_scenario_tests(l.scenario);
+  const auto a = run_scenario_tests(l.scenario, test_grader()), b = run_scenario_tests(l.scenario, test_grader());
   REQUIRE(a.size() == 1);
   CHECK(describe_test_result(a[0]) == describe_test_result(b[0]));
   CHECK(contains(describe_test_result(a[0]), "1 scripted reply came after the session had ended"));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "scoring/core/paths.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "simulator/engine/journal.h"
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   fs::create_directories(corpus / "results");
   fs::create_directories(corpus / "journal");
   int n = 0;
+  scoring::Grader grader(scoring::data_root());
   for (const auto& t : golden_transcripts(src)) {
     classroom::SessionResult r;
     r.trainee = "Seed Trainee";
@@ -72,7 +74,7 @@ int main(int argc, char** argv) {
     r.app_version = "seed";
     r.host = "seed-host";
     r.transcript = t;
-    r.grade = scoring::grade_transcript(t);
+    r.grade = scoring::grade_transcript(t, {}, grader);
     const std::string name = "seed-" + std::to_string(n++);
     if (auto err = classroom::write_result((corpus / "results" / (name + ".json")).string(), r); !err.empty()) {
       std::fprintf(stderr, "fuzz_seeds: %s\n", err.c_str());

@@ -3,6 +3,7 @@
 #include "golden_support.h"
 
 #include "scoring/text.h"
+#include "support/grader.h"
 
 #include <cmath>
 #include <functional>
@@ -18,8 +19,8 @@ double score(const Grade& g, const char* dim) { return g.dimension(dim).score; }
 
 // `changed` must not raise `target`; the other dimensions stay within a few points.
 void check_change(const golden::Case& c, const Transcript& changed, const char* target, bool check_others = true) {
-  const Grade before = grade_transcript(c.transcript, c.rubric);
-  const Grade after = grade_transcript(changed, c.rubric);
+  const Grade before = grade_transcript(c.transcript, c.rubric, test_grader());
+  const Grade after = grade_transcript(changed, c.rubric, test_grader());
   CHECK(score(after, target) <= score(before, target));
   if (!check_others) return;
   for (const char* dim : k_dimensions) {
@@ -74,7 +75,7 @@ TEST_CASE("inserting a rude word never raises politeness") {
       check_change(c, after, "politeness");
       before.messages[i].text = (fi ? "Tyhmä juttu. " : "Stupid thing. ") + before.messages[i].text;
       check_change(c, before, "politeness");
-      CHECK(score(grade_transcript(after, c.rubric), "politeness") < score(grade_transcript(c.transcript, c.rubric), "politeness") + 1e-9);
+      CHECK(score(grade_transcript(after, c.rubric, test_grader()), "politeness") < score(grade_transcript(c.transcript, c.rubric, test_grader()), "politeness") + 1e-9);
     }
   }
 }
@@ -99,8 +100,8 @@ TEST_CASE("removing a clarifying question never raises clarifying") {
         // Where the question was the reply's only link to what the customer wrote, the rest
         // ("I'm sorry to hear that") no longer responds: its courtesy and engagement are
         // rightly lost too, so side effects are checked only where the reply still responds.
-        const bool only_link = grade_transcript(t, c.rubric).dimension("engagement").evidence.size() !=
-                               grade_transcript(c.transcript, c.rubric).dimension("engagement").evidence.size();
+        const bool only_link = grade_transcript(t, c.rubric, test_grader()).dimension("engagement").evidence.size() !=
+                               grade_transcript(c.transcript, c.rubric, test_grader()).dimension("engagement").evidence.size();
         check_change(c, t, "clarifying", !only_link);
         ++removed;
       }
@@ -120,9 +121,9 @@ TEST_CASE("removing a check-in after customer silence never raises engagement") 
       CAPTURE(m.text);
       Transcript t = c.transcript;
       t.messages.erase(t.messages.begin() + static_cast<std::ptrdiff_t>(i));
-      const Grade before = grade_transcript(c.transcript, c.rubric);
+      const Grade before = grade_transcript(c.transcript, c.rubric, test_grader());
       check_change(c, t, "engagement");
-      CHECK(score(grade_transcript(t, c.rubric), "engagement") < score(before, "engagement"));
+      CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") < score(before, "engagement"));
       ++removed;
     }
   }
@@ -143,8 +144,8 @@ TEST_CASE("a channel bounce, in any word order, lowers engagement by at least 10
         Transcript t = c.transcript;
         t.messages[i].text += bounce;
         check_change(c, t, "engagement");
-        const double before = score(grade_transcript(c.transcript, c.rubric), "engagement");
-        if (!had_bounce) CHECK(score(grade_transcript(t, c.rubric), "engagement") <= before - std::min(before, 10.0));
+        const double before = score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement");
+        if (!had_bounce) CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") <= before - std::min(before, 10.0));
       }
     }
   }
@@ -164,7 +165,7 @@ TEST_CASE("answering the customer's question never lowers engagement") {
       CAPTURE(m.text);
       Transcript t = c.transcript;
       t.messages[reply].text = (fi ? "Kyllä, se onnistuu. " : "Yes, that works. ") + t.messages[reply].text;
-      CHECK(score(grade_transcript(t, c.rubric), "engagement") >= score(grade_transcript(c.transcript, c.rubric), "engagement"));
+      CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") >= score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement"));
       ++answered;
     }
   }
@@ -177,8 +178,8 @@ TEST_CASE("asking for contact details is ownership, sending the customer elsewhe
     Transcript own = c.transcript, bounce = c.transcript;
     own.messages[6].text += " Saisinko vielä puhelinnumeronne?";
     bounce.messages[6].text += " Lähettäkää sähköpostia asiakaspalveluun.";
-    const double base = score(grade_transcript(c.transcript, c.rubric), "engagement");
-    CHECK(score(grade_transcript(own, c.rubric), "engagement") > base);
-    CHECK(score(grade_transcript(bounce, c.rubric), "engagement") < base);
+    const double base = score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement");
+    CHECK(score(grade_transcript(own, c.rubric, test_grader()), "engagement") > base);
+    CHECK(score(grade_transcript(bounce, c.rubric, test_grader()), "engagement") < base);
   }
 }

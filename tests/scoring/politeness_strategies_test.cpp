@@ -4,6 +4,7 @@
 #include "scoring/grade.h"
 #include "scoring/politeness.h"
 #include "scoring/politeness_fit.h"
+#include "support/grader.h"
 
 #include <doctest/doctest.h>
 
@@ -51,7 +52,7 @@ double chat_politeness(const char* language, const std::vector<std::string>& rep
     t.messages.push_back({"trainee", "message", at + 10, r, Json::object()});
     at += 60;
   }
-  return grade_politeness(t).score;
+  return grade_politeness(t, {}, test_grader()).score;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "scoring/grade.h"
 #include "scoring/core/timestamp.h"
 #include "scoring/transcript.h"
+#include "support/grader.h"
 
 using namespace chatdrill::scoring;
 
@@ -108,7 +109,7 @@ TEST_CASE("a three-month thread and seconds beyond a week load and grade") {
   CHECK(months.transcript->messages.back().at > 90 * 86400.0);
   Rubric async;
   REQUIRE(apply_preset(async, "async"));
-  const Grade g = grade_transcript(*months.transcript, async);
+  const Grade g = grade_transcript(*months.transcript, async, test_grader());
   CHECK(g.dimension("speed").score == doctest::Approx(100));
   const auto week = load(chat(R"({"from": "customer", "at": 700000, "text": "Hi"}, {"from": "trainee", "at": 700020, "text": "Hello"})"));
   CHECK_MESSAGE(week.transcript, errors(week));
@@ -130,8 +131,8 @@ TEST_CASE("a two-hour email reply is good with the async preset and bad in a cha
   REQUIRE_MESSAGE(l.transcript, errors(l));
   Rubric async;
   REQUIRE(apply_preset(async, "async"));
-  const auto fast = grade_speed(*l.transcript, async);
-  const auto slow = grade_speed(*l.transcript, Rubric{});
+  const auto fast = grade_speed(*l.transcript, async, test_grader());
+  const auto slow = grade_speed(*l.transcript, Rubric{}, test_grader());
   CHECK(fast.score > 90);
   CHECK(slow.score < 10);
   std::string notes;

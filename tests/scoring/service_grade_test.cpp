@@ -2,6 +2,7 @@
 // are paid for helping the customer in front of them, not for containing words; answers
 // move the conversation on; the outcome counts; time is judged as the customer lives it.
 #include "scoring/grade.h"
+#include "support/grader.h"
 
 #include <doctest/doctest.h>
 
@@ -103,8 +104,8 @@ TEST_CASE("a marker-stuffed template sent whatever the customer says scores well
     for (const auto& c : *cases) {
       CAPTURE(language);
       CAPTURE(c.customer.front());
-      const Grade helpful = grade_transcript(with_replies(language, c, c.helpful));
-      const Grade gamed = grade_transcript(with_replies(language, c, {*tpl, *tpl, *tpl}));
+      const Grade helpful = grade_transcript(with_replies(language, c, c.helpful), {}, test_grader());
+      const Grade gamed = grade_transcript(with_replies(language, c, {*tpl, *tpl, *tpl}), {}, test_grader());
       CHECK(helpful.overall >= gamed.overall + 5);
       CHECK(score(helpful, "engagement") >= score(gamed, "engagement") + 15);
       CHECK(score(helpful, "politeness") >= score(gamed, "politeness") - 5);
@@ -127,14 +128,14 @@ TEST_CASE("rotating stuffed templates or echoing the customer's words back score
     for (const auto& c : *cases) {
       CAPTURE(language);
       CAPTURE(c.customer.front());
-      const Grade helpful = grade_transcript(with_replies(language, c, c.helpful));
-      const Grade rotated = grade_transcript(with_replies(language, c, *rotating));
+      const Grade helpful = grade_transcript(with_replies(language, c, c.helpful), {}, test_grader());
+      const Grade rotated = grade_transcript(with_replies(language, c, *rotating), {}, test_grader());
       CHECK(helpful.overall >= rotated.overall + 3);
       std::vector<std::string> echo;
       for (const auto& line : c.customer)
         echo.push_back(fi ? "Kiitos viestistä! Ymmärrän: \"" + line + "\" Tarkistan asian."
                           : "Thanks for your message! I understand: \"" + line + "\" I'll look into it.");
-      const Grade echoed = grade_transcript(with_replies(language, c, echo));
+      const Grade echoed = grade_transcript(with_replies(language, c, echo), {}, test_grader());
       CHECK(helpful.overall >= echoed.overall + 3);
       CHECK(has_rule(echoed.dimension("engagement"), "engagement.echo"));
       // Nobody answered the customer's question: the matter stays open, thanks or not.
@@ -146,7 +147,7 @@ TEST_CASE("rotating stuffed templates or echoing the customer's words back score
 
 TEST_CASE("mirroring a few of the customer's words is no echo") {
   const Grade g = grade_transcript(chat("fi", {{"Hei, tilaamani kengät eivät ole vieläkään tulleet.",
-                                                "Pahoittelen, että kengät eivät ole vielä tulleet! Mikä on tilausnumeronne?"}}));
+                                                "Pahoittelen, että kengät eivät ole vielä tulleet! Mikä on tilausnumeronne?"}}), {}, test_grader());
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.echo"));
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
 }
@@ -155,8 +156,8 @@ TEST_CASE("stuffing courtesy words into a helpful reply does not beat the plain 
   const Case& c = k_fi[1];
   std::vector<std::string> stuffed;
   for (const auto& r : c.helpful) stuffed.push_back("Kiitos viestistä, pahoittelen ja ymmärrän täysin! " + r);
-  const Grade plain = grade_transcript(with_replies("fi", c, c.helpful));
-  const Grade padded = grade_transcript(with_replies("fi", c, stuffed));
+  const Grade plain = grade_transcript(with_replies("fi", c, c.helpful), {}, test_grader());
+  const Grade padded = grade_transcript(with_replies("fi", c, stuffed), {}, test_grader());
   CHECK(padded.overall <= plain.overall + 5);
 }
 
@@ -164,7 +165,7 @@ TEST_CASE("a direct answer to a customer's question is never a dead end and is c
   const Transcript t = chat("fi", {{"Paljonko tämä takki maksaa?", "Se maksaa 59 euroa."},
                                    {"Entä onko sitä kokoa M?", "Kyllä on, kokoa M on varastossa."},
                                    {"Hyvä, kiitos!", "Ole hyvä!"}});
-  const Grade g = grade_transcript(t);
+  const Grade g = grade_transcript(t, {}, test_grader());
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.dead_end"));
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.question_unanswered"));
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
@@ -172,7 +173,7 @@ TEST_CASE("a direct answer to a customer's question is never a dead end and is c
   const Transcript aside = chat("fi", {{"Paljonko tämä takki maksaa?", "Hei! Kiva kun kirjoitit."},
                                        {"Entä onko sitä kokoa M?", "Mukava päivä tänään."},
                                        {"Hyvä, kiitos!", "Ole hyvä!"}});
-  const Grade ga = grade_transcript(aside);
+  const Grade ga = grade_transcript(aside, {}, test_grader());
   CHECK(score(g, "engagement") > score(ga, "engagement"));
   CHECK(has_rule(ga.dimension("engagement"), "engagement.question_unanswered"));
 }
@@ -180,7 +181,7 @@ TEST_CASE("a direct answer to a customer's question is never a dead end and is c
 TEST_CASE("asking the same question again costs, and is paid once") {
   const std::string q = "Mikä on tilausnumeronne?";
   const Transcript t = chat("fi", {{"Paketti ei ole tullut.", q}, {"Se on 48213.", q}, {"Sanoin jo: 48213.", q}});
-  const DimensionGrade d = grade_transcript(t).dimension("clarifying");
+  const DimensionGrade d = grade_transcript(t, {}, test_grader()).dimension("clarifying");
   int paid = 0, repeats = 0;
   for (const auto& e : d.evidence) {
     if (e.rule == "clarifying.question") ++paid;
@@ -192,10 +193,10 @@ TEST_CASE("asking the same question again costs, and is paid once") {
 
 TEST_CASE("bare question words are not case details") {
   const Transcript t = chat("fi", {{"Laskussani on virhe.", "Milloin olette syntynyt?"}});
-  const DimensionGrade d = grade_transcript(t).dimension("clarifying");
+  const DimensionGrade d = grade_transcript(t, {}, test_grader()).dimension("clarifying");
   CHECK_FALSE(has_rule(d, "clarifying.question"));
   const Transcript en = chat("en", {{"There is a mistake on my invoice.", "When were you born?"}});
-  CHECK_FALSE(has_rule(grade_transcript(en).dimension("clarifying"), "clarifying.question"));
+  CHECK_FALSE(has_rule(grade_transcript(en, {}, test_grader()).dimension("clarifying"), "clarifying.question"));
 }
 
 TEST_CASE("a channel bounce in free word order or with inflections lowers engagement by at least 10") {
@@ -209,24 +210,24 @@ TEST_CASE("a channel bounce in free word order or with inflections lowers engage
     const bool fi = language == "fi";
     const std::string customer = fi ? "Haluan perua tilaukseni 48213." : "I want to cancel my order 48213.";
     const std::string owned = fi ? "Peruutan tilauksen 48213 nyt ja lähetän vahvistuksen." : "I'm cancelling order 48213 now and will send a confirmation.";
-    const double base = score(grade_transcript(chat(language, {{customer, owned}})), "engagement");
+    const double base = score(grade_transcript(chat(language, {{customer, owned}}), {}, test_grader()), "engagement");
     for (const auto& b : bounces) {
       CAPTURE(b);
-      const Grade g = grade_transcript(chat(language, {{customer, b}}));
+      const Grade g = grade_transcript(chat(language, {{customer, b}}), {}, test_grader());
       CHECK(score(g, "engagement") <= base - 10);
       CHECK(has_rule(g.dimension("engagement"), "engagement.channel_bounce"));
     }
   }
   // Asking for the customer's own contact details is ownership, not a bounce.
-  const Grade own = grade_transcript(chat("en", {{"My invoice is wrong.", "Could you give me your email address so I can send the corrected invoice?"}}));
+  const Grade own = grade_transcript(chat("en", {{"My invoice is wrong.", "Could you give me your email address so I can send the corrected invoice?"}}), {}, test_grader());
   CHECK_FALSE(has_rule(own.dimension("engagement"), "engagement.channel_bounce"));
   CHECK(has_rule(own.dimension("engagement"), "engagement.ownership"));
 }
 
 TEST_CASE("an open door is a lemma pattern, and a sentence that only mentions 'any time' is not one") {
-  const Grade door = grade_transcript(chat("fi", {{"Kiitos avusta!", "Kirjoittakaa ihmeessä tänne, jos tulee muuta."}}));
+  const Grade door = grade_transcript(chat("fi", {{"Kiitos avusta!", "Kirjoittakaa ihmeessä tänne, jos tulee muuta."}}), {}, test_grader());
   CHECK(has_rule(door.dimension("engagement"), "engagement.open_door"));
-  const Grade not_door = grade_transcript(chat("en", {{"How do I cancel?", "You can cancel at any time in the app."}}));
+  const Grade not_door = grade_transcript(chat("en", {{"How do I cancel?", "You can cancel at any time in the app."}}), {}, test_grader());
   CHECK_FALSE(has_rule(not_door.dimension("engagement"), "engagement.open_door"));
 }
 
@@ -236,26 +237,26 @@ TEST_CASE("a resolved chat outscores a lost one written in the same style") {
   Transcript lost = resolved;
   resolved.outcome = "retained";
   lost.outcome = "lost";
-  const Grade r = grade_transcript(resolved), l = grade_transcript(lost);
+  const Grade r = grade_transcript(resolved, {}, test_grader()), l = grade_transcript(lost, {}, test_grader());
   CHECK(score(r, "resolution") == 100);
   CHECK(score(l, "resolution") == 10);
   CHECK(r.overall > l.overall + 10);
   // A scenario's own rating for an ending wins over the default.
   Rubric rubric;
   rubric.outcome_ratings["lost"] = 30;
-  CHECK(score(grade_transcript(lost, rubric), "resolution") == 30);
+  CHECK(score(grade_transcript(lost, rubric, test_grader()), "resolution") == 30);
 }
 
 TEST_CASE("without an ending, resolution reads the customer's own last words") {
-  const Grade thanked = grade_transcript(chat("en", {{"Where is my parcel?", "It's at the pickup point, tracking 1234."}, {"Great, thanks, that helped!", ""}}));
+  const Grade thanked = grade_transcript(chat("en", {{"Where is my parcel?", "It's at the pickup point, tracking 1234."}, {"Great, thanks, that helped!", ""}}), {}, test_grader());
   const Grade complained = grade_transcript(
-      chat("en", {{"Where is my parcel?", "Please wait."}, {"Where is my parcel? This is useless, it still doesn't help.", ""}}));
+      chat("en", {{"Where is my parcel?", "Please wait."}, {"Where is my parcel? This is useless, it still doesn't help.", ""}}), {}, test_grader());
   CHECK(score(thanked, "resolution") > 70);
   CHECK(score(complained, "resolution") < 30);
   CHECK(has_rule(complained.dimension("resolution"), "resolution.question_repeated"));
   Transcript left = chat("en", {{"Where is my parcel?", "Let me see."}});
   left.messages.push_back({"customer", "left", 400, "", Json::object()});
-  CHECK(score(grade_transcript(left), "resolution") < 20);
+  CHECK(score(grade_transcript(left, {}, test_grader()), "resolution") < 20);
 }
 
 TEST_CASE("a customer typing a long message is not a silence to check in on") {
@@ -264,12 +265,12 @@ TEST_CASE("a customer typing a long message is not a silence to check in on") {
   // 240 s later the customer sends a long account (600 characters take 200 s to type).
   t.messages.push_back({"customer", "message", t.messages.back().at + 240, "It was meant to come on Monday. " + long_message, Json::object()});
   t.messages.push_back({"trainee", "message", t.messages.back().at + 20, "Thank you for the details, I'm checking the delivery now.", Json::object()});
-  const DimensionGrade e = grade_transcript(t).dimension("engagement");
+  const DimensionGrade e = grade_transcript(t, {}, test_grader()).dimension("engagement");
   CHECK_FALSE(has_rule(e, "engagement.no_checkin"));
   // The same wait for a two-word reply is a silence the trainee should have checked in on.
   Transcript quiet = t;
   quiet.messages[2].text = "It was Monday.";
-  CHECK(has_rule(grade_transcript(quiet).dimension("engagement"), "engagement.no_checkin"));
+  CHECK(has_rule(grade_transcript(quiet, {}, test_grader()).dimension("engagement"), "engagement.no_checkin"));
 }
 
 TEST_CASE("a hold earns acknowledgement but the answer it promised is still timed") {
@@ -280,7 +281,7 @@ TEST_CASE("a hold earns acknowledgement but the answer it promised is still time
                     {"trainee", "message", 60, "Paketti 48213 on noutopisteessä.", Json::object()}};
   Transcript slow = quick;
   slow.messages[2].at = 600;
-  const Grade q = grade_transcript(quick), s = grade_transcript(slow);
+  const Grade q = grade_transcript(quick, {}, test_grader()), s = grade_transcript(slow, {}, test_grader());
   CHECK(has_rule(q.dimension("speed"), "speed.after_hold"));
   CHECK(score(q, "speed") == 100);
   CHECK(score(s, "speed") < score(q, "speed") - 20);
@@ -289,27 +290,27 @@ TEST_CASE("a hold earns acknowledgement but the answer it promised is still time
 
 TEST_CASE("a customer message never answered always costs speed, even when the chat ends at once") {
   Transcript t = chat("en", {{"Where is my parcel?", "It's on its way, tracking 1234."}});
-  const double answered = score(grade_transcript(t), "speed");
+  const double answered = score(grade_transcript(t, {}, test_grader()), "speed");
   t.messages.push_back({"customer", "message", t.messages.back().at + 5, "And when will it arrive?", Json::object()});
-  const Grade g = grade_transcript(t);
+  const Grade g = grade_transcript(t, {}, test_grader());
   CHECK(score(g, "speed") < answered);
   CHECK(has_rule(g.dimension("speed"), "speed.unanswered"));
   // A closing line needs no answer.
   Transcript closing = chat("en", {{"Where is my parcel?", "It's on its way, tracking 1234."}, {"Thanks, bye!", ""}});
-  CHECK(score(grade_transcript(closing), "speed") == answered);
+  CHECK(score(grade_transcript(closing, {}, test_grader()), "speed") == answered);
 }
 
 TEST_CASE("a reply about the same subject area responds even without a shared word") {
   // The agent asks about the modem when the internet is down: no word in common, the same matter.
   const Grade fi = grade_transcript(chat("fi", {{"Netti ei toimi tänään ollenkaan.",
-                                                 "Palaako modeemin valot, kun käynnistätte sen uudelleen?"}}));
+                                                 "Palaako modeemin valot, kun käynnistätte sen uudelleen?"}}), {}, test_grader());
   CHECK_FALSE(has_rule(fi.dimension("engagement"), "engagement.unresponsive"));
   const Grade en = grade_transcript(chat("en", {{"My internet has been down all morning.",
-                                                 "Are the lights on your router blinking?"}}));
+                                                 "Are the lights on your router blinking?"}}), {}, test_grader());
   CHECK_FALSE(has_rule(en.dimension("engagement"), "engagement.unresponsive"));
   // A reply about something else entirely is still beside the point.
   const Grade off = grade_transcript(chat("en", {{"My internet has been down all morning.",
-                                                  "Our new winter jackets are in the shop now."}}));
+                                                  "Our new winter jackets are in the shop now."}}), {}, test_grader());
   CHECK(has_rule(off.dimension("engagement"), "engagement.unresponsive"));
 }
 
@@ -317,12 +318,12 @@ TEST_CASE("the answer after a hold comes back to the customer's case, not only t
   const Grade g = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
                                                 "Sorry about that! Could you tell me the order number?"},
                                                {"It's 7781-A.", "Thanks, let me check that for you."},
-                                               {"", "I can see both payments. Shall I refund the extra one to your card?"}}));
+                                               {"", "I can see both payments. Shall I refund the extra one to your card?"}}), {}, test_grader());
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
   // Without the hold, a reply that ignores what was just said stays unresponsive.
   const Grade h = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
                                                 "Sorry about that! Could you tell me the order number?"},
-                                               {"It's 7781-A.", "Our new winter jackets are in the shop now."}}));
+                                               {"It's 7781-A.", "Our new winter jackets are in the shop now."}}), {}, test_grader());
   CHECK(has_rule(h.dimension("engagement"), "engagement.unresponsive"));
 }
 
@@ -330,19 +331,19 @@ TEST_CASE("a warm, informal chat is more polite than a curt one with the same co
   const Grade warm_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.",
                                                       "Oh no, sorry about that! Let me dig into it for you right now. What's your order number?"},
                                                      {"It's 55821.", "Got it, thanks! Your parcel is with the courier and should reach you tomorrow."},
-                                                     {"Great, thanks", "My pleasure, have a lovely evening!"}}));
+                                                     {"Great, thanks", "My pleasure, have a lovely evening!"}}), {}, test_grader());
   const Grade curt_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.", "What is the order number."},
                                                      {"It's 55821.", "It arrives tomorrow."},
-                                                     {"Great, thanks", "Ok."}}));
+                                                     {"Great, thanks", "Ok."}}), {}, test_grader());
   CHECK(score(warm_en, "politeness") >= score(curt_en, "politeness") + 5);
   CHECK(warm_en.overall > curt_en.overall);
   const Grade warm_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.",
                                                       "Voi harmi! Selvitän asian heti. Mikä on tilausnumeronne?"},
                                                      {"Se on 55821.", "Kiitos! Paketti on kuljetuksessa ja saapuu huomenna."},
-                                                     {"Hyvä, kiitos", "Ole hyvä, mukavaa iltaa!"}}));
+                                                     {"Hyvä, kiitos", "Ole hyvä, mukavaa iltaa!"}}), {}, test_grader());
   const Grade curt_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.", "Tilausnumero."},
                                                      {"Se on 55821.", "Tulee huomenna."},
-                                                     {"Hyvä, kiitos", "Ok."}}));
+                                                     {"Hyvä, kiitos", "Ok."}}), {}, test_grader());
   CHECK(score(warm_fi, "politeness") >= score(curt_fi, "politeness") + 5);
   CHECK(warm_fi.overall > curt_fi.overall);
 }

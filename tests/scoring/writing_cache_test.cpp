@@ -3,6 +3,7 @@
 // their limits, and Finnish and English verdicts never mix. Behaviour, not timing.
 #include "scoring/grade_internal.h"
 #include "scoring/text/spelling.h"
+#include "support/grader.h"
 
 #include <doctest/doctest.h>
 
@@ -109,11 +110,11 @@ TEST_CASE("writing cache: Finnish and English verdicts do not mix, in checkers o
   const Transcript fi_chat = chat("fi", "Missä tilaukseni on?", "Tilaus tulee huomenna, sorry for the delay.");
   const Transcript en_chat = chat("en", "Where is my order?", "Tilaus tulee huomenna, sorry for the delay.");
   const Rubric rubric;
-  const double fi_score = grade_writing(fi_chat, rubric).score, en_score = grade_writing(en_chat, rubric).score;
+  const double fi_score = grade_writing(fi_chat, rubric, test_grader()).score, en_score = grade_writing(en_chat, rubric, test_grader()).score;
   CHECK(fi_score < 100);  // English words are misspelt Finnish
   CHECK(en_score < 100);  // and Finnish words misspelt English
   for (int round = 0; round < 3; ++round) {
-    CHECK(grade_writing(en_chat, rubric).score == en_score);
-    CHECK(grade_writing(fi_chat, rubric).score == fi_score);
+    CHECK(grade_writing(en_chat, rubric, test_grader()).score == en_score);
+    CHECK(grade_writing(fi_chat, rubric, test_grader()).score == fi_score);
   }
 }

@@ -3,6 +3,7 @@
 // own words, lower-case starts), and how errors turn into points and evidence.
 #include "scoring/grade_internal.h"
 #include "scoring/text/spelling.h"
+#include "support/grader.h"
 
 #include <doctest/doctest.h>
 
@@ -28,7 +29,7 @@ Transcript chat(const char* language, std::vector<std::pair<const char*, std::st
 }
 
 DimensionGrade writing(const Transcript& t, const Rubric& rubric = {}) {
-  return detail::writing_grade(detail::view_chat(t, rubric), rubric);
+  return detail::writing_grade(detail::view_chat(t, rubric, test_grader()), rubric);
 }
 
 double evidence_sum(const DimensionGrade& g) {

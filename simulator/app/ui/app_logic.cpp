@@ -54,7 +54,7 @@ void show_review(AppState& s, classroom::SessionResult result, std::shared_ptr<c
 void save_finished(AppState& s) {
   auto& record = *s.sessions.live->record;
   if (s.sessions.live->in_exercise || record.saved() || !record.session().finished()) return;
-  if (auto err = record.save(static_cast<std::int64_t>(s.wall_now)); !err.empty()) s.status = err;
+  if (auto err = record.save(static_cast<std::int64_t>(s.wall_now), s.grader); !err.empty()) s.status = err;
   refresh_lists(s);
 }
 
@@ -170,7 +170,7 @@ void open_review_of_live(AppState& s) {
   if (!s.sessions.live || s.sessions.live->in_exercise || !s.sessions.live->session().finished()) return;
   save_finished(s);
   const auto& record = *s.sessions.live->record;
-  auto result = record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now));
+  auto result = record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now), s.grader);
   show_review(s, std::move(result), s.sessions.live->scenario, record.paths().result);
   s.sessions.live.reset();
 }
@@ -191,7 +191,7 @@ void recover_journal_file(AppState& s, const std::string& path) {
   setup.trainee = trainee_name(s);
   setup.wall_now = static_cast<std::int64_t>(s.wall_now);
   std::string error;
-  auto rec = classroom::save_recovered_journal(path, out, setup, error);
+  auto rec = classroom::save_recovered_journal(path, out, setup, s.grader, error);
   if (!rec) s.status = error;
   refresh_lists(s);
   if (rec) show_review(s, std::move(rec->result), rec->scenario, out);

@@ -10,6 +10,7 @@
 #include "strings.h"
 #include "emoji.h"
 
+#include "scoring/core/paths.h"
 #include "simulator/classroom/results.h"
 #include "simulator/classroom/session_record.h"
 #include "simulator/engine/scenario.h"
@@ -145,6 +146,7 @@ struct AppState {
   Screen screen = Screen::home;
   std::string status;  // the status line
   Strings strings;     // UI text in the chosen language
+  scoring::Grader grader{scoring::data_root()};  // grades free practice and recovered journals (UI thread)
 
   SettingsPart settings;
   LibraryPart library;
