@@ -45,10 +45,11 @@ struct Message {
   std::string kind = std::string(kind::message);
   double at = 0;                // seconds since the session started (a log's timestamps: since its first message)
   std::string text;
-  // The customer's state after this event, when the session recorded it (JSON "mood", "patience"):
-  std::optional<double> mood;      // -1 (angry) .. 1 (glad)
-  std::optional<double> patience;  // share of patience left, 0 .. 1
   Json extra = Json::object();  // any further fields (node, intent, ...), kept as read
+  // The customer's state after this event, when the session recorded it (JSON "mood",
+  // "patience"). Last, so that Message{from, kind, at, text, extra} still means what it did.
+  std::optional<double> mood = std::nullopt;      // -1 (angry) .. 1 (glad)
+  std::optional<double> patience = std::nullopt;  // share of patience left, 0 .. 1
 
   // Compared as string_views: sizes first, then a fixed-size compare (called per message
   // by every grader; std::string == const char* is a strlen and a memcmp call each).
