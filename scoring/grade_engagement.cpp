@@ -128,7 +128,7 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     bool explicit_silence = false;
     for (std::size_t i = c + 1; i < next_c && !start; ++i) {
       if (msgs[i].is_trainee_message()) start = i;
-      if (msgs[i].is_customer_event("silent")) start = i, explicit_silence = true;
+      if (msgs[i].is_customer_event(kind::silent)) start = i, explicit_silence = true;
     }
     if (!start) continue;
     // The reply the customer is reading: the last trainee message before anything else happens.
@@ -138,7 +138,7 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     const double s = msgs[*start].at;
     double until = next_c < msgs.size() ? msgs[next_c].at : chat.end_time;
     for (std::size_t i = *start + 1; i < next_c; ++i)
-      if (msgs[i].is_customer_event("typing")) {
+      if (msgs[i].is_customer_event(kind::typing)) {
         until = std::min(until, msgs[i].at);
         break;
       }

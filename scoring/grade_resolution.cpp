@@ -43,7 +43,7 @@ constexpr double k_confirmed = 25, k_committed = 20, k_thanked = 15, k_complaint
 std::string_view ending_label(const ChatView& chat) {
   const auto& msgs = chat.transcript.messages;
   for (std::size_t i = msgs.size(); i-- > 0;)
-    if (msgs[i].from == "system" && msgs[i].kind == "ended" && !msgs[i].text.empty())
+    if (msgs[i].from == sender::system && msgs[i].kind == kind::ended && !msgs[i].text.empty())
       return chat.repaired.emplace_front(sanitize_utf8(msgs[i].text));
   return chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome));
 }
@@ -108,7 +108,7 @@ void from_conversation(const ChatView& chat, Tally& tally) {
   }
   bool left = false;
   for (std::size_t i = 0; i < msgs.size() && !left; ++i)
-    if (msgs[i].is_customer_event("left")) {
+    if (msgs[i].is_customer_event(kind::left)) {
       left = true;
       tally.add(i, "resolution.customer_left", k_left, chat.note("resolution.customer_left"));
     }

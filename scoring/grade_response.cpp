@@ -296,7 +296,7 @@ bool ChatView::needs_answer(std::size_t c) const {
   const auto& msgs = transcript.messages;
   for (std::size_t i = c + 1; i < msgs.size(); ++i) {
     if (msgs[i].is_customer_message() || msgs[i].is_trainee_message()) return true;
-    if (msgs[i].from == "system" && msgs[i].kind == "ended") {
+    if (msgs[i].from == sender::system && msgs[i].kind == kind::ended) {
       auto it = msgs[i].extra.find("outcome");
       const bool scenario_ending = it != msgs[i].extra.end() && it->is_string() &&
                                    it->get_ref<const std::string&>() != "time_up" &&

@@ -44,7 +44,7 @@ bool hold_only(const ChatView& chat, std::size_t k) {
 std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
   const auto& msgs = chat.transcript.messages;
   for (std::size_t i = c + 1; i < msgs.size(); ++i)
-    if (msgs[i].is_customer_event("left")) return msgs[i].at;
+    if (msgs[i].is_customer_event(kind::left)) return msgs[i].at;
   return std::nullopt;
 }
 

@@ -55,14 +55,29 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
                                k_max_transcript_span_text));
         ok = false;
       }
+    } else if (key == "mood" || key == "patience") {
+      const bool mood = key == "mood";
+      const double low = mood ? -1 : 0;
+      if (!value.is_number()) {
+        r.wrong_type(p, value, mood ? "a number from -1 to 1" : "a number from 0 to 1");
+        ok = false;
+        continue;
+      }
+      const double v = value.get<double>();
+      if (!(v >= low && v <= 1)) {  // NaN too
+        r.error(p, fmt::format("{} is not {} ({} to 1)", value.dump(), mood ? "a mood" : "a share of patience left", low));
+        ok = false;
+        continue;
+      }
+      (mood ? msg.mood : msg.patience) = v;
     } else {
       append_new_member(msg.extra, key, value);  // keys of `m` are unique
     }
   }
   if (!m.contains("from")) { r.error(path, "missing \"from\" (customer or trainee)"); ok = false; }
   if (!m.contains("at")) { r.error(path, "missing \"at\" (seconds since the start, or an ISO-8601 timestamp)"); ok = false; }
-  if (!m.contains("text") && msg.kind == "message") { r.error(path, "missing \"text\""); ok = false; }
-  if (ok && msg.kind == "message" && msg.from != "customer" && msg.from != "trainee")
+  if (!m.contains("text") && msg.kind == kind::message) { r.error(path, "missing \"text\""); ok = false; }
+  if (ok && msg.kind == kind::message && msg.from != sender::customer && msg.from != sender::trainee)
     r.error(member_path(path, "from"), fmt::format("\"{}\" is not customer or trainee", msg.from)), ok = false;
   if (!ok) return std::nullopt;
   return msg;
@@ -175,7 +190,7 @@ TranscriptLoad load_transcript(const std::string& path) {
 Json message_to_json(const Message& m) {
   Json j = Json::object();
   j["from"] = m.from;
-  if (m.kind != "message") j["kind"] = m.kind;
+  if (m.kind != kind::message) j["kind"] = m.kind;
   j["at"] = std::round(m.at * 1000.0) / 1000.0;
   j["text"] = m.text;
   // Extra keys are unique among themselves: only the few written above can collide.
@@ -183,6 +198,9 @@ Json message_to_json(const Message& m) {
     if (key == "from" || key == "kind" || key == "at" || key == "text") j[key] = value;
     else append_new_member(j, key, value);
   }
+  // After the extra fields (the session's "node"), where the session always wrote them.
+  if (m.mood) j["mood"] = *m.mood;
+  if (m.patience) j["patience"] = *m.patience;
   return j;
 }
 

@@ -20,19 +20,44 @@ inline constexpr const char* k_transcript_format = "chatdrill.transcript/1";
 inline constexpr const char* k_channels[] = {"chat", "email", "social"};
 bool is_channel(std::string_view channel);
 
+// The message kinds and senders the engine writes and the graders read, as written in
+// transcripts and journals. Compare with ==, assign to a std::string; a transcript may
+// carry other kinds too (kept as read).
+namespace kind {
+inline constexpr std::string_view message = "message";    // a line someone wrote
+inline constexpr std::string_view nudge = "nudge";        // the customer asks again after a wait
+inline constexpr std::string_view typing = "typing";      // the customer started typing (some logs write it)
+inline constexpr std::string_view left = "left";          // the customer left the chat
+inline constexpr std::string_view silent = "silent";      // the customer went quiet
+inline constexpr std::string_view returned = "returned";  // ... and came back
+inline constexpr std::string_view ended = "ended";        // the session ended (from the system)
+}  // namespace kind
+
+namespace sender {
+inline constexpr std::string_view customer = "customer";
+inline constexpr std::string_view trainee = "trainee";
+inline constexpr std::string_view system = "system";  // events of the session itself (kind::ended)
+}  // namespace sender
+
 struct Message {
-  std::string from;             // "customer", "trainee", or another event source ("system")
-  std::string kind = "message"; // "message"; other kinds (typing, nudge, left, silent,
-                                // returned, hint, ...) are events graders may ignore
+  std::string from;  // sender::customer, sender::trainee, or another event source (sender::system)
+  // kind::message; other kinds (the ones above, or any a log writes) are events graders may ignore
+  std::string kind = std::string(kind::message);
   double at = 0;                // seconds since the session started (a log's timestamps: since its first message)
   std::string text;
-  Json extra = Json::object();  // any further fields (node, mood, patience, ...), kept as read
+  Json extra = Json::object();  // any further fields (node, intent, ...), kept as read
+  // The customer's state after this event, when the session recorded it (JSON "mood",
+  // "patience"). Last, so that Message{from, kind, at, text, extra} still means what it did.
+  std::optional<double> mood = std::nullopt;      // -1 (angry) .. 1 (glad)
+  std::optional<double> patience = std::nullopt;  // share of patience left, 0 .. 1
 
   // Compared as string_views: sizes first, then a fixed-size compare (called per message
   // by every grader; std::string == const char* is a strlen and a memcmp call each).
-  bool is_customer_message() const { return is(from, "customer") && (is(kind, "message") || is(kind, "nudge")); }
-  bool is_trainee_message() const { return is(from, "trainee") && is(kind, "message"); }
-  bool is_customer_event(std::string_view event_kind) const { return is(from, "customer") && is(kind, event_kind); }
+  bool is_customer_message() const {
+    return is(from, sender::customer) && (is(kind, kind::message) || is(kind, kind::nudge));
+  }
+  bool is_trainee_message() const { return is(from, sender::trainee) && is(kind, kind::message); }
+  bool is_customer_event(std::string_view event_kind) const { return is(from, sender::customer) && is(kind, event_kind); }
 
   static bool is(const std::string& field, std::string_view value) { return std::string_view(field) == value; }
 };

@@ -250,7 +250,7 @@ ImportedConversation to_conversation(Pending& p) {
   c.id = p.id;
   for (auto& r : p.rows) {
     scoring::Json m = scoring::Json::object();
-    m["from"] = r.trainee ? "trainee" : "customer";
+    m["from"] = std::string(r.trainee ? scoring::sender::trainee : scoring::sender::customer);
     if (r.numeric) m["at"] = r.seconds;
     else if (zone && !r.timestamp.offset_minutes)
       m["at"] = fmt::format("{}{}{:02}:{:02}", r.time_text, *zone < 0 ? '-' : '+', std::abs(*zone) / 60, std::abs(*zone) % 60);

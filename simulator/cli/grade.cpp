@@ -24,6 +24,8 @@
 
 namespace chatdrill::cli {
 
+namespace sender = scoring::sender;
+
 std::string shorten(const std::string& text, std::size_t max_bytes) {
   std::string flat;
   for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -83,8 +85,8 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
       std::printf("    %+6.1f  %.*s: %s\n", e.points, static_cast<int>(e.rule.size()), e.rule.data(), e.note.c_str());
       if (!e.message || *e.message >= t.messages.size()) continue;
       const auto& m = t.messages[*e.message];
-      const char* who = m.from == "customer" ? (fi ? "asiakas" : "customer")
-                        : m.from == "trainee" ? (fi ? "harjoittelija" : "trainee") : m.from.c_str();
+      const char* who = m.from == sender::customer ? (fi ? "asiakas" : "customer")
+                        : m.from == sender::trainee ? (fi ? "harjoittelija" : "trainee") : m.from.c_str();
       std::printf("            #%zu %s %s: \"%s\"\n", *e.message + 1, who, scoring::clock_text(m.at).c_str(),
                   shorten(m.text, 100).c_str());
     }

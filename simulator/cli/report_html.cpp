@@ -11,6 +11,8 @@
 
 namespace chatdrill::cli {
 
+namespace kind = scoring::kind;
+
 namespace {
 
 constexpr const char* k_style = R"(
@@ -122,11 +124,11 @@ void session_details(std::string& out, const classroom::SessionResult& r) {
     if (r.grade.dimensions[d].graded) out += fmt::format(" · {} {}", scoring::k_dimensions[d], num(r.grade.dimensions[d].score));
   out += fmt::format("<br><small>{} – {}</small>\n", html_escape(r.started_at), html_escape(r.ended_at));
   for (const auto& m : r.transcript.messages) {
-    const bool message = m.kind == "message" || m.kind == "nudge";
+    const bool message = m.kind == kind::message || m.kind == kind::nudge;
     out += fmt::format(
         "<div class=\"msg {}{}\"><span class=\"at\">{:.0f} s</span><span class=\"who\">{}</span>: {}</div>\n",
         html_escape(m.from), message ? "" : " event", m.at,
-        html_escape(m.kind == "message" ? m.from : m.from + " (" + m.kind + ")"), html_escape(m.text));
+        html_escape(m.kind == kind::message ? m.from : m.from + " (" + m.kind + ")"), html_escape(m.text));
   }
   out += "</div>\n";
 }

@@ -12,6 +12,9 @@
 
 namespace chatdrill::engine {
 
+namespace kind = scoring::kind;
+namespace sender = scoring::sender;
+
 namespace {
 
 // Advances through every due event until the session ends or time passes the cap.
@@ -26,7 +29,7 @@ void run_out(Session& session) {
 std::vector<std::string> reached_nodes(const scoring::Transcript& t) {
   std::vector<std::string> out;
   for (const auto& m : t.messages) {
-    if (m.from != "customer" || m.kind != "message") continue;
+    if (m.from != sender::customer || m.kind != kind::message) continue;
     auto it = m.extra.find("node");
     if (it == m.extra.end() || !it->is_string()) continue;
     const auto node = it->get<std::string>();
@@ -140,7 +143,7 @@ std::string describe_test_result(const ScenarioTestResult& r) {
   for (const auto& m : r.transcript.messages) {
     const auto node = m.extra.value("node", std::string());
     std::string who = m.from;
-    if (m.kind != "message") who += " " + m.kind;
+    if (m.kind != kind::message) who += " " + m.kind;
     out += fmt::format("\n    {:7.1f}s {:<17} {}", m.at, fmt::format("{} [{}]", who, node), m.text);
   }
   return out;

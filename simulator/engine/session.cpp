@@ -25,11 +25,14 @@ namespace chatdrill::engine {
 // ---------------------------------------------------------------------------------------
 // [SECTION] state
 
+namespace kind = scoring::kind;
+namespace sender = scoring::sender;
+
 namespace {
 
 // A customer line on its way: read the reply, type, then it appears at `ready_at`.
 struct PendingLine {
-  std::string kind;  // "message" or "left"
+  std::string_view kind;  // kind::message or kind::left
   std::string text;
   Seconds typing_from = 0, ready_at = 0;
   std::optional<Ending> ends;  // the line of an ending node: the session ends with it
@@ -105,7 +108,7 @@ struct Session::Impl {
     return std::clamp((patience_seconds() - waited) / base_patience(), 0.0, 1.0);
   }
 
-  void record(const std::string& from, const std::string& kind, Seconds at, std::string text,
+  void record(std::string_view from, std::string_view kind, Seconds at, std::string text,
               scoring::Json extra = scoring::Json::object()) {
     scoring::Message m;
     m.from = from;
@@ -114,8 +117,8 @@ struct Session::Impl {
     m.text = std::move(text);
     m.extra = std::move(extra);
     m.extra["node"] = node;
-    m.extra["mood"] = round3(mood);
-    m.extra["patience"] = round3(patience_left());
+    m.mood = round3(mood);
+    m.patience = round3(patience_left());
     if (journal && journal_error.empty()) journal_error = journal->append(m);
     transcript.messages.push_back(std::move(m));
   }
@@ -126,7 +129,7 @@ struct Session::Impl {
     finished = true;
     outcome = result;
     transcript.outcome = result;
-    record("system", "ended", at, label.empty() ? result : label, scoring::Json{{"outcome", result}});
+    record(sender::system, kind::ended, at, label.empty() ? result : label, scoring::Json{{"outcome", result}});
     pending.clear();
     waiting = false;
     quiet = Quiet::none;
@@ -148,7 +151,7 @@ struct Session::Impl {
   }
 
   void queue_node_line(Seconds at, std::string_view reply) {
-    PendingLine line{"message", node_line(), 0, 0, current().end, false};
+    PendingLine line{kind::message, node_line(), 0, 0, current().end, false};
     queue_line(at, reply, std::move(line));
   }
 
@@ -180,7 +183,7 @@ struct Session::Impl {
 
   void come_back(Seconds at, std::string_view reply) {
     quiet = Quiet::none;
-    record("customer", "returned", at, "");
+    record(sender::customer, kind::returned, at, "");
     node = current().silence->back;
     queue_node_line(at, reply);
   }
@@ -189,7 +192,7 @@ struct Session::Impl {
     hold_until.reset();
     PendingLine line = std::move(pending.front());
     pending.pop_front();
-    record("customer", line.kind, t, line.text);
+    record(sender::customer, line.kind, t, line.text);
     if (line.leaves) return finish(t, "customer_left", "");
     if (line.ends) return finish(t, line.ends->outcome, line.ends->label);
     if (!pending.empty()) return;
@@ -212,21 +215,21 @@ struct Session::Impl {
       case Due::time_limit:
         return finish(t, "time_up", "");
       case Due::leave:
-        record("customer", "left", t, picker.pick(sc->persona.leave));
+        record(sender::customer, kind::left, t, picker.pick(sc->persona.leave));
         return finish(t, "customer_left", "");
       case Due::nudge: {
         // The first nudge of a wait is picked at random, the next ones follow it, so a
         // customer does not say "Haloo?" three times in a row.
         const auto& lines = sc->persona.nudges;
         if (nudges_done == 0) nudge_first = picker.index(lines.size());
-        return record("customer", "nudge", t, lines[(nudge_first + nudges_done++) % lines.size()]);
+        return record(sender::customer, kind::nudge, t, lines[(nudge_first + nudges_done++) % lines.size()]);
       }
       case Due::go_quiet:
         quiet = Quiet::silent;
         quiet_at = t;
-        return record("customer", "silent", t, "");
+        return record(sender::customer, kind::silent, t, "");
       case Due::silent_leave:
-        record("customer", "left", t, "");
+        record(sender::customer, kind::left, t, "");
         return finish(t, "customer_left", "");
       case Due::early_return:
         early_return.reset();
@@ -235,7 +238,7 @@ struct Session::Impl {
         // The hold ran out: the customer asks once, then waits as for any answer.
         hold_until.reset();
         const auto& ask = reader.behaviour(node).hold.say;
-        if (!ask.empty()) record("customer", "nudge", t, picker.pick(ask));
+        if (!ask.empty()) record(sender::customer, kind::nudge, t, picker.pick(ask));
         waiting = true;
         wait_since = t;
         nudges_done = 0;
@@ -299,7 +302,7 @@ struct Session::Impl {
   void leave_now(Seconds at, const std::string& text, const std::string& line) {
     quiet = Quiet::none;
     pending.clear();
-    queue_line(at, text, PendingLine{"left", line, 0, 0, std::nullopt, true});
+    queue_line(at, text, PendingLine{kind::left, line, 0, 0, std::nullopt, true});
   }
 
   // The reply reached an intent: move on, and answer the reply's other requests in turn.
@@ -339,7 +342,7 @@ struct Session::Impl {
       if (m.then == "leave")
         return leave_now(at, text, m.say.empty() ? picker.pick(sc->persona.leave) : fresh_line(m.say));
       mood = clamp_mood(mood - 0.3);  // escalate: the customer asks for someone else
-      if (!m.say.empty()) return queue_line(at, text, PendingLine{"message", fresh_line(m.say), 0, 0, std::nullopt, false});
+      if (!m.say.empty()) return queue_line(at, text, PendingLine{kind::message, fresh_line(m.say), 0, 0, std::nullopt, false});
     }
     // The node's fallback (its lines, and/or a move), else the scenario's lines.
     const auto& fb = current().fallback;
@@ -347,7 +350,7 @@ struct Session::Impl {
     if (fb && !fb->go_to.empty()) node = fb->go_to;
     if (!own_lines && fb && !fb->go_to.empty()) return queue_node_line(at, text);
     queue_line(at, text,
-               PendingLine{"message", fresh_line(own_lines ? fb->say : sc->fallback), 0, 0, current().end, false});
+               PendingLine{kind::message, fresh_line(own_lines ? fb->say : sc->fallback), 0, 0, current().end, false});
   }
 
   void apply(Seconds at, const std::string& text, const scoring::Analysis& a, const Reaction& r) {
@@ -372,7 +375,7 @@ struct Session::Impl {
       case ReplyReading::Kind::intent:
         return follow_intent(at, text, a, rd);
       case ReplyReading::Kind::reaction:
-        return queue_line(at, text, PendingLine{"message", fresh_line(rd.reaction->say), 0, 0, std::nullopt, false});
+        return queue_line(at, text, PendingLine{kind::message, fresh_line(rd.reaction->say), 0, 0, std::nullopt, false});
       case ReplyReading::Kind::hold:
         hold_until = at + rd.hold_seconds;  // patience rests while the agent looks
         return;
@@ -400,7 +403,7 @@ struct Session::Impl {
                        current().expect[r.reading.intent_index].positive();
     scoring::Json extra{{"intent", r.label}};
     if (helps) extra["helps"] = true;
-    record("trainee", "message", at, text, std::move(extra));
+    record(sender::trainee, kind::message, at, text, std::move(extra));
     apply(at, text, a, r);
   }
 };
@@ -414,7 +417,7 @@ Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions option
   impl_ = std::make_unique<Impl>(std::move(scenario), std::move(options));
   Impl& s = *impl_;
   // The customer opens the chat at 0 with the start node's line.
-  s.pending.push_back(PendingLine{"message", s.node_line(), 0, 0, s.current().end, false});
+  s.pending.push_back(PendingLine{kind::message, s.node_line(), 0, 0, s.current().end, false});
   s.advance(0);
 }
 

@@ -284,14 +284,15 @@ TEST_CASE("every message carries node, mood and patience for the review's timeli
   for (const auto& m : s.transcript().messages) {
     CAPTURE(m.text);
     CHECK(m.extra.contains("node"));
-    CHECK(m.extra["mood"].is_number());
-    CHECK(m.extra["patience"].get<double>() >= 0);
-    CHECK(m.extra["patience"].get<double>() <= 1);
+    REQUIRE(m.mood);
+    REQUIRE(m.patience);
+    CHECK(*m.patience >= 0);
+    CHECK(*m.patience <= 1);
   }
   // The reply is recorded at the node it answered, with the wait it ended.
   const auto reply = of_kind(s, "trainee", "message").at(0);
   CHECK(reply.extra["node"] == "start");
-  CHECK(reply.extra["patience"].get<double>() == doctest::Approx(0.8));
+  CHECK(*reply.patience == doctest::Approx(0.8));
 }
 
 TEST_CASE("the same seed gives the same transcript, other seeds pick other variants") {

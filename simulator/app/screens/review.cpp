@@ -14,6 +14,10 @@
 #include <set>
 
 namespace chatdrill::app {
+
+namespace kind = scoring::kind;
+namespace sender = scoring::sender;
+
 namespace {
 
 std::string dim_label(const AppState& s, std::size_t d) {
@@ -120,15 +124,15 @@ void conversation(AppState& s) {
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < msgs.size(); ++i) {
       const auto& m = msgs[i];
-      bool line = m.kind == "message" || m.kind == "nudge";
-      if (!line && m.kind != "left" && m.kind != "silent" && m.kind != "returned") continue;
+      bool line = m.kind == kind::message || m.kind == kind::nudge;
+      if (!line && m.kind != kind::left && m.kind != kind::silent && m.kind != kind::returned) continue;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(static_cast<int>(i));
       bool hl = r.highlight && *r.highlight == i;
       if (line) {
         BubbleLook look;
-        look.right = m.from == "trainee";
+        look.right = m.from == sender::trainee;
         look.background = look.right ? p.trainee_bubble : p.customer_bubble;
         look.text = look.right ? p.on_accent : p.text;
         look.highlighted = hl;
@@ -137,9 +141,9 @@ void conversation(AppState& s) {
         chat_bubble(display_text(m.text), fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)),
                     look, p, s.platform.fonts.small);
       } else {
-        const char* key = m.kind == "left" ? "chat.left_named" : m.kind == "silent" ? "chat.silent_named" : "chat.returned_named";
+        const char* key = m.kind == kind::left ? "chat.left_named" : m.kind == kind::silent ? "chat.silent_named" : "chat.returned_named";
         chat_event(fmt::format("{} · {}", s.strings.format(key, display_text(persona)), clock_text(m.at)),
-                   m.kind == "left" ? p.danger : p.system_text, s.platform.fonts.small);
+                   m.kind == kind::left ? p.danger : p.system_text, s.platform.fonts.small);
       }
       track(s, "review.msg." + std::to_string(i));
       if (hl && r.scroll_to_highlight) {

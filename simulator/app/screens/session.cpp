@@ -15,6 +15,10 @@
 #include <fmt/format.h>
 
 namespace chatdrill::app {
+
+namespace kind = scoring::kind;
+namespace sender = scoring::sender;
+
 namespace {
 
 // Char filter: Enter without Shift arrives as '\n'; swallow it and ask for a send.
@@ -42,28 +46,28 @@ int reply_callback(ImGuiInputTextCallbackData* data) {
 }
 
 std::string speaker(const AppState& s, const scoring::Message& m) {
-  if (m.from == "trainee") return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
+  if (m.from == sender::trainee) return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
   return s.sessions.live ? s.sessions.live->scenario->persona.name : s.strings("chat.customer");
 }
 
 void message_row(AppState& s, const scoring::Message& m, const std::string& persona) {
   const Palette& p = colors(s);
-  if (m.kind == "message" || m.kind == "nudge") {
+  if (m.kind == kind::message || m.kind == kind::nudge) {
     BubbleLook look;
-    look.right = m.from == "trainee";
+    look.right = m.from == sender::trainee;
     look.background = look.right ? p.trainee_bubble : p.customer_bubble;
     look.text = look.right ? p.on_accent : p.text;
     std::string meta = fmt::format("{} · {}", display_text(speaker(s, m)), clock_text(m.at));
-    if (m.kind == "nudge") meta += " · " + std::string(s.strings("chat.nudge"));
+    if (m.kind == kind::nudge) meta += " · " + std::string(s.strings("chat.nudge"));
     chat_bubble(display_text(m.text), meta, look, p, s.platform.fonts.small);
     return;
   }
   std::string text;
   ImU32 color = p.system_text;
-  if (m.kind == "left") text = s.strings.format("chat.left_named", persona), color = p.danger;
-  else if (m.kind == "silent") text = s.strings.format("chat.silent_named", persona);
-  else if (m.kind == "returned") text = s.strings.format("chat.returned_named", persona);
-  else if (m.kind == "ended") text = s.strings("chat.ended");
+  if (m.kind == kind::left) text = s.strings.format("chat.left_named", persona), color = p.danger;
+  else if (m.kind == kind::silent) text = s.strings.format("chat.silent_named", persona);
+  else if (m.kind == kind::returned) text = s.strings.format("chat.returned_named", persona);
+  else if (m.kind == kind::ended) text = s.strings("chat.ended");
   else return;  // typing and other bookkeeping events are not chat lines
   chat_event(fmt::format("{} · {}", display_text(text), clock_text(m.at)), color, s.platform.fonts.small);
 }

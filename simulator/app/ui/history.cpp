@@ -13,6 +13,9 @@
 
 namespace chatdrill::app {
 
+namespace kind = scoring::kind;
+namespace sender = scoring::sender;
+
 std::string sessions_dir() { return (data_dir() / "sessions").string(); }
 
 std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max,
@@ -81,12 +84,12 @@ std::string summary_html(const classroom::SessionResult& r, const Strings& t, co
   out += fmt::format("<h2>{}</h2><table>", esc(t("review.conversation")));
   for (std::size_t i = 0; i < r.transcript.messages.size(); ++i) {
     const auto& m = r.transcript.messages[i];
-    if (m.kind != "message" && m.kind != "nudge" && m.kind != "left") continue;
-    std::string who = m.from == "trainee" ? t("chat.you")
+    if (m.kind != kind::message && m.kind != kind::nudge && m.kind != kind::left) continue;
+    std::string who = m.from == sender::trainee ? t("chat.you")
                       : scenario         ? scenario->persona.name
                                          : t("chat.customer");
     out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1, scoring::clock_text(m.at),
-                       esc(who), esc(m.kind == "left" ? t("chat.left") : m.text));
+                       esc(who), esc(m.kind == kind::left ? t("chat.left") : m.text));
   }
   out += "</table></html>\n";
   return out;

@@ -13,14 +13,12 @@ Timeline timeline_of(const scoring::Transcript& t) {
   bool first = true;
   for (const auto& m : t.messages) {
     out.end = std::max(out.end, m.at);
-    if (m.from == "trainee" && m.kind == "message") out.replies.push_back(m.at);
-    if (m.kind == "nudge") out.nudges.push_back(m.at);
-    if (m.kind == "left" && out.left_at < 0) out.left_at = m.at;
-    const auto& x = m.extra;
-    if (x.is_object() && x.contains("patience") && x["patience"].is_number() && x.contains("mood") &&
-        x["mood"].is_number()) {
-      TimelinePoint p{m.at, std::clamp(x["patience"].get<double>(), 0.0, 1.0),
-                      std::clamp(x["mood"].get<double>(), -1.0, 1.0)};
+    if (m.is_trainee_message()) out.replies.push_back(m.at);
+    if (m.kind == scoring::kind::nudge) out.nudges.push_back(m.at);
+    if (m.kind == scoring::kind::left && out.left_at < 0) out.left_at = m.at;
+    if (m.patience && m.mood) {
+      // Clamped still: a Message built in code has no reader checking its range.
+      TimelinePoint p{m.at, std::clamp(*m.patience, 0.0, 1.0), std::clamp(*m.mood, -1.0, 1.0)};
       if (first) out.points.front().mood = p.mood;
       first = false;
       out.points.push_back(p);

@@ -19,7 +19,7 @@ struct TimelinePoint {
 };
 
 struct Timeline {
-  std::vector<TimelinePoint> points;   // from messages' "patience"/"mood" fields
+  std::vector<TimelinePoint> points;   // from messages' patience and mood
   std::vector<double> replies;         // trainee reply times
   std::vector<double> nudges;          // customer nudge times
   double left_at = -1;                 // customer left (or -1)
