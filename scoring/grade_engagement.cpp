@@ -80,7 +80,7 @@ void replies(const ChatView& chat, Tally& tally) {
 
 // A customer question none of the replies to its turn answered or took up.
 void questions(const ChatView& chat, Tally& tally) {
-  for (std::size_t question : open_questions(chat))
+  for (std::size_t question : chat.open_questions)
     tally.add(question, "engagement.question_unanswered", k_question_unanswered,
               chat.note("engagement.question_unanswered", customer_gist(chat, question)));
 }

@@ -66,8 +66,6 @@ std::unordered_set<std::string> concept_words(const ConceptSet& concepts, std::i
 bool topical_concept(std::string_view id);
 
 struct ChatView;
-// The customer questions (message indexes) that no reply to their turn answered or took up.
-std::vector<std::size_t> open_questions(const ChatView& chat);
 // The customer message's first question (else its first sentence), shortened, for notes.
 std::string_view customer_gist(const ChatView& chat, std::size_t c);
 
@@ -115,6 +113,9 @@ struct ChatView {
   std::vector<Response> responses;  // per trainee message, in `trainee` order
   std::vector<int> trainee_at;      // per message: its index in `trainee`, or -1
   std::vector<std::vector<char>> covers;  // per message: frame_cover() of its analysis
+  // The customer questions (message indexes) that no reply to their turn answered or took
+  // up (read_responses; engagement and resolution both cite them).
+  std::vector<std::size_t> open_questions;
 
   // The reply's Response, or none for a message that is not the trainee's.
   const Response* response(std::size_t message) const;

@@ -101,7 +101,7 @@ void from_conversation(const ChatView& chat, Tally& tally) {
   }
   // A question nobody answered is a matter left open, however politely the customer signs off.
   int open = 0;
-  for (std::size_t c : open_questions(chat)) {
+  for (std::size_t c : chat.open_questions) {
     if (open++ == 2) break;
     tally.add(c, "resolution.question_open", k_question_open,
               chat.note("resolution.question_open", customer_gist(chat, c)));

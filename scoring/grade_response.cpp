@@ -4,6 +4,12 @@
 // (the session marks such replies "helps"). A hold ("hetkinen, tarkistan") responds by
 // asking for time. A turn with nothing to respond to (a greeting alone) takes any reply.
 // Sentences already sent in an earlier reply are repeats: what they do is paid once.
+//
+// [SECTION] topics     frame words and the words that say what a message is about
+// [SECTION] turns      what a reply is read against: common ground, answers, case details
+// [SECTION] repeats    sentences sent before and sentences echoed from the customer
+// [SECTION] reading    read_responses: each reply's Response, and the questions left open
+// [SECTION] queries    what graders ask of a ChatView (gist, pays, fresh, same topic)
 #include "grade_internal.h"
 #include "text/terms.h"
 
@@ -12,6 +18,9 @@
 #include <unordered_set>
 
 namespace chatdrill::scoring::detail {
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] topics
 
 namespace {
 
@@ -125,6 +134,9 @@ long shared_token(const Analysis& a, const std::vector<char>& cover, const std::
   return -1;
 }
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] turns
+
 // What the replies to one customer turn are read against, worked out once per turn.
 struct TurnContext {
   std::unordered_set<std::string_view> keys;  // topic words (none for a closing turn)
@@ -219,6 +231,9 @@ bool asks_case_detail(const Analysis& a) {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] repeats
+
 std::string sentence_key(const Analysis& a, const Sentence& s) {
   std::string key;
   for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k) {
@@ -277,6 +292,9 @@ bool helps(const Message& m) {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------
+// [SECTION] reading
+
 void ChatView::sentence_topic(std::size_t message, int sentence, std::vector<std::string_view>& out) const {
   out.clear();
   const Analysis& a = analyses[message];
@@ -308,8 +326,29 @@ bool ChatView::needs_answer(std::size_t c) const {
 }
 
 namespace {
+
 bool closing_turn(const ChatView& chat, const std::vector<std::size_t>& turn) {
   return std::all_of(turn.begin(), turn.end(), [&](std::size_t c) { return chat.is_closing(c); });
+}
+
+// The customer questions that no reply to their turn answered or took up.
+std::vector<std::size_t> unanswered_questions(const ChatView& chat) {
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
+    const Response& r = chat.responses[k];
+    if (r.turn.empty() || (k > 0 && chat.responses[k - 1].turn == r.turn)) continue;  // each turn once
+    std::optional<std::size_t> question;
+    for (std::size_t c : r.turn)
+      if (chat.analysis(c).is_question && !question) question = c;
+    if (!question) continue;
+    bool taken_up = false;
+    for (std::size_t n = k; n < chat.trainee.size() && chat.responses[n].turn == r.turn; ++n) {
+      const std::string_view how = chat.responses[n].how;
+      taken_up = taken_up || how == "topic" || how == "concept" || how == "answer" || how == "intent";
+    }
+    if (!taken_up) open.push_back(*question);
+  }
+  return open;
 }
 }  // namespace
 
@@ -384,7 +423,11 @@ void read_responses(ChatView& chat) {
     else r.how = "none", r.responsive = false;
     held = std::string_view(r.how) == "hold" || (held && std::string_view(r.how) == "checkin");
   }
+  chat.open_questions = unanswered_questions(chat);
 }
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] queries
 
 // The customer message's first question (else its first sentence), shortened, for notes.
 std::string_view customer_gist(const ChatView& chat, std::size_t c) {
@@ -402,24 +445,6 @@ std::string_view customer_gist(const ChatView& chat, std::size_t c) {
   return s.substr(0, cut);
 }
 
-std::vector<std::size_t> open_questions(const ChatView& chat) {
-  std::vector<std::size_t> open;
-  for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
-    const Response& r = chat.responses[k];
-    if (r.turn.empty() || (k > 0 && chat.responses[k - 1].turn == r.turn)) continue;  // each turn once
-    std::optional<std::size_t> question;
-    for (std::size_t c : r.turn)
-      if (chat.analysis(c).is_question && !question) question = c;
-    if (!question) continue;
-    bool taken_up = false;
-    for (std::size_t n = k; n < chat.trainee.size() && chat.responses[n].turn == r.turn; ++n) {
-      const std::string_view how = chat.responses[n].how;
-      taken_up = taken_up || how == "topic" || how == "concept" || how == "answer" || how == "intent";
-    }
-    if (!taken_up) open.push_back(*question);
-  }
-  return open;
-}
 
 const Response* ChatView::response(std::size_t message) const {
   if (message >= trainee_at.size() || trainee_at[message] < 0) return nullptr;
