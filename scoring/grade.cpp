@@ -43,7 +43,8 @@ void swap_buffers(ChatView& chat, ViewBuffers& pool) {
 }
 }  // namespace
 
-ChatView::ChatView(const Transcript& t, GraderLanguage& l, ViewBuffers& buffers) : transcript(t), lang(&l), pool(&buffers) {
+ChatView::ChatView(const Transcript& t, GraderLanguage& l, ViewBuffers& buffers)
+    : transcript(t), lang(&l), pool(&buffers) {
   language = l.language;
   swap_buffers(*this, *pool);
   answers.clear();
@@ -54,7 +55,8 @@ ChatView::ChatView(const Transcript& t, GraderLanguage& l, ViewBuffers& buffers)
 ChatView::~ChatView() {
   if (analyses.capacity() < pool->analyses.capacity()) return;  // moved from, or a nested view
   for (std::size_t i = 0; i < analyses.size(); ++i)  // what a huge message grew is not kept for the grader's life
-    if (analyses[i].tokens.capacity() > 4096 || (i < transcript.messages.size() && transcript.messages[i].text.size() > 65536))
+    if (analyses[i].tokens.capacity() > 4096 ||
+        (i < transcript.messages.size() && transcript.messages[i].text.size() > 65536))
       analyses[i] = Analysis{};
   swap_buffers(*this, *pool);
 }
@@ -232,7 +234,9 @@ void Grader::load(std::string_view language_code) {
   impl_->language(parse_language(language_code).value_or(Language::en));
 }
 
-Grade Grader::grade(const Transcript& transcript, const Rubric& rubric) { return grade_transcript(transcript, rubric, *this); }
+Grade Grader::grade(const Transcript& transcript, const Rubric& rubric) {
+  return grade_transcript(transcript, rubric, *this);
+}
 
 Grade grade_transcript(const Transcript& transcript, const Rubric& rubric, Grader& grader) {
   const detail::ChatView chat = detail::view_chat(transcript, rubric, grader);

@@ -23,8 +23,8 @@ inline constexpr const char* k_grade_format = "chatdrill.grade/2";
 // (those two dimensions are then "not graded").
 inline constexpr const char* k_grade_format_v1 = "chatdrill.grade/1";
 inline constexpr std::size_t k_dimension_count = 6;
-inline constexpr std::array<const char*, k_dimension_count> k_dimensions = {
-    "speed", "politeness", "clarifying", "engagement", "resolution", "writing"};
+inline constexpr std::array<const char*, k_dimension_count> k_dimensions = {"speed",      "politeness", "clarifying",
+                                                                            "engagement", "resolution", "writing"};
 // The dimensions chatdrill.grade/1 had (the first four of k_dimensions).
 inline constexpr std::size_t k_dimension_count_v1 = 4;
 using Weights = std::array<double, k_dimension_count>;  // in k_dimensions order
@@ -40,17 +40,17 @@ struct Slot {
 
 // What a scenario or exercise says about grading; defaults apply to any chat log.
 struct Rubric {
-  double first_reply_target = 30;  // seconds
-  double reply_target = 60;        // seconds
-  double abandoned_after = 180;    // a reply later than this scores near zero
+  double first_reply_target = 30;                              // seconds
+  double reply_target = 60;                                    // seconds
+  double abandoned_after = 180;                                // a reply later than this scores near zero
   double silence_checkin_from = 60, silence_checkin_to = 180;  // check-in window after silence
   // The typing model: a customer is not silent while reading the reply (read_seconds plus
   // its characters at read_cps) and typing their next message (at typing_cps).
   double customer_read_seconds = 1, customer_read_cps = 33, customer_typing_cps = 3;
-  double hold_target = 120;  // seconds from "one moment, I'll check" to the answer (or the time promised)
-  Weights weights = {1, 1, 1, 1, 1, 1};                          // in k_dimensions order
+  double hold_target = 120;              // seconds from "one moment, I'll check" to the answer (or the time promised)
+  Weights weights = {1, 1, 1, 1, 1, 1};  // in k_dimensions order
   std::vector<Slot> slots;
-  std::string customer_name;       // for the "uses the customer's name" marker
+  std::string customer_name;  // for the "uses the customer's name" marker
   // How well each way of ending served the customer, 0..100, by outcome label (a
   // scenario's endings: their "rating", else default_outcome_rating). Outcomes not listed
   // are judged from the conversation itself.
@@ -58,7 +58,7 @@ struct Rubric {
   // Words of the scenario (its customer lines, brief, persona name: product names, names)
   // the writing grader accepts as spelt, besides the customer's words in the chat.
   std::vector<std::string> vocabulary;
-  bool check_writing = true;       // false: the scenario's writing is not graded
+  bool check_writing = true;  // false: the scenario's writing is not graded
 };
 
 // Timing presets: "chat" (the defaults above: seconds) and "async" (email and social
@@ -79,7 +79,7 @@ std::optional<double> default_outcome_rating(std::string_view outcome);
 
 struct Evidence {
   std::optional<std::size_t> message;  // index into Transcript::messages; none = whole chat
-  std::string_view rule;  // e.g. "speed.first_reply": a literal or intern_id()'d, valid for the whole run
+  std::string_view rule;               // e.g. "speed.first_reply": a literal or intern_id()'d, valid for the whole run
   double points = 0;                   // signed contribution to the dimension score
   std::string note;                    // human-readable reason, in the transcript's language
 };

@@ -49,8 +49,10 @@ bool in_recent_customer_area(const ChatView& chat, std::size_t i, int sentence) 
     ++taken;
     const Analysis& q = chat.analysis(chat.customer[k]);
     for (const auto& h : a.concepts) {
-      if (h.negated || a.clauses[static_cast<std::size_t>(h.clause)].sentence != sentence || !topical_concept(h.id)) continue;
-      if (std::any_of(q.concepts.begin(), q.concepts.end(), [&](const ConceptHit& c) { return c.id == h.id; })) return true;
+      if (h.negated || a.clauses[static_cast<std::size_t>(h.clause)].sentence != sentence || !topical_concept(h.id))
+        continue;
+      if (std::any_of(q.concepts.begin(), q.concepts.end(), [&](const ConceptHit& c) { return c.id == h.id; }))
+        return true;
     }
   }
   return false;
@@ -88,15 +90,18 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   chat.sentence_topic(i, sentence, keys);
   // Asked before, word for word or about the same words, and the customer has replied since.
   const Response* r = chat.response(i);
-  const bool verbatim = r && static_cast<std::size_t>(sentence) < r->reused.size() && r->reused[static_cast<std::size_t>(sentence)];
+  const bool verbatim =
+      r && static_cast<std::size_t>(sentence) < r->reused.size() && r->reused[static_cast<std::size_t>(sentence)];
   // The last few questions are enough to notice a repeat (and keep a chat of thousands of
   // questions linear).
   const std::size_t from = c.asked_topics.size() > 16 ? c.asked_topics.size() - 16 : 0;
   for (std::size_t q = from; q < c.asked_topics.size(); ++q) {
     const std::size_t earlier = c.asked_topics[q].first;
-    const std::vector<std::string_view>& topic = c.asked_topics[q].second;  // not a structured binding: lambdas below capture it (clang 14)
+    const std::vector<std::string_view>& topic =
+        c.asked_topics[q].second;  // not a structured binding: lambdas below capture it (clang 14)
     if (!customer_wrote_between(chat, earlier, i)) continue;
-    if (!(verbatim || (!keys.empty() && keys.size() <= topic.size() * 2 && std::all_of(keys.begin(), keys.end(), [&](std::string_view k) {
+    if (!(verbatim || (!keys.empty() && keys.size() <= topic.size() * 2 &&
+                       std::all_of(keys.begin(), keys.end(), [&](std::string_view k) {
                          return std::binary_search(topic.begin(), topic.end(), k);
                        }))))
       continue;
@@ -105,8 +110,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   }
   c.asked_topics.emplace_back(i, keys);
   if (!chat.pays(i, sentence)) {
-    if (!chat.pays(i))
-      tally.add(i, "clarifying.beside_the_point", 0, chat.note("clarifying.beside_the_point", text));
+    if (!chat.pays(i)) tally.add(i, "clarifying.beside_the_point", 0, chat.note("clarifying.beside_the_point", text));
     return;
   }
   if (a.count_in_sentence(sentence, "clarifying.stock") > 0) {
@@ -127,7 +131,8 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
     for (std::size_t k = s.first_token; k < s.first_token + s.token_count && shared.empty(); ++k) {
       const Token& t = a.tokens[k];
       for (const auto& key : keys)
-        if (key == t.folded || a.word(k).has_lemma(key) || key == a.word(k).stem) shared = chat.valid_part(i, t.surface);
+        if (key == t.folded || a.word(k).has_lemma(key) || key == a.word(k).stem)
+          shared = chat.valid_part(i, t.surface);
     }
   c.asked = true;
   if (!shared.empty() || !slots.empty() || !detail.empty() || about_recent_customer(chat, i, keys) ||
@@ -158,7 +163,8 @@ bool customer_gave_details(const ChatView& chat, std::size_t i) {
         a.has_concept("case.customer_number"))
       return true;
     for (const auto& t : a.tokens)
-      if (t.folded.size() >= 4 && std::all_of(t.folded.begin(), t.folded.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; }))
+      if (t.folded.size() >= 4 &&
+          std::all_of(t.folded.begin(), t.folded.end(), [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; }))
         return true;
   }
   return false;

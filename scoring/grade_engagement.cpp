@@ -30,14 +30,15 @@ std::string_view words(const ChatView& chat, std::size_t i, std::size_t first, s
   return chat.valid_part(i, text.substr(b, e - b));
 }
 
-int sentence_of(const Analysis& a, std::size_t token) { return token < a.tokens.size() ? a.tokens[token].sentence : -1; }
+int sentence_of(const Analysis& a, std::size_t token) {
+  return token < a.tokens.size() ? a.tokens[token].sentence : -1;
+}
 
 bool moves_on(const Analysis& a) {
   return a.is_question || a.has_move(MoveKind::next_step) || a.has_move(MoveKind::checkin) ||
          a.has_move(MoveKind::ownership) || a.has_move(MoveKind::open_door) || a.has_move(MoveKind::hold) ||
          a.has_move(MoveKind::farewell);
 }
-
 
 void replies(const ChatView& chat, Tally& tally) {
   int next_steps = 0;
@@ -54,8 +55,7 @@ void replies(const ChatView& chat, Tally& tally) {
       tally.add(i, "engagement.unresponsive", k_unresponsive,
                 chat.note("engagement.unresponsive", customer_gist(chat, r.turn.front())));
     }
-    if (!r.echo.empty())
-      tally.add(i, "engagement.echo", 0, chat.note("engagement.echo", r.echo));
+    if (!r.echo.empty()) tally.add(i, "engagement.echo", 0, chat.note("engagement.echo", r.echo));
     if (r.responsive && r.all_reused && a.tokens.size() >= 4) {
       tally.add(i, "engagement.template_reused", k_template, chat.note("engagement.template_reused"));
     }
@@ -72,7 +72,8 @@ void replies(const ChatView& chat, Tally& tally) {
       owned = true;
       tally.add(i, "engagement.ownership", k_ownership, chat.note("engagement.ownership"));
     }
-    const bool closing = !r.turn.empty() && std::all_of(r.turn.begin(), r.turn.end(), [&](std::size_t c) { return chat.is_closing(c); });
+    const bool closing =
+        !r.turn.empty() && std::all_of(r.turn.begin(), r.turn.end(), [&](std::size_t c) { return chat.is_closing(c); });
     if (chat.answers[k] && k + 1 < chat.trainee.size() && !moves_on(a) && !r.answers_question && !closing)
       tally.add(i, "engagement.dead_end", k_dead_end, chat.note("engagement.dead_end"));
   }
@@ -133,7 +134,8 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
     if (!start) continue;
     // The reply the customer is reading: the last trainee message before anything else happens.
     std::size_t reply = *start;
-    for (std::size_t i = *start + 1; i < next_c && msgs[i].is_trainee_message() && !chat.analysis(i).has_move(MoveKind::checkin); ++i)
+    for (std::size_t i = *start + 1;
+         i < next_c && msgs[i].is_trainee_message() && !chat.analysis(i).has_move(MoveKind::checkin); ++i)
       reply = i;
     const double s = msgs[*start].at;
     double until = next_c < msgs.size() ? msgs[next_c].at : chat.end_time;
@@ -142,9 +144,10 @@ void silences(const ChatView& chat, const Rubric& r, Tally& tally) {
         until = std::min(until, msgs[i].at);
         break;
       }
-    const double allowance = explicit_silence || !msgs[reply].is_trainee_message()
-                                 ? 0
-                                 : customer_needs(chat, r, reply, next_c < msgs.size() ? std::optional(next_c) : std::nullopt);
+    const double allowance =
+        explicit_silence || !msgs[reply].is_trainee_message()
+            ? 0
+            : customer_needs(chat, r, reply, next_c < msgs.size() ? std::optional(next_c) : std::nullopt);
     const double silent = until - s - allowance;
     if (silent < r.silence_checkin_from) continue;
     std::optional<std::size_t> in_window, early, late;

@@ -3,12 +3,12 @@
 // score. Internal to scoring/; no UI, no engine, no clock.
 #pragma once
 
+#include "core/timestamp.h"
 #include "grade.h"
 #include "grade_notes.h"
 #include "politeness.h"
 #include "text.h"
 #include "text/spelling.h"
-#include "core/timestamp.h"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -78,14 +78,14 @@ struct Response {
   // the customer's case), "first" (no customer message yet); or, when
   // not responsive, "none".
   const char* how = "first";
-  std::string_view shared;   // the reply's word that shows it (surface, valid UTF-8), if any
+  std::string_view shared;        // the reply's word that shows it (surface, valid UTF-8), if any
   bool answers_question = false;  // the turn asked something and this reply answers it
-  std::vector<char> reused;  // per sentence: the same sentence was in an earlier reply
-  bool all_reused = false;   // every sentence of the reply was sent before
+  std::vector<char> reused;       // per sentence: the same sentence was in an earlier reply
+  bool all_reused = false;        // every sentence of the reply was sent before
   // Per sentence: mostly the customer's own words copied back (runs of five or more words
   // from their messages make most of it). An echo is no topic and earns nothing.
   std::vector<char> echoed;
-  std::string_view echo;     // the first echoed sentence, for the note
+  std::string_view echo;  // the first echoed sentence, for the note
 };
 
 struct ChatView {
@@ -105,13 +105,13 @@ struct ChatView {
   std::vector<std::optional<std::size_t>> answers;
   std::vector<std::size_t> trainee, customer;  // message indexes in order
   double end_time = 0;                         // time of the last message or event
-  std::vector<Slot> slots;  // the rubric's slots, folded; stems also in stemmed form
+  std::vector<Slot> slots;                     // the rubric's slots, folded; stems also in stemmed form
   // Per message: the words that say what it is about (lemmas, compound parts and stems
   // of its content words; courtesy, filler and topic-less words left out). Customer and
   // trainee messages only.
   std::vector<std::vector<std::string_view>> topics;
-  std::vector<Response> responses;  // per trainee message, in `trainee` order
-  std::vector<int> trainee_at;      // per message: its index in `trainee`, or -1
+  std::vector<Response> responses;        // per trainee message, in `trainee` order
+  std::vector<int> trainee_at;            // per message: its index in `trainee`, or -1
   std::vector<std::vector<char>> covers;  // per message: frame_cover() of its analysis
   // The customer questions (message indexes) that no reply to their turn answered or took
   // up (read_responses; engagement and resolution both cite them).

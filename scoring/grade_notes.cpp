@@ -31,7 +31,8 @@ Notes Notes::load_file(Language language, const std::string& path) {
     throw_if_errors(diagnostics);
   }
   if (!root.contains("format") || root["format"] != k_notes_format)
-    diagnostics.push_back(doc.diag(root.contains("format") ? "format" : "", fmt::format("\"format\" must be \"{}\"", k_notes_format)));
+    diagnostics.push_back(
+        doc.diag(root.contains("format") ? "format" : "", fmt::format("\"format\" must be \"{}\"", k_notes_format)));
   if (!root.contains("language") || root["language"] != language_code(language))
     diagnostics.push_back(doc.diag(root.contains("language") ? "language" : "",
                                    fmt::format("\"language\" must be \"{}\"", language_code(language))));
@@ -47,7 +48,8 @@ Notes Notes::load_file(Language language, const std::string& path) {
     const std::string at = member_path("notes", key);
     const auto index = note_index(key);
     if (!index) {
-      diagnostics.push_back(doc.diag(at, fmt::format("unknown note \"{}\" (the keys are in scoring/grade_notes.h)", key)));
+      diagnostics.push_back(
+          doc.diag(at, fmt::format("unknown note \"{}\" (the keys are in scoring/grade_notes.h)", key)));
       continue;
     }
     if (!value.is_string()) {

@@ -59,10 +59,8 @@ std::string_view quote(const ChatView& chat, std::size_t i, const StrategyHit& h
 
 std::string strategy_note(const ChatView& chat, const Strategy& s, std::string_view quoted, int n, std::size_t rank) {
   std::string text = note(FMT_COMPILE("{}: \"{}\""), s.label, quoted);
-  if (n > 0)
-    text += chat.note("politeness.nth_time", n + 1);
-  if (rank >= k_full_per_reply)
-    text += chat.note("politeness.nth_in_reply", rank + 1);
+  if (n > 0) text += chat.note("politeness.nth_time", n + 1);
+  if (rank >= k_full_per_reply) text += chat.note("politeness.nth_in_reply", rank + 1);
   return text;
 }
 
@@ -86,12 +84,12 @@ void strategies(const ChatView& chat, std::size_t i, const PolitenessModel& mode
     const Strategy& s = model.strategies[static_cast<std::size_t>(h.strategy)];
     if (h.weight > 0 && !pays(chat, i, h)) continue;
     const std::size_t rank =
-        h.weight > 0 ? static_cast<std::size_t>(std::find(courteous.begin(), courteous.end(), k) - courteous.begin()) : 0;
+        h.weight > 0 ? static_cast<std::size_t>(std::find(courteous.begin(), courteous.end(), k) - courteous.begin())
+                     : 0;
     const int n = uses[static_cast<std::size_t>(h.strategy)]++;
     const std::string_view quoted = quote(chat, i, h);
     if (n >= 3) {
-      if (n == 3)
-        tally.add(i, s.rule.data(), 0, chat.note("politeness.repeated_no_more", s.label, quoted));
+      if (n == 3) tally.add(i, s.rule.data(), 0, chat.note("politeness.repeated_no_more", s.label, quoted));
       continue;
     }
     double factor = k_diminishing[n];
@@ -129,8 +127,7 @@ DimensionGrade politeness_grade(const ChatView& chat, const Rubric&) {
       tally.add(i, "politeness.customer_tone", 0, chat.note("politeness.customer_tone"));
     }
   }
-  if (chat.trainee.empty())
-    tally.add(std::nullopt, "politeness.no_replies", -50, chat.note("politeness.no_replies"));
+  if (chat.trainee.empty()) tally.add(std::nullopt, "politeness.no_replies", -50, chat.note("politeness.no_replies"));
   return tally.finish(chat);
 }
 

@@ -21,10 +21,23 @@ std::optional<double> default_outcome_rating(std::string_view outcome) {
     double rating;
   };
   static constexpr std::array<Default, 17> k_defaults = {{
-      {"resolved", 100}, {"sold", 100}, {"retained", 100}, {"compensated", 90}, {"refunded", 90},
-      {"solved", 100}, {"booked", 100}, {"handed_off", 60}, {"escalated", 60}, {"transferred", 60},
-      {"cancelled", 40}, {"no_sale", 35}, {"declined", 40}, {"lost", 10}, {"bounced", 10},
-      {"customer_left", 0}, {"abandoned", 0},
+      {"resolved", 100},
+      {"sold", 100},
+      {"retained", 100},
+      {"compensated", 90},
+      {"refunded", 90},
+      {"solved", 100},
+      {"booked", 100},
+      {"handed_off", 60},
+      {"escalated", 60},
+      {"transferred", 60},
+      {"cancelled", 40},
+      {"no_sale", 35},
+      {"declined", 40},
+      {"lost", 10},
+      {"bounced", 10},
+      {"customer_left", 0},
+      {"abandoned", 0},
   }};
   for (const auto& d : k_defaults)
     if (d.outcome == outcome) return d.rating;
@@ -36,8 +49,8 @@ namespace detail {
 namespace {
 
 constexpr double k_free_base = 50;
-constexpr double k_confirmed = 25, k_committed = 20, k_thanked = 15, k_complaint = -20, k_repeated = -10,
-                 k_left = -45, k_last_unanswered = -15, k_question_open = -10;
+constexpr double k_confirmed = 25, k_committed = 20, k_thanked = 15, k_complaint = -20, k_repeated = -10, k_left = -45,
+                 k_last_unanswered = -15, k_question_open = -10;
 
 // The label the session wrote for its ending ("ended" event text), else the outcome.
 std::string_view ending_label(const ChatView& chat) {
@@ -126,7 +139,8 @@ DimensionGrade resolution_grade(const ChatView& chat, const Rubric& rubric) {
   if (const std::optional<double> rating = rating_of(chat, rubric)) {
     const std::string_view label = ending_label(chat);
     Tally tally("resolution", *rating,
-                chat.note("resolution.base_ending", label, chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome)), whole(*rating)));
+                chat.note("resolution.base_ending", label,
+                          chat.repaired.emplace_front(sanitize_utf8(chat.transcript.outcome)), whole(*rating)));
     return tally.finish(chat);
   }
   if (chat.trainee.empty()) {

@@ -72,15 +72,17 @@ void frame_cover(const Analysis& a, std::vector<char>& out) {
 // Concepts that show what a message is about (not courtesy, not framing).
 bool topical_concept(std::string_view id) {
   return !(id == "greeting" || id == "courtesy.filler" || id == "topic.none" || id == "open_door" || id == "checkin" ||
-           id == "hold" || id == "hold.check" || id == "time.minute" || id == "time.second" || id == "answer.particle" ||
-           id == "ownership" || id == "next_step" || id == "contact.verb" || id == "contact.receive" || id.starts_with("customer."));
+           id == "hold" || id == "hold.check" || id == "time.minute" || id == "time.second" ||
+           id == "answer.particle" || id == "ownership" || id == "next_step" || id == "contact.verb" ||
+           id == "contact.receive" || id.starts_with("customer."));
 }
 
 namespace {
 
 // A word that says what the message is about. `cover`: frame_cover() of the analysis.
 // `frame`: GraderLanguage::frame_words of the chat's language.
-bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover, const std::unordered_set<std::string>& frame) {
+bool topical(const Analysis& a, std::size_t k, const std::vector<char>& cover,
+             const std::unordered_set<std::string>& frame) {
   const Token& t = a.tokens[k];
   const WordInfo& w = a.word(k);
   if (has_digit(t.folded)) return t.folded.size() >= 3;  // order numbers, prices, sizes
@@ -113,7 +115,6 @@ void topic_of(const Analysis& a, const std::vector<char>& cover, const std::unor
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-
 // The first token of the reply whose topic key is in `keys`, or -1.
 long shared_token(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string>& frame,
                   const std::unordered_set<std::string_view>& keys) {
@@ -140,7 +141,7 @@ long shared_token(const Analysis& a, const std::vector<char>& cover, const std::
 // What the replies to one customer turn are read against, worked out once per turn.
 struct TurnContext {
   std::unordered_set<std::string_view> keys;  // topic words (none for a closing turn)
-  std::vector<std::string_view> asked;         // topic words of its questions, sorted
+  std::vector<std::string_view> asked;        // topic words of its questions, sorted
   std::unordered_set<std::string_view> numbers;
   std::unordered_set<std::string_view> concepts;  // topical concepts it holds
   bool question = false;
@@ -173,16 +174,17 @@ struct TurnContext {
 // asiakaspalveluun" does not take up "puhelin hajosi".
 bool own_hit(const Analysis& a, const ConceptHit& h, const std::vector<char>& echoed) {
   if (h.negated) return false;
-  if (h.id.starts_with("channel.") &&
-      std::any_of(a.moves.begin(), a.moves.end(),
-                  [&](const Move& m) { return m.kind == MoveKind::channel_bounce && m.clause == h.clause; }))
+  if (h.id.starts_with("channel.") && std::any_of(a.moves.begin(), a.moves.end(), [&](const Move& m) {
+        return m.kind == MoveKind::channel_bounce && m.clause == h.clause;
+      }))
     return false;
   const auto s = static_cast<std::size_t>(a.clauses[static_cast<std::size_t>(h.clause)].sentence);
   return s >= echoed.size() || !echoed[s];
 }
 
 bool comes_back(const Analysis& a, const std::vector<char>& cover, const std::unordered_set<std::string>& frame,
-                const std::vector<char>& echoed, const std::unordered_set<std::string_view>& keys, const std::unordered_set<std::string_view>& concepts) {
+                const std::vector<char>& echoed, const std::unordered_set<std::string_view>& keys,
+                const std::unordered_set<std::string_view>& concepts) {
   if (shared_token(a, cover, frame, keys) >= 0) return true;
   return std::any_of(a.concepts.begin(), a.concepts.end(),
                      [&](const ConceptHit& h) { return own_hit(a, h, echoed) && concepts.count(h.id) > 0; });
@@ -269,7 +271,8 @@ std::size_t mark_echoes(const Analysis& a, const std::unordered_set<std::uint64_
   bool any = false;
   for (std::size_t k = 0; k + k_echo_run <= a.tokens.size(); ++k)
     if (grams.count(gram_hash(a, k))) {
-      std::fill(copied.begin() + static_cast<std::ptrdiff_t>(k), copied.begin() + static_cast<std::ptrdiff_t>(k + k_echo_run), 1);
+      std::fill(copied.begin() + static_cast<std::ptrdiff_t>(k),
+                copied.begin() + static_cast<std::ptrdiff_t>(k + k_echo_run), 1);
       any = true;
     }
   if (!any) return 0;
@@ -361,16 +364,17 @@ void read_responses(ChatView& chat) {
   for (std::size_t i = 0; i < msgs.size(); ++i) {
     if (!msgs[i].is_customer_message() && !msgs[i].is_trainee_message()) continue;
     frame_cover(chat.analyses[i], chat.covers[i]);
-    topic_of(chat.analyses[i], chat.covers[i], chat.lang->frame_words, 0, chat.analyses[i].tokens.size(), chat.topics[i]);
+    topic_of(chat.analyses[i], chat.covers[i], chat.lang->frame_words, 0, chat.analyses[i].tokens.size(),
+             chat.topics[i]);
   }
   TurnContext context;
   // The customer's case so far (topic words and topical concepts of every earlier turn):
   // what the answer after "hetkinen, tarkistan" is read against, since it comes back to
   // the matter, not to the order number the customer gave last.
   std::unordered_set<std::string_view> case_keys, case_concepts;
-  bool held = false;  // the previous reply, in this same turn, was a hold
+  bool held = false;                        // the previous reply, in this same turn, was a hold
   std::unordered_set<std::uint64_t> grams;  // word runs of the customer's messages so far
-  std::unordered_set<std::string> sent;  // sentences of earlier replies
+  std::unordered_set<std::string> sent;     // sentences of earlier replies
   std::vector<std::size_t> turn;
   std::size_t next_customer = 0;
   for (std::size_t k = 0; k < chat.trainee.size(); ++k) {
@@ -406,7 +410,8 @@ void read_responses(ChatView& chat) {
         if (r.echoed[s]) r.echo = chat.sentence_text(i, static_cast<int>(s));
     }
     if (turn.empty()) continue;  // speaking first: "first"
-    const long shared = context.keys.empty() ? -1 : shared_token(a, chat.covers[i], chat.lang->frame_words, context.keys);
+    const long shared =
+        context.keys.empty() ? -1 : shared_token(a, chat.covers[i], chat.lang->frame_words, context.keys);
     if (shared >= 0) r.shared = chat.valid_part(i, a.tokens[static_cast<std::size_t>(shared)].surface);
     const bool by_concept = shares_concept(a, r.echoed, context);
     r.answers_question = answers(chat, i, context);
@@ -418,7 +423,8 @@ void read_responses(ChatView& chat) {
     else if (a.has_move(MoveKind::hold) && !a.is_question) r.how = "hold";
     else if (a.has_move(MoveKind::checkin)) r.how = "checkin";  // asks after the customer, not their matter
     else if (context.keys.empty()) r.how = "no_topic";
-    else if ((held || !context.question) && comes_back(a, chat.covers[i], chat.lang->frame_words, r.echoed, case_keys, case_concepts))
+    else if ((held || !context.question) &&
+             comes_back(a, chat.covers[i], chat.lang->frame_words, r.echoed, case_keys, case_concepts))
       r.how = "resumed";  // after a hold, or after the customer answered: back to the case
     else r.how = "none", r.responsive = false;
     held = std::string_view(r.how) == "hold" || (held && std::string_view(r.how) == "checkin");
@@ -444,7 +450,6 @@ std::string_view customer_gist(const ChatView& chat, std::size_t c) {
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return s.substr(0, cut);
 }
-
 
 const Response* ChatView::response(std::size_t message) const {
   if (message >= trainee_at.size() || trainee_at[message] < 0) return nullptr;

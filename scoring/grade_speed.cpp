@@ -22,7 +22,7 @@ double reply_score(double wait, double target, const Rubric& r) {
 }
 
 struct Wait {
-  std::size_t customer;               // message the customer waited on
+  std::size_t customer;                // message the customer waited on
   std::optional<std::size_t> trainee;  // the reply; none = never answered
   double seconds;
   bool first;
@@ -51,16 +51,11 @@ std::optional<double> customer_left_after(const ChatView& chat, std::size_t c) {
 std::string wait_note(const ChatView& chat, const Wait& w, double target, double score) {
   const bool fi = chat.fi();
   const std::string what = w.first ? chat.note("speed.what_first_reply") : chat.note("speed.what_reply");
-  if (w.after_hold && !w.trainee)
-    return chat.note("speed.hold_unkept", duration(w.seconds, fi), duration(target, fi));
-  if (w.after_hold)
-    return chat.note("speed.after_hold", duration(w.seconds, fi), duration(target, fi));
-  if (!w.trainee && w.left)
-    return chat.note("speed.customer_left", duration(w.seconds, fi), duration(target, fi));
-  if (!w.trainee)
-    return chat.note("speed.unanswered", duration(w.seconds, fi), duration(target, fi));
-  if (score >= 100)
-    return chat.note("speed.reply_on_time", what, duration(w.seconds, fi), duration(target, fi));
+  if (w.after_hold && !w.trainee) return chat.note("speed.hold_unkept", duration(w.seconds, fi), duration(target, fi));
+  if (w.after_hold) return chat.note("speed.after_hold", duration(w.seconds, fi), duration(target, fi));
+  if (!w.trainee && w.left) return chat.note("speed.customer_left", duration(w.seconds, fi), duration(target, fi));
+  if (!w.trainee) return chat.note("speed.unanswered", duration(w.seconds, fi), duration(target, fi));
+  if (score >= 100) return chat.note("speed.reply_on_time", what, duration(w.seconds, fi), duration(target, fi));
   return chat.note("speed.reply_late", what, duration(w.seconds, fi), duration(target, fi));
 }
 
@@ -87,8 +82,9 @@ DimensionGrade speed_grade(const ChatView& chat, const Rubric& rubric) {
         answer = chat.trainee[n];
         break;
       }
-    const std::size_t next_customer = n < chat.trainee.size() && chat.answers[n] ? *chat.answers[n] : chat.transcript.messages.size();
-    const double until = answer ? chat.message(*answer).at
+    const std::size_t next_customer =
+        n < chat.trainee.size() && chat.answers[n] ? *chat.answers[n] : chat.transcript.messages.size();
+    const double until = answer                                            ? chat.message(*answer).at
                          : next_customer < chat.transcript.messages.size() ? chat.message(next_customer).at
                                                                            : chat.end_time;
     Wait w{c, answer, until - chat.message(hold).at, false};

@@ -35,7 +35,7 @@ namespace chatdrill::scoring::detail {
 
 namespace {
 
-constexpr double k_error_points = 6;   // at k_reference_words
+constexpr double k_error_points = 6;  // at k_reference_words
 constexpr double k_reference_words = 100;
 constexpr double k_min_scale = 0.5, k_max_scale = 2.0;
 
@@ -114,8 +114,8 @@ DimensionGrade writing_grade(const ChatView& chat, const Rubric& rubric) {
   WritingChecker& checker = chat.lang->writing;
   std::size_t words = 0;
   for (std::size_t i : chat.trainee) words += chat.analysis(i).tokens.size();
-  const double scale =
-      std::clamp(std::sqrt(k_reference_words / std::max<double>(static_cast<double>(words), 1.0)), k_min_scale, k_max_scale);
+  const double scale = std::clamp(std::sqrt(k_reference_words / std::max<double>(static_cast<double>(words), 1.0)),
+                                  k_min_scale, k_max_scale);
   const double cost = round_tenth(k_error_points * scale);
   Tally tally("writing", 100, chat.note("writing.base", words, cost));
   if (!checker.available()) {

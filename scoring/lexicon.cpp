@@ -143,7 +143,8 @@ struct EntryReader {
         else if (key == "suffixes") lex.suffixes.add(s, marker);
         else if (key == "unless_after") add_unless(s, marker, ep);
         else {
-          diagnostics.push_back(doc.diag(p, fmt::format("unknown field \"{}\" (words, phrases, stems, prefixes, suffixes, unless_after)", key)));
+          diagnostics.push_back(doc.diag(
+              p, fmt::format("unknown field \"{}\" (words, phrases, stems, prefixes, suffixes, unless_after)", key)));
           break;
         }
       }
@@ -171,7 +172,8 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
     return lex;
   }
   if (!root.contains("format") || root["format"] != k_lexicon_format)
-    diagnostics.push_back(doc.diag(root.contains("format") ? "format" : "", fmt::format("\"format\" must be \"{}\"", k_lexicon_format)));
+    diagnostics.push_back(
+        doc.diag(root.contains("format") ? "format" : "", fmt::format("\"format\" must be \"{}\"", k_lexicon_format)));
   if (!root.contains("language") || root["language"] != language_code(language))
     diagnostics.push_back(doc.diag(root.contains("language") ? "language" : "",
                                    fmt::format("\"language\" must be \"{}\"", language_code(language))));
@@ -180,7 +182,8 @@ Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyz
       diagnostics.push_back(doc.diag(key, fmt::format("unknown field \"{}\"", key)));
   }
   if (!root.contains("markers") || !root["markers"].is_object()) {
-    diagnostics.push_back(doc.diag(root.contains("markers") ? "markers" : "", "\"markers\" must be an object of marker ids"));
+    diagnostics.push_back(
+        doc.diag(root.contains("markers") ? "markers" : "", "\"markers\" must be an object of marker ids"));
     return lex;
   }
   EntryReader reader{doc, analyzer, diagnostics, lex};
@@ -210,9 +213,9 @@ std::string_view intern_id(std::string_view id) {
 }
 
 std::shared_ptr<const Lexicon> load_lexicon(Language language) {
-  return detail::once_per_language<Lexicon>(language, "scoring/lexicons/{}.json", [](Language l, const std::string& path) {
-    return load_lexicon_file(l, path);
-  });
+  return detail::once_per_language<Lexicon>(
+      language, "scoring/lexicons/{}.json",
+      [](Language l, const std::string& path) { return load_lexicon_file(l, path); });
 }
 
 }  // namespace chatdrill::scoring

@@ -19,7 +19,7 @@ inline constexpr const char* k_lexicon_format = "chatdrill.lexicon/1";
 struct PhraseWord {
   std::string text;  // folded
   bool prefix = false;
-  int id = -1;       // for whole words: the word's number in Lexicon::phrase_words
+  int id = -1;  // for whole words: the word's number in Lexicon::phrase_words
 };
 
 struct Phrase {
@@ -48,8 +48,8 @@ class Lexicon {
   AffixIndex prefixes, suffixes;                            // folded affix -> markers
   std::vector<Phrase> phrases;
   std::unordered_map<std::string, std::vector<int>> phrases_by_first;  // first word -> phrase indexes
-  AffixIndex phrases_by_first_prefix;  // phrases whose first word is a prefix
-  std::unordered_map<std::string, int> phrase_words;  // whole words used in phrases -> number
+  AffixIndex phrases_by_first_prefix;                                  // phrases whose first word is a prefix
+  std::unordered_map<std::string, int> phrase_words;                   // whole words used in phrases -> number
   bool has_digit_entry = false;  // some word, stem, affix or phrase word holds a digit
 
   // Every literal string of the lexicon (words, phrases without '*', prefixes...), folded:
@@ -67,16 +67,15 @@ struct PhraseStart {
 };
 
 struct WordMatches {
-  std::vector<int> markers;  // single-word entries: words, stems, prefixes, suffixes
+  std::vector<int> markers;          // single-word entries: words, stems, prefixes, suffixes
   std::vector<PhraseStart> phrases;  // phrases whose first word this can be
-  int phrase_word = -1;      // Lexicon::phrase_words number, so phrases compare numbers
-  unsigned word_class = 0;   // question-word bits (text_internal.h), for Lexicon::language
+  int phrase_word = -1;              // Lexicon::phrase_words number, so phrases compare numbers
+  unsigned word_class = 0;           // question-word bits (text_internal.h), for Lexicon::language
 };
 WordMatches match_word(const Lexicon& lexicon, const std::string& folded, const std::string& stem);
 
 // Builds a lexicon from a parsed document; `fold_word` and `stem_word` come from a
 // TextAnalyzer of the same language. Problems are gathered in `diagnostics`.
-Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer,
-                         Diagnostics& diagnostics);
+Lexicon lexicon_from_doc(const JsonDoc& doc, Language language, const TextAnalyzer& analyzer, Diagnostics& diagnostics);
 
 }  // namespace chatdrill::scoring

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <unordered_set>
-#include <cmath>
 #include <utility>
 
 #include "text_internal.h"
@@ -78,8 +78,9 @@ std::string_view analysed_text(const Analysis& a) {
 }
 
 bool starts_with_at(std::string_view text, std::size_t i, std::string_view what) {
-  return text.size() - i >= what.size() && std::equal(what.begin(), what.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
-                                                      [](char x, char y) { return (x | 0x20) == y; });
+  return text.size() - i >= what.size() &&
+         std::equal(what.begin(), what.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](char x, char y) { return (x | 0x20) == y; });
 }
 
 // Which tokens are markup, not language: words of a URL (to the next space or bracket),
@@ -101,8 +102,10 @@ void mark_markup(const Analysis& a, std::vector<char>& markup) {
       if (close == std::string_view::npos || text[close] != '`') continue;
       mark_until(i, close);
       i = close;
-    } else if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
-               (starts_with_at(text, i, "http://") || starts_with_at(text, i, "https://") || starts_with_at(text, i, "www."))) {
+    } else if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') &&
+               (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+               (starts_with_at(text, i, "http://") || starts_with_at(text, i, "https://") ||
+                starts_with_at(text, i, "www."))) {
       std::size_t end = text.find_first_of(" \t\r\n)]>\"", i);
       if (end == std::string_view::npos) end = text.size();
       mark_until(i, end);
@@ -149,7 +152,8 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
   const std::size_t before = out.size();
   thread_local std::unordered_set<std::uint64_t> seen;  // (strategy, sentence) already found
   seen.clear();
-  for (const auto& o : out) seen.insert((static_cast<std::uint64_t>(o.strategy) << 32) | static_cast<std::uint32_t>(o.sentence));
+  for (const auto& o : out)
+    seen.insert((static_cast<std::uint64_t>(o.strategy) << 32) | static_cast<std::uint32_t>(o.sentence));
   auto add = [&](int s, std::size_t first, std::size_t last) {
     const Strategy& st = strategies[static_cast<std::size_t>(s)];
     const Token& t = a.tokens[first];
@@ -157,10 +161,18 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
     const std::size_t* o = &opening[2 * static_cast<std::size_t>(t.sentence)];
     switch (st.position) {
       case StrategyPosition::anywhere: break;
-      case StrategyPosition::sentence_start: if (first != o[0]) return; break;
-      case StrategyPosition::not_sentence_start: if (first == o[0]) return; break;
-      case StrategyPosition::message_start: if (first != message_start) return; break;
-      case StrategyPosition::sentence_opening: if (first != o[0] && first != o[1]) return; break;
+      case StrategyPosition::sentence_start:
+        if (first != o[0]) return;
+        break;
+      case StrategyPosition::not_sentence_start:
+        if (first == o[0]) return;
+        break;
+      case StrategyPosition::message_start:
+        if (first != message_start) return;
+        break;
+      case StrategyPosition::sentence_opening:
+        if (first != o[0] && first != o[1]) return;
+        break;
     }
     if (!st.in_negated_clause && a.clauses[static_cast<std::size_t>(t.clause)].negated) return;
     if (st.in_question_only && !a.sentences[static_cast<std::size_t>(t.sentence)].is_question) return;
@@ -183,7 +195,8 @@ void PolitenessModel::find(const Analysis& a, std::vector<StrategyHit>& out) con
     const auto& forms = strategies[s].forms;
     if (forms.empty()) continue;
     for (std::size_t k = 0; k < a.tokens.size(); ++k)
-      if (std::any_of(forms.begin(), forms.end(), [&](const StrategyForm& f) { return form_matches(f, a.tokens[k], a.word(k)); }))
+      if (std::any_of(forms.begin(), forms.end(),
+                      [&](const StrategyForm& f) { return form_matches(f, a.tokens[k], a.word(k)); }))
         add(static_cast<int>(s), k, k);
   }
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
@@ -262,10 +275,14 @@ struct Reader {
   }
 };
 
-constexpr std::pair<const char*, WordClass> k_classes[] = {
-    {"noun", WordClass::noun},         {"adjective", WordClass::adjective}, {"verb", WordClass::verb},
-    {"adverb", WordClass::adverb},     {"pronoun", WordClass::pronoun},     {"conjunction", WordClass::conjunction},
-    {"interjection", WordClass::interjection}, {"negation", WordClass::negation}};
+constexpr std::pair<const char*, WordClass> k_classes[] = {{"noun", WordClass::noun},
+                                                           {"adjective", WordClass::adjective},
+                                                           {"verb", WordClass::verb},
+                                                           {"adverb", WordClass::adverb},
+                                                           {"pronoun", WordClass::pronoun},
+                                                           {"conjunction", WordClass::conjunction},
+                                                           {"interjection", WordClass::interjection},
+                                                           {"negation", WordClass::negation}};
 constexpr std::pair<const char*, Mood> k_moods[] = {{"indicative", Mood::indicative},
                                                     {"imperative", Mood::imperative},
                                                     {"conditional", Mood::conditional},
@@ -378,7 +395,8 @@ PolitenessModel politeness_from_doc(const JsonDoc& doc, Language language, const
     return m;
   }
   if (!root.contains("language") || root["language"] != language_code(language))
-    r.error(root.contains("language") ? "language" : "", fmt::format("\"language\" must be \"{}\"", language_code(language)));
+    r.error(root.contains("language") ? "language" : "",
+            fmt::format("\"language\" must be \"{}\"", language_code(language)));
   if (root.contains("intercept")) m.intercept = r.number(root["intercept"], "intercept");
   if (root.contains("points_per_logit")) m.points_per_logit = r.number(root["points_per_logit"], "points_per_logit");
   if (!root.contains("strategies") || !root["strategies"].is_object()) {
@@ -396,8 +414,9 @@ std::shared_ptr<const PolitenessModel> load_politeness_file(Language language, c
 }
 
 std::shared_ptr<const PolitenessModel> load_politeness(Language language) {
-  return detail::once_per_language<PolitenessModel>(language, "scoring/lexicons/{}-politeness.json",
-                                                    [](Language l, const std::string& path) { return load_politeness_file(l, path); });
+  return detail::once_per_language<PolitenessModel>(
+      language, "scoring/lexicons/{}-politeness.json",
+      [](Language l, const std::string& path) { return load_politeness_file(l, path); });
 }
 
 }  // namespace chatdrill::scoring

@@ -29,8 +29,8 @@ enum class StrategyPosition { anywhere, sentence_start, not_sentence_start, mess
 // words alone do not show: "voisitteko" (conditional, 2nd person), "katsopa" (-pa).
 struct StrategyForm {
   std::optional<WordClass> word_class;
-  std::vector<Mood> moods;          // any of them; empty = any mood
-  int person = 0;                   // 0 = any
+  std::vector<Mood> moods;  // any of them; empty = any mood
+  int person = 0;           // 0 = any
   std::optional<bool> plural;
   std::uint8_t clitics = 0;         // all of these bits
   std::uint8_t not_clitics = 0;     // none of these
@@ -46,7 +46,7 @@ struct Strategy {
   std::string as;         // Finnish: the English strategy whose fitted weight it takes
   double weight = 0;      // logistic-regression coefficient (log-odds of "polite")
   StrategyPosition position = StrategyPosition::anywhere;
-  bool exact = false;            // words only as written ("please", not "pleased")
+  bool exact = false;             // words only as written ("please", not "pleased")
   bool in_negated_clause = true;  // false: "not bad" is no negative word
   bool in_question_only = false;  // only in a sentence that asks ("Is it ...?", not "It is.")
   std::vector<StrategyForm> forms;

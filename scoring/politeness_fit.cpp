@@ -39,9 +39,7 @@ std::optional<std::vector<JudgedRequest>> read_quartiles(const std::string& csv_
     r.community = community >= 0 ? row[static_cast<std::size_t>(community)] : "";
     try {
       r.score = std::stod(row[static_cast<std::size_t>(score)]);
-    } catch (const std::exception&) {
-      continue;
-    }
+    } catch (const std::exception&) { continue; }
     all.push_back(std::move(r));
   }
   if (all.size() < 8) {
@@ -61,7 +59,8 @@ std::optional<std::vector<JudgedRequest>> read_quartiles(const std::string& csv_
   return out;
 }
 
-std::vector<std::vector<double>> strategy_presence(const PolitenessModel& model, const std::vector<JudgedRequest>& requests) {
+std::vector<std::vector<double>> strategy_presence(const PolitenessModel& model,
+                                                   const std::vector<JudgedRequest>& requests) {
   TextAnalyzer analyzer(model.language);
   Analysis a;
   std::vector<StrategyHit> hits;
@@ -80,8 +79,8 @@ std::vector<std::vector<double>> strategy_presence(const PolitenessModel& model,
 
 std::vector<std::vector<double>> polite_word_counts(const std::vector<JudgedRequest>& requests) {
   static constexpr std::array<std::string_view, 20> words = {
-      "please", "thanks", "thank", "sorry", "appreciate", "kindly", "could", "would", "hello", "hi",
-      "hey", "welcome", "grateful", "apologize", "excuse", "pardon", "may", "might", "perhaps", "great"};
+      "please", "thanks",  "thank",    "sorry",     "appreciate", "kindly", "could", "would", "hello",   "hi",
+      "hey",    "welcome", "grateful", "apologize", "excuse",     "pardon", "may",   "might", "perhaps", "great"};
   TextAnalyzer analyzer(Language::en);
   std::vector<std::vector<double>> x;
   for (const auto& r : requests) {

@@ -32,7 +32,8 @@ std::optional<std::vector<JudgedRequest>> read_quartiles(const std::string& csv_
 std::filesystem::path calibration_path(std::string_view relative);
 
 // Presence (0/1) of each of `model`'s strategies in each text, analysed in the model's language.
-std::vector<std::vector<double>> strategy_presence(const PolitenessModel& model, const std::vector<JudgedRequest>& requests);
+std::vector<std::vector<double>> strategy_presence(const PolitenessModel& model,
+                                                   const std::vector<JudgedRequest>& requests);
 
 // The baseline the old grader amounted to: how many of twenty polite words a text holds.
 std::vector<std::vector<double>> polite_word_counts(const std::vector<JudgedRequest>& requests);
@@ -63,8 +64,8 @@ double choose_l2(const std::vector<std::vector<double>>& x, const std::vector<in
                  std::uint32_t seed = 2013);
 
 struct NestedResult {
-  double accuracy = 0;          // mean over the outer folds
-  std::vector<double> l2;       // the λ each outer fold's inner CV chose
+  double accuracy = 0;     // mean over the outer folds
+  std::vector<double> l2;  // the λ each outer fold's inner CV chose
 };
 
 // Outer `folds`-fold CV; in each outer training part λ is chosen by choose_l2 on that

@@ -19,20 +19,24 @@ bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
 }
 
 // Abbreviations whose '.' does not end a sentence.
-constexpr auto k_abbreviations = std::to_array<std::string_view>({
-    "esim", "ns", "mm", "yms", "jne", "klo", "ks", "puh", "n", "ts", "ym", "tms",
-    "mr", "mrs", "ms", "dr", "eg", "ie", "etc", "vs", "approx"});
+constexpr auto k_abbreviations =
+    std::to_array<std::string_view>({"esim", "ns", "mm",  "yms", "jne", "klo", "ks", "puh", "n",  "ts",    "ym",
+                                     "tms",  "mr", "mrs", "ms",  "dr",  "eg",  "ie", "etc", "vs", "approx"});
 
 bool is_terminator_at(std::string_view text, std::size_t i, std::size_t& len) {
   const char c = text[i];
-  if (c == '.' || c == '!' || c == '?') { len = 1; return true; }
-  if (text.substr(i, 3) == "\xE2\x80\xA6") { len = 3; return true; }  // …
+  if (c == '.' || c == '!' || c == '?') {
+    len = 1;
+    return true;
+  }
+  if (text.substr(i, 3) == "\xE2\x80\xA6") {
+    len = 3;
+    return true;
+  }  // …
   return false;
 }
 
 bool is_closer(char c) { return c == ')' || c == '"' || c == '\''; }
-
-
 
 }  // namespace
 
@@ -53,8 +57,15 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, const st
     if (i < from || i >= text.size()) continue;
     std::size_t len = 0;
     const char c = text[i];
-    if (c == '\n') { close(i); start = from = i + 1; continue; }
-    if (!is_terminator_at(text, i, len)) { from = i + 1; continue; }
+    if (c == '\n') {
+      close(i);
+      start = from = i + 1;
+      continue;
+    }
+    if (!is_terminator_at(text, i, len)) {
+      from = i + 1;
+      continue;
+    }
     const bool single_dot = text[i] == '.';
     const std::size_t run_start = i;
     std::size_t j = i + len;
@@ -64,7 +75,8 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, const st
     if (single_dot && j == run_start + 1 && tok < tokens.size() + 1) {
       // The word right before the dot (tokens before `run_start` that end there).
       for (std::size_t k = tok; k < tokens.size() && tokens[k].begin < run_start; ++k)
-        if (tokens[k].end == run_start) abbreviation = tokens[k].folded.size() <= 6 && one_of(tokens[k].folded, k_abbreviations);
+        if (tokens[k].end == run_start)
+          abbreviation = tokens[k].folded.size() <= 6 && one_of(tokens[k].folded, k_abbreviations);
     }
     if (at_break && !abbreviation) close(j);
     from = j;
@@ -75,49 +87,51 @@ void split_sentences(std::string_view text, std::vector<Token>& tokens, const st
 namespace {
 
 // Finnish: interrogative pronouns and adverbs (folded, without enclitics).
-constexpr auto k_fi_interrogatives = std::to_array<std::string_view>({
-    "mikä", "mitä", "minkä", "mitkä", "missä", "mistä", "mihin", "millä", "miltä", "mille",
-    "miksi", "miten", "mitenkä", "kuinka", "milloin", "minne", "kuka", "kenen", "kenelle", "keneltä",
-    "kenet", "ketä", "keitä", "ketkä", "kenellä", "kumpi", "kumman", "kumpaa", "kumpaan", "kummalla",
-    "millainen", "millaisen", "millaista", "millaiset", "millaisia", "minkälainen", "minkälaisen",
-    "minkälaista", "minkälaisia", "montako", "paljonko", "moneltako", "monelta", "miksei",
-    "mites", "mikäs", "mitäs", "missäs", "kuinkas", "milloinka", "minkä_", "mistäs", "mihinkä",
-    "kenenkä", "kauanko"});
+constexpr auto k_fi_interrogatives = std::to_array<std::string_view>(
+    {"mikä",      "mitä",      "minkä",     "mitkä",       "missä",       "mistä",       "mihin",       "millä",
+     "miltä",     "mille",     "miksi",     "miten",       "mitenkä",     "kuinka",      "milloin",     "minne",
+     "kuka",      "kenen",     "kenelle",   "keneltä",     "kenet",       "ketä",        "keitä",       "ketkä",
+     "kenellä",   "kumpi",     "kumman",    "kumpaa",      "kumpaan",     "kummalla",    "millainen",   "millaisen",
+     "millaista", "millaiset", "millaisia", "minkälainen", "minkälaisen", "minkälaista", "minkälaisia", "montako",
+     "paljonko",  "moneltako", "monelta",   "miksei",      "mites",       "mikäs",       "mitäs",       "missäs",
+     "kuinkas",   "milloinka", "minkä_",    "mistäs",      "mihinkä",     "kenenkä",     "kauanko"});
 
 // Words ending in -ko/-kö that are not the question clitic.
-constexpr auto k_fi_not_clitic = std::to_array<std::string_view>({"koko", "marko", "niko", "heiko", "ruoko",
-                                                              "jako", "haiko", "sako"});
+constexpr auto k_fi_not_clitic =
+    std::to_array<std::string_view>({"koko", "marko", "niko", "heiko", "ruoko", "jako", "haiko", "sako"});
 
 // Particles that may open a question without changing it ("No onko...", "Entä jos...").
-constexpr auto k_fi_lead = std::to_array<std::string_view>({"no", "noh", "ja", "mutta", "eli", "siis", "sitten", "niin", "okei", "joo"});
-constexpr auto k_en_lead = std::to_array<std::string_view>({"so", "and", "but", "ok", "okay", "well",
-                                                        "also", "then", "oh", "alright", "now"});
+constexpr auto k_fi_lead =
+    std::to_array<std::string_view>({"no", "noh", "ja", "mutta", "eli", "siis", "sitten", "niin", "okei", "joo"});
+constexpr auto k_en_lead =
+    std::to_array<std::string_view>({"so", "and", "but", "ok", "okay", "well", "also", "then", "oh", "alright", "now"});
 
-constexpr auto k_en_wh = std::to_array<std::string_view>({"what", "why", "how", "when", "where", "which",
-                                                      "who", "whom", "whose", "what's", "where's",
-                                                      "how's", "who's", "whats", "hows"});
-constexpr auto k_en_aux = std::to_array<std::string_view>({
-    "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "may", "might",
-    "shall", "should", "have", "has", "had", "am", "must", "can't", "won't", "don't", "doesn't",
-    "didn't", "isn't", "aren't", "wasn't", "weren't", "wouldn't", "couldn't", "shouldn't", "haven't",
-    "hasn't", "cannot"});
+constexpr auto k_en_wh =
+    std::to_array<std::string_view>({"what", "why", "how", "when", "where", "which", "who", "whom", "whose", "what's",
+                                     "where's", "how's", "who's", "whats", "hows"});
+constexpr auto k_en_aux = std::to_array<std::string_view>(
+    {"can",    "could",   "would",    "will",     "do",        "does",    "did",    "is",    "are",
+     "was",    "were",    "may",      "might",    "shall",     "should",  "have",   "has",   "had",
+     "am",     "must",    "can't",    "won't",    "don't",     "doesn't", "didn't", "isn't", "aren't",
+     "wasn't", "weren't", "wouldn't", "couldn't", "shouldn't", "haven't", "hasn't", "cannot"});
 // What follows an inverted auxiliary in a question: a subject.
-constexpr auto k_en_subjects = std::to_array<std::string_view>({
-    "i", "you", "we", "they", "he", "she", "it", "there", "this", "that", "these", "those",
-    "the", "your", "my", "our", "their", "anyone", "someone", "anything", "everything", "anybody",
-    "somebody", "everyone"});
+constexpr auto k_en_subjects = std::to_array<std::string_view>(
+    {"i",     "you",    "we",      "they",     "he",         "she",     "it",       "there",
+     "this",  "that",   "these",   "those",    "the",        "your",    "my",       "our",
+     "their", "anyone", "someone", "anything", "everything", "anybody", "somebody", "everyone"});
 constexpr auto k_en_pronouns = std::to_array<std::string_view>({"i", "we", "you", "they", "he", "she", "it"});
 
 // Words a short lead-in before a comma may hold ("Hei Maija, onko...", "Thanks, could you..."),
 // besides names; a lead-in like "Tarkistan, onko..." makes an indirect question instead.
-constexpr auto k_fi_interjections = std::to_array<std::string_view>({
-    "hei", "moi", "moikka", "terve", "selvä", "okei", "ok", "kiitos", "kiitoksia", "hyvä", "aivan", "joo", "juu",
-    "niin", "no", "anteeksi", "ahaa", "aha", "ai", "hmm", "jaaha", "tervetuloa", "hyvää", "päivää",
-    "huomenta", "iltaa", "kyllä", "just", "jep", "mahtavaa", "hienoa", "kiva", "selvä"});
-constexpr auto k_en_interjections = std::to_array<std::string_view>({
-    "hi", "hello", "hey", "thanks", "thank", "you", "ok", "okay", "sure", "great", "right", "alright", "sorry",
-    "well", "so", "yes", "no", "perfect", "understood", "i", "see", "cheers", "dear", "good", "morning",
-    "afternoon", "evening", "oh", "ah", "got", "it", "fine", "lovely", "welcome"});
+constexpr auto k_fi_interjections = std::to_array<std::string_view>(
+    {"hei",   "moi",    "moikka",   "terve", "selvä",    "okei", "ok",  "kiitos",   "kiitoksia", "hyvä",  "aivan",
+     "joo",   "juu",    "niin",     "no",    "anteeksi", "ahaa", "aha", "ai",       "hmm",       "jaaha", "tervetuloa",
+     "hyvää", "päivää", "huomenta", "iltaa", "kyllä",    "just", "jep", "mahtavaa", "hienoa",    "kiva",  "selvä"});
+constexpr auto k_en_interjections = std::to_array<std::string_view>(
+    {"hi",         "hello", "hey",     "thanks", "thank", "you",    "ok",      "okay",      "sure",
+     "great",      "right", "alright", "sorry",  "well",  "so",     "yes",     "no",        "perfect",
+     "understood", "i",     "see",     "cheers", "dear",  "good",   "morning", "afternoon", "evening",
+     "oh",         "ah",    "got",     "it",     "fine",  "lovely", "welcome"});
 
 // Strips Finnish enclitics -han/-hän, -pa/-pä, -s (onkohan -> onko, mikähän -> mikä).
 std::string_view fi_strip_enclitic(std::string_view w) {
@@ -152,8 +166,8 @@ bool en_clause_is_question(const std::vector<Token>& tokens, const std::vector<c
   const unsigned next = words[k + 1]->word_class;
   if (c & k_word_en_wh) {
     const std::string_view w = tokens[k].folded;
-    if (next & k_word_en_article) return false;                                       // What a pity.
-    if (w != "who" && w != "whose" && (next & k_word_en_pronoun)) return false;         // What I can do is...
+    if (next & k_word_en_article) return false;                                               // What a pity.
+    if (w != "who" && w != "whose" && (next & k_word_en_pronoun)) return false;               // What I can do is...
     if ((w == "when" || w == "where") && has_comma && !(next & k_word_en_aux)) return false;  // When it arrives, ...
     return true;
   }

@@ -13,10 +13,10 @@
 // [SECTION] scanner   case folding (ICU) and the word and sentence scanner
 // [SECTION] analyser  TextAnalyzer: the per-word cache, stems, readings, concepts
 // [SECTION] markers   what the analysis itself finds: the customer's name, SHOUTING
-#include "text_internal.h"
 #include "core/utf8.h"
 #include "text/moves.h"
 #include "text/terms.h"
+#include "text_internal.h"
 
 #include <libstemmer.h>
 #include <unicode/uchar.h>
@@ -117,15 +117,24 @@ void fold_code_point(UChar32 c, std::string& out) {
     append_utf8(out, latin_folding()[static_cast<std::size_t>(c)]);
     return;
   }
-  if (c == 0x2019) { out += '\''; return; }
+  if (c == 0x2019) {
+    out += '\'';
+    return;
+  }
   UChar in[2], folded[8];
   int32_t len = 0;
   UBool error = false;
   U16_APPEND(in, len, 2, c, error);
-  if (error) { append_utf8(out, c); return; }
+  if (error) {
+    append_utf8(out, c);
+    return;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const int32_t n = u_strFoldCase(folded, 8, in, len, U_FOLD_CASE_DEFAULT, &status);
-  if (U_FAILURE(status)) { append_utf8(out, c); return; }
+  if (U_FAILURE(status)) {
+    append_utf8(out, c);
+    return;
+  }
   for (int32_t k = 0; k < n;) {
     UChar32 f = 0;
     U16_NEXT(folded, k, n, f);
@@ -210,7 +219,8 @@ bool scan_words(std::string_view text, std::vector<Token>& out, std::vector<std:
   while (i < n) {
     const unsigned char cls = byte_class(text[i]);
     if (cls == k_sep) {  // spaces and punctuation, fast
-      if (marks && k_may_end_sentence[static_cast<unsigned char>(text[i])]) marks->push_back(static_cast<std::uint32_t>(i));
+      if (marks && k_may_end_sentence[static_cast<unsigned char>(text[i])])
+        marks->push_back(static_cast<std::uint32_t>(i));
       ++i;
       continue;
     }
@@ -284,7 +294,8 @@ constexpr std::size_t k_short_word = 8;
 
 std::uint64_t short_key(std::string_view w) {  // w.size() <= k_short_word
   std::uint64_t key = 0;
-  for (std::size_t k = 0; k < w.size(); ++k) key |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * k);
+  for (std::size_t k = 0; k < w.size(); ++k)
+    key |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * k);
   return key;
 }
 
@@ -317,9 +328,10 @@ bool all_digits(std::string_view w) {
 bool numbers_are_plain(const Lexicon& lex, sb_stemmer* stemmer) {
   if (lex.has_digit_entry) return false;
   for (const std::string_view probe : {"0", "42", "2026", "0123456789", "112233445566"}) {
-    const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(probe.data()),
-                                         static_cast<int>(probe.size()));
-    if (!s || std::string_view(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer))) != probe)
+    const sb_symbol* s =
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(probe.data()), static_cast<int>(probe.size()));
+    if (!s || std::string_view(reinterpret_cast<const char*>(s),
+                               static_cast<std::size_t>(sb_stemmer_length(stemmer))) != probe)
       return false;
   }
   return true;
@@ -345,7 +357,7 @@ struct TextAnalyzer::Impl {
     std::uint64_t key = 0;  // short_key(folded) for short words
     WordMatches matches;
     std::shared_ptr<const WordInfo> info;  // shared with the analyses that hold the word
-    std::vector<int> concept_terms;         // concept terms the word may take part in
+    std::vector<int> concept_terms;        // concept terms the word may take part in
   };
   // Chat vocabulary repeats: each distinct folded word is stemmed and matched once. An
   // open-addressing table of pointers into a deque (whose elements never move).
@@ -354,7 +366,7 @@ struct TextAnalyzer::Impl {
     std::uint64_t hash = 0;
     const Word* word = nullptr;  // nullptr: empty
   };
-  mutable std::vector<Slot> slots;  // the hash beside the pointer: a probe reads one line
+  mutable std::vector<Slot> slots;      // the hash beside the pointer: a probe reads one line
   std::vector<std::string> name_parts;  // folded words of the customer's name
   // analyze()'s scratch, kept for its capacity: no allocation per text but the result's.
   mutable std::vector<const WordMatches*> matches;
@@ -404,8 +416,8 @@ struct TextAnalyzer::Impl {
     w.hash = hash;
     w.key = key;
     if (!folded.empty()) {
-      const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                           static_cast<int>(folded.size()));
+      const sb_symbol* s =
+          sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
       w.stem = s ? std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer)))
                  : w.folded;
     }
@@ -427,8 +439,7 @@ struct TextAnalyzer::Impl {
   // token's lexicon matches.
   // Returns whether the text is valid UTF-8; fills `marks` (sentence-ending candidates).
   bool tokenize(std::string_view text, TextStorage& storage, std::vector<Token>& tokens,
-                std::vector<const WordMatches*>* matches,
-                std::vector<std::shared_ptr<const WordInfo>>* infos = nullptr,
+                std::vector<const WordMatches*>* matches, std::vector<std::shared_ptr<const WordInfo>>* infos = nullptr,
                 std::vector<const std::vector<int>*>* concept_terms = nullptr) const;
 
   bool is_name(const Token& t) const;
@@ -633,9 +644,15 @@ void TextAnalyzer::Impl::add_analysis_markers(std::string_view text, Analysis& a
   int run = 0;
   std::size_t first_bang = text.size();  // '!' is never inside a word: the scan's marks hold them all
   for (const std::uint32_t m : marks)
-    if (text[m] == '!') { first_bang = m; break; }
+    if (text[m] == '!') {
+      first_bang = m;
+      break;
+    }
   for (std::size_t i = first_bang; i < text.size(); ++i) {
-    if (text[i] != '!') { run = 0; continue; }
+    if (text[i] != '!') {
+      run = 0;
+      continue;
+    }
     if (run++ == 0) run_begin = i;
     if (run > a.longest_exclamation_run) a.longest_exclamation_run = run, best_begin = run_begin;
   }

@@ -25,13 +25,13 @@ const char* language_code(Language language);
 // an analysis never leaves a view dangling and analysing a message allocates a few blocks,
 // not three strings per word.
 struct Token {
-  std::string_view surface;  // as written (valid UTF-8)
-  std::string_view folded;   // ICU case-folded (Ä -> ä, ß -> ss)
-  std::string_view stem;     // Snowball stem of `folded` for the language
+  std::string_view surface;        // as written (valid UTF-8)
+  std::string_view folded;         // ICU case-folded (Ä -> ä, ß -> ss)
+  std::string_view stem;           // Snowball stem of `folded` for the language
   std::size_t begin = 0, end = 0;  // byte offsets into the analysed text
-  int sentence = 0;     // index into Analysis::sentences
-  int clause = 0;       // index into Analysis::clauses
-  bool all_caps = false;  // written in capitals and at least 2 letters long
+  int sentence = 0;                // index into Analysis::sentences
+  int clause = 0;                  // index into Analysis::clauses
+  bool all_caps = false;           // written in capitals and at least 2 letters long
 };
 
 // Read-only bytes the tokens of one text point into; shared by copies of an analysis.
@@ -75,7 +75,7 @@ struct Clause {
 
 // A concept (scenarios/concepts/<lang>.json: "channel.email", "hold" ...) found in a text.
 struct ConceptHit {
-  std::string_view id;              // interned
+  std::string_view id;  // interned
   int clause = 0;
   std::size_t first = 0, last = 0;  // token range, inclusive
   bool negated = false;             // in a negated clause, the concept itself not being a negation
@@ -84,8 +84,21 @@ struct ConceptHit {
 // What a reply does to the conversation (DESIGN.md, "The language layer"), with the words
 // that made it, for evidence and for the persona's built-in behaviour.
 enum class MoveKind : std::uint8_t {
-  greeting, thanks, apology, empathy, question, hold, checkin, ownership, next_step,
-  channel_bounce, blame, rudeness, dismissal, open_door, farewell
+  greeting,
+  thanks,
+  apology,
+  empathy,
+  question,
+  hold,
+  checkin,
+  ownership,
+  next_step,
+  channel_bounce,
+  blame,
+  rudeness,
+  dismissal,
+  open_door,
+  farewell
 };
 const char* move_name(MoveKind kind);  // "channel_bounce"
 std::optional<MoveKind> parse_move(std::string_view name);
@@ -107,11 +120,11 @@ struct Analysis {
   std::vector<Clause> clauses;
   std::vector<ConceptHit> concepts;  // in text order
   std::vector<Move> moves;           // in text order
-  bool is_question = false;   // any sentence is a question
+  bool is_question = false;          // any sentence is a question
   int longest_exclamation_run = 0;
-  bool shouting = false;      // a sentence with most letters in capitals over enough words
-  bool valid_utf8 = true;     // the text is valid UTF-8 (quotes cut from it need no repair)
-  void clear();  // empty, keeping the vectors' capacity
+  bool shouting = false;   // a sentence with most letters in capitals over enough words
+  bool valid_utf8 = true;  // the text is valid UTF-8 (quotes cut from it need no repair)
+  void clear();            // empty, keeping the vectors' capacity
   bool has(std::string_view marker_id) const;
   int count(std::string_view marker_id_prefix) const;  // e.g. count("courtesy.")
   // Markers whose id starts with `marker_id_prefix` found in sentence `sentence`.
@@ -132,12 +145,13 @@ std::string_view intern_id(std::string_view id);
 // Marker ids the bundled lexicons define (plus the ones analysis itself adds:
 // courtesy.name, negative.shouting, negative.exclamations). Evidence cites these.
 inline constexpr const char* k_marker_ids[] = {
-    "courtesy.greeting",    "courtesy.gratitude",   "courtesy.apology",       "courtesy.empathy",
-    "courtesy.conditional", "courtesy.reassurance", "courtesy.open_door",     "courtesy.farewell",
-    "courtesy.name",        "negative.rude",        "negative.dismissive",    "negative.blame",
-    "negative.shouting",    "negative.exclamations", "negative.channel_bounce", "engagement.checkin",
-    "engagement.next_step", "ownership.contact_details", "clarifying.stock",   "clarifying.assumption",
-    "clarifying.case_detail"};
+    "courtesy.greeting",  "courtesy.gratitude",    "courtesy.apology",
+    "courtesy.empathy",   "courtesy.conditional",  "courtesy.reassurance",
+    "courtesy.open_door", "courtesy.farewell",     "courtesy.name",
+    "negative.rude",      "negative.dismissive",   "negative.blame",
+    "negative.shouting",  "negative.exclamations", "negative.channel_bounce",
+    "engagement.checkin", "engagement.next_step",  "ownership.contact_details",
+    "clarifying.stock",   "clarifying.assumption", "clarifying.case_detail"};
 
 // Strings of at least this many '!' are the negative.exclamations marker.
 inline constexpr int k_exclamation_run_negative = 3;
@@ -177,7 +191,7 @@ class TextAnalyzer {
   // The same into `out`, reusing its buffers (for a stream of texts: live drafts, chats).
   // Copies of `out` keep what they had; views taken from `out` alone do not.
   void analyze(std::string_view text, Analysis& out) const;
-  std::string fold(std::string_view text) const;      // case folding of any text
+  std::string fold(std::string_view text) const;  // case folding of any text
   std::string stem(std::string_view folded_word) const;
   TokenList tokenize(std::string_view text) const;
   // The morphology of one word (cached per distinct word, as in analyze()).

@@ -11,12 +11,12 @@
 
 #include <fmt/format.h>
 
-#include "core/paths.h"
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "core/paths.h"
 
 namespace chatdrill::scoring::detail {
 
@@ -78,8 +78,8 @@ enum : unsigned {
   k_word_en_subject = 1u << 8,
   k_word_en_pronoun = 1u << 9,
   k_word_en_article = 1u << 10,
-  k_word_lead = 1u << 11,             // particles before a question: no, ja, so, well
-  k_word_interjection = 1u << 12,     // what a lead-in before a comma may hold: hei, thanks
+  k_word_lead = 1u << 11,          // particles before a question: no, ja, so, well
+  k_word_interjection = 1u << 12,  // what a lead-in before a comma may hold: hei, thanks
 };
 unsigned question_word_class(Language language, std::string_view folded);
 

@@ -28,13 +28,20 @@ struct WrittenTime {
 };
 
 std::optional<Message> read_message(Reader& r, const Json& m, const std::string& path, WrittenTime& at) {
-  if (!m.is_object()) { r.wrong_type(path, m, "an object {\"from\", \"at\", \"text\"}"); return std::nullopt; }
+  if (!m.is_object()) {
+    r.wrong_type(path, m, "an object {\"from\", \"at\", \"text\"}");
+    return std::nullopt;
+  }
   Message msg;
   bool ok = true;
   for (const auto& [key, value] : m.items()) {
     const std::string p = member_path(path, key);
     if (key == "from" || key == "kind" || key == "text") {
-      if (!value.is_string()) { r.wrong_type(p, value, "a string"); ok = false; continue; }
+      if (!value.is_string()) {
+        r.wrong_type(p, value, "a string");
+        ok = false;
+        continue;
+      }
       (key == "from" ? msg.from : key == "kind" ? msg.kind : msg.text) = value.get<std::string>();
     } else if (key == "at") {
       if (value.is_string()) {
@@ -47,7 +54,11 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
         }
         continue;
       }
-      if (!value.is_number()) { r.wrong_type(p, value, "a number of seconds or an ISO-8601 timestamp"); ok = false; continue; }
+      if (!value.is_number()) {
+        r.wrong_type(p, value, "a number of seconds or an ISO-8601 timestamp");
+        ok = false;
+        continue;
+      }
       msg.at = value.get<double>();
       at.kind = WrittenTime::Kind::seconds;
       if (!std::isfinite(msg.at) || msg.at < 0 || msg.at > k_max_transcript_seconds) {
@@ -65,7 +76,8 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
       }
       const double v = value.get<double>();
       if (!(v >= low && v <= 1)) {  // NaN too
-        r.error(p, fmt::format("{} is not {} ({} to 1)", value.dump(), mood ? "a mood" : "a share of patience left", low));
+        r.error(p,
+                fmt::format("{} is not {} ({} to 1)", value.dump(), mood ? "a mood" : "a share of patience left", low));
         ok = false;
         continue;
       }
@@ -74,9 +86,18 @@ std::optional<Message> read_message(Reader& r, const Json& m, const std::string&
       append_new_member(msg.extra, key, value);  // keys of `m` are unique
     }
   }
-  if (!m.contains("from")) { r.error(path, "missing \"from\" (customer or trainee)"); ok = false; }
-  if (!m.contains("at")) { r.error(path, "missing \"at\" (seconds since the start, or an ISO-8601 timestamp)"); ok = false; }
-  if (!m.contains("text") && msg.kind == kind::message) { r.error(path, "missing \"text\""); ok = false; }
+  if (!m.contains("from")) {
+    r.error(path, "missing \"from\" (customer or trainee)");
+    ok = false;
+  }
+  if (!m.contains("at")) {
+    r.error(path, "missing \"at\" (seconds since the start, or an ISO-8601 timestamp)");
+    ok = false;
+  }
+  if (!m.contains("text") && msg.kind == kind::message) {
+    r.error(path, "missing \"text\"");
+    ok = false;
+  }
   if (ok && msg.kind == kind::message && msg.from != sender::customer && msg.from != sender::trainee)
     r.error(member_path(path, "from"), fmt::format("\"{}\" is not customer or trainee", msg.from)), ok = false;
   if (!ok) return std::nullopt;
@@ -126,8 +147,9 @@ void read_messages(Reader& r, const Json& list, Transcript& t) {
       }
     }
     if (m.message.at + 1e-9 < previous_at) {
-      r.error(at_path(m.index), fmt::format("time {} is earlier than the message before it ({}); messages must be in order",
-                                            m.message.at, previous_at));
+      r.error(at_path(m.index),
+              fmt::format("time {} is earlier than the message before it ({}); messages must be in order", m.message.at,
+                          previous_at));
       continue;
     }
     previous_at = m.message.at;
@@ -158,9 +180,14 @@ TranscriptLoad transcript_from_doc(const JsonDoc& doc) {
   for (const auto& [key, value] : root.items()) {
     if (key == "format" || key == "messages") continue;
     if (key == "language" || key == "scenario" || key == "outcome" || key == "channel") {
-      if (!value.is_string()) { r.wrong_type(key, value, "a string"); continue; }
-      (key == "language" ? t.language : key == "scenario" ? t.scenario : key == "channel" ? t.channel : t.outcome) =
-          value.get<std::string>();
+      if (!value.is_string()) {
+        r.wrong_type(key, value, "a string");
+        continue;
+      }
+      (key == "language"   ? t.language
+       : key == "scenario" ? t.scenario
+       : key == "channel"  ? t.channel
+                           : t.outcome) = value.get<std::string>();
       if (key == "channel" && !is_channel(t.channel))
         r.error(key, fmt::format("\"{}\" is not a channel (chat, email, social)", t.channel));
     } else if (key == "seed") {
@@ -216,8 +243,7 @@ Json transcript_to_json(const Transcript& t) {
     if (key == "format" || key == "scenario" || key == "language" || key == "seed" || key == "outcome" ||
         key == "channel" || key == "messages")
       j[key] = value;
-    else
-      append_new_member(j, key, value);
+    else append_new_member(j, key, value);
   }
   Json messages = Json::array();
   for (const auto& m : t.messages) messages.push_back(message_to_json(m));

@@ -43,7 +43,7 @@ struct Message {
   std::string from;  // sender::customer, sender::trainee, or another event source (sender::system)
   // kind::message; other kinds (the ones above, or any a log writes) are events graders may ignore
   std::string kind = std::string(kind::message);
-  double at = 0;                // seconds since the session started (a log's timestamps: since its first message)
+  double at = 0;  // seconds since the session started (a log's timestamps: since its first message)
   std::string text;
   Json extra = Json::object();  // any further fields (node, intent, ...), kept as read
   // The customer's state after this event, when the session recorded it (JSON "mood",
@@ -57,7 +57,9 @@ struct Message {
     return is(from, sender::customer) && (is(kind, kind::message) || is(kind, kind::nudge));
   }
   bool is_trainee_message() const { return is(from, sender::trainee) && is(kind, kind::message); }
-  bool is_customer_event(std::string_view event_kind) const { return is(from, sender::customer) && is(kind, event_kind); }
+  bool is_customer_event(std::string_view event_kind) const {
+    return is(from, sender::customer) && is(kind, event_kind);
+  }
 
   static bool is(const std::string& field, std::string_view value) { return std::string_view(field) == value; }
 };
@@ -66,8 +68,8 @@ struct Transcript {
   std::string scenario;  // optional
   std::string language;  // "fi" or "en"
   std::optional<std::uint64_t> seed;
-  std::string outcome;   // ending label, or customer_left / time_up / ended_by_trainee
-  std::string channel;   // optional: "chat", "email" or "social" (k_channels); picks the rubric's timing
+  std::string outcome;  // ending label, or customer_left / time_up / ended_by_trainee
+  std::string channel;  // optional: "chat", "email" or "social" (k_channels); picks the rubric's timing
   std::vector<Message> messages;
   Json extra = Json::object();  // further top-level fields, kept as read
 };

@@ -15,9 +15,9 @@
 
 #include "scoring/core/paths.h"
 #include "scoring/grade.h"
-#include "simulator/cli/report.h"
 #include "simulator/classroom/class_table.h"
 #include "simulator/classroom/results.h"
+#include "simulator/cli/report.h"
 
 namespace {
 
@@ -26,9 +26,7 @@ using namespace chatdrill;
 using Clock = std::chrono::steady_clock;
 int k_indent = -1;  // compact, as write_result writes them
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // CPU seconds (user + system) of this process, or of its finished children: the figure that
 // a shared, busy machine disturbs least.
@@ -42,13 +40,12 @@ double cpu_seconds(int who) {
 // A chat of `turns` exchanges, varied by `k`, graded for real.
 classroom::SessionResult sample_session(int k, int turns) {
   static const char* customer[] = {"Hei, tilaukseni on myöhässä. Missä se on?",
-                                   "Laskussani on virhe, veloititte kahdesti.",
-                                   "Haluan irtisanoa lehtitilaukseni.", "Paketti tuli rikki, mitä nyt?"};
-  static const char* trainee[] = {
-      "Hei! Kiitos yhteydenotosta, tarkistan asian heti. Mikä on tilausnumeronne?",
-      "Pahoittelen tilannetta. Voisitteko kertoa laskun numeron?",
-      "Ymmärrän. Saisinko kysyä, mikä on syy irtisanomiseen?",
-      "Selvä, hoidan tämän nyt. Onko muuta, missä voin auttaa?"};
+                                   "Laskussani on virhe, veloititte kahdesti.", "Haluan irtisanoa lehtitilaukseni.",
+                                   "Paketti tuli rikki, mitä nyt?"};
+  static const char* trainee[] = {"Hei! Kiitos yhteydenotosta, tarkistan asian heti. Mikä on tilausnumeronne?",
+                                  "Pahoittelen tilannetta. Voisitteko kertoa laskun numeron?",
+                                  "Ymmärrän. Saisinko kysyä, mikä on syy irtisanomiseen?",
+                                  "Selvä, hoidan tämän nyt. Onko muuta, missä voin auttaa?"};
   classroom::SessionResult r;
   r.transcript.language = "fi";
   r.transcript.scenario = fmt::format("scenario-{}", k % 10);
@@ -70,10 +67,8 @@ std::string generate(const std::string& dir, int trainees, int sessions) {
   fs::create_directories(dir);
   std::vector<classroom::SessionResult> pool;
   for (int k = 0; k < 60; ++k) pool.push_back(sample_session(k, 4 + k % 6));
-  const char* first[] = {"Aino",  "Ville", "Liisa", "Jukka", "Sirpa",
-                         "Pekka", "Åsa",   "Mikko", "Elina", "Tiina"};
-  const char* last[] = {"Äijälä",  "Virtanen", "Öhman",    "Korhonen",
-                        "Mäkinen", "Nieminen", "Järvinen", "Heikkinen"};
+  const char* first[] = {"Aino", "Ville", "Liisa", "Jukka", "Sirpa", "Pekka", "Åsa", "Mikko", "Elina", "Tiina"};
+  const char* last[] = {"Äijälä", "Virtanen", "Öhman", "Korhonen", "Mäkinen", "Nieminen", "Järvinen", "Heikkinen"};
   for (int t = 0; t < trainees; ++t) {
     const std::string name = fmt::format("{} {} {}", first[t % 10], last[t / 10 % 8], t);
     for (int s = 0; s < sessions; ++s) {
@@ -110,20 +105,15 @@ int main(int argc, char** argv) {
   std::string dir = (fs::temp_directory_path() / "chatdrill-classroom-bench").string();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--trainees")
-      trainees = std::atoi(argv[i + 1]);
-    else if (a == "--sessions")
-      sessions = std::atoi(argv[i + 1]);
-    else if (a == "--dir")
-      dir = argv[i + 1];
-    else if (a == "--indent")
-      k_indent = std::atoi(argv[i + 1]);
+    if (a == "--trainees") trainees = std::atoi(argv[i + 1]);
+    else if (a == "--sessions") sessions = std::atoi(argv[i + 1]);
+    else if (a == "--dir") dir = argv[i + 1];
+    else if (a == "--indent") k_indent = std::atoi(argv[i + 1]);
   }
   auto t0 = Clock::now();
   generate(dir, trainees, sessions);
-  std::printf("generated %d trainees x %d sessions = %d result files, %.1f MB, in %.2f s (%s)\n", trainees,
-              sessions, trainees * sessions, static_cast<double>(folder_bytes(dir)) / 1e6, seconds_since(t0),
-              dir.c_str());
+  std::printf("generated %d trainees x %d sessions = %d result files, %.1f MB, in %.2f s (%s)\n", trainees, sessions,
+              trainees * sessions, static_cast<double>(folder_bytes(dir)) / 1e6, seconds_since(t0), dir.c_str());
 
   std::printf("%-52s %8s %8s   target\n", "", "wall s", "cpu s");
   classroom::ClassTable table(classroom::ResultDetail::summary);  // as the dashboard reads it
@@ -131,8 +121,8 @@ int main(int argc, char** argv) {
   double c0 = cpu_seconds(RUSAGE_SELF);
   table.refresh(dir);
   const double load = seconds_since(t0), load_cpu = cpu_seconds(RUSAGE_SELF) - c0;
-  std::printf("%-52s %8.3f %8.3f   < 1 s  %s\n", "dashboard model load (ClassTable::refresh, cold)", load,
-              load_cpu, load_cpu < 1 ? "ok" : "SLOW");
+  std::printf("%-52s %8.3f %8.3f   < 1 s  %s\n", "dashboard model load (ClassTable::refresh, cold)", load, load_cpu,
+              load_cpu < 1 ? "ok" : "SLOW");
   t0 = Clock::now();
   c0 = cpu_seconds(RUSAGE_SELF);
   table.refresh(dir);
@@ -148,24 +138,22 @@ int main(int argc, char** argv) {
   c0 = cpu_seconds(RUSAGE_SELF);
   const std::string csv = cli::render_csv(report_table), html = cli::render_html(report_table);
   std::printf("%-52s %8.3f %8.3f\n",
-              fmt::format("render CSV ({:.1f} MB) + HTML ({:.1f} MB) in process",
-                          static_cast<double>(csv.size()) / 1e6, static_cast<double>(html.size()) / 1e6)
+              fmt::format("render CSV ({:.1f} MB) + HTML ({:.1f} MB) in process", static_cast<double>(csv.size()) / 1e6,
+                          static_cast<double>(html.size()) / 1e6)
                   .c_str(),
               seconds_since(t0), cpu_seconds(RUSAGE_SELF) - c0);
 
   const std::string out = dir + "-out";
   fs::create_directories(out);
-  const std::string cmd =
-      fmt::format("'{}' report '{}' --csv '{}/report.csv' --html '{}/report.html' 2>/dev/null",
-                  CHATDRILL_BINARY, dir, out, out);
+  const std::string cmd = fmt::format("'{}' report '{}' --csv '{}/report.csv' --html '{}/report.html' 2>/dev/null",
+                                      CHATDRILL_BINARY, dir, out, out);
   t0 = Clock::now();
   c0 = cpu_seconds(RUSAGE_CHILDREN);
   const int rc = std::system(cmd.c_str());
   const double report = seconds_since(t0), report_cpu = cpu_seconds(RUSAGE_CHILDREN) - c0;
-  std::printf("%-52s %8.3f %8.3f   < 2 s  %s (exit %d)\n", "chatdrill report --csv --html (whole process)",
-              report, report_cpu, report_cpu < 2 ? "ok" : "SLOW", rc);
-  std::printf(
-      "(cpu = user + system time; wall time also counts waiting for the other programs on this machine)\n");
+  std::printf("%-52s %8.3f %8.3f   < 2 s  %s (exit %d)\n", "chatdrill report --csv --html (whole process)", report,
+              report_cpu, report_cpu < 2 ? "ok" : "SLOW", rc);
+  std::printf("(cpu = user + system time; wall time also counts waiting for the other programs on this machine)\n");
   std::printf("table: %zu trainees x %zu scenarios, %zu results, class mean %.1f\n", table.trainees().size(),
               table.scenarios().size(), table.result_count(), table.stats()[0].mean);
   return rc == 0 ? 0 : 1;

@@ -135,14 +135,16 @@ inline std::string vary(const std::string& sentence, std::mt19937& rng) {
 inline std::string slip(std::string s, std::mt19937& rng) {
   if (rng() % 50 != 0) return s;
   const std::size_t a = s.find(' '), b = a == std::string::npos ? a : s.find(' ', a + 1);
-  if (rng() % 2 == 0 && b != std::string::npos) return s.substr(0, b) + s.substr(a, b - a) + s.substr(b);  // "asian asian"
+  if (rng() % 2 == 0 && b != std::string::npos)
+    return s.substr(0, b) + s.substr(a, b - a) + s.substr(b);  // "asian asian"
   if (!s.empty() && (s.back() == '.' || s.back() == '?')) s.insert(s.size() - 1, " ");
   return s;
 }
 
 // Numbers of four or more digits (order, case and phone numbers) replaced by fresh ones,
 // the same within one chat, so the trainee can still repeat the customer's number.
-inline std::string fresh_numbers(const std::string& line, std::map<std::string, std::string>& chosen, std::mt19937& rng) {
+inline std::string fresh_numbers(const std::string& line, std::map<std::string, std::string>& chosen,
+                                 std::mt19937& rng) {
   std::string out;
   for (std::size_t i = 0; i < line.size();) {
     if (!std::isdigit(static_cast<unsigned char>(line[i]))) {
@@ -169,7 +171,8 @@ inline std::string fresh_numbers(const std::string& line, std::map<std::string, 
 
 inline std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   if (from.empty()) return s;
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 
@@ -178,8 +181,10 @@ inline std::string replace_all(std::string s, const std::string& from, const std
 // name; replies of 1-3 of the scenario's trainee sentences (sometimes of another scenario
 // in the same language: a template sent whatever the customer says), typed as people type.
 inline std::vector<scoring::Transcript> scenario_chats(std::size_t messages, std::mt19937& rng, std::size_t& bytes) {
-  static const char* names_fi[] = {"Pirjo", "Matti", "Aino", "Juha", "Satu", "Mikko", "Leena", "Ville", "Tiina", "Kari"};
-  static const char* names_en[] = {"Sarah", "James", "Emily", "David", "Laura", "Tom", "Grace", "Peter", "Anna", "Mark"};
+  static const char* names_fi[] = {"Pirjo", "Matti", "Aino",  "Juha",  "Satu",
+                                   "Mikko", "Leena", "Ville", "Tiina", "Kari"};
+  static const char* names_en[] = {"Sarah", "James", "Emily", "David", "Laura",
+                                   "Tom",   "Grace", "Peter", "Anna",  "Mark"};
   const std::vector<ScenarioLines> all = load_scenario_lines();
   std::vector<const ScenarioLines*> by_language[2];
   for (const auto& s : all) by_language[s.fi ? 0 : 1].push_back(&s);
@@ -210,8 +215,8 @@ inline std::vector<scoring::Transcript> scenario_chats(std::size_t messages, std
       }
       text = replace_all(fresh_numbers(text, numbers, rng), s.first_name, name);
       bytes += text.size();
-      t.messages.push_back(scoring::Message{customer ? "customer" : "trainee", "message", at, std::move(text),
-                                            scoring::Json::object()});
+      t.messages.push_back(
+          scoring::Message{customer ? "customer" : "trainee", "message", at, std::move(text), scoring::Json::object()});
     }
     corpus.push_back(std::move(t));
   }

@@ -59,11 +59,11 @@ std::vector<std::string> split_words(const std::string& line) {
 
 // A word changed as people change words in chat: an ending, a typo, a number.
 std::string vary(std::string w, bool fi, std::mt19937& rng) {
-  static const std::vector<std::string> endings = {"n", "a", "lla", "ssa", "sta", "lle", "ksi", "ni", "nne", "kin", "ko"};
+  static const std::vector<std::string> endings = {"n",   "a",  "lla", "ssa", "sta", "lle",
+                                                   "ksi", "ni", "nne", "kin", "ko"};
   static const std::vector<std::string> en_endings = {"s", "ed", "ing", "er", "'s"};
   switch (rng() % 4) {
-    case 0:
-      return w + (fi ? endings[rng() % endings.size()] : en_endings[rng() % en_endings.size()]);
+    case 0: return w + (fi ? endings[rng() % endings.size()] : en_endings[rng() % en_endings.size()]);
     case 1: {
       if (w.size() < 4) return w;
       const std::size_t at = 1 + rng() % (w.size() - 2);
@@ -71,10 +71,8 @@ std::string vary(std::string w, bool fi, std::mt19937& rng) {
       std::swap(w[at], w[at - 1]);  // a transposition typo
       return w;
     }
-    case 2:
-      return std::to_string(10000 + rng() % 900000);
-    default:
-      return w;
+    case 2: return std::to_string(10000 + rng() % 900000);
+    default: return w;
   }
 }
 

@@ -7,9 +7,9 @@
 // scoring/lexicons/en-politeness.json and, through each strategy's "as", fi-politeness.json.
 //
 //   politeness_fit [--csv FILE] [--l2 X] [--show STRATEGY [--limit N]] [--dump FILE.csv] [--write]
+#include "scoring/politeness_fit.h"
 #include "scoring/core/json_doc.h"
 #include "scoring/core/paths.h"
-#include "scoring/politeness_fit.h"
 
 #include <fmt/format.h>
 
@@ -154,7 +154,9 @@ int main(int argc, char** argv) {
     else if (a == "--dump" && i + 1 < argc) dump_path = argv[++i];
     else if (a == "--write") write = true;
     else {
-      std::fprintf(stderr, "usage: politeness_fit [--csv FILE] [--l2 X] [--show STRATEGY [--limit N]] [--dump FILE.csv] [--write]\n");
+      std::fprintf(
+          stderr,
+          "usage: politeness_fit [--csv FILE] [--l2 X] [--show STRATEGY [--limit N]] [--dump FILE.csv] [--write]\n");
       return 2;
     }
   }

@@ -36,9 +36,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -57,30 +57,47 @@ Grader& bench_grader() {
   return grader;
 }
 
-const std::vector<std::string> k_fi_customer = {
-    "Hei, tilaamani kengät eivät ole vieläkään tulleet perille.", "Haluan irtisanoa lehtitilaukseni heti.",
-    "Laskussa on virhe, minulta on veloitettu kahdesti.", "Se on 48213.", "Joo, ok.",
-    "Tämä on ihan naurettavaa, puhelin hajosi taas!", "Milloin saan rahat takaisin?", "Kiitos, hei!",
-    "Voisitteko lähettää uuden laitteen?", "En muista tilausnumeroa, mutta tilasin sen maanantaina."};
+const std::vector<std::string> k_fi_customer = {"Hei, tilaamani kengät eivät ole vieläkään tulleet perille.",
+                                                "Haluan irtisanoa lehtitilaukseni heti.",
+                                                "Laskussa on virhe, minulta on veloitettu kahdesti.",
+                                                "Se on 48213.",
+                                                "Joo, ok.",
+                                                "Tämä on ihan naurettavaa, puhelin hajosi taas!",
+                                                "Milloin saan rahat takaisin?",
+                                                "Kiitos, hei!",
+                                                "Voisitteko lähettää uuden laitteen?",
+                                                "En muista tilausnumeroa, mutta tilasin sen maanantaina."};
 const std::vector<std::string> k_fi_trainee = {
     "Hei ja kiitos viestistä! Pahoittelen viivettä. Voisitteko kertoa tilausnumeronne?",
-    "Ymmärrän hyvin, että tämä harmittaa. Tarkistan asian heti.", "Kiitos! Lähetän teille uuden paketin tänään.",
-    "Oletteko vielä linjoilla?", "Jos tulee kysyttävää, kirjoittakaa rohkeasti. Hyvää päivänjatkoa!",
-    "Saisinko sähköpostiosoitteenne, niin lähetän vahvistuksen?", "Kuten jo sanoin, soittakaa asiakaspalveluun.",
-    "Haluatteko hyvityksen vai uuden tuotteen?", "Mikä puhelinmalli teillä on ja milloin ostitte sen?",
+    "Ymmärrän hyvin, että tämä harmittaa. Tarkistan asian heti.",
+    "Kiitos! Lähetän teille uuden paketin tänään.",
+    "Oletteko vielä linjoilla?",
+    "Jos tulee kysyttävää, kirjoittakaa rohkeasti. Hyvää päivänjatkoa!",
+    "Saisinko sähköpostiosoitteenne, niin lähetän vahvistuksen?",
+    "Kuten jo sanoin, soittakaa asiakaspalveluun.",
+    "Haluatteko hyvityksen vai uuden tuotteen?",
+    "Mikä puhelinmalli teillä on ja milloin ostitte sen?",
     "Voinko auttaa vielä jossain muussa?"};
-const std::vector<std::string> k_en_customer = {
-    "Hi, I was charged twice for my order last week.", "My laptop won't turn on after the update.",
-    "The parcel says delivered but I don't have it.", "It's 7781-A.", "Okay.", "This is ridiculous!!!",
-    "When will I get my money back?", "Great, thanks!", "Could you send a replacement?",
-    "I can't find the order number, I ordered it on Monday."};
+const std::vector<std::string> k_en_customer = {"Hi, I was charged twice for my order last week.",
+                                                "My laptop won't turn on after the update.",
+                                                "The parcel says delivered but I don't have it.",
+                                                "It's 7781-A.",
+                                                "Okay.",
+                                                "This is ridiculous!!!",
+                                                "When will I get my money back?",
+                                                "Great, thanks!",
+                                                "Could you send a replacement?",
+                                                "I can't find the order number, I ordered it on Monday."};
 const std::vector<std::string> k_en_trainee = {
     "Hi and thank you for reaching out! I'm sorry about that. Could you tell me the order number?",
     "I understand how frustrating this is. Let me check that for you right away.",
-    "Thanks! I have issued the refund and you will receive a confirmation email shortly.", "Are you still there?",
+    "Thanks! I have issued the refund and you will receive a confirmation email shortly.",
+    "Are you still there?",
     "If you have any other questions, feel free to write. Have a great day!",
-    "Could I have your phone number so the courier can reach you?", "As I said, please call customer service.",
-    "Would you like a refund or a replacement?", "Which model do you have and when did you buy it?",
+    "Could I have your phone number so the courier can reach you?",
+    "As I said, please call customer service.",
+    "Would you like a refund or a replacement?",
+    "Which model do you have and when did you buy it?",
     "Is there anything else I can help with?"};
 
 // `varied`: about one message in five also carries a fresh order or case number, as real
@@ -262,20 +279,24 @@ void measure(const char* label, const CorpusFor& corpus_for, int rounds) {
   const double analysis_s = *std::min_element(analysing.begin(), analysing.end());
   const double grep_s = *std::min_element(grepping.begin(), grepping.end());
   const double per_s = static_cast<double>(messages) / elapsed;
-  std::printf("graded %zu messages (%zu transcripts, %.1f MB, fi+en) in %.3f s (fastest of %d): %.0f messages/s, "
-              "%.2f MB/s (target >= 200000 messages/s)  [mean overall %.1f]\n",
-              messages, transcripts, static_cast<double>(bytes) / 1e6, elapsed, rounds, per_s,
-              static_cast<double>(bytes) / 1e6 / elapsed, checksum / static_cast<double>(transcripts));
+  std::printf(
+      "graded %zu messages (%zu transcripts, %.1f MB, fi+en) in %.3f s (fastest of %d): %.0f messages/s, "
+      "%.2f MB/s (target >= 200000 messages/s)  [mean overall %.1f]\n",
+      messages, transcripts, static_cast<double>(bytes) / 1e6, elapsed, rounds, per_s,
+      static_cast<double>(bytes) / 1e6 / elapsed, checksum / static_cast<double>(transcripts));
   std::printf("  without the writing dimension (spelling, grammar): %.3f s, %.0f messages/s  [mean overall %.1f]\n",
-              unwritten_s, static_cast<double>(messages) / unwritten_s, unwritten_sum / static_cast<double>(transcripts));
+              unwritten_s, static_cast<double>(messages) / unwritten_s,
+              unwritten_sum / static_cast<double>(transcripts));
   std::printf("  of which text analysis alone: %.3f s (%.0f messages/s, %zu markers found)\n", analysis_s,
               static_cast<double>(messages) / analysis_s, markers);
-  std::printf("grep -c -i -F -f (%zu lexicon patterns) over the same text: %.3f s (fastest of %d), %ld matching lines; "
-              "grading takes %.2fx grep's time (fastest vs fastest; median of rounds %.2fx; target <= 5x)\n",
-              patterns, grep_s, rounds, matched, elapsed / grep_s, median(ratios));
-  std::printf("  without the writing dimension %.2fx grep's time (median of rounds %.2fx); text analysis alone "
-              "(words, folding, stems, sentences, questions, markers) %.2fx (median %.2fx)\n",
-              unwritten_s / grep_s, median(unwritten_ratios), analysis_s / grep_s, median(analysis_ratios));
+  std::printf(
+      "grep -c -i -F -f (%zu lexicon patterns) over the same text: %.3f s (fastest of %d), %ld matching lines; "
+      "grading takes %.2fx grep's time (fastest vs fastest; median of rounds %.2fx; target <= 5x)\n",
+      patterns, grep_s, rounds, matched, elapsed / grep_s, median(ratios));
+  std::printf(
+      "  without the writing dimension %.2fx grep's time (median of rounds %.2fx); text analysis alone "
+      "(words, folding, stems, sentences, questions, markers) %.2fx (median %.2fx)\n",
+      unwritten_s / grep_s, median(unwritten_ratios), analysis_s / grep_s, median(analysis_ratios));
 }
 
 // --grades: every grade of the benchmark's corpora as one JSON line per chat, so a change
@@ -286,7 +307,8 @@ int print_grades(std::size_t messages) {
   Rubric no_writing;
   no_writing.check_writing = false;
   for (bool varied : {false, true})
-    for (const auto& t : make_corpus(messages, rng, bytes, varied)) std::puts(grade_to_json(grade_transcript(t, {}, bench_grader())).dump().c_str());
+    for (const auto& t : make_corpus(messages, rng, bytes, varied))
+      std::puts(grade_to_json(grade_transcript(t, {}, bench_grader())).dump().c_str());
   for (int round = 0; round < 2; ++round)
     for (const auto& t : chatdrill::bench::scenario_chats(messages, rng, bytes)) {
       std::puts(grade_to_json(grade_transcript(t, {}, bench_grader())).dump().c_str());
@@ -307,16 +329,19 @@ int main(int argc, char** argv) {
   std::size_t bytes = 0;
   const auto corpus = make_corpus(messages, rng, bytes, false);
   grade_transcript(corpus.front(), {}, bench_grader());  // load lexicons and stemmers outside the timing
-  measure("corpus: 40 distinct chat lines in fi and en, the same corpus every round", [&](int) -> const auto& { return corpus; },
-          rounds);
+  measure(
+      "corpus: 40 distinct chat lines in fi and en, the same corpus every round",
+      [&](int) -> const auto& { return corpus; }, rounds);
   const auto varied = make_corpus(messages, rng, bytes, true);
   // One round: in a second one every number would already be in the word cache.
-  measure("\ncorpus: the same with a fresh order/case number in ~1 message in 5 (one round; for comparison)",
-          [&](int) -> const auto& { return varied; }, 1);
+  measure(
+      "\ncorpus: the same with a fresh order/case number in ~1 message in 5 (one round; for comparison)",
+      [&](int) -> const auto& { return varied; }, 1);
   std::vector<Transcript> chats;
-  measure("\ncorpus: chats recombined from the scenarios' lines, typed with typos, fresh numbers and names; a fresh "
-          "corpus every round (what trainees write)",
-          [&](int) -> const auto& { return chats = chatdrill::bench::scenario_chats(messages, rng, bytes); }, rounds);
+  measure(
+      "\ncorpus: chats recombined from the scenarios' lines, typed with typos, fresh numbers and names; a fresh "
+      "corpus every round (what trainees write)",
+      [&](int) -> const auto& { return chats = chatdrill::bench::scenario_chats(messages, rng, bytes); }, rounds);
   std::printf("\n");
   time_draft(true);
   time_draft(false);

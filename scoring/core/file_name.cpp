@@ -48,12 +48,9 @@ std::string file_name_part(std::string_view text, std::string_view fallback) {
   std::string out;
   for (std::size_t i = 0; i < ascii.size() && out.size() < k_max_part;) {
     const std::uint32_t cp = next_code_point(ascii, i);
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-      out += static_cast<char>(cp);
-    else if (cp >= 'A' && cp <= 'Z')
-      out += static_cast<char>(cp - 'A' + 'a');
-    else if (!out.empty() && out.back() != '-')
-      out += '-';  // spaces, punctuation, other scripts
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) out += static_cast<char>(cp);
+    else if (cp >= 'A' && cp <= 'Z') out += static_cast<char>(cp - 'A' + 'a');
+    else if (!out.empty() && out.back() != '-') out += '-';  // spaces, punctuation, other scripts
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   if (out.size() > k_max_part) out.resize(k_max_part);

@@ -39,8 +39,8 @@ void throw_if_errors(const Diagnostics& diagnostics) {
 static bool is_identifier(std::string_view key) {
   if (key.empty()) return false;
   for (char c : key) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-' || c == '$';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '$';
     if (!ok) return false;
   }
   return true;
@@ -51,9 +51,7 @@ std::string member_path(const std::string& parent, std::string_view key) {
   return parent + "[" + Json(std::string(key)).dump(-1, ' ', false, Json::error_handler_t::replace) + "]";
 }
 
-std::string element_path(const std::string& parent, std::size_t index) {
-  return fmt::format("{}[{}]", parent, index);
-}
+std::string element_path(const std::string& parent, std::size_t index) { return fmt::format("{}[{}]", parent, index); }
 
 // ---------------------------------------------------------------------------------------
 // Positions
@@ -63,7 +61,7 @@ namespace {
 constexpr std::uint32_t k_scan_limit = 16;  // objects with more members get a hash index
 
 std::uint64_t member_hash(std::uint32_t object, std::string_view key) {
-  return std::hash<std::string_view>{}(key) * 0x9E3779B97F4A7C15ull ^ object;
+  return std::hash<std::string_view>{}(key)*0x9E3779B97F4A7C15ull ^ object;
 }
 
 // One step of a path: a member name or an element index.
@@ -82,7 +80,10 @@ bool next_step(std::string_view path, std::size_t& i, PathStep& step) {
     if (i < path.size() && path[i] == '"') {  // ["odd key"], written by member_path
       ++i;
       while (i < path.size() && path[i] != '"') {
-        if (path[i] != '\\') { step.key += path[i++]; continue; }
+        if (path[i] != '\\') {
+          step.key += path[i++];
+          continue;
+        }
         if (++i >= path.size()) return false;
         const char e = path[i++];
         switch (e) {

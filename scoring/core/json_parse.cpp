@@ -62,8 +62,10 @@ class Parser {
   // Lines end at LF, CRLF or a lone CR (old Mac files), so every error has its real line.
   void bump() {
     const auto b = static_cast<unsigned char>(s_[i_++]);
-    if (b == '\n' || (b == '\r' && peek() != '\n')) { ++here_.line; here_.col = 1; }
-    else if ((b & 0xC0) != 0x80) ++here_.col;
+    if (b == '\n' || (b == '\r' && peek() != '\n')) {
+      ++here_.line;
+      here_.col = 1;
+    } else if ((b & 0xC0) != 0x80) ++here_.col;
   }
 
   void skip_space() {
@@ -138,7 +140,10 @@ class Parser {
     MemberNames names;
     std::vector<std::uint32_t> children;
     skip_space();
-    if (peek() == '}') { bump(); return obj; }
+    if (peek() == '}') {
+      bump();
+      return obj;
+    }
     for (;;) {
       skip_space();
       if (peek() != '"') {
@@ -162,7 +167,10 @@ class Parser {
       // Straight onto the member list: ordered_map's own insert searches it first.
       static_cast<Json::object_t::Container&>(members).emplace_back(std::move(key), std::move(value));
       skip_space();
-      if (peek() == ',') { bump(); continue; }
+      if (peek() == ',') {
+        bump();
+        continue;
+      }
       if (peek() == '}') {
         bump();
         if (positions_) positions_->set_children(id, children);
@@ -180,7 +188,10 @@ class Parser {
     Json arr = Json::array();
     std::vector<std::uint32_t> children;
     skip_space();
-    if (peek() == ']') { bump(); return arr; }
+    if (peek() == ']') {
+      bump();
+      return arr;
+    }
     for (;;) {
       skip_space();
       if (peek() == ']') fail("trailing comma before ']' is not allowed in JSON");
@@ -188,7 +199,10 @@ class Parser {
       arr.push_back(parse_value(depth + 1, {}, {}, &child));
       if (positions_) children.push_back(child);
       skip_space();
-      if (peek() == ',') { bump(); continue; }
+      if (peek() == ',') {
+        bump();
+        continue;
+      }
       if (peek() == ']') {
         bump();
         if (positions_) positions_->set_children(id, children);
@@ -230,7 +244,10 @@ class Parser {
       if (out.size() > limits_.max_string_bytes)
         fail_limit(open, fmt::format("a string longer than {} bytes", limits_.max_string_bytes));
       const auto b = static_cast<unsigned char>(peek());
-      if (b == '"') { bump(); return out; }
+      if (b == '"') {
+        bump();
+        return out;
+      }
       if (b == '\\') {
         bump();
         const char e = peek();
@@ -282,8 +299,9 @@ class Parser {
     bool integral = true;
     if (peek() == '-') bump();
     if (peek() == '0') bump();
-    else if (peek() >= '1' && peek() <= '9') { while (peek() >= '0' && peek() <= '9') bump(); }
-    else fail("invalid number");
+    else if (peek() >= '1' && peek() <= '9') {
+      while (peek() >= '0' && peek() <= '9') bump();
+    } else fail("invalid number");
     if (peek() == '.') {
       integral = false;
       bump();
@@ -324,7 +342,8 @@ class Parser {
 // [SECTION] text
 
 std::string too_big_message(std::size_t size, std::size_t max_bytes) {
-  const std::string limit = max_bytes == k_max_file_bytes ? std::string(k_max_file_text) : fmt::format("{} bytes", max_bytes);
+  const std::string limit =
+      max_bytes == k_max_file_bytes ? std::string(k_max_file_text) : fmt::format("{} bytes", max_bytes);
   return fmt::format("file is {} bytes, more than the {} limit for chatdrill files", size, limit);
 }
 
@@ -341,9 +360,7 @@ JsonParse parse_json(std::string_view text, const std::string& file, JsonLimits 
     doc.root = parser.parse_document();
     if (limits.positions) doc.positions.finish();
     result.doc = std::move(doc);
-  } catch (const ParseFailure& f) {
-    result.error = Diagnostic{file, f.pos, "", "JSON syntax: " + f.message};
-  }
+  } catch (const ParseFailure& f) { result.error = Diagnostic{file, f.pos, "", "JSON syntax: " + f.message}; }
   return result;
 }
 
@@ -364,12 +381,13 @@ struct FileDescriptor {
 std::optional<std::string> read_text_file(const std::string& path, std::string& error, std::size_t max_bytes,
                                           bool follow_symlinks) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-  FileDescriptor f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow_symlinks ? 0 : O_NOFOLLOW))};
+  FileDescriptor f{
+      ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow_symlinks ? 0 : O_NOFOLLOW))};
   if (f.fd < 0) {
-    if (errno == ELOOP && !follow_symlinks)
-      error = "is a symbolic link: not followed";
+    if (errno == ELOOP && !follow_symlinks) error = "is a symbolic link: not followed";
     else
-      error = errno == ENOENT ? "cannot open file: no such file" : fmt::format("cannot open file: {}", std::strerror(errno));
+      error = errno == ENOENT ? "cannot open file: no such file"
+                              : fmt::format("cannot open file: {}", std::strerror(errno));
     return std::nullopt;
   }
   struct stat st {};

@@ -82,7 +82,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view s, std::string& error)
       if (!m) return fail(shape);
       om = *m;
     }
-    if (*oh > 14 || om > 59) return fail(fmt::format("\"{}\": the UTC offset is out of range (-14:00 to +14:00)", shown));
+    if (*oh > 14 || om > 59)
+      return fail(fmt::format("\"{}\": the UTC offset is out of range (-14:00 to +14:00)", shown));
     t.offset_minutes = sign * (*oh * 60 + om);
   }
   if (pos != s.size()) return fail(shape);

@@ -7,8 +7,8 @@
 #include "morphology.h"
 
 #include <fmt/format.h>
-#include <libstemmer.h>
 #include <hunspell/hunspell.h>
+#include <libstemmer.h>
 #include <libvoikko/voikko.h>
 
 #include <filesystem>
@@ -67,8 +67,7 @@ void read_string_list(const JsonDoc& doc, const Json& list, const std::string& p
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (!list[i].is_string() || list[i].get<std::string>().empty())
       out.push_back(doc.diag(element_path(path, i), "must be a non-empty string"));
-    else
-      add(list[i].get<std::string>());
+    else add(list[i].get<std::string>());
   }
 }
 
@@ -106,8 +105,8 @@ Tables read_tables(const std::string& file, Language language, sb_stemmer* stemm
         }
     }
     static const std::map<std::string, std::pair<WordClass, std::uint8_t>> k_class_names = {
-        {"pronoun1", {WordClass::pronoun, 1}},       {"pronoun2", {WordClass::pronoun, 2}},
-        {"pronoun3", {WordClass::pronoun, 3}},       {"negation", {WordClass::negation, 0}},
+        {"pronoun1", {WordClass::pronoun, 1}},        {"pronoun2", {WordClass::pronoun, 2}},
+        {"pronoun3", {WordClass::pronoun, 3}},        {"negation", {WordClass::negation, 0}},
         {"conjunction", {WordClass::conjunction, 0}}, {"function_word", {WordClass::adposition, 0}}};
     if (root.contains("classes")) {
       if (!root["classes"].is_object()) out.push_back(doc.diag("classes", "must be an object of class -> words"));
@@ -116,14 +115,19 @@ Tables read_tables(const std::string& file, Language language, sb_stemmer* stemm
           const std::string path = member_path("classes", name);
           if (!name.empty() && name[0] == '_') continue;
           if (name == "modal")
-            read_string_list(doc, list, path, [&](const std::string& w) { t.modals.insert(fold(w)); }, out);
+            read_string_list(
+                doc, list, path, [&](const std::string& w) { t.modals.insert(fold(w)); }, out);
           else if (name == "directive_verb")
-            read_string_list(doc, list, path, [&](const std::string& w) { t.directive_verbs.insert(stem_with(stemmer, fold(w))); }, out);
+            read_string_list(
+                doc, list, path, [&](const std::string& w) { t.directive_verbs.insert(stem_with(stemmer, fold(w))); },
+                out);
           else if (auto it = k_class_names.find(name); it != k_class_names.end())
-            read_string_list(doc, list, path, [&](const std::string& w) { t.classes.emplace(fold(w), it->second); }, out);
+            read_string_list(
+                doc, list, path, [&](const std::string& w) { t.classes.emplace(fold(w), it->second); }, out);
           else
             out.push_back(doc.diag(path, fmt::format("unknown class \"{}\" (pronoun1, pronoun2, pronoun3, negation, "
-                                                     "conjunction, modal, directive_verb)", name)));
+                                                     "conjunction, modal, directive_verb)",
+                                                     name)));
         }
     }
   }
@@ -143,15 +147,22 @@ std::string attr(voikko_mor_analysis* a, const char* key) {
 }
 
 WordClass class_of(const std::string& c) {
-  static const std::map<std::string, WordClass> k = {
-      {"nimisana", WordClass::noun},         {"laatusana", WordClass::adjective},
-      {"nimisana_laatusana", WordClass::adjective}, {"teonsana", WordClass::verb},
-      {"seikkasana", WordClass::adverb},     {"asemosana", WordClass::pronoun},
-      {"lukusana", WordClass::numeral},      {"sidesana", WordClass::conjunction},
-      {"suhdesana", WordClass::adposition},  {"huudahdussana", WordClass::interjection},
-      {"kieltosana", WordClass::negation},   {"etunimi", WordClass::name},
-      {"sukunimi", WordClass::name},         {"paikannimi", WordClass::name},
-      {"nimi", WordClass::name},             {"lyhenne", WordClass::abbreviation}};
+  static const std::map<std::string, WordClass> k = {{"nimisana", WordClass::noun},
+                                                     {"laatusana", WordClass::adjective},
+                                                     {"nimisana_laatusana", WordClass::adjective},
+                                                     {"teonsana", WordClass::verb},
+                                                     {"seikkasana", WordClass::adverb},
+                                                     {"asemosana", WordClass::pronoun},
+                                                     {"lukusana", WordClass::numeral},
+                                                     {"sidesana", WordClass::conjunction},
+                                                     {"suhdesana", WordClass::adposition},
+                                                     {"huudahdussana", WordClass::interjection},
+                                                     {"kieltosana", WordClass::negation},
+                                                     {"etunimi", WordClass::name},
+                                                     {"sukunimi", WordClass::name},
+                                                     {"paikannimi", WordClass::name},
+                                                     {"nimi", WordClass::name},
+                                                     {"lyhenne", WordClass::abbreviation}};
   auto it = k.find(c);
   return it == k.end() ? WordClass::other : it->second;
 }

@@ -16,9 +16,20 @@ namespace chatdrill::scoring {
 enum class Language;
 
 enum class WordClass : std::uint8_t {
-  unknown, noun, adjective, verb, adverb, pronoun, numeral, conjunction, adposition, interjection,
+  unknown,
+  noun,
+  adjective,
+  verb,
+  adverb,
+  pronoun,
+  numeral,
+  conjunction,
+  adposition,
+  interjection,
   negation,  // Finnish "ei/en/et/älä...", English "not", "never", "n't" forms
-  name, abbreviation, other
+  name,
+  abbreviation,
+  other
 };
 enum class Mood : std::uint8_t { none, indicative, imperative, conditional, potential, infinitive, participle };
 enum class Tense : std::uint8_t { none, present, past };
@@ -27,17 +38,17 @@ enum class Tense : std::uint8_t { none, present, past };
 enum : std::uint8_t { k_clitic_ko = 1, k_clitic_han = 2, k_clitic_pa = 4, k_clitic_kin = 8, k_clitic_kaan = 16 };
 
 struct Reading {
-  std::string lemma;             // folded base form: "tilausnumero", "lähettää", English stem "move"
+  std::string lemma;  // folded base form: "tilausnumero", "lähettää", English stem "move"
   WordClass word_class = WordClass::unknown;
   std::string grammatical_case;  // Voikko's SIJAMUOTO ("sisatulento") or empty
   std::uint8_t person = 0;       // 1, 2, 3; 4 = Finnish passive/impersonal; 0 = none
   bool plural = false;
   Mood mood = Mood::none;
   Tense tense = Tense::none;
-  bool negative = false;         // a negation word ("ei", "not")
-  bool connegative = false;      // the verb form used after a negation ("en lähetä")
-  bool modal = false;            // can, could, voida, pitää, täytyy ...
-  std::string verb;              // a participle's or deverbal noun's verb ("lykätty" -> "lykätä")
+  bool negative = false;           // a negation word ("ei", "not")
+  bool connegative = false;        // the verb form used after a negation ("en lähetä")
+  bool modal = false;              // can, could, voida, pitää, täytyy ...
+  std::string verb;                // a participle's or deverbal noun's verb ("lykätty" -> "lykätä")
   std::vector<std::string> parts;  // compound parts as lemmas ("laskunumero" -> lasku, numero)
 };
 
@@ -49,8 +60,8 @@ struct WordInfo {
   std::vector<std::string> parts;  // compound parts of the first compound reading, as lemmas
   std::string stem;                // Snowball stem of the folded word
   std::uint8_t clitics = 0;
-  bool known = false;              // Voikko or a table knew it (else: a chat spelling or typo)
-  bool negation = false;           // a negation word
+  bool known = false;     // Voikko or a table knew it (else: a chat spelling or typo)
+  bool negation = false;  // a negation word
   bool is_number = false;
   bool has_lemma(std::string_view lemma) const;
   bool any(WordClass c) const;

@@ -7,17 +7,17 @@
 #include "moves.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <unordered_set>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <unordered_set>
 
 namespace chatdrill::scoring {
 
 const char* move_name(MoveKind kind) {
   static constexpr std::array<const char*, 15> names = {
-      "greeting", "thanks",         "apology", "empathy",  "question",  "hold",      "checkin", "ownership",
+      "greeting",  "thanks",         "apology", "empathy",  "question",  "hold",      "checkin", "ownership",
       "next_step", "channel_bounce", "blame",   "rudeness", "dismissal", "open_door", "farewell"};
   return names[static_cast<std::size_t>(kind)];
 }
@@ -46,8 +46,8 @@ std::size_t Analysis::content_words() const {
     const Token& t = tokens[k];
     const WordInfo& w = word(k);
     if (w.any(WordClass::pronoun) || w.any(WordClass::conjunction) || w.any(WordClass::interjection) ||
-        w.any(WordClass::adposition) ||
-        w.any(WordClass::name) || w.negation || w.has_lemma("olla") || w.has_lemma("be") || t.folded.size() < 3)
+        w.any(WordClass::adposition) || w.any(WordClass::name) || w.negation || w.has_lemma("olla") ||
+        w.has_lemma("be") || t.folded.size() < 3)
       continue;
     const bool courtesy = std::any_of(markers.begin(), markers.end(), [&](const MarkerHit& m) {
       return m.id.starts_with("courtesy.") && m.begin <= t.begin && t.end <= m.end;
@@ -73,7 +73,8 @@ bool clause_break_between(std::string_view text, std::size_t from, std::size_t t
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
     if (c == '-' && i > from && i + 1 < to && text[i - 1] == ' ' && text[i + 1] == ' ') return true;
     // en dash and em dash: E2 80 93 / E2 80 94
-    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(text[i + 2]) == 0x93 || static_cast<unsigned char>(text[i + 2]) == 0x94))
       return true;
   }
@@ -81,10 +82,10 @@ bool clause_break_between(std::string_view text, std::size_t from, std::size_t t
 }
 
 bool starts_clause(Language language, std::string_view folded) {
-  static constexpr std::array<std::string_view, 11> fi = {"ja", "mutta", "että", "koska", "sekä", "vaan",
-                                                          "jotta", "tai", "jos", "kun", "vaikka"};
-  static constexpr std::array<std::string_view, 9> en = {"and", "but", "so", "because", "or", "if", "when",
-                                                         "although", "though"};
+  static constexpr std::array<std::string_view, 11> fi = {"ja",    "mutta", "että", "koska", "sekä",  "vaan",
+                                                          "jotta", "tai",   "jos",  "kun",   "vaikka"};
+  static constexpr std::array<std::string_view, 9> en = {"and", "but",  "so",       "because", "or",
+                                                         "if",  "when", "although", "though"};
   if (language == Language::fi) return std::find(fi.begin(), fi.end(), folded) != fi.end();
   return std::find(en.begin(), en.end(), folded) != en.end();
 }
@@ -131,8 +132,8 @@ struct ClauseView {
 
 // The concept hits of one clause. Hits are in text order, so a clause's hits are one run:
 // found by binary search, a long message's clauses stay linear.
-std::pair<std::vector<ConceptHit>::const_iterator, std::vector<ConceptHit>::const_iterator> clause_hits(const Analysis& a,
-                                                                                                        int clause) {
+std::pair<std::vector<ConceptHit>::const_iterator, std::vector<ConceptHit>::const_iterator> clause_hits(
+    const Analysis& a, int clause) {
   const auto lo = std::lower_bound(a.concepts.begin(), a.concepts.end(), clause,
                                    [](const ConceptHit& h, int c) { return h.clause < c; });
   auto hi = lo;
@@ -181,16 +182,15 @@ bool first_person(Language language, const ClauseView& v) {
       for (const auto& r : w.readings)
         if (is_verb_reading(r) && r.person == 1 && r.mood != Mood::imperative) return true;
       // The passive of spoken Finnish is "we": "katsotaan", "hoidetaan", "selvitetään".
-      const bool imperative = std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
-        return r.mood == Mood::imperative && r.person == 2;
-      });
+      const bool imperative = std::any_of(w.readings.begin(), w.readings.end(),
+                                          [](const Reading& r) { return r.mood == Mood::imperative && r.person == 2; });
       for (const auto& r : w.readings)
         if (r.word_class == WordClass::verb && r.person == 4 && r.mood == Mood::indicative && !r.connegative &&
             !imperative && k == v.begin())
           return true;
     } else {
-      static constexpr std::array<std::string_view, 11> subjects = {"i", "we", "i'll", "we'll", "i'm", "we're",
-                                                                    "i've", "we've", "i'd", "we'd", "im"};
+      static constexpr std::array<std::string_view, 11> subjects = {"i",    "we",    "i'll", "we'll", "i'm", "we're",
+                                                                    "i've", "we've", "i'd",  "we'd",  "im"};
       if (std::find(subjects.begin(), subjects.end(), f) != subjects.end()) return true;
       if (f == "let" && k + 1 < v.end() && (v.a.tokens[k + 1].folded == "me" || v.a.tokens[k + 1].folded == "us"))
         return true;
@@ -245,9 +245,9 @@ bool past_first_person(Language language, const ClauseView& v) {
 }
 
 bool en_skippable_lead(std::string_view f) {
-  static constexpr std::array<std::string_view, 16> lead = {"please", "just", "kindly", "simply", "then", "so",
-                                                            "ok", "okay", "also", "again", "and", "but",
-                                                            "now", "maybe", "perhaps", "first"};
+  static constexpr std::array<std::string_view, 16> lead = {"please", "just",  "kindly",  "simply", "then", "so",
+                                                            "ok",     "okay",  "also",    "again",  "and",  "but",
+                                                            "now",    "maybe", "perhaps", "first"};
   return std::find(lead.begin(), lead.end(), f) != lead.end();
 }
 
@@ -289,8 +289,7 @@ bool directive(Language language, const Morphology& m, const ClauseView& v) {
     }
     if ((f == "best" || f == "better") && j + 1 < v.end() && a.tokens[j + 1].folded == "to") return true;
     // Impersonal: "complaints have to be filed", "it can be sent by email".
-    if (j + 1 < v.end() && a.tokens[j + 1].folded == "be" &&
-        (f == "must" || f == "can" || f == "should" || f == "to"))
+    if (j + 1 < v.end() && a.tokens[j + 1].folded == "be" && (f == "must" || f == "can" || f == "should" || f == "to"))
       return true;
   }
   return false;
@@ -299,9 +298,9 @@ bool directive(Language language, const Morphology& m, const ClauseView& v) {
 // A time the agent states in a hold: "2 minuuttia", "pari minuuttia", "a couple of minutes".
 double stated_seconds(const Analysis& a) {
   static const std::map<std::string_view, double> counts = {
-      {"yksi", 1},   {"kaksi", 2}, {"pari", 2},  {"kolme", 3},  {"muutama", 3}, {"neljä", 4},
-      {"viisi", 5},  {"kymmenen", 10}, {"one", 1}, {"a", 1}, {"two", 2}, {"couple", 2}, {"three", 3},
-      {"few", 3},    {"four", 4},  {"five", 5},  {"ten", 10}};
+      {"yksi", 1},  {"kaksi", 2},     {"pari", 2}, {"kolme", 3}, {"muutama", 3}, {"neljä", 4},
+      {"viisi", 5}, {"kymmenen", 10}, {"one", 1},  {"a", 1},     {"two", 2},     {"couple", 2},
+      {"three", 3}, {"few", 3},       {"four", 4}, {"five", 5},  {"ten", 10}};
   for (const auto& h : a.concepts) {
     const bool minutes = h.id == "time.minute", seconds = h.id == "time.second";
     if (!minutes && !seconds) continue;
@@ -309,7 +308,8 @@ double stated_seconds(const Analysis& a) {
     for (std::size_t back = 1; back <= 3 && h.first >= back; ++back) {
       const Token& t = a.tokens[h.first - back];
       if (t.clause != a.tokens[h.first].clause) break;
-      if (!t.folded.empty() && std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      if (!t.folded.empty() &&
+          std::all_of(t.folded.begin(), t.folded.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
           t.folded.size() <= 3) {
         n = std::stod(std::string(t.folded));
         break;
@@ -359,7 +359,8 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
       {"courtesy.apology", MoveKind::apology},   {"courtesy.empathy", MoveKind::empathy},
       {"courtesy.farewell", MoveKind::farewell}, {"negative.rude", MoveKind::rudeness}};
   for (const auto& m : a.markers)
-    if (auto it = from_markers.find(m.id); it != from_markers.end()) add(a, it->second, clause_of_bytes(a, m.begin), m.id);
+    if (auto it = from_markers.find(m.id); it != from_markers.end())
+      add(a, it->second, clause_of_bytes(a, m.begin), m.id);
   const double seconds = stated_seconds(a);
   for (std::size_t ci = 0; ci < a.clauses.size(); ++ci) {
     const int c = static_cast<int>(ci);
@@ -373,7 +374,8 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
       me = first_person(language, ClauseView{a, a.clauses[ci - 1]});
     const bool details = has_hit(a, c, "contact.details");
     const ConceptHit* channel = hit_with_prefix(a, c, "channel.", "channel.here");
-    if (clause.question && (ci == 0 || a.clauses[ci - 1].sentence != clause.sentence)) add(a, MoveKind::question, c, "question");
+    if (clause.question && (ci == 0 || a.clauses[ci - 1].sentence != clause.sentence))
+      add(a, MoveKind::question, c, "question");
     if (has_hit(a, c, "greeting")) add(a, MoveKind::greeting, c, "greeting");
     if (has_hit(a, c, "checkin")) add(a, MoveKind::checkin, c, "checkin");
     // "I should have asked" is no blame; "olisitte valinneet" is.
@@ -384,14 +386,13 @@ void detect_moves(Language language, const Morphology& morph, Analysis& a) {
     // A self-service channel (the website, a form) is a redirect whatever the verb: "you
     // can cancel it yourself on our website"; other channels need a verb of contacting.
     const bool self_service = channel && (channel->id == "channel.web" || channel->id == "channel.form");
-    const bool bounce = channel && (self_service || contact_verb(a, c, *channel)) && !details &&
-                        !clause.negated && !me && directive(language, morph, v);
+    const bool bounce = channel && (self_service || contact_verb(a, c, *channel)) && !details && !clause.negated &&
+                        !me && directive(language, morph, v);
     if (bounce) add(a, MoveKind::channel_bounce, c, channel->id);
     if (!bounce && has_hit(a, c, "open_door")) add(a, MoveKind::open_door, c, "open_door");
     const bool past = past_first_person(language, v);
     const bool later = has_hit(a, c, "time.later");  // "katsotaan myöhemmin" puts off, not holds
-    if (!clause.question && !past && !later &&
-        (has_hit(a, c, "hold") || (me && has_hit(a, c, "hold.check"))))
+    if (!clause.question && !past && !later && (has_hit(a, c, "hold") || (me && has_hit(a, c, "hold.check"))))
       add(a, MoveKind::hold, c, has_hit(a, c, "hold") ? "hold" : "hold.check", seconds);
     if (me && !clause.negated && !past && has_hit(a, c, "ownership")) add(a, MoveKind::ownership, c, "ownership");
     if (me && !clause.negated && !past && !clause.question && has_hit(a, c, "next_step"))

@@ -48,15 +48,15 @@ namespace {
 
 // Chat interjections and abbreviations written without their dot that Voikko or Hunspell
 // reject but service chat writes as standard ("okei", "kiitti", "moi", "hei" Voikko knows).
-constexpr std::string_view k_chat_words_fi[] = {"ok",  "okki", "jep", "aha", "ahaa", "hmm", "hm",  "öö",
-                                                "moikka", "moro", "heips", "xd", "esim", "jne", "yms", "tms",
-                                                "ym",  "pvm",  "puh", "ks",  "vrt",  "alv", "sis"};
+constexpr std::string_view k_chat_words_fi[] = {"ok",     "okki", "jep",   "aha", "ahaa", "hmm", "hm",  "öö",
+                                                "moikka", "moro", "heips", "xd",  "esim", "jne", "yms", "tms",
+                                                "ym",     "pvm",  "puh",   "ks",  "vrt",  "alv", "sis"};
 constexpr std::string_view k_chat_words_en[] = {"ok", "hmm", "hm", "umm", "xd"};
 // Units and their abbreviations, accepted right after a number ("10 min", "2 kpl", "5 pcs").
-constexpr std::string_view k_units[] = {"min", "mins", "h", "s", "t", "pv", "vrk", "kk", "v", "vk", "kpl",
-                                        "mm",  "cm",   "m", "km", "kg", "g", "l", "ml", "dl", "gb", "mb",
-                                        "tb",  "kb",   "hz", "w", "kw", "kwh", "mah", "e", "eur", "snt",
-                                        "x",   "pcs",  "hr", "hrs", "sec", "secs", "lbs", "oz", "ft", "pm", "am"};
+constexpr std::string_view k_units[] = {"min", "mins", "h",   "s",   "t",    "pv",  "vrk", "kk", "v",   "vk",  "kpl",
+                                        "mm",  "cm",   "m",   "km",  "kg",   "g",   "l",   "ml", "dl",  "gb",  "mb",
+                                        "tb",  "kb",   "hz",  "w",   "kw",   "kwh", "mah", "e",  "eur", "snt", "x",
+                                        "pcs", "hr",   "hrs", "sec", "secs", "lbs", "oz",  "ft", "pm",  "am"};
 
 // Grammar checker codes (libvoikko grammar/error.hpp) that are style in chat, not errors:
 //  1 invalid spelling: the speller reports spelling (never counted twice);
@@ -74,8 +74,8 @@ constexpr std::string_view k_units[] = {"min", "mins", "h", "s", "t", "pv", "vrk
 // rules are not noisy here.
 constexpr int k_ignored_codes[] = {1, 2, 5, 6, 7, 9, 10, 11, 17};
 // Words doubled on purpose ("Hei hei!", "Kiitos kiitos", "joo joo").
-constexpr std::string_view k_doubled_ok[] = {"hei", "moi", "kiitos", "kiitti", "joo", "juu", "jaa", "no", "niin",
-                                             "okei", "ok", "heippa", "moikka", "hui", "voi", "hyvä"};
+constexpr std::string_view k_doubled_ok[] = {"hei",  "moi",  "kiitos", "kiitti", "joo",    "juu", "jaa", "no",
+                                             "niin", "okei", "ok",     "heippa", "moikka", "hui", "voi", "hyvä"};
 
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view word) {
@@ -281,7 +281,7 @@ namespace {
 // cancelling -> canceling, centre -> center, catalogue -> catalog, licence -> license).
 std::vector<std::string> american_forms(std::string_view word) {
   static constexpr std::pair<std::string_view, std::string_view> k_rules[] = {
-      {"ise", "ize"}, {"isi", "izi"},     {"isa", "iza"},   {"yse", "yze"}, {"ysi", "yzi"},  {"our", "or"},
+      {"ise", "ize"},  {"isi", "izi"},    {"isa", "iza"},  {"yse", "yze"}, {"ysi", "yzi"}, {"our", "or"},
       {"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"tre", "ter"}, {"ogue", "og"}, {"ence", "ense"}};
   std::vector<std::string> out;
   for (const auto& [from, to] : k_rules)
@@ -303,7 +303,8 @@ std::string english_suggestion(const std::string& word) {
     const std::filesystem::path dir = "/usr/share/hunspell";
     std::error_code ec;
     if (std::filesystem::exists(dir / "en_US.dic", ec))
-      handle = Hunspell_create((dir / "en_US.aff").c_str(), (dir / "en_US.dic").c_str());  // lives as long as the process
+      handle =
+          Hunspell_create((dir / "en_US.aff").c_str(), (dir / "en_US.dic").c_str());  // lives as long as the process
   }
   if (!handle) return {};
   char** list = nullptr;
@@ -341,24 +342,29 @@ std::string quick_english_suggestion(std::string_view word, const Spell& spell) 
   // The most frequent words of written English and of service chats: among several words
   // one edit away, the common one is what was meant.
   static const std::unordered_set<std::string_view> k_common = {
-      "the", "be", "to", "of", "and", "a", "in", "that", "have", "it", "for", "not", "on", "with", "he", "as", "you",
-      "do", "at", "this", "but", "his", "by", "from", "they", "we", "say", "her", "she", "or", "an", "will", "my",
-      "one", "all", "would", "there", "their", "what", "so", "up", "out", "if", "about", "who", "get", "which", "go",
-      "me", "when", "make", "can", "like", "time", "no", "just", "him", "know", "take", "people", "into", "year",
-      "your", "good", "some", "could", "them", "see", "other", "than", "then", "now", "look", "only", "come", "its",
-      "over", "think", "also", "back", "after", "use", "two", "how", "our", "work", "first", "well", "way", "even",
-      "new", "want", "because", "any", "these", "give", "day", "most", "us", "is", "are", "was", "were", "has", "had",
-      "been", "am", "did", "does", "here", "where", "why", "still", "sorry", "thanks", "thank", "please", "help",
-      "order", "week", "today", "tomorrow", "yesterday", "check", "send", "sent", "again", "right", "sure", "hello",
-      "hi", "yes", "okay", "number", "problem", "issue", "account", "payment", "refund", "delivery", "parcel",
-      "should", "soon", "moment", "minute", "email", "phone", "call", "price", "same", "very", "much", "more", "with",
-      "store", "shop", "receipt", "return", "replace", "working", "works", "work", "wait", "waiting", "hour", "hours",
-      "let", "got", "need", "great", "happy", "glad", "fix", "fixed", "router", "internet", "reply", "answer"};
+      "the",    "be",       "to",        "of",      "and",     "a",        "in",      "that",    "have",    "it",
+      "for",    "not",      "on",        "with",    "he",      "as",       "you",     "do",      "at",      "this",
+      "but",    "his",      "by",        "from",    "they",    "we",       "say",     "her",     "she",     "or",
+      "an",     "will",     "my",        "one",     "all",     "would",    "there",   "their",   "what",    "so",
+      "up",     "out",      "if",        "about",   "who",     "get",      "which",   "go",      "me",      "when",
+      "make",   "can",      "like",      "time",    "no",      "just",     "him",     "know",    "take",    "people",
+      "into",   "year",     "your",      "good",    "some",    "could",    "them",    "see",     "other",   "than",
+      "then",   "now",      "look",      "only",    "come",    "its",      "over",    "think",   "also",    "back",
+      "after",  "use",      "two",       "how",     "our",     "work",     "first",   "well",    "way",     "even",
+      "new",    "want",     "because",   "any",     "these",   "give",     "day",     "most",    "us",      "is",
+      "are",    "was",      "were",      "has",     "had",     "been",     "am",      "did",     "does",    "here",
+      "where",  "why",      "still",     "sorry",   "thanks",  "thank",    "please",  "help",    "order",   "week",
+      "today",  "tomorrow", "yesterday", "check",   "send",    "sent",     "again",   "right",   "sure",    "hello",
+      "hi",     "yes",      "okay",      "number",  "problem", "issue",    "account", "payment", "refund",  "delivery",
+      "parcel", "should",   "soon",      "moment",  "minute",  "email",    "phone",   "call",    "price",   "same",
+      "very",   "much",     "more",      "with",    "store",   "shop",     "receipt", "return",  "replace", "working",
+      "works",  "work",     "wait",      "waiting", "hour",    "hours",    "let",     "got",     "need",    "great",
+      "happy",  "glad",     "fix",       "fixed",   "router",  "internet", "reply",   "answer"};
   static constexpr std::string_view k_try = "esianrtolcdugmfphbyvkwzqjx";
   // Keys next to each letter on a QWERTY keyboard (the usual slip of a finger).
   static constexpr std::array<std::string_view, 26> k_near = {
-      "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn", "jiolm", "kop",
-      "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz", "rfgy", "yhji", "cfgb", "qase", "zsdc", "tghu", "asx"};
+      "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn", "jiolm", "kop",  "njk",
+      "bhjm", "iklp", "ol",   "wa",     "edft", "awedxz", "rfgy",   "yhji",   "cfgb", "qase",   "zsdc",  "tghu", "asx"};
   std::string best;
   int best_rank = 1 << 20;
   int order = 0;  // candidates in the order tried break ties
@@ -454,10 +460,10 @@ struct WritingChecker::Impl {
     std::string suggestion;
   };
   std::unordered_map<std::string, Verdict, ViewHash, std::equal_to<>> cache;  // by the word as written
-  GrammarMemo grammar;                                                      // by the paragraph's text
-  std::map<int, std::string> descriptions;  // grammar code -> short description
-  std::vector<Word> words;                         // scratch
-  std::vector<std::string> inflected;              // scratch: tolerance words the dictionary rejects
+  GrammarMemo grammar;                                                        // by the paragraph's text
+  std::map<int, std::string> descriptions;                                    // grammar code -> short description
+  std::vector<Word> words;                                                    // scratch
+  std::vector<std::string> inflected;  // scratch: tolerance words the dictionary rejects
 
   // Grammar findings of one paragraph (at byte `at` of the text) appended to `out`.
   void grammar_of(std::string_view para, std::size_t at, std::vector<WritingError>& out);
@@ -517,7 +523,9 @@ struct WritingChecker::Impl {
 
 namespace {
 
-bool ignored_code(int code) { return std::find(std::begin(k_ignored_codes), std::end(k_ignored_codes), code) != std::end(k_ignored_codes); }
+bool ignored_code(int code) {
+  return std::find(std::begin(k_ignored_codes), std::end(k_ignored_codes), code) != std::end(k_ignored_codes);
+}
 
 // Byte offset of every code point of `s`, plus s.size() at the end.
 std::vector<std::size_t> char_offsets(std::string_view s) {
@@ -571,7 +579,8 @@ void grammar_paragraph(VoikkoHandle* voikko, std::map<int, std::string>& descrip
     }
     w.description = d->second;
     voikkoFreeGrammarError(e);
-    const bool smiley = code == 12 && w.begin > 0 && std::string_view(":;=-").find(text[w.begin - 1]) != std::string_view::npos;
+    const bool smiley =
+        code == 12 && w.begin > 0 && std::string_view(":;=-").find(text[w.begin - 1]) != std::string_view::npos;
     if (smiley || (code == 8 && doubled_on_purpose(w.text))) continue;
     out.push_back(std::move(w));
   }
@@ -599,7 +608,8 @@ void WritingChecker::Impl::grammar_of(std::string_view para, std::size_t at, std
 // ---------------------------------------------------------------------------------------
 // [SECTION] check
 
-WritingChecker::WritingChecker(Language language, WritingCacheLimits limits, std::shared_ptr<const Morphology> morphology)
+WritingChecker::WritingChecker(Language language, WritingCacheLimits limits,
+                               std::shared_ptr<const Morphology> morphology)
     : impl_(std::make_unique<Impl>(limits)) {
   impl_->language = language;
   if (language == Language::fi) {
@@ -672,7 +682,8 @@ struct WritingChecker::Pass {
         if (code_points(t) >= 4 && !m.known(t)) m.inflected.push_back(t);
       std::vector<Word> name;
       split_words(tolerance.customer_name, name);
-      for (const Word& n : name) m.inflected.push_back(folded(tolerance.customer_name.substr(n.begin, n.end - n.begin)));
+      for (const Word& n : name)
+        m.inflected.push_back(folded(tolerance.customer_name.substr(n.begin, n.end - n.begin)));
     }
     const std::size_t chars = code_points(f);
     for (const auto& t : m.inflected) {
@@ -740,7 +751,8 @@ void WritingChecker::check(std::string_view text, const Tolerance& tolerance, st
     const std::size_t nl = std::min(text.find('\n', at), text.size());
     const std::string_view para = text.substr(at, nl - at);
     // A paragraph longer than any reply (an imported log's paste) gets spelling only.
-    if (para.size() <= k_max_reply_bytes && valid_utf8(para) && std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
+    if (para.size() <= k_max_reply_bytes && valid_utf8(para) &&
+        std::any_of(para.begin(), para.end(), [](char c) { return c != ' ' && c != '\r' && c != '\t'; }))
       m.grammar_of(para, at, out);
     at = nl + 1;
   }

@@ -14,9 +14,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "scoring/core/paths.h"
 #include "scoring/lexicon.h"
 #include "scoring/text_internal.h"
-#include "scoring/core/paths.h"
 
 namespace chatdrill::scoring {
 
@@ -242,7 +242,9 @@ void TermSet::find_term(const Term& term, int index, const Analysis& a, int only
     pick(0, 0, 0, {});
     if (!found || best_hi - best_lo + 1 > n + k_phrase_gap) continue;
     out.push_back({index, static_cast<int>(c), best_lo, best_hi, clause.negated && !term.has_negation,
-                   term.split ? std::string_view("split compound") : n > 1 ? std::string_view("phrase") : best_how});
+                   term.split ? std::string_view("split compound")
+                   : n > 1    ? std::string_view("phrase")
+                              : best_how});
   }
 }
 
@@ -261,7 +263,8 @@ void TermSet::word_candidates(std::string_view folded, const WordInfo& info, std
   if (!info.known && !info.is_number && key.size() >= k_typo_min_bytes && !by_deletion_.empty()) {
     auto add_deletions = [&](const std::string& base) {
       auto add = [&](const std::string& d) {
-        if (auto it = by_deletion_.find(d); it != by_deletion_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+        if (auto it = by_deletion_.find(d); it != by_deletion_.end())
+          out.insert(out.end(), it->second.begin(), it->second.end());
       };
       add(base);
       for (std::size_t i = 0; i < base.size(); ++i) add(base.substr(0, i) + base.substr(i + 1));
@@ -273,7 +276,8 @@ void TermSet::word_candidates(std::string_view folded, const WordInfo& info, std
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(from), out.end()), out.end());
 }
 
-void TermSet::find(const Analysis& a, std::vector<TermHit>& out, const std::vector<const std::vector<int>*>* cached) const {
+void TermSet::find(const Analysis& a, std::vector<TermHit>& out,
+                   const std::vector<const std::vector<int>*>* cached) const {
   if (terms_.empty() || a.tokens.empty()) return;
   // (term, clause) pairs to verify: a term is only looked for in the clauses of the tokens
   // whose keys point at it.
@@ -378,7 +382,8 @@ ConceptSet concepts_from_doc(const JsonDoc& doc, Language language, const TextAn
       }
       if (field != "words" && field != "phrases" && field != "concepts") {
         if (field.empty() || field[0] != '_')
-          diagnostics.push_back(doc.diag(fpath, fmt::format("unknown field \"{}\" (description, words, phrases, concepts)", field)));
+          diagnostics.push_back(
+              doc.diag(fpath, fmt::format("unknown field \"{}\" (description, words, phrases, concepts)", field)));
         continue;
       }
       if (!value.is_array()) {
@@ -429,9 +434,9 @@ std::shared_ptr<const ConceptSet> no_concepts() {
 }
 
 std::shared_ptr<const ConceptSet> load_concepts(Language language) {
-  return detail::once_per_language<ConceptSet>(language, "scenarios/concepts/{}.json", [](Language l, const std::string& path) {
-    return load_concepts_file(l, path);
-  });
+  return detail::once_per_language<ConceptSet>(
+      language, "scenarios/concepts/{}.json",
+      [](Language l, const std::string& path) { return load_concepts_file(l, path); });
 }
 
 }  // namespace chatdrill::scoring

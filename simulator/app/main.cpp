@@ -44,7 +44,8 @@ void phase(const char* name, Clock::time_point t0) {
 
 void rebuild_fonts(AppState& state, Window& window) {
   state.platform.fonts = load_fonts(*ImGui::GetIO().Fonts, state.settings.values.font_size * state.platform.scale);
-  if (!state.platform.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
+  if (!state.platform.fonts.warning.empty())
+    std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
   window.upload_fonts();
   state.platform.fonts_dirty = false;
 }
@@ -103,7 +104,8 @@ int run(int argc, char** argv) {
     } else {
       state.platform.content_scale = window.content_scale();
       apply_settings(state);
-      if (!state.platform.fonts.warning.empty()) std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
+      if (!state.platform.fonts.warning.empty())
+        std::fprintf(stderr, "chatdrill: %s\n", state.platform.fonts.warning.c_str());
       window.create_device_objects();  // shaders and the font texture
       state.platform.fonts_dirty = state.platform.scale != preload_scale;
       bool first_frame = true;
@@ -116,7 +118,8 @@ int run(int argc, char** argv) {
         if (window.take_activity()) {
           frames_left = 3;
           // Moved to a monitor with another scale (HiDPI): rebuild fonts and sizes.
-          if (float cs = window.content_scale(); cs != state.platform.content_scale) state.platform.content_scale = cs, apply_settings(state);
+          if (float cs = window.content_scale(); cs != state.platform.content_scale)
+            state.platform.content_scale = cs, apply_settings(state);
         }
         // The two clocks, owned here and passed down in AppState: virtual under --drive.
         state.now = driving ? driver.now() : std::chrono::duration<double>(Clock::now() - t0).count();

@@ -12,8 +12,7 @@ ExerciseCheck check_parsed_exercise(std::string path, scoring::JsonParse parsed)
   ExerciseCheck out{std::move(kept.path), std::move(kept.doc), std::nullopt, std::move(kept.diagnostics)};
   if (!out.doc) return out;
   auto load = exercise_from_doc(*out.doc);
-  out.diagnostics =
-      engine::schema_then_loader(*out.doc, engine::exercise_schema_path(), std::move(load.diagnostics));
+  out.diagnostics = engine::schema_then_loader(*out.doc, engine::exercise_schema_path(), std::move(load.diagnostics));
   if (!scoring::has_errors(out.diagnostics)) out.exercise = std::move(load.exercise);
   return out;
 }
@@ -26,8 +25,7 @@ FileChecks check_files(const std::vector<std::string>& files_or_folders) {
     auto parsed = scoring::parse_json_file(f);
     if (parsed.doc && is_exercise_doc(*parsed.doc))
       out.exercises.push_back(check_parsed_exercise(f, std::move(parsed)));
-    else
-      out.scenarios.push_back(engine::check_parsed_scenario(f, std::move(parsed)));
+    else out.scenarios.push_back(engine::check_parsed_scenario(f, std::move(parsed)));
   }
   engine::check_twins(out.scenarios);
   return out;

@@ -64,15 +64,12 @@ bool ClassTable::refresh(const std::string& results_dir) {
     if (update_entry(file)) changed = true;
   }
   for (auto it = entries_.begin(); it != entries_.end();) {
-    if (!seen.count(it->first))
-      it = entries_.erase(it), changed = true;
-    else
-      ++it;
+    if (!seen.count(it->first)) it = entries_.erase(it), changed = true;
+    else ++it;
   }
   auto live = list_live_journals(results_dir);
   // A journal whose result was written (a crash between the two) is not a live session.
-  std::erase_if(
-      live, [&](const std::string& j) { return entries_.count(fs::path(j).stem().string() + ".json") > 0; });
+  std::erase_if(live, [&](const std::string& j) { return entries_.count(fs::path(j).stem().string() + ".json") > 0; });
   if (live != live_) live_ = std::move(live), changed = true;
   if (changed) rebuild();
   return changed;
@@ -90,8 +87,7 @@ scoring::Diagnostics ClassTable::skipped() const {
 std::string ClassTable::exercise_title() const {
   std::map<std::string, std::size_t> counts;
   for (const auto& [name, entry] : entries_)
-    if (entry.loaded && !entry.loaded->result.exercise_title.empty())
-      ++counts[entry.loaded->result.exercise_title];
+    if (entry.loaded && !entry.loaded->result.exercise_title.empty()) ++counts[entry.loaded->result.exercise_title];
   std::string best;
   std::size_t best_count = 0;
   for (const auto& [title, n] : counts)

@@ -29,8 +29,7 @@ struct MeasureStats {
   std::size_t count = 0;
   double mean = 0;
   double min = 0, max = 0;
-  std::array<std::size_t, k_histogram_bins>
-      histogram{};  // bin i holds scores in [10 i, 10 i + 10), 100 in the last
+  std::array<std::size_t, k_histogram_bins> histogram{};  // bin i holds scores in [10 i, 10 i + 10), 100 in the last
 };
 
 struct ClassCell {

@@ -14,30 +14,27 @@
 #include <random>
 #include <set>
 
+#include "scoring/grade.h"
 #include "simulator/engine/field_reader.h"
 #include "simulator/engine/scenario_loader.h"
-#include "scoring/grade.h"
 
 namespace chatdrill::classroom {
 
 using engine::did_you_mean;
-using engine::FieldReader;
 using engine::element_path;
-using engine::member_path;
-using engine::load_scenario;
+using engine::FieldReader;
 using engine::find_bundled_scenario;
+using engine::load_scenario;
+using engine::member_path;
 
 namespace fs = std::filesystem;
 using scoring::Json;
 
 const char* feedback_name(FeedbackPolicy policy) {
   switch (policy) {
-    case FeedbackPolicy::after_each:
-      return "after_each";
-    case FeedbackPolicy::at_end:
-      return "at_end";
-    case FeedbackPolicy::never:
-      return "never";
+    case FeedbackPolicy::after_each: return "after_each";
+    case FeedbackPolicy::at_end: return "at_end";
+    case FeedbackPolicy::never: return "never";
   }
   return "after_each";
 }
@@ -56,8 +53,8 @@ namespace {
 std::optional<double> read_time_limit(FieldReader& r, const std::string& path, const Json& v, double max) {
   const auto s = r.as_number(v, path, "a number of seconds");
   if (s && (!std::isfinite(*s) || *s < k_min_time_limit || *s > max)) {
-    r.error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(),
-                              k_min_time_limit, max / 3600));
+    r.error(path, fmt::format("{} s is not a sensible time limit ({:g} s to {:g} h)", v.dump(), k_min_time_limit,
+                              max / 3600));
     return std::nullopt;
   }
   return s;
@@ -91,17 +88,15 @@ std::optional<std::string> resolve_scenario(FieldReader& r, const std::string& p
     if (p.is_relative()) p = exercise_dir(r.doc().file) / p;
     std::error_code ec;
     if (!fs::is_regular_file(p, ec)) {
-      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref,
-                                p.lexically_normal().string()));
+      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref, p.lexically_normal().string()));
       return {};
     }
     return p.lexically_normal().string();
   }
   if (auto found = find_bundled_scenario(ref)) return *found;
-  r.error(path,
-          fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
-                      "'.json')",
-                      ref));
+  r.error(path, fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
+                            "'.json')",
+                            ref));
   return {};
 }
 
@@ -117,9 +112,8 @@ void read_scenario_entry(FieldReader& r, Exercise& ex, const Json& v, const std:
       } else if (key == "time_limit") {
         s.time_limit = read_time_limit(r, p, value, k_max_time_limit);
       } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
-        r.error_at_key(
-            p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
-                           key, did_you_mean(key, {"scenario", "time_limit"})));
+        r.error_at_key(p, fmt::format("unknown field \"{}\"{} (a scenario entry has \"scenario\" and \"time_limit\")",
+                                      key, did_you_mean(key, {"scenario", "time_limit"})));
       }
     }
     if (!v.contains("scenario")) {
@@ -149,32 +143,24 @@ void read_scenarios(FieldReader& r, Exercise& ex, const Json& v) {
     r.error("scenarios", fmt::format("{} scenarios is too many (at most 200)", v.size()));
     return;
   }
-  for (std::size_t i = 0; i < v.size(); ++i)
-    read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
+  for (std::size_t i = 0; i < v.size(); ++i) read_scenario_entry(r, ex, v[i], scoring::element_path("scenarios", i));
 }
 
 void read_order(FieldReader& r, Exercise& ex, const Json& v) {
   auto name = r.as_string(v, "order");
   if (!name) return;
-  if (*name == "fixed")
-    ex.order = ExerciseOrder::fixed;
-  else if (*name == "shuffled")
-    ex.order = ExerciseOrder::shuffled;
-  else
-    r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
+  if (*name == "fixed") ex.order = ExerciseOrder::fixed;
+  else if (*name == "shuffled") ex.order = ExerciseOrder::shuffled;
+  else r.error("order", fmt::format("\"{}\" is not \"fixed\" or \"shuffled\"", *name));
 }
 
 void read_feedback(FieldReader& r, Exercise& ex, const Json& v) {
   auto name = r.as_string(v, "feedback");
   if (!name) return;
-  if (*name == "after_each")
-    ex.feedback = FeedbackPolicy::after_each;
-  else if (*name == "at_end")
-    ex.feedback = FeedbackPolicy::at_end;
-  else if (*name == "never")
-    ex.feedback = FeedbackPolicy::never;
-  else
-    r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
+  if (*name == "after_each") ex.feedback = FeedbackPolicy::after_each;
+  else if (*name == "at_end") ex.feedback = FeedbackPolicy::at_end;
+  else if (*name == "never") ex.feedback = FeedbackPolicy::never;
+  else r.error("feedback", fmt::format("\"{}\" is not \"after_each\", \"at_end\" or \"never\"", *name));
 }
 
 void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
@@ -190,8 +176,8 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
     const std::optional<std::size_t> d = scoring::dimension_index(key);
     if (!d) {
       if (key.empty() || (key[0] != '$' && key[0] != '_'))
-        r.error_at_key(p, fmt::format("unknown dimension \"{}\"{} ({})", key, did_you_mean(key, names),
-                                      fmt::join(names, ", ")));
+        r.error_at_key(
+            p, fmt::format("unknown dimension \"{}\"{} ({})", key, did_you_mean(key, names), fmt::join(names, ", ")));
       continue;
     }
     const auto x = r.as_number(value, p);
@@ -204,8 +190,7 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
   }
   double sum = 0;
   for (double x : w) sum += x;
-  if (sum <= 0)
-    r.error("weights", "all weights are 0; at least one dimension must count");
+  if (sum <= 0) r.error("weights", "all weights are 0; at least one dimension must count");
   ex.weights = w;
 }
 
@@ -218,10 +203,8 @@ void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json
   if (key == "format" || key == "scenarios") return;  // handled by the caller
   if (key == "id") {
     if (auto id = r.as_string(value, key)) {
-      if (!is_id(*id))
-        r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
-      else
-        ex.id = *id;
+      if (!is_id(*id)) r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
+      else ex.id = *id;
     }
   } else if (key == "title" || key == "instructions") {
     if (auto s = r.as_string(value, key)) (key == "title" ? ex.title : ex.instructions) = *s;
@@ -260,9 +243,8 @@ void check_times(FieldReader& r, const Exercise& ex) {
   for (std::size_t i = 0; i < ex.scenarios.size(); ++i) {
     const auto limit = ex.limit_for(i);
     if (limit && *limit > *ex.total_time_limit) {
-      r.warning(ex.scenarios[i].time_limit
-                    ? scoring::member_path(scoring::element_path("scenarios", i), "time_limit")
-                    : "time_limit",
+      r.warning(ex.scenarios[i].time_limit ? scoring::member_path(scoring::element_path("scenarios", i), "time_limit")
+                                           : "time_limit",
                 fmt::format("{:g} s is longer than the whole exercise's total_time_limit ({:g} s)", *limit,
                             *ex.total_time_limit));
       return;
@@ -284,18 +266,15 @@ ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   ex.file = doc.file;
   ex.id = fs::path(doc.file).stem().string();
   ex.results_dir = (exercise_dir(doc.file) / "results").lexically_normal().string();
-  if (!root.contains("format"))
-    r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
+  if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
   else if (root["format"] != k_exercise_format)
     r.error("format", fmt::format("{} is not \"{}\"", scoring::quoted_value(root["format"]), k_exercise_format));
   bool has_order_seed = root.contains("order_seed");
   for (const auto& [key, value] : root.items()) read_field(r, ex, key, value);
   if (!has_order_seed) ex.order_seed = ex.seed;
   if (!root.contains("title")) r.error("", "missing \"title\"");
-  if (!root.contains("scenarios"))
-    r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
-  else
-    read_scenarios(r, ex, root["scenarios"]);
+  if (!root.contains("scenarios")) r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
+  else read_scenarios(r, ex, root["scenarios"]);
   check_times(r, ex);
   if (!scoring::has_errors(result.diagnostics)) result.exercise = std::move(ex);
   return result;

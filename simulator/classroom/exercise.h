@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "scoring/core/diagnostic.h"
-#include "scoring/grade.h"
 #include "scoring/core/json_doc.h"
 #include "scoring/core/timestamp.h"
+#include "scoring/grade.h"
 
 namespace chatdrill::engine {
 struct Scenario;  // simulator/engine/scenario.h
@@ -51,15 +51,15 @@ struct Exercise {
   std::string instructions;
   std::vector<ExerciseScenario> scenarios;  // in file order
   ExerciseOrder order = ExerciseOrder::fixed;
-  std::uint64_t order_seed = 1;      // "order": "shuffled" uses this ("seed" in the file's order object)
-  std::optional<double> time_limit;  // default per-scenario limit (seconds)
+  std::uint64_t order_seed = 1;               // "order": "shuffled" uses this ("seed" in the file's order object)
+  std::optional<double> time_limit;           // default per-scenario limit (seconds)
   std::optional<double> total_time_limit;     // the whole exercise (seconds)
   std::optional<std::string> start_at;        // as written (ISO 8601 UTC)
   std::optional<std::int64_t> start_at_unix;  // the same in seconds since 1970-01-01T00:00:00Z
   FeedbackPolicy feedback = FeedbackPolicy::after_each;
   std::optional<scoring::Weights> weights;  // rubric weights in scoring::k_dimensions order
-  std::string results_dir;  // resolved: absolute, or relative to the exercise file's folder
-  std::uint64_t seed = 1;   // every trainee's session seed
+  std::string results_dir;                  // resolved: absolute, or relative to the exercise file's folder
+  std::uint64_t seed = 1;                   // every trainee's session seed
 
   // The per-scenario limit for the scenario at file index `index` (its own, else the default).
   std::optional<double> limit_for(std::size_t index) const;

@@ -49,8 +49,7 @@ bool ExerciseRun::enter_name(std::string_view name, double now, double wall_now)
 void ExerciseRun::begin(double now, double wall_now) {
   const double start = exercise_.start_at_unix ? static_cast<double>(*exercise_.start_at_unix) : wall_now;
   if (exercise_.total_time_limit) total_end_ = std::max(start, 0.0) + *exercise_.total_time_limit;
-  auto progress =
-      find_exercise_progress(exercise_, scenarios_, order_, trainee_, static_cast<std::int64_t>(wall_now));
+  auto progress = find_exercise_progress(exercise_, scenarios_, order_, trainee_, static_cast<std::int64_t>(wall_now));
   done_ = std::move(progress.done);
   journals_ = std::move(progress.journals);
   if (!journals_.empty()) {  // this trainee's app stopped mid-chat: offer to go on
@@ -138,8 +137,7 @@ bool ExerciseRun::tick(double now, double wall_now) {
         return true;
       }
       return false;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -183,15 +181,12 @@ void ExerciseRun::take_finished(SessionResult result, double now, double wall_no
   // With feedback after each scenario, one cut by its time limit shows its score first too.
   const bool move_on = done_.back().outcome() == "time_up" && exercise_.feedback != FeedbackPolicy::after_each;
   const bool out_of_time = total_end_ && wall_now >= *total_end_ - 1;
-  if (!next_open_position() || out_of_time)
-    phase_ = RunPhase::done;
-  else if (!journals_.empty())
-    phase_ = RunPhase::recovery;  // another interrupted chat is still waiting
+  if (!next_open_position() || out_of_time) phase_ = RunPhase::done;
+  else if (!journals_.empty()) phase_ = RunPhase::recovery;  // another interrupted chat is still waiting
   else if (move_on) {
     phase_ = RunPhase::between;
     start_next(now, wall_now);  // the limit ends it; the next one starts
-  } else
-    phase_ = RunPhase::between;
+  } else phase_ = RunPhase::between;
 }
 
 // Saves the journal as a result where the exercise's results go (same stem, so the name

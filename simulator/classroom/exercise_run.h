@@ -117,7 +117,7 @@ class ExerciseRun {
   std::vector<std::size_t> order_;
   std::string trainee_;
   RunPhase phase_ = RunPhase::name_entry;
-  std::size_t next_ = 0;  // place in order_ after the chat last started
+  std::size_t next_ = 0;             // place in order_ after the chat last started
   std::optional<double> total_end_;  // wall time when the whole exercise ends
   std::shared_ptr<SessionRecord> current_;
   std::vector<SessionResult> done_;

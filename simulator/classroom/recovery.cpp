@@ -83,10 +83,8 @@ std::vector<SessionResult> earlier_results(const Exercise& exercise, const Scena
         scenarios[order[p]]->id != r.scenario_id)
       continue;
     auto same = std::find_if(done.begin(), done.end(), [&](const auto& d) { return d.position == r.position; });
-    if (same == done.end())
-      done.push_back(std::move(r));
-    else if (same->ended_at < r.ended_at)
-      *same = std::move(r);
+    if (same == done.end()) done.push_back(std::move(r));
+    else if (same->ended_at < r.ended_at) *same = std::move(r);
   }
   std::sort(done.begin(), done.end(), [](const auto& a, const auto& b) { return a.position < b.position; });
   return done;
@@ -121,8 +119,7 @@ ExerciseProgress find_exercise_progress(const Exercise& exercise, const Scenario
     const auto stem = fs::path(path).stem().string();
     for (const auto& scenario : scenarios) {
       const auto prefix = trainee_part + sanitize_name_part(scenario->id, "scenario") + "_";
-      if (!stem.starts_with(prefix) ||
-          !journal_abandoned(path, std::string_view(stem).substr(prefix.size()), wall_now))
+      if (!stem.starts_with(prefix) || !journal_abandoned(path, std::string_view(stem).substr(prefix.size()), wall_now))
         continue;
       auto load = engine::recover_journal(path);
       if (!load.transcript) break;

@@ -36,7 +36,7 @@ struct RecoveredResult {
 struct RecoverySetup {
   std::shared_ptr<const engine::Scenario> scenario;  // null: found by id with find_scenario
   std::function<std::shared_ptr<const engine::Scenario>(const std::string& id)> find_scenario;
-  std::string trainee;      // the name on the result
+  std::string trainee;        // the name on the result
   std::int64_t wall_now = 0;  // the result's end time
   // May change the result and rubric before grading (an exercise's trainee, place, outcome
   // and weights).

@@ -10,19 +10,19 @@
 #include <filesystem>
 #include <random>
 
-#include "simulator/engine/field_reader.h"
-#include "simulator/engine/files.h"
 #include "scoring/core/file_name.h"
 #include "scoring/text.h"
+#include "simulator/engine/field_reader.h"
+#include "simulator/engine/files.h"
 
 namespace chatdrill::classroom {
 
-using engine::FieldReader;
 using engine::element_path;
-using engine::member_path;
 using engine::ensure_directory;
-using engine::write_file_atomic;
+using engine::FieldReader;
+using engine::member_path;
 using engine::remove_stale_temp_files;
+using engine::write_file_atomic;
 
 namespace fs = std::filesystem;
 using scoring::Json;
@@ -45,11 +45,10 @@ WriterIdentity this_writer() {
   return w;
 }
 
-std::string result_file_stem(std::string_view trainee, std::string_view scenario,
-                             const WriterIdentity& writer) {
+std::string result_file_stem(std::string_view trainee, std::string_view scenario, const WriterIdentity& writer) {
   return fmt::format("{}_{}_{}-{}-{:016x}", sanitize_name_part(trainee, "trainee"),
-                     sanitize_name_part(scenario, "scenario"), sanitize_name_part(writer.host, "host"),
-                     writer.pid, writer.nonce);
+                     sanitize_name_part(scenario, "scenario"), sanitize_name_part(writer.host, "host"), writer.pid,
+                     writer.nonce);
 }
 
 ResultPaths result_paths(const std::string& results_dir, const std::string& stem) {
@@ -104,8 +103,7 @@ bool read_score(FieldReader& r, const Json& v, const std::string& path, double& 
   return true;
 }
 
-void read_evidence(FieldReader& r, const Json& list, const std::string& path,
-                   std::vector<scoring::Evidence>& into) {
+void read_evidence(FieldReader& r, const Json& list, const std::string& path, std::vector<scoring::Evidence>& into) {
   if (!list.is_array()) {
     r.error(path, "must be a list");
     return;
@@ -117,8 +115,7 @@ void read_evidence(FieldReader& r, const Json& list, const std::string& path,
       continue;
     }
     scoring::Evidence ev;
-    if (e.contains("message") && e["message"].is_number_unsigned())
-      ev.message = e["message"].get<std::size_t>();
+    if (e.contains("message") && e["message"].is_number_unsigned()) ev.message = e["message"].get<std::size_t>();
     if (e.contains("rule") && e["rule"].is_string()) ev.rule = scoring::intern_id(e["rule"].get<std::string>());
     if (e.contains("points") && e["points"].is_number()) ev.points = e["points"].get<double>();
     if (e.contains("note") && e["note"].is_string()) ev.note = e["note"].get<std::string>();
@@ -137,16 +134,13 @@ void read_grade(FieldReader& r, const Json& g, scoring::Grade& grade) {
   std::size_t required = scoring::k_dimension_count;
   if (g.contains("format") && g["format"].is_string()) {
     const std::string& format = g["format"].get_ref<const std::string&>();
-    if (format == scoring::k_grade_format_v1)
-      required = scoring::k_dimension_count_v1;
+    if (format == scoring::k_grade_format_v1) required = scoring::k_dimension_count_v1;
     else if (format != scoring::k_grade_format)
       r.error("grade.format", fmt::format("not a grade format this version reads ({} or {})", scoring::k_grade_format,
                                           scoring::k_grade_format_v1));
   }
-  if (!g.contains("overall"))
-    r.error("grade", "missing \"overall\"");
-  else
-    read_score(r, g["overall"], "grade.overall", grade.overall);
+  if (!g.contains("overall")) r.error("grade", "missing \"overall\"");
+  else read_score(r, g["overall"], "grade.overall", grade.overall);
   if (!g.contains("dimensions") || !g["dimensions"].is_object()) {
     r.error("grade", "missing \"dimensions\" (an object)");
     return;
@@ -155,19 +149,15 @@ void read_grade(FieldReader& r, const Json& g, scoring::Grade& grade) {
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     const std::string p = scoring::member_path("grade.dimensions", scoring::k_dimensions[d]);
     if (!dims.contains(scoring::k_dimensions[d]) || !dims[scoring::k_dimensions[d]].is_object()) {
-      if (d < required)
-        r.error("grade.dimensions", fmt::format("missing \"{}\"", scoring::k_dimensions[d]));
+      if (d < required) r.error("grade.dimensions", fmt::format("missing \"{}\"", scoring::k_dimensions[d]));
       grade.dimensions[d].graded = false;
       continue;
     }
     const Json& dim = dims[scoring::k_dimensions[d]];
     if (dim.contains("graded") && dim["graded"].is_boolean()) grade.dimensions[d].graded = dim["graded"].get<bool>();
-    if (!dim.contains("score"))
-      r.error(p, "missing \"score\"");
-    else
-      read_score(r, dim["score"], p + ".score", grade.dimensions[d].score);
-    if (dim.contains("evidence"))
-      read_evidence(r, dim["evidence"], p + ".evidence", grade.dimensions[d].evidence);
+    if (!dim.contains("score")) r.error(p, "missing \"score\"");
+    else read_score(r, dim["score"], p + ".score", grade.dimensions[d].score);
+    if (dim.contains("evidence")) read_evidence(r, dim["evidence"], p + ".evidence", grade.dimensions[d].evidence);
   }
 }
 
@@ -188,8 +178,7 @@ void read_transcript(FieldReader& r, Json& t, SessionResult& result) {
 
 void read_objects(FieldReader& r, const Json& root, SessionResult& out) {
   if (root.contains("exercise")) {
-    if (!root["exercise"].is_object())
-      r.error("exercise", "must be an object {\"id\", \"title\"}");
+    if (!root["exercise"].is_object()) r.error("exercise", "must be an object {\"id\", \"title\"}");
     else {
       out.exercise_id = r.string(root["exercise"], "exercise", "id", false).value_or("");
       out.exercise_title = r.string(root["exercise"], "exercise", "title", false).value_or("");
@@ -213,8 +202,7 @@ void read_objects(FieldReader& r, const Json& root, SessionResult& out) {
 std::string describe_format(const Json& format) {
   if (!format.is_string()) return fmt::format("its \"format\" is {}", scoring::json_type_name(format));
   const std::string& f = format.get_ref<const std::string&>();
-  const bool ours = f.size() <= 40 && f.rfind("chatdrill.", 0) == 0 &&
-                    std::all_of(f.begin(), f.end(), [](char c) {
+  const bool ours = f.size() <= 40 && f.rfind("chatdrill.", 0) == 0 && std::all_of(f.begin(), f.end(), [](char c) {
                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '/' || c == '-';
                     });
   return ours ? fmt::format("\"{}\"", f) : "its \"format\" is another program's";
@@ -240,16 +228,11 @@ ResultLoad result_from_doc(scoring::JsonDoc& doc) {
   out.app_version = r.string(root, "", "app_version", false).value_or("");
   out.host = r.string(root, "", "host", false).value_or("");
   read_objects(r, root, out);
-  if (!root.contains("grade"))
-    r.error("", "missing \"grade\"");
-  else
-    read_grade(r, root["grade"], out.grade);
-  if (!root.contains("transcript"))
-    r.error("", "missing \"transcript\"");
-  else
-    read_transcript(r, root["transcript"], out);
-  if (out.trainee.empty() && root.contains("trainee") && root["trainee"].is_string())
-    r.error("trainee", "is empty");
+  if (!root.contains("grade")) r.error("", "missing \"grade\"");
+  else read_grade(r, root["grade"], out.grade);
+  if (!root.contains("transcript")) r.error("", "missing \"transcript\"");
+  else read_transcript(r, root["transcript"], out);
+  if (out.trainee.empty() && root.contains("trainee") && root["trainee"].is_string()) r.error("trainee", "is empty");
   if (!scoring::has_errors(load.diagnostics)) load.result = std::move(out);
   return load;
 }
@@ -309,7 +292,8 @@ std::vector<std::string> list_with_extension(const fs::path& dir, std::string_vi
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   if (ec && problems && ec != std::errc::no_such_file_or_directory)
-    problems->push_back(scoring::Diagnostic{dir.string(), {}, "", fmt::format("cannot read the folder: {}", ec.message())});
+    problems->push_back(
+        scoring::Diagnostic{dir.string(), {}, "", fmt::format("cannot read the folder: {}", ec.message())});
   for (; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     const std::string name = p.filename().string();
@@ -352,8 +336,7 @@ ResultsFolderLoad load_results_folder(const std::string& results_dir) {
   }
   for (const auto& file : list_result_files(results_dir, &out.skipped)) {
     auto load = load_result(file);
-    if (load.result)
-      out.results.push_back(LoadedResult{file, std::move(*load.result)});
+    if (load.result) out.results.push_back(LoadedResult{file, std::move(*load.result)});
     else
       for (auto& d : load.diagnostics) out.skipped.push_back(std::move(d));
   }

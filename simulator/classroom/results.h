@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "scoring/core/diagnostic.h"
-#include "scoring/grade.h"
 #include "scoring/core/json_doc.h"
+#include "scoring/grade.h"
 #include "scoring/transcript.h"
 
 namespace chatdrill::classroom {
@@ -48,8 +48,7 @@ WriterIdentity this_writer();
 // (scoring::file_name_part: ICU's Latin-ASCII).
 std::string sanitize_name_part(std::string_view text, std::string_view fallback = "x");
 // "<trainee>_<scenario>_<host>-<pid>-<nonce hex>" (no extension).
-std::string result_file_stem(std::string_view trainee, std::string_view scenario,
-                             const WriterIdentity& writer);
+std::string result_file_stem(std::string_view trainee, std::string_view scenario, const WriterIdentity& writer);
 
 struct ResultPaths {
   std::string result;   // <dir>/<stem>.json
@@ -72,14 +71,12 @@ enum class ResultDetail { full, scores, summary };
 // Reads one result. Machine-written files take a fast path; a broken or foreign file is
 // parsed again with positions so its diagnostic says `file:line:col: path: message`.
 ResultLoad load_result(const std::string& path, ResultDetail detail = ResultDetail::full);
-ResultLoad result_from_text(std::string_view text, const std::string& file,
-                            ResultDetail detail = ResultDetail::full);
+ResultLoad result_from_text(std::string_view text, const std::string& file, ResultDetail detail = ResultDetail::full);
 
 // The *.json files directly in a results folder (not live/, not hidden temp files), sorted.
 // Symbolic links and other non-files are left out, and named in `problems` if given, as is
 // a folder that cannot be read. Temp files left by a writer killed mid-write are removed.
-std::vector<std::string> list_result_files(const std::string& results_dir,
-                                           scoring::Diagnostics* problems = nullptr);
+std::vector<std::string> list_result_files(const std::string& results_dir, scoring::Diagnostics* problems = nullptr);
 // Journals of sessions still running, or of machines that crashed mid-session.
 std::vector<std::string> list_live_journals(const std::string& results_dir);
 

@@ -112,7 +112,8 @@ std::string lower(std::string s) {
 }
 
 // Reads the rows and their transcripts; problems go to `errors`.
-std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& scores, std::vector<std::string>& errors) {
+std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& scores,
+                                    std::vector<std::string>& errors) {
   std::vector<RatedChat> chats;
   std::ifstream in(o.ratings, std::ios::binary);
   if (!in) {
@@ -122,7 +123,8 @@ std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& 
   scoring::CsvReader reader(in);
   std::vector<std::string> header, record;
   if (!reader.next(header)) {
-    errors.push_back(fmt::format("{}: {}", o.ratings, reader.error().empty() ? "empty file: no header" : reader.error()));
+    errors.push_back(
+        fmt::format("{}: {}", o.ratings, reader.error().empty() ? "empty file: no header" : reader.error()));
     return chats;
   }
   std::optional<std::size_t> path_column;
@@ -138,15 +140,20 @@ std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& 
     errors.push_back(fmt::format("{}:{}: no transcript column (transcript, file or path); the header has {}", o.ratings,
                                  reader.record_line(), listed));
   if (scores.empty())
-    errors.push_back(fmt::format("{}:{}: no score column (overall, speed, politeness, clarifying, engagement, "
-                                 "resolution, writing); the header has {}", o.ratings, reader.record_line(), listed));
+    errors.push_back(
+        fmt::format("{}:{}: no score column (overall, speed, politeness, clarifying, engagement, "
+                    "resolution, writing); the header has {}",
+                    o.ratings, reader.record_line(), listed));
   if (!errors.empty()) return chats;
   const auto folder = std::filesystem::path(o.ratings).parent_path();
   while (reader.next(record)) {
     const std::size_t line = reader.record_line();
-    const auto where = [&](std::size_t c) { return fmt::format("{}:{}: column {} \"{}\"", o.ratings, line, c + 1, header[c]); };
+    const auto where = [&](std::size_t c) {
+      return fmt::format("{}:{}: column {} \"{}\"", o.ratings, line, c + 1, header[c]);
+    };
     if (record.size() != header.size()) {
-      errors.push_back(fmt::format("{}:{}: {} fields, the header has {}", o.ratings, line, record.size(), header.size()));
+      errors.push_back(
+          fmt::format("{}:{}: {} fields, the header has {}", o.ratings, line, record.size(), header.size()));
       continue;
     }
     RatedChat chat{record[*path_column], line, {}, {}, {}};
@@ -164,7 +171,8 @@ std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& 
       errors.push_back(fmt::format("{}: no transcript named", where(*path_column)));
       continue;
     }
-    const auto path = std::filesystem::path(chat.path).is_absolute() ? std::filesystem::path(chat.path) : folder / chat.path;
+    const auto path =
+        std::filesystem::path(chat.path).is_absolute() ? std::filesystem::path(chat.path) : folder / chat.path;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
       errors.push_back(fmt::format("{}: {}: no such transcript", where(*path_column), path.string()));
@@ -188,18 +196,21 @@ std::vector<RatedChat> read_ratings(const Options& o, std::vector<ScoreColumn>& 
 // (a dimension's grader on its own gives the same score as within grade_transcript).
 void grade_all(std::vector<RatedChat>& chats, const std::vector<ScoreColumn>& scores, RubricChooser& rubrics,
                scoring::Grader& grader) {
-  using DimensionGrader = scoring::DimensionGrade (*)(const scoring::Transcript&, const scoring::Rubric&, scoring::Grader&);
+  using DimensionGrader =
+      scoring::DimensionGrade (*)(const scoring::Transcript&, const scoring::Rubric&, scoring::Grader&);
   static constexpr std::array<DimensionGrader, k_dimension_count> graders = {
       scoring::grade_speed,      scoring::grade_politeness, scoring::grade_clarifying,
       scoring::grade_engagement, scoring::grade_resolution, scoring::grade_writing};
-  const bool all = std::any_of(scores.begin(), scores.end(), [](const ScoreColumn& s) { return s.dimension == k_overall; });
+  const bool all =
+      std::any_of(scores.begin(), scores.end(), [](const ScoreColumn& s) { return s.dimension == k_overall; });
   for (auto& chat : chats) {
     const scoring::Rubric& rubric = rubrics.rubric_for(chat.transcript, chat.path);
     if (all) {
       chat.grade = scoring::grade_transcript(chat.transcript, rubric, grader);
       continue;
     }
-    for (const auto& s : scores) chat.grade.dimensions[s.dimension] = graders[s.dimension](chat.transcript, rubric, grader);
+    for (const auto& s : scores)
+      chat.grade.dimensions[s.dimension] = graders[s.dimension](chat.transcript, rubric, grader);
   }
 }
 
@@ -272,13 +283,13 @@ std::vector<const scoring::Evidence*> top_evidence(const RatedChat& chat, std::s
     for (const auto& e : chat.grade.dimensions[d].evidence)
       if (e.points != 0 && !e.rule.ends_with(".base") && !e.rule.ends_with(".clamp")) items.push_back(&e);
   }
-  std::stable_sort(items.begin(), items.end(), [](const auto* x, const auto* y) { return std::fabs(x->points) > std::fabs(y->points); });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto* x, const auto* y) { return std::fabs(x->points) > std::fabs(y->points); });
   if (items.size() > n) items.resize(n);
   return items;
 }
 
 // [SECTION] printing (text, JSON)
-
 
 std::string rho_text(const std::optional<double>& rho) { return rho ? fmt::format("{:.3f}", *rho) : "n/a"; }
 
@@ -287,11 +298,13 @@ void print_text(const Options& o, std::size_t chats, const std::vector<Agreement
   std::printf("  %-11s %5s %9s %9s %9s %7s   %s\n", "dimension", "n", "spearman", "accuracy", "@medians", "mad",
               "pass marks, reviewer's scale -> 0..100");
   for (const auto& a : all)
-    std::printf("  %-11s %5zu %9s %9.3f %9.3f %7.1f   reviewer >= %g, chatdrill >= %g; %g..%g\n", a.dimension.c_str(), a.n,
-                rho_text(a.spearman).c_str(), a.accuracy, a.accuracy_at_medians, a.mad, a.pass, a.our_pass, a.lo, a.hi);
-  std::printf("\n  accuracy: both pass or both fail at those marks; @medians: each side's median as its\n"
-              "  pass mark (chatdrill's %s); mad: mean |chatdrill - reviewer mapped linearly to 0..100|\n",
-              o.pass ? "median, the reviewer's too" : "median");
+    std::printf("  %-11s %5zu %9s %9.3f %9.3f %7.1f   reviewer >= %g, chatdrill >= %g; %g..%g\n", a.dimension.c_str(),
+                a.n, rho_text(a.spearman).c_str(), a.accuracy, a.accuracy_at_medians, a.mad, a.pass, a.our_pass, a.lo,
+                a.hi);
+  std::printf(
+      "\n  accuracy: both pass or both fail at those marks; @medians: each side's median as its\n"
+      "  pass mark (chatdrill's %s); mad: mean |chatdrill - reviewer mapped linearly to 0..100|\n",
+      o.pass ? "median, the reviewer's too" : "median");
   for (const auto& a : all) {
     if (a.worst.empty()) continue;
     std::printf("\n  Most disagreement, %s (by rank of %zu):\n", a.dimension.c_str(), a.n);
@@ -301,7 +314,8 @@ void print_text(const Options& o, std::size_t chats, const std::vector<Agreement
                   w.chat->path.c_str(), w.chat->line, w.ours, w.our_rank, w.reviewer, w.mapped, w.reviewer_rank);
       const std::size_t dimension = scoring::dimension_index(a.dimension).value_or(k_overall);
       for (const auto* e : top_evidence(*w.chat, dimension, 3)) {
-        std::printf("       %+6.1f  %.*s: %s\n", e->points, static_cast<int>(e->rule.size()), e->rule.data(), e->note.c_str());
+        std::printf("       %+6.1f  %.*s: %s\n", e->points, static_cast<int>(e->rule.size()), e->rule.data(),
+                    e->note.c_str());
         if (e->message && *e->message < w.chat->transcript.messages.size())
           std::printf("               #%zu \"%s\"\n", *e->message + 1,
                       shorten(w.chat->transcript.messages[*e->message].text, 90).c_str());
@@ -319,17 +333,31 @@ scoring::Json to_json(const Options& o, std::size_t chats, const std::vector<Agr
     for (const auto& w : a.worst) {
       scoring::Json evidence = scoring::Json::array();
       for (const auto* e : top_evidence(*w.chat, dimension, 3))
-        evidence.push_back({{"rule", std::string(e->rule)}, {"points", e->points},
-                            {"message", e->message ? scoring::Json(*e->message) : scoring::Json()}, {"note", e->note}});
-      worst.push_back({{"transcript", w.chat->path}, {"line", w.chat->line}, {"chatdrill", w.ours}, {"reviewer", w.reviewer},
-                       {"reviewer_mapped", w.mapped}, {"chatdrill_rank", w.our_rank}, {"reviewer_rank", w.reviewer_rank},
+        evidence.push_back({{"rule", std::string(e->rule)},
+                            {"points", e->points},
+                            {"message", e->message ? scoring::Json(*e->message) : scoring::Json()},
+                            {"note", e->note}});
+      worst.push_back({{"transcript", w.chat->path},
+                       {"line", w.chat->line},
+                       {"chatdrill", w.ours},
+                       {"reviewer", w.reviewer},
+                       {"reviewer_mapped", w.mapped},
+                       {"chatdrill_rank", w.our_rank},
+                       {"reviewer_rank", w.reviewer_rank},
                        {"evidence", std::move(evidence)}});
     }
-    dims.push_back({{"dimension", a.dimension}, {"n", a.n}, {"spearman", a.spearman ? scoring::Json(*a.spearman) : scoring::Json()},
-                    {"pass", a.pass}, {"our_pass", a.our_pass}, {"accuracy", a.accuracy},
-                    {"reviewer_median", a.reviewer_median}, {"our_median", a.our_median},
-                    {"accuracy_at_medians", a.accuracy_at_medians}, {"scale", {a.lo, a.hi}},
-                    {"mean_abs_difference", a.mad}, {"worst", std::move(worst)}});
+    dims.push_back({{"dimension", a.dimension},
+                    {"n", a.n},
+                    {"spearman", a.spearman ? scoring::Json(*a.spearman) : scoring::Json()},
+                    {"pass", a.pass},
+                    {"our_pass", a.our_pass},
+                    {"accuracy", a.accuracy},
+                    {"reviewer_median", a.reviewer_median},
+                    {"our_median", a.our_median},
+                    {"accuracy_at_medians", a.accuracy_at_medians},
+                    {"scale", {a.lo, a.hi}},
+                    {"mean_abs_difference", a.mad},
+                    {"worst", std::move(worst)}});
   }
   j["dimensions"] = std::move(dims);
   return j;
@@ -346,8 +374,14 @@ int calibrate_command(int argc, char** argv) {
       if (i + 1 >= argc) return std::nullopt;
       return number(argv[++i]);
     };
-    if (arg == "--help" || arg == "-h") { std::fputs(k_calibrate_help, stdout); return 0; }
-    if (arg == "--json") { o.json = true; continue; }
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(k_calibrate_help, stdout);
+      return 0;
+    }
+    if (arg == "--json") {
+      o.json = true;
+      continue;
+    }
     if (arg == "--pass") {
       if (!(o.pass = value())) return usage("--pass needs a number on the reviewer's scale");
       continue;
@@ -397,7 +431,9 @@ int calibrate_command(int argc, char** argv) {
   }
   std::vector<Agreement> all;
   for (const auto& s : scores) all.push_back(agreement(chats, s, o));
-  if (o.json) std::printf("%s\n", to_json(o, chats.size(), all).dump(2, ' ', false, scoring::Json::error_handler_t::replace).c_str());
+  if (o.json)
+    std::printf("%s\n",
+                to_json(o, chats.size(), all).dump(2, ' ', false, scoring::Json::error_handler_t::replace).c_str());
   else print_text(o, chats.size(), all);
   std::fflush(stdout);
   return 0;

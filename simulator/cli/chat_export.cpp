@@ -44,7 +44,8 @@ std::string name_key(std::string_view s) {
 
 // The column `wanted` names, or else the first of `defaults` in the header (ignoring case,
 // spaces and separators).
-int find_column(const std::vector<std::string>& header, const std::string& wanted, std::span<const char* const> defaults) {
+int find_column(const std::vector<std::string>& header, const std::string& wanted,
+                std::span<const char* const> defaults) {
   const auto at = [&](std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
       if (name_key(header[i]) == name_key(name)) return static_cast<int>(i);
@@ -66,7 +67,10 @@ bool is_agent_by_default(const std::string& author) {
   std::string word;
   const std::string low = lower(author) + " ";
   for (char c : low) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) { word += c; continue; }
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      word += c;
+      continue;
+    }
     for (const char* w : k_agent_words)
       if (word == w) return true;
     word.clear();
@@ -97,13 +101,13 @@ struct Pending {
 
 std::string guess_language(const std::string& text) {
   static const std::set<std::string, std::less<>> fi = {
-      "on",  "ja",    "ei",    "että", "kiitos", "hei",  "moi",   "voi",   "onko", "minä", "mä",     "te",
-      "se",  "olen",  "oli",   "ole",  "mikä",   "miten", "kun",  "kyllä", "mutta", "tai", "teille", "jos",
-      "nyt", "vielä", "myös",  "sen",  "sitä",   "tämä", "tilaus", "paljon", "joo", "siis", "vaan", "olisi"};
+      "on",  "ja",    "ei",   "että", "kiitos", "hei",   "moi",    "voi",    "onko",  "minä", "mä",     "te",
+      "se",  "olen",  "oli",  "ole",  "mikä",   "miten", "kun",    "kyllä",  "mutta", "tai",  "teille", "jos",
+      "nyt", "vielä", "myös", "sen",  "sitä",   "tämä",  "tilaus", "paljon", "joo",   "siis", "vaan",   "olisi"};
   static const std::set<std::string, std::less<>> en = {
-      "the", "and", "is",   "you",    "to",   "i",   "thanks", "thank", "hello", "hi",  "my",   "your",
-      "it",  "of",  "for",  "please", "can",  "what", "not",   "have",  "we",    "are", "this", "that",
-      "with", "be", "how",  "would",  "will", "do",  "there",  "an",    "in",    "me"};
+      "the",  "and", "is",  "you",    "to",   "i",    "thanks", "thank", "hello", "hi",  "my",   "your",
+      "it",   "of",  "for", "please", "can",  "what", "not",    "have",  "we",    "are", "this", "that",
+      "with", "be",  "how", "would",  "will", "do",   "there",  "an",    "in",    "me"};
   double fi_score = 0, en_score = 0;
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
@@ -146,32 +150,37 @@ std::vector<Pending> read_rows(const std::string& path, std::ifstream& in, const
   scoring::CsvReader reader(in);
   std::vector<std::string> header, record;
   if (!reader.next(header)) {
-    out.errors.push_back(fmt::format("{}: {}", path, reader.error().empty() ? "empty file: no header" : reader.error()));
+    out.errors.push_back(
+        fmt::format("{}: {}", path, reader.error().empty() ? "empty file: no header" : reader.error()));
     return pending;
   }
-  const int time = find_column(header, names.time, k_time_names), author = find_column(header, names.author, k_author_names),
+  const int time = find_column(header, names.time, k_time_names),
+            author = find_column(header, names.author, k_author_names),
             text = find_column(header, names.text, k_text_names);
   const std::array<const char*, 0> none{};
   const int conversation = names.whole_file ? -1 : find_column(header, names.conversation, k_conversation_names);
-  const auto missing = [&](const char* what, const std::string& wanted, std::span<const char* const> defaults, const char* option) {
+  const auto missing = [&](const char* what, const std::string& wanted, std::span<const char* const> defaults,
+                           const char* option) {
     std::string tried;
     for (const char* d : defaults) tried += (tried.empty() ? "" : ", ") + std::string(d);
     out.errors.push_back(wanted.empty()
-                             ? fmt::format("{}:{}: no {} column (tried {}; name it with {} COL); the header has {}", path,
-                                           reader.record_line(), what, tried, option, header_list(header))
+                             ? fmt::format("{}:{}: no {} column (tried {}; name it with {} COL); the header has {}",
+                                           path, reader.record_line(), what, tried, option, header_list(header))
                              : fmt::format("{}:{}: no column \"{}\" for the {}; the header has {}", path,
                                            reader.record_line(), wanted, what, header_list(header)));
   };
   if (time < 0) missing("time", names.time, k_time_names, "--time");
   if (author < 0) missing("author", names.author, k_author_names, "--author");
   if (text < 0) missing("text", names.text, k_text_names, "--text");
-  if (!names.conversation.empty() && conversation < 0) missing("conversation", names.conversation, none, "--conversation");
+  if (!names.conversation.empty() && conversation < 0)
+    missing("conversation", names.conversation, none, "--conversation");
   if (!out.errors.empty()) return pending;
   const std::array<std::pair<const char*, int>, 4> found = {
       {{"time", time}, {"author", author}, {"text", text}, {"conversation", conversation}}};
   for (const auto& f : found)
     if (f.second >= 0)
-      out.column_notes.push_back(fmt::format("{} = column {} \"{}\"", f.first, f.second + 1, header[static_cast<std::size_t>(f.second)]));
+      out.column_notes.push_back(
+          fmt::format("{} = column {} \"{}\"", f.first, f.second + 1, header[static_cast<std::size_t>(f.second)]));
   std::map<std::string, std::size_t> index;  // conversation id -> pending
   while (reader.next(record)) {
     const std::size_t line = reader.record_line();
@@ -180,11 +189,18 @@ std::vector<Pending> read_rows(const std::string& path, std::ifstream& in, const
       return fmt::format("{}:{}: column {} \"{}\"", path, line, c + 1, header[static_cast<std::size_t>(c)]);
     };
     if (record.size() != header.size()) {
-      out.errors.push_back(fmt::format("{}:{}: {} fields, the header has {}", path, line, record.size(), header.size()));
+      out.errors.push_back(
+          fmt::format("{}:{}: {} fields, the header has {}", path, line, record.size(), header.size()));
       continue;
     }
-    Row row{line, false, 0, {}, trim(record[static_cast<std::size_t>(time)]), trim(record[static_cast<std::size_t>(author)]),
-            std::move(record[static_cast<std::size_t>(text)]), false};
+    Row row{line,
+            false,
+            0,
+            {},
+            trim(record[static_cast<std::size_t>(time)]),
+            trim(record[static_cast<std::size_t>(author)]),
+            std::move(record[static_cast<std::size_t>(text)]),
+            false};
     if (trim(row.text).empty()) {
       ++out.empty_rows;
       continue;
@@ -193,7 +209,8 @@ std::vector<Pending> read_rows(const std::string& path, std::ifstream& in, const
     row.seconds = std::strtod(row.time_text.c_str(), &end);
     row.numeric = !row.time_text.empty() && end == row.time_text.c_str() + row.time_text.size();
     std::string why;
-    if (row.numeric && (!std::isfinite(row.seconds) || row.seconds < 0 || row.seconds > scoring::k_max_transcript_seconds)) {
+    if (row.numeric &&
+        (!std::isfinite(row.seconds) || row.seconds < 0 || row.seconds > scoring::k_max_transcript_seconds)) {
       out.errors.push_back(fmt::format("{}: {} is not a time in seconds (0 to {})", where(time), row.time_text,
                                        scoring::k_max_transcript_span_text));
       continue;
@@ -209,7 +226,8 @@ std::vector<Pending> read_rows(const std::string& path, std::ifstream& in, const
     if (!roles.agents.empty() || !roles.customers.empty()) {
       const bool agent = listed(roles.agents, row.author), customer = listed(roles.customers, row.author);
       if (!roles.agents.empty() && !roles.customers.empty() && !agent && !customer) {
-        out.errors.push_back(fmt::format("{}: \"{}\" is neither an --agent nor a --customer value", where(author), row.author));
+        out.errors.push_back(
+            fmt::format("{}: \"{}\" is neither an --agent nor a --customer value", where(author), row.author));
         continue;
       }
       row.trainee = agent || (roles.agents.empty() && !customer);
@@ -253,7 +271,8 @@ ImportedConversation to_conversation(Pending& p) {
     m["from"] = std::string(r.trainee ? scoring::sender::trainee : scoring::sender::customer);
     if (r.numeric) m["at"] = r.seconds;
     else if (zone && !r.timestamp.offset_minutes)
-      m["at"] = fmt::format("{}{}{:02}:{:02}", r.time_text, *zone < 0 ? '-' : '+', std::abs(*zone) / 60, std::abs(*zone) % 60);
+      m["at"] = fmt::format("{}{}{:02}:{:02}", r.time_text, *zone < 0 ? '-' : '+', std::abs(*zone) / 60,
+                            std::abs(*zone) % 60);
     else m["at"] = r.time_text;
     if (c.text_sample.size() < 4000) c.text_sample += r.text + "\n";
     m["text"] = std::move(r.text);
@@ -274,9 +293,10 @@ ChatExport read_chat_export(const std::string& path, const ExportColumns& names,
     return out;
   }
   if (size > k_max_import_bytes) {
-    out.errors.push_back(fmt::format("{}: {:.0f} MiB; an import reads at most {}: split the export (by date or "
-                                     "conversation) and import the parts",
-                                     path, static_cast<double>(size) / (1024 * 1024), k_max_import_text));
+    out.errors.push_back(
+        fmt::format("{}: {:.0f} MiB; an import reads at most {}: split the export (by date or "
+                    "conversation) and import the parts",
+                    path, static_cast<double>(size) / (1024 * 1024), k_max_import_text));
     return out;
   }
   std::ifstream in(path, std::ios::binary);
@@ -285,10 +305,13 @@ ChatExport read_chat_export(const std::string& path, const ExportColumns& names,
     return out;
   }
   auto pending = read_rows(path, in, names, roles, out);
-  if (!roles.agents.empty() && !roles.customers.empty()) out.role_rule = "--agent values are the trainee, --customer values the customer";
+  if (!roles.agents.empty() && !roles.customers.empty())
+    out.role_rule = "--agent values are the trainee, --customer values the customer";
   else if (!roles.agents.empty()) out.role_rule = "--agent values are the trainee, everyone else the customer";
   else if (!roles.customers.empty()) out.role_rule = "--customer values are the customer, everyone else the trainee";
-  else out.role_rule = "authors named like agent, support, staff, operator, admin are the trainee, everyone else the customer";
+  else
+    out.role_rule =
+        "authors named like agent, support, staff, operator, admin are the trainee, everyone else the customer";
   if (!out.errors.empty()) return out;
   for (auto& p : pending) out.conversations.push_back(to_conversation(p));
   return out;

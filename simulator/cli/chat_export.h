@@ -23,18 +23,18 @@ struct AuthorRoles {  // --agent / --customer values (compared case-insensitivel
 };
 
 struct ImportedConversation {
-  std::string id;  // the conversation column's value; empty for a file without one
+  std::string id;                       // the conversation column's value; empty for a file without one
   std::vector<scoring::Json> messages;  // {"from", "at", "text", "author"}, sorted by time
   std::string text_sample;              // some of its words, to guess the language
 };
 
 struct ChatExport {
-  std::vector<ImportedConversation> conversations;  // in order of first appearance
-  std::vector<std::string> column_notes;            // "time = column 1 \"Timestamp\"", ...
+  std::vector<ImportedConversation> conversations;                       // in order of first appearance
+  std::vector<std::string> column_notes;                                 // "time = column 1 \"Timestamp\"", ...
   std::map<std::string, std::size_t> trainee_authors, customer_authors;  // value -> messages
-  std::string role_rule;                            // how authors were mapped, for the user
+  std::string role_rule;                                                 // how authors were mapped, for the user
   std::size_t rows = 0, empty_rows = 0;
-  std::vector<std::string> errors;                  // "file:line: column 3 \"time\": ..."
+  std::vector<std::string> errors;  // "file:line: column 3 \"time\": ..."
 };
 
 // The default names tried for each column, case-insensitively.
@@ -43,12 +43,12 @@ inline constexpr const char* k_author_names[] = {"author", "from", "sender", "ro
 inline constexpr const char* k_text_names[] = {"text", "message", "body", "content"};
 // Conversation columns found without --conversation (a thread, chat or ticket id);
 // `--conversation ""` would be meaningless, so `--whole-file` keeps every row in one.
-inline constexpr const char* k_conversation_names[] = {"conversation_id", "conversation", "thread_id", "thread",
-                                                       "chat_id", "chat", "ticket_id", "ticket", "session_id"};
+inline constexpr const char* k_conversation_names[] = {
+    "conversation_id", "conversation", "thread_id", "thread", "chat_id", "chat", "ticket_id", "ticket", "session_id"};
 // Author values that are the agent (the trainee) by default: whole words of the value.
-inline constexpr const char* k_agent_words[] = {"agent",    "support", "staff",    "operator",      "admin",
-                                                "trainee",  "service", "helpdesk", "administrator", "asiakaspalvelu",
-                                                "asiakaspalvelija", "tuki"};
+inline constexpr const char* k_agent_words[] = {
+    "agent",    "support",       "staff",          "operator",         "admin", "trainee", "service",
+    "helpdesk", "administrator", "asiakaspalvelu", "asiakaspalvelija", "tuki"};
 
 // Exports larger than this are refused (an import holds every message until it is sorted).
 inline constexpr std::size_t k_max_import_bytes = std::size_t{256} * 1024 * 1024;

@@ -21,15 +21,18 @@ constexpr Command k_commands[] = {
     {"play", play_command, "play a scenario headless from scripted replies, print the transcript"},
     {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/2)"},
     {"import", import_command, "turn a chat export (CSV: time, author, text) into transcripts to grade"},
-    {"calibrate", calibrate_command, "compare grades with a reviewer's scores (RATINGS.csv): rank correlation, accuracy"},
+    {"calibrate", calibrate_command,
+     "compare grades with a reviewer's scores (RATINGS.csv): rank correlation, accuracy"},
     {"report", report_command, "build a trainer report (CSV, HTML) from a results folder"},
     {"explain", explain_command, "show how a persona reads a reply at a node: lemmas, concepts, moves, intents"},
     {"exercise", exercise_command, "run a timed exercise headless as one trainee from scripted replies"},
 };
 
 void print_help(std::FILE* out) {
-  std::fputs("usage: chatdrill [--exercise FILE]        start the desktop app\n"
-             "       chatdrill COMMAND [ARGS...]        run a headless command\n\ncommands:\n", out);
+  std::fputs(
+      "usage: chatdrill [--exercise FILE]        start the desktop app\n"
+      "       chatdrill COMMAND [ARGS...]        run a headless command\n\ncommands:\n",
+      out);
   for (const auto& c : k_commands) std::fprintf(out, "  %-9s %s\n", c.name, c.summary);
   std::fputs("\n`chatdrill COMMAND --help` describes each command. Exit codes: 0 ok, 1 findings, 2 usage.\n", out);
 }
@@ -45,7 +48,10 @@ bool is_command(std::string_view word) {
 
 int run(int argc, char** argv) {
   const char* word = argv[1];
-  if (!std::strcmp(word, "--version")) { std::printf("chatdrill %s\n", CHATDRILL_VERSION); return 0; }
+  if (!std::strcmp(word, "--version")) {
+    std::printf("chatdrill %s\n", CHATDRILL_VERSION);
+    return 0;
+  }
   if (!std::strcmp(word, "help") || !std::strcmp(word, "--help") || !std::strcmp(word, "-h")) {
     print_help(stdout);
     return 0;

@@ -8,7 +8,8 @@
 
 namespace chatdrill::cli {
 
-bool is_command(std::string_view word);  // validate, play, grade, import, calibrate, report, explain, exercise, help, --help, --version
+bool is_command(std::string_view word);  // validate, play, grade, import, calibrate, report, explain, exercise, help,
+                                         // --help, --version
 int run(int argc, char** argv);          // argv[1] is the command
 
 // One per subcommand file (validate.cpp, play.cpp, grade.cpp, report.cpp); `argc/argv`

@@ -147,10 +147,8 @@ void play_current(classroom::ExerciseRun& run, const Replies& replies, Clocks& c
 
 void report_finished(const classroom::ExerciseRun& run) {
   const auto& last = run.done().back();
-  if (run.exercise().feedback == classroom::FeedbackPolicy::after_each)
-    print_scores(last);
-  else
-    std::printf("  %s: %s\n", last.scenario_id.c_str(), last.outcome().c_str());
+  if (run.exercise().feedback == classroom::FeedbackPolicy::after_each) print_scores(last);
+  else std::printf("  %s: %s\n", last.scenario_id.c_str(), last.outcome().c_str());
 }
 
 int play_all(classroom::ExerciseRun& run, const ExerciseArgs& args, const Replies& replies, std::int64_t start) {
@@ -168,15 +166,10 @@ int play_all(classroom::ExerciseRun& run, const ExerciseArgs& args, const Replie
         clock.now += std::max(0.0, *run.start_in(clock.wall()));
         run.tick(clock.now, clock.wall());
         break;
-      case classroom::RunPhase::playing:
-        play_current(run, replies, clock);
-        break;
+      case classroom::RunPhase::playing: play_current(run, replies, clock); break;
       case classroom::RunPhase::between:
-      case classroom::RunPhase::name_entry:
-        run.start_next(clock.now, clock.wall());
-        break;
-      case classroom::RunPhase::done:
-        break;
+      case classroom::RunPhase::name_entry: run.start_next(clock.now, clock.wall()); break;
+      case classroom::RunPhase::done: break;
     }
     if (!run.status().empty()) {
       std::fprintf(stderr, "chatdrill exercise: %s\n", run.status().c_str());

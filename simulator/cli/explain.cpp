@@ -30,15 +30,15 @@ using scoring::Mood;
 using scoring::WordClass;
 
 const char* class_name(WordClass c) {
-  static constexpr const char* names[] = {"?",        "noun",        "adjective",  "verb",     "adverb",
-                                          "pronoun",  "numeral",     "conjunction", "adposition", "interjection",
-                                          "negation", "name",        "abbreviation", "other"};
+  static constexpr const char* names[] = {"?",        "noun",    "adjective",    "verb",       "adverb",
+                                          "pronoun",  "numeral", "conjunction",  "adposition", "interjection",
+                                          "negation", "name",    "abbreviation", "other"};
   return names[static_cast<int>(c)];
 }
 
 std::string reading_text(const scoring::Reading& r) {
-  static constexpr const char* moods[] = {"", "indicative", "imperative", "conditional", "potential", "infinitive",
-                                          "participle"};
+  static constexpr const char* moods[] = {"",          "indicative", "imperative", "conditional",
+                                          "potential", "infinitive", "participle"};
   std::string out = fmt::format("{} ({}", r.lemma, class_name(r.word_class));
   if (r.mood != Mood::none) out += fmt::format(", {}", moods[static_cast<int>(r.mood)]);
   if (r.person == 4) out += ", passive";
@@ -122,9 +122,7 @@ int explain_command(int argc, char** argv) {
       if (i + 1 >= argc) return std::fprintf(stderr, "chatdrill explain: --mood needs a value\n%s", k_explain_usage), 2;
       try {
         mood = std::stod(argv[++i]);
-      } catch (const std::exception&) {
-        mood = std::nullopt;
-      }
+      } catch (const std::exception&) { mood = std::nullopt; }
       if (!mood || *mood < -1 || *mood > 1)
         return std::fprintf(stderr, "chatdrill explain: --mood wants a number from -1 to 1\n"), 2;
     } else if (given < 3) {
@@ -133,7 +131,8 @@ int explain_command(int argc, char** argv) {
       return std::fprintf(stderr, "chatdrill explain: too many arguments\n%s", k_explain_usage), 2;
     }
   }
-  if (given < 3) return std::fprintf(stderr, "chatdrill explain: SCENARIO, NODE and a reply are needed\n%s", k_explain_usage), 2;
+  if (given < 3)
+    return std::fprintf(stderr, "chatdrill explain: SCENARIO, NODE and a reply are needed\n%s", k_explain_usage), 2;
   std::error_code ec;
   std::optional<std::string> path;
   if (std::filesystem::exists(args[0], ec)) path = args[0];
@@ -174,9 +173,7 @@ int explain_command(int argc, char** argv) {
       case Kind::courtesy:
         std::printf("the customer: nothing to answer, goes on waiting (greeting, thanks or check-in only)\n");
         break;
-      case Kind::fallback:
-        std::printf("the customer: does not understand (fallback line); no intent matched\n");
-        break;
+      case Kind::fallback: std::printf("the customer: does not understand (fallback line); no intent matched\n"); break;
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "chatdrill explain: %s\n", e.what());

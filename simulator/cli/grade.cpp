@@ -61,11 +61,11 @@ constexpr const char* k_grade_help =
     "Exit codes: 0 all graded, 1 a transcript could not be read (file:line:col: path: message\n"
     "on stderr), 2 bad usage.\n";
 
-
 const char* dimension_title(std::size_t k, bool fi) {
-  static const char* fi_names[] = {"Nopeus", "Kohteliaisuus", "Tarkentavat kysymykset", "Sitoutuminen", "Ratkaisu",
-                                   "Kirjoitusasu"};
-  static const char* en_names[] = {"Speed", "Politeness", "Clarifying questions", "Engagement", "Resolution", "Writing"};
+  static const char* fi_names[] = {"Nopeus",       "Kohteliaisuus", "Tarkentavat kysymykset",
+                                   "Sitoutuminen", "Ratkaisu",      "Kirjoitusasu"};
+  static const char* en_names[] = {"Speed",      "Politeness", "Clarifying questions",
+                                   "Engagement", "Resolution", "Writing"};
   static_assert(std::size(fi_names) == scoring::k_dimension_count && std::size(en_names) == scoring::k_dimension_count);
   return fi ? fi_names[k] : en_names[k];
 }
@@ -77,7 +77,8 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
   for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k) {
     const auto& d = g.dimensions[k];
     if (!d.graded) {
-      std::printf("\n  %s (%s): %s\n", dimension_title(k, fi), scoring::k_dimensions[k], fi ? "ei arvioitu" : "not graded");
+      std::printf("\n  %s (%s): %s\n", dimension_title(k, fi), scoring::k_dimensions[k],
+                  fi ? "ei arvioitu" : "not graded");
       continue;
     }
     std::printf("\n  %s (%s): %.1f\n", dimension_title(k, fi), scoring::k_dimensions[k], d.score);
@@ -85,8 +86,9 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
       std::printf("    %+6.1f  %.*s: %s\n", e.points, static_cast<int>(e.rule.size()), e.rule.data(), e.note.c_str());
       if (!e.message || *e.message >= t.messages.size()) continue;
       const auto& m = t.messages[*e.message];
-      const char* who = m.from == sender::customer ? (fi ? "asiakas" : "customer")
-                        : m.from == sender::trainee ? (fi ? "harjoittelija" : "trainee") : m.from.c_str();
+      const char* who = m.from == sender::customer  ? (fi ? "asiakas" : "customer")
+                        : m.from == sender::trainee ? (fi ? "harjoittelija" : "trainee")
+                                                    : m.from.c_str();
       std::printf("            #%zu %s %s: \"%s\"\n", *e.message + 1, who, scoring::clock_text(m.at).c_str(),
                   shorten(m.text, 100).c_str());
     }
@@ -102,8 +104,14 @@ int grade_command(int argc, char** argv) {
   RubricChooser rubrics("grade");
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") { std::fputs(k_grade_help, stdout); return 0; }
-    if (arg == "--json") { json = true; continue; }
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(k_grade_help, stdout);
+      return 0;
+    }
+    if (arg == "--json") {
+      json = true;
+      continue;
+    }
     std::string error;
     if (const auto taken = rubrics.take_option(argc, argv, i, error); taken != RubricChooser::Option::not_mine) {
       if (taken == RubricChooser::Option::usage) {
@@ -128,7 +136,10 @@ int grade_command(int argc, char** argv) {
   for (const auto& file : files) {
     const auto loaded = scoring::load_transcript(file);
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-    if (!loaded.transcript) { status = 1; continue; }
+    if (!loaded.transcript) {
+      status = 1;
+      continue;
+    }
     scoring::Grade grade;
     try {
       grade = scoring::grade_transcript(*loaded.transcript, rubrics.rubric_for(*loaded.transcript, file), grader);
@@ -136,7 +147,10 @@ int grade_command(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", e.what());
       return 1;
     }
-    if (!json) { print_report(file, *loaded.transcript, grade); continue; }
+    if (!json) {
+      print_report(file, *loaded.transcript, grade);
+      continue;
+    }
     scoring::Json j = scoring::grade_to_json(grade);
     if (files.size() > 1) {
       j["file"] = file;

@@ -78,7 +78,8 @@ std::string authors_text(const std::map<std::string, std::size_t>& authors) {
 }
 
 // Unique file names in `dir`: safe stems, a "-2", "-3" ... for stems that collide.
-std::vector<std::string> file_names(const std::vector<ImportedConversation>& conversations, const std::string& fallback) {
+std::vector<std::string> file_names(const std::vector<ImportedConversation>& conversations,
+                                    const std::string& fallback) {
   std::set<std::string> taken;
   std::vector<std::string> names;
   for (const auto& c : conversations) {
@@ -98,11 +99,22 @@ int import_command(int argc, char** argv) {
   std::string csv, out_dir = ".", language, channel;
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") { std::fputs(k_import_help, stdout); return 0; }
-    if (arg == "--whole-file") { columns.whole_file = true; continue; }
-    std::string* value = arg == "--time" ? &columns.time : arg == "--author" ? &columns.author : arg == "--text" ? &columns.text
-                         : arg == "--conversation" ? &columns.conversation : arg == "--out" ? &out_dir
-                         : arg == "--language" ? &language : arg == "--channel" ? &channel : nullptr;
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(k_import_help, stdout);
+      return 0;
+    }
+    if (arg == "--whole-file") {
+      columns.whole_file = true;
+      continue;
+    }
+    std::string* value = arg == "--time"           ? &columns.time
+                         : arg == "--author"       ? &columns.author
+                         : arg == "--text"         ? &columns.text
+                         : arg == "--conversation" ? &columns.conversation
+                         : arg == "--out"          ? &out_dir
+                         : arg == "--language"     ? &language
+                         : arg == "--channel"      ? &channel
+                                                   : nullptr;
     if (value || arg == "--agent" || arg == "--customer") {
       if (i + 1 >= argc) return usage(arg + " needs a value");
       const std::string v = argv[++i];
@@ -115,8 +127,10 @@ int import_command(int argc, char** argv) {
     csv = arg;
   }
   if (csv.empty()) return usage("no CSV given");
-  if (!language.empty() && language != "fi" && language != "en") return usage("--language is fi or en, not " + language);
-  if (!channel.empty() && !scoring::is_channel(channel)) return usage("--channel is chat, email or social, not " + channel);
+  if (!language.empty() && language != "fi" && language != "en")
+    return usage("--language is fi or en, not " + language);
+  if (!channel.empty() && !scoring::is_channel(channel))
+    return usage("--channel is chat, email or social, not " + channel);
 
   const ChatExport read = read_chat_export(csv, columns, roles);
   if (!read.errors.empty()) {
@@ -126,8 +140,8 @@ int import_command(int argc, char** argv) {
     return 1;
   }
   if (read.trainee_authors.empty() && read.rows > read.empty_rows) {
-    std::fprintf(stderr, "chatdrill import: %s: no author is the agent (%s); name them with --agent VALUE\n", csv.c_str(),
-                 authors_text(read.customer_authors).c_str());
+    std::fprintf(stderr, "chatdrill import: %s: no author is the agent (%s); name them with --agent VALUE\n",
+                 csv.c_str(), authors_text(read.customer_authors).c_str());
     return 1;
   }
   std::printf("%s: %zu rows, %zu without text skipped\n", csv.c_str(), read.rows, read.empty_rows);
@@ -155,7 +169,8 @@ int import_command(int argc, char** argv) {
     languages.push_back(language.empty() ? guess_language(c.text_sample) : language);
     if (language.empty()) ++guessed[languages.back()];
     if (const std::size_t size = transcript_text(c, languages.back()).size(); size > scoring::k_max_file_bytes) {
-      std::fprintf(stderr, "chatdrill import: %s: conversation \"%s\" is %zu bytes, more than a transcript may be (%s)\n",
+      std::fprintf(stderr,
+                   "chatdrill import: %s: conversation \"%s\" is %zu bytes, more than a transcript may be (%s)\n",
                    csv.c_str(), c.id.c_str(), size, scoring::k_max_file_text);
       return 1;
     }

@@ -47,10 +47,8 @@ std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
     }
     const bool takes_value = arg == "--replies" || arg == "--seed" || arg == "--out" || arg == "--time-limit";
     if (takes_value && i + 1 >= argc) return usage_error(arg + " needs a value");
-    if (arg == "--replies")
-      o.replies = argv[++i];
-    else if (arg == "--out")
-      o.out = argv[++i];
+    if (arg == "--replies") o.replies = argv[++i];
+    else if (arg == "--out") o.out = argv[++i];
     else if (arg == "--seed") {
       const std::string v = argv[++i];
       std::uint64_t seed = 0;
@@ -65,12 +63,9 @@ std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
       if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !std::isfinite(s) || s <= 0 || s > 24 * 3600)
         return usage_error("--time-limit wants seconds (more than 0, at most a day), not " + v);
       o.session.time_limit = s;
-    } else if (arg.size() > 1 && arg[0] == '-')
-      return usage_error("unknown option " + arg);
-    else if (o.scenario.empty())
-      o.scenario = arg;
-    else
-      return usage_error("more than one scenario given (" + o.scenario + ", " + arg + ")");
+    } else if (arg.size() > 1 && arg[0] == '-') return usage_error("unknown option " + arg);
+    else if (o.scenario.empty()) o.scenario = arg;
+    else return usage_error("more than one scenario given (" + o.scenario + ", " + arg + ")");
   }
   if (o.scenario.empty()) return usage_error("no scenario given");
   if (o.replies.empty()) return usage_error("--replies FILE is required");
@@ -113,8 +108,10 @@ int play_command(int argc, char** argv) {
   }
   const std::string json = scoring::transcript_to_json(transcript).dump(2) + "\n";
   if (json.size() > scoring::k_max_file_bytes) {  // never write what `grade` would refuse
-    std::fprintf(stderr, "chatdrill play: the transcript would be %zu bytes, more than the %s limit for chatdrill "
-                 "files: not written\n", json.size(), scoring::k_max_file_text);
+    std::fprintf(stderr,
+                 "chatdrill play: the transcript would be %zu bytes, more than the %s limit for chatdrill "
+                 "files: not written\n",
+                 json.size(), scoring::k_max_file_text);
     return 1;
   }
   if (o.out.empty()) {

@@ -34,9 +34,7 @@ std::string csv_text(std::string_view text) {
 
 namespace {
 
-std::string score_text(double score) {
-  return fmt::format("{}", static_cast<long>(std::lround(score)));
-}
+std::string score_text(double score) { return fmt::format("{}", static_cast<long>(std::lround(score))); }
 
 void csv_row(std::string& out, const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -113,8 +111,7 @@ std::string render_text(const classroom::ClassTable& table) {
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const auto* latest = row.cells[c].latest;
       std::string cell = "-";
-      if (latest)
-        cell = score_text(latest->result.grade.overall) + (latest->result.outcome() == "time_up" ? "*" : " ");
+      if (latest) cell = score_text(latest->result.grade.overall) + (latest->result.outcome() == "time_up" ? "*" : " ");
       out += "  " + pad(cell, widths[c], true);
     }
     out += "  " + pad(row.done ? score_text(row.mean_overall) : "-", 5, true) + "\n";
@@ -127,8 +124,8 @@ std::string render_text(const classroom::ClassTable& table) {
     const auto& s = table.stats()[m];
     out += fmt::format("  {} {}", classroom::k_measures[m], s.count ? score_text(s.mean) : "-");
   }
-  out += fmt::format("\n{} results, {} trainees, {} scenarios\n", table.result_count(),
-                     table.trainees().size(), columns.size());
+  out += fmt::format("\n{} results, {} trainees, {} scenarios\n", table.result_count(), table.trainees().size(),
+                     columns.size());
   return out;
 }
 
@@ -161,16 +158,12 @@ int parse_args(int argc, char** argv, ReportArgs& args) {
       std::fprintf(stderr, "chatdrill report: %s needs a value\n%s", a.c_str(), k_usage);
       return 2;
     }
-    if (a == "--csv")
-      args.csv = argv[++i];
-    else if (a == "--html")
-      args.html = argv[++i];
+    if (a == "--csv") args.csv = argv[++i];
+    else if (a == "--html") args.html = argv[++i];
     else if (a == "--separator") {
       const std::string s = argv[++i];
-      if (s == ";" || s == ",")
-        args.separator = s[0];
-      else if (s == "tab" || s == "\t")
-        args.separator = '\t';
+      if (s == ";" || s == ",") args.separator = s[0];
+      else if (s == "tab" || s == "\t") args.separator = '\t';
       else {
         std::fprintf(stderr, "chatdrill report: separator must be ';', ',' or tab\n");
         return 2;
@@ -178,8 +171,7 @@ int parse_args(int argc, char** argv, ReportArgs& args) {
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "chatdrill report: unknown option %s\n%s", a.c_str(), k_usage);
       return 2;
-    } else if (args.folder.empty())
-      args.folder = a;
+    } else if (args.folder.empty()) args.folder = a;
     else {
       std::fprintf(stderr, "chatdrill report: one results folder only\n%s", k_usage);
       return 2;
@@ -213,8 +205,7 @@ int report_command(int argc, char** argv) {
   // A folder that is missing or cannot be read is an error, not an empty class.
   if (!table.folder_readable()) return 1;
   if (!table.live_journals().empty())
-    std::fprintf(stderr,
-                 "chatdrill report: %zu session(s) still running or interrupted (journals in %s/live)\n",
+    std::fprintf(stderr, "chatdrill report: %zu session(s) still running or interrupted (journals in %s/live)\n",
                  table.live_journals().size(), args.folder.c_str());
   bool ok = true;
   if (!args.csv.empty()) ok = write_output(args.csv, render_csv(table, args.separator), "CSV") && ok;

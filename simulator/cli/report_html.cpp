@@ -30,12 +30,8 @@ details{margin:.3em 0}summary{cursor:pointer;font-weight:bold}
 .skipped li{font-family:monospace;font-size:.85em}
 )";
 
-std::string band(double score) {
-  return score >= 75 ? "good" : score >= 50 ? "ok" : "poor";
-}
-std::string num(double v) {
-  return fmt::format("{}", static_cast<long>(std::lround(v)));
-}
+std::string band(double score) { return score >= 75 ? "good" : score >= 50 ? "ok" : "poor"; }
+std::string num(double v) { return fmt::format("{}", static_cast<long>(std::lround(v))); }
 
 // A histogram of one measure: ten bins of ten points, counts above the bars.
 std::string histogram_svg(const char* measure, const classroom::MeasureStats& s) {
@@ -51,21 +47,20 @@ std::string histogram_svg(const char* measure, const classroom::MeasureStats& s)
       "{6}</text>\n",
       w, h, html_escape(measure), left, w - 6, s.count ? num(s.mean) : "-", s.count);
   const int plot = h - top - bottom;
-  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#8a96a3\"/>\n", left,
-                     h - bottom, left + 10 * (bar + 2));
+  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#8a96a3\"/>\n", left, h - bottom,
+                     left + 10 * (bar + 2));
   for (std::size_t i = 0; i < classroom::k_histogram_bins; ++i) {
     const int bh =
         static_cast<int>(std::lround(static_cast<double>(s.histogram[i]) / static_cast<double>(peak) * plot));
     const int x = left + static_cast<int>(i) * (bar + 2);
     const char* colour = i >= 7 ? "#4c9a5b" : i >= 5 ? "#d9a400" : "#c8553d";
-    out += fmt::format(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}-{}: {}</title></rect>", x,
-        h - bottom - bh, bar, bh, colour, i * 10, i == 9 ? 100 : i * 10 + 9, s.histogram[i]);
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}-{}: {}</title></rect>",
+                       x, h - bottom - bh, bar, bh, colour, i * 10, i == 9 ? 100 : i * 10 + 9, s.histogram[i]);
     if (s.histogram[i])
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
-                         x + bar / 2, h - bottom - bh - 3, s.histogram[i]);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"#56636f\">{}</text>\n", x - 3,
-                       h - bottom + 12, i * 10);
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", x + bar / 2,
+                         h - bottom - bh - 3, s.histogram[i]);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"#56636f\">{}</text>\n", x - 3, h - bottom + 12,
+                       i * 10);
   }
   out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"#56636f\">100</text></svg>\n",
                      left + 10 * (bar + 2) - 8, h - bottom + 12);
@@ -75,8 +70,7 @@ std::string histogram_svg(const char* measure, const classroom::MeasureStats& s)
 void class_table(std::string& out, const classroom::ClassTable& table) {
   out += "<h2>Trainees × scenarios</h2>\n<table>\n<tr><th class=\"name\">Trainee</th>";
   for (const auto& c : table.scenarios())
-    out += fmt::format("<th title=\"{}\">{}</th>", html_escape(c.id),
-                       html_escape(c.title.empty() ? c.id : c.title));
+    out += fmt::format("<th title=\"{}\">{}</th>", html_escape(c.id), html_escape(c.title.empty() ? c.id : c.title));
   out += "<th>Mean</th></tr>\n";
   for (const auto& row : table.trainees()) {
     out += fmt::format("<tr><td class=\"name\">{}</td>", html_escape(row.name));
@@ -94,10 +88,8 @@ void class_table(std::string& out, const classroom::ClassTable& table) {
     out += fmt::format("<td>{}</td></tr>\n", row.done ? num(row.mean_overall) : "–");
   }
   out += "<tr><th class=\"name\">Class mean</th>";
-  for (const auto& c : table.scenarios())
-    out += fmt::format("<th>{}</th>", c.count ? num(c.mean_overall) : "–");
-  out +=
-      fmt::format("<th>{}</th></tr>\n</table>\n", table.stats()[0].count ? num(table.stats()[0].mean) : "–");
+  for (const auto& c : table.scenarios()) out += fmt::format("<th>{}</th>", c.count ? num(c.mean_overall) : "–");
+  out += fmt::format("<th>{}</th></tr>\n</table>\n", table.stats()[0].count ? num(table.stats()[0].mean) : "–");
 }
 
 void averages(std::string& out, const classroom::ClassTable& table) {
@@ -118,10 +110,11 @@ void averages(std::string& out, const classroom::ClassTable& table) {
 
 void session_details(std::string& out, const classroom::SessionResult& r) {
   out += fmt::format("<div class=\"session\"><b>{}</b> — {} — overall {}",
-                     html_escape(r.scenario_title.empty() ? r.scenario_id : r.scenario_title),
-                     html_escape(r.outcome()), num(r.grade.overall));
+                     html_escape(r.scenario_title.empty() ? r.scenario_id : r.scenario_title), html_escape(r.outcome()),
+                     num(r.grade.overall));
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d)
-    if (r.grade.dimensions[d].graded) out += fmt::format(" · {} {}", scoring::k_dimensions[d], num(r.grade.dimensions[d].score));
+    if (r.grade.dimensions[d].graded)
+      out += fmt::format(" · {} {}", scoring::k_dimensions[d], num(r.grade.dimensions[d].score));
   out += fmt::format("<br><small>{} – {}</small>\n", html_escape(r.started_at), html_escape(r.ended_at));
   for (const auto& m : r.transcript.messages) {
     const bool message = m.kind == kind::message || m.kind == kind::nudge;
@@ -156,9 +149,9 @@ void problems(std::string& out, const classroom::ClassTable& table) {
     out += "</ul>\n";
   }
   if (skipped.empty()) return;
-  out += fmt::format(
-      "<h2>Skipped files</h2>\n<p>{} file(s) could not be read as results:</p>\n<ul class=\"skipped\">\n",
-      skipped.size());
+  out +=
+      fmt::format("<h2>Skipped files</h2>\n<p>{} file(s) could not be read as results:</p>\n<ul class=\"skipped\">\n",
+                  skipped.size());
   for (const auto& d : skipped) out += fmt::format("<li>{}</li>\n", html_escape(d.to_string()));
   out += "</ul>\n";
 }
@@ -174,8 +167,7 @@ std::string render_html(const classroom::ClassTable& table) {
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n"
       "<p class=\"meta\">{} trainees · {} scenarios · {} results{}</p>\n",
       html_escape(title), k_style, html_escape(title), table.trainees().size(), table.scenarios().size(),
-      table.result_count(),
-      table.skipped().empty() ? "" : fmt::format(" · {} skipped", table.skipped().size()));
+      table.result_count(), table.skipped().empty() ? "" : fmt::format(" · {} skipped", table.skipped().size()));
   class_table(out, table);
   averages(out, table);
   problems(out, table);

@@ -51,7 +51,8 @@ RubricChooser::Option RubricChooser::take_option(int argc, char** argv, int& i, 
   }
   if (arg == "--preset") {
     scoring::Rubric probe;
-    if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1])) return error = "--preset needs chat or async", Option::usage;
+    if (i + 1 >= argc || !scoring::apply_preset(probe, argv[i + 1]))
+      return error = "--preset needs chat or async", Option::usage;
     preset = argv[++i];
     return Option::taken;
   }
@@ -61,8 +62,8 @@ RubricChooser::Option RubricChooser::take_option(int argc, char** argv, int& i, 
 const scoring::Rubric& RubricChooser::rubric_for(const scoring::Transcript& t, const std::string& file) {
   const scoring::Rubric& base = base_for(t, file);
   const std::string_view timing = !preset.empty() ? std::string_view(preset)
-                                  : chosen       ? std::string_view()
-                                                 : scoring::preset_for_channel(t.channel);
+                                  : chosen        ? std::string_view()
+                                                  : scoring::preset_for_channel(t.channel);
   if (timing.empty() || (timing == "chat" && preset.empty())) return base;  // a chat keeps its scenario's own targets
   timed_ = base;
   scoring::apply_preset(timed_, timing);

@@ -4,10 +4,10 @@
 // (engine/validation.h); this file only reports them and adds the library-wide id check.
 #include "cli.h"
 
+#include "scoring/core/paths.h"
+#include "simulator/classroom/checks.h"
 #include "simulator/classroom/exercise.h"
 #include "simulator/engine/scenario_tests.h"
-#include "simulator/classroom/checks.h"
-#include "scoring/core/paths.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -50,8 +50,14 @@ struct Findings {
 std::optional<int> parse_arguments(int argc, char** argv, ValidateOptions& options) {
   for (int i = 0; i < argc; ++i) {
     const char* arg = argv[i];
-    if (!std::strcmp(arg, "--help") || !std::strcmp(arg, "-h")) { std::fputs(k_validate_usage, stdout); return 0; }
-    if (!std::strcmp(arg, "--run-tests")) { options.run_tests = true; continue; }
+    if (!std::strcmp(arg, "--help") || !std::strcmp(arg, "-h")) {
+      std::fputs(k_validate_usage, stdout);
+      return 0;
+    }
+    if (!std::strcmp(arg, "--run-tests")) {
+      options.run_tests = true;
+      continue;
+    }
     if (arg[0] == '-' && arg[1] != '\0') {
       std::fprintf(stderr, "chatdrill validate: unknown option %s\n%s", arg, k_validate_usage);
       return 2;
@@ -137,8 +143,8 @@ int validate_command(int argc, char** argv) {
   for (const auto& scenario : checks.scenarios) clean += report_scenario(scenario, findings);
   check_unique_ids(checks.scenarios, findings);
   const std::size_t checked = checks.scenarios.size() + checks.exercises.size();
-  std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean, findings.errors, findings.errors == 1 ? "" : "s",
-              findings.warnings, findings.warnings == 1 ? "" : "s");
+  std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean,
+              findings.errors, findings.errors == 1 ? "" : "s", findings.warnings, findings.warnings == 1 ? "" : "s");
   const int failed_tests = options.run_tests ? run_self_tests(checks.scenarios) : 0;
   return findings.errors > 0 || failed_tests > 0 ? 1 : 0;
 }

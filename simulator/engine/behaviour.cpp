@@ -29,7 +29,8 @@ void check_part(FieldReader& r, const Json& obj, const std::string& path, const 
     r.check_members(v, p, {"enabled", "seconds", "seconds_by_archetype", "say"});
     r.seconds(v, p, "seconds", false, false, 1800);
     if (const Json* by = r.member(v, p, "seconds_by_archetype", false)) {
-      if (!by->is_object()) r.wrong_type(member_path(p, "seconds_by_archetype"), *by, "an object of archetype -> seconds");
+      if (!by->is_object())
+        r.wrong_type(member_path(p, "seconds_by_archetype"), *by, "an object of archetype -> seconds");
       else
         for (const auto& [arch, s] : by->items())
           if (!s.is_number() || s.get<double>() <= 0 || s.get<double>() > 1800)
@@ -113,8 +114,9 @@ const Json& defaults(scoring::Language language) {
   if (!root.is_object() || root.value("format", "") != k_behaviour_format)
     r.error("format", fmt::format("\"format\" must be \"{}\"", k_behaviour_format));
   else {
-    r.check_members(root, "", {"format", "language", "hold", "bounce", "blame", "rudeness", "dismissal", "checkin",
-                               "courtesy", "multi_intent", "misunderstanding"});
+    r.check_members(root, "",
+                    {"format", "language", "hold", "bounce", "blame", "rudeness", "dismissal", "checkin", "courtesy",
+                     "multi_intent", "misunderstanding"});
     Json parts = root;
     parts.erase("format");
     parts.erase("language");
@@ -128,8 +130,9 @@ const Json& defaults(scoring::Language language) {
 
 void check_behaviour(FieldReader& r, const Json& value, const std::string& path) {
   if (!value.is_object()) return r.wrong_type(path, value, "an object of built-in behaviour parts");
-  r.check_members(value, path, {"hold", "bounce", "blame", "rudeness", "dismissal", "checkin", "courtesy",
-                                "multi_intent", "misunderstanding"});
+  r.check_members(
+      value, path,
+      {"hold", "bounce", "blame", "rudeness", "dismissal", "checkin", "courtesy", "multi_intent", "misunderstanding"});
   for (const auto& [part, v] : value.items()) {
     (void)v;
     if (!part.empty() && part[0] != '_' && part[0] != '$') check_part(r, value, path, part);

@@ -39,7 +39,7 @@ struct Behaviour {
   bool multi_intent = true;  // the customer answers the other intents of one message in turn
   struct Misunderstanding {
     bool enabled = true;
-    int limit = 3;              // fallbacks in a row before the customer gives up
+    int limit = 3;               // fallbacks in a row before the customer gives up
     std::string then = "leave";  // "leave" or "escalate"
     std::vector<std::string> say;
   } misunderstanding;

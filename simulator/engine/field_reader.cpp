@@ -41,13 +41,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(prev[b.size()], over);
 }
 
-bool is_blank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-std::string number_text(double v) {
-  return fmt::format("{}", v);
-}
+std::string number_text(double v) { return fmt::format("{}", v); }
 
 }  // namespace
 
@@ -97,8 +93,7 @@ void FieldReader::check_members(const Json& obj, const std::string& path,
   for (const auto& [key, value] : obj.items()) {
     if (!key.empty() && (key[0] == '$' || key[0] == '_')) continue;
     if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-    error_at_key(member_path(path, key),
-                 fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, names)));
+    error_at_key(member_path(path, key), fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, names)));
   }
 }
 
@@ -108,8 +103,7 @@ const Json* FieldReader::member(const Json& obj, const std::string& path, std::s
     if (auto it = obj.find(std::string(key)); it != obj.end()) return &*it;
   }
   if (required && obj.is_object())
-    error(path,
-          what.empty() ? fmt::format("missing \"{}\"", key) : fmt::format("missing \"{}\" ({})", key, what));
+    error(path, what.empty() ? fmt::format("missing \"{}\"", key) : fmt::format("missing \"{}\" ({})", key, what));
   return nullptr;
 }
 
@@ -125,8 +119,7 @@ std::optional<std::string> FieldReader::as_string(const Json& value, const std::
   return value.get<std::string>();
 }
 
-std::optional<double> FieldReader::as_number(const Json& value, const std::string& path,
-                                             std::string_view wanted) {
+std::optional<double> FieldReader::as_number(const Json& value, const std::string& path, std::string_view wanted) {
   if (!value.is_number()) {
     wrong_type(path, value, wanted);
     return std::nullopt;
@@ -173,18 +166,16 @@ bool FieldReader::check_range(const std::string& path, double value, Range range
   const bool low = range.lo_open ? value <= range.lo : value < range.lo;
   if (!std::isfinite(value) || low || value > range.hi) {
     const std::string span =
-        range.lo_open
-            ? fmt::format("more than {} and at most {}", number_text(range.lo), number_text(range.hi))
-            : fmt::format("{}..{}", number_text(range.lo), number_text(range.hi));
-    error(path, fmt::format("{} is out of range ({}{}{})", number_text(value), span, unit.empty() ? "" : " ",
-                            unit));
+        range.lo_open ? fmt::format("more than {} and at most {}", number_text(range.lo), number_text(range.hi))
+                      : fmt::format("{}..{}", number_text(range.lo), number_text(range.hi));
+    error(path, fmt::format("{} is out of range ({}{}{})", number_text(value), span, unit.empty() ? "" : " ", unit));
     return false;
   }
   return true;
 }
 
-std::optional<double> FieldReader::number(const Json& obj, const std::string& path, std::string_view key,
-                                          Range range, std::string_view unit, bool required) {
+std::optional<double> FieldReader::number(const Json& obj, const std::string& path, std::string_view key, Range range,
+                                          std::string_view unit, bool required) {
   const Json* v = member(obj, path, key, required);
   if (!v) return std::nullopt;
   const std::string p = member_path(path, key);
@@ -246,8 +237,8 @@ std::optional<std::vector<std::string>> FieldReader::text_list(const Json& value
 }
 
 std::optional<std::vector<std::string>> FieldReader::texts(const Json& obj, const std::string& path,
-                                                           std::string_view key, bool required,
-                                                           bool non_empty, std::string_view what) {
+                                                           std::string_view key, bool required, bool non_empty,
+                                                           std::string_view what) {
   const Json* v = member(obj, path, key, required, what);
   if (!v) return std::nullopt;
   return text_list(*v, member_path(path, key), non_empty);

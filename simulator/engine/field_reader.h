@@ -43,13 +43,12 @@ class FieldReader {
   void report(const std::string& path, std::string message, scoring::Severity severity);
 
   // Reports members of `obj` not in `known` (keys starting with $ or _ are always allowed).
-  void check_members(const scoring::Json& obj, const std::string& path,
-                     std::initializer_list<std::string_view> known);
+  void check_members(const scoring::Json& obj, const std::string& path, std::initializer_list<std::string_view> known);
 
   // The member `key` of `obj`, or nullptr; a missing required member is reported, with
   // `what` saying what it is for.
-  const scoring::Json* member(const scoring::Json& obj, const std::string& path, std::string_view key,
-                              bool required, std::string_view what = {});
+  const scoring::Json* member(const scoring::Json& obj, const std::string& path, std::string_view key, bool required,
+                              std::string_view what = {});
 
   // Typed values (not member lookups). Each returns nullopt and reports if the type is wrong.
   // A string, possibly empty.
@@ -67,16 +66,15 @@ class FieldReader {
   std::optional<std::string> text(const scoring::Json& obj, const std::string& path, std::string_view key,
                                   bool required, std::string_view what = {});
   std::optional<bool> boolean(const scoring::Json& obj, const std::string& path, std::string_view key);
-  std::optional<double> number(const scoring::Json& obj, const std::string& path, std::string_view key,
-                               Range range, std::string_view unit, bool required = false);
+  std::optional<double> number(const scoring::Json& obj, const std::string& path, std::string_view key, Range range,
+                               std::string_view unit, bool required = false);
   // Seconds: positive (or >= 0 when `zero_ok`) and at most an hour.
   std::optional<double> seconds(const scoring::Json& obj, const std::string& path, std::string_view key,
                                 bool required = false, bool zero_ok = false, double max = 3600);
   std::optional<double> mood(const scoring::Json& obj, const std::string& path, std::string_view key);
   // A list of non-empty strings; `non_empty` requires at least one.
-  std::optional<std::vector<std::string>> texts(const scoring::Json& obj, const std::string& path,
-                                                std::string_view key, bool required, bool non_empty,
-                                                std::string_view what = {});
+  std::optional<std::vector<std::string>> texts(const scoring::Json& obj, const std::string& path, std::string_view key,
+                                                bool required, bool non_empty, std::string_view what = {});
   // A value that must be a list of non-empty strings (not a member lookup).
   std::optional<std::vector<std::string>> text_list(const scoring::Json& value, const std::string& path,
                                                     bool non_empty);

@@ -69,7 +69,8 @@ std::string write_temp(const std::string& path, std::string_view content, std::s
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   // Unique per process and call, so concurrent writers on a shared folder never share a temp file.
   std::random_device rd;
-  const std::string tmp = (dir / fmt::format(".{}.{}.{:08x}.tmp", target.filename().string(), ::getpid(), rd())).string();
+  const std::string tmp =
+      (dir / fmt::format(".{}.{}.{:08x}.tmp", target.filename().string(), ::getpid(), rd())).string();
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     error = fmt::format("{}: cannot write: {}", path, std::strerror(errno));
@@ -121,8 +122,8 @@ std::string write_file_atomic(const std::string& path, std::string_view content)
   // The file system's "now" (our fresh temp file's mtime) dates other writers' temp files.
   if (mtime) {
     const auto since_epoch = std::chrono::seconds(mtime->tv_sec) + std::chrono::nanoseconds(mtime->tv_nsec);
-    const auto now = fs::file_time_type::clock::from_sys(
-        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch)));
+    const auto now = fs::file_time_type::clock::from_sys(std::chrono::system_clock::time_point(
+        std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch)));
     remove_stale_temp_files(dir.string(), now);
   }
   return {};

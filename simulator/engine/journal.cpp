@@ -100,8 +100,7 @@ scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::s
     if (!parsed.doc) {
       // A torn last line is what a crash leaves; anything else is worth a note.
       if (complete)
-        notes.push_back(
-            {path, {line_no, 1}, "", "skipped a damaged journal line", scoring::Severity::warning});
+        notes.push_back({path, {line_no, 1}, "", "skipped a damaged journal line", scoring::Severity::warning});
       continue;
     }
     const Json& j = parsed.doc->root;
@@ -116,8 +115,7 @@ scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::s
     }
   }
   if (!have_header)
-    return {std::nullopt,
-            {{path, {1, 1}, "", "the journal has no complete header line: nothing to recover"}}};
+    return {std::nullopt, {{path, {1, 1}, "", "the journal has no complete header line: nothing to recover"}}};
   transcript["outcome"] = outcome;
   transcript["messages"] = std::move(messages);
   // Re-read through the transcript loader so the result is exactly as valid as a saved file.

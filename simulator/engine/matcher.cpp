@@ -44,7 +44,10 @@ std::optional<MatchReason> PreparedMatcher::match(const scoring::Analysis& reply
   for (const auto& h : hits)
     if (!h.negated && !skipped(skip, h.clause))
       return MatchReason{terms_.terms()[static_cast<std::size_t>(h.term)].words.size() > 1 ? "phrase" : "keyword",
-                         terms_.terms()[static_cast<std::size_t>(h.term)].text, std::string(h.how), h.clause, h.first,
+                         terms_.terms()[static_cast<std::size_t>(h.term)].text,
+                         std::string(h.how),
+                         h.clause,
+                         h.first,
                          h.last};
   for (const auto& id : concepts_)
     for (const auto& c : reply.concepts)

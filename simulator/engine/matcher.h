@@ -19,10 +19,10 @@ namespace chatdrill::engine {
 
 // Why a matcher matched: for `chatdrill explain` and for the persona's memory of a reply.
 struct MatchReason {
-  std::string what;   // "keyword", "phrase", "concept", "move", "stem", "prefix", "any"
-  std::string entry;  // the matcher's entry ("laskunumero", "channel.email", "hold")
-  std::string how;    // "lemma", "split compound", "typo", ... (keywords and phrases)
-  int clause = -1;    // the clause it was found in (-1: the whole reply)
+  std::string what;                 // "keyword", "phrase", "concept", "move", "stem", "prefix", "any"
+  std::string entry;                // the matcher's entry ("laskunumero", "channel.email", "hold")
+  std::string how;                  // "lemma", "split compound", "typo", ... (keywords and phrases)
+  int clause = -1;                  // the clause it was found in (-1: the whole reply)
   std::size_t first = 0, last = 0;  // token range
 };
 
@@ -44,10 +44,10 @@ class PreparedMatcher {
 
  private:
   bool any_ = false;
-  scoring::TermSet terms_;              // keywords and phrases (base forms)
-  std::vector<std::string> stems_;      // stems (as written and as stemmed)
-  std::vector<std::string> prefixes_;   // folded word beginnings
-  std::vector<std::string> concepts_;   // concept ids
+  scoring::TermSet terms_;             // keywords and phrases (base forms)
+  std::vector<std::string> stems_;     // stems (as written and as stemmed)
+  std::vector<std::string> prefixes_;  // folded word beginnings
+  std::vector<std::string> concepts_;  // concept ids
   std::vector<scoring::MoveKind> moves_;
 };
 

@@ -25,14 +25,14 @@ std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous
   auto at = r.seconds(root, "", "at", true, true, scoring::k_max_transcript_seconds);
   auto text = r.text(root, "", "text", true, "the trainee's reply");
   if (at && *at < previous) {
-    r.error("at",
-            fmt::format("{} s is earlier than the reply before it ({} s); replies must be in time order", *at,
-                        previous));
+    r.error("at", fmt::format("{} s is earlier than the reply before it ({} s); replies must be in time order", *at,
+                              previous));
     return std::nullopt;
   }
   if (text && text->size() > scoring::k_max_reply_bytes) {
     r.error("text", fmt::format("the reply is {} bytes, more than the {} a trainee can send in one reply (the "
-                                "reply box's limit)", text->size(), scoring::k_max_reply_text));
+                                "reply box's limit)",
+                                text->size(), scoring::k_max_reply_text));
     return std::nullopt;
   }
   if (!at || !text) return std::nullopt;
@@ -53,8 +53,7 @@ RepliesLoad parse_replies(std::string_view text, const std::string& file) {
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     scoring::Diagnostics found;
     auto parsed = scoring::parse_json(line, file);
-    if (!parsed.doc)
-      found.push_back(*parsed.error);
+    if (!parsed.doc) found.push_back(*parsed.error);
     else if (auto reply = read_reply(*parsed.doc, previous, found)) {
       previous = reply->at;
       result.replies.push_back(std::move(*reply));
@@ -105,9 +104,7 @@ Seconds last_event_time(const scoring::Transcript& transcript) {
   return last;
 }
 
-Seconds resume_time(const scoring::Transcript& journalled) {
-  return last_event_time(journalled) + k_journal_time_step;
-}
+Seconds resume_time(const scoring::Transcript& journalled) { return last_event_time(journalled) + k_journal_time_step; }
 
 bool replay_journal(Session& session, const scoring::Transcript& journalled) {
   for (const auto& m : journalled.messages)

@@ -65,7 +65,8 @@ ReplyReading ReplyReader::read(const std::string& node_id, const scoring::Analys
       continue;
     }
     if (intent.min_mood && mood < *intent.min_mood) {
-      r.notes.push_back(fmt::format("intent {}: the customer's mood {:.2f} is below {}", intent.id, mood, *intent.min_mood));
+      r.notes.push_back(
+          fmt::format("intent {}: the customer's mood {:.2f} is below {}", intent.id, mood, *intent.min_mood));
       continue;
     }
     auto why = prepared[i].match(a, skip);

@@ -20,14 +20,14 @@ namespace chatdrill::engine {
 struct ReplyReading {
   enum class Kind { intent, hold, reaction, courtesy, fallback };
   Kind kind = Kind::fallback;
-  std::string label;                 // intent id, "hold", "bounce", "blame", "rudeness", "dismissal", "wait", "fallback"
-  std::size_t intent_index = 0;      // kind intent: index into the node's expect
-  std::optional<MatchReason> reason;  // kind intent: what matched
+  std::string label;             // intent id, "hold", "bounce", "blame", "rudeness", "dismissal", "wait", "fallback"
+  std::size_t intent_index = 0;  // kind intent: index into the node's expect
+  std::optional<MatchReason> reason;               // kind intent: what matched
   std::optional<scoring::MoveKind> negative_move;  // a bounce, blame, rudeness or dismissal in the reply
-  const Reaction* reaction = nullptr;  // kind reaction: the behaviour's lines and mood
-  double hold_seconds = 0;           // kind hold: how long the customer waits
-  std::vector<int> used_clauses;     // clauses the chosen intent (and others to the same node) used
-  std::vector<std::string> notes;    // why intents were passed over, for explanations
+  const Reaction* reaction = nullptr;              // kind reaction: the behaviour's lines and mood
+  double hold_seconds = 0;                         // kind hold: how long the customer waits
+  std::vector<int> used_clauses;                   // clauses the chosen intent (and others to the same node) used
+  std::vector<std::string> notes;                  // why intents were passed over, for explanations
 };
 
 class ReplyReader {

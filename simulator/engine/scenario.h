@@ -4,8 +4,8 @@
 #pragma once
 
 #include "scoring/core/diagnostic.h"
-#include "scoring/grade.h"
 #include "scoring/core/json_doc.h"
+#include "scoring/grade.h"
 #include "scoring/text.h"
 
 #include <map>
@@ -102,8 +102,8 @@ struct ScenarioTest {
   std::uint64_t seed = 1;
   std::vector<TestReply> replies;
   std::optional<std::string> outcome;
-  std::vector<std::string> not_outcomes;  // a careless run: must end in none of these
-  std::vector<std::string> reaches;  // node ids the run must visit
+  std::vector<std::string> not_outcomes;                    // a careless run: must end in none of these
+  std::vector<std::string> reaches;                         // node ids the run must visit
   std::map<std::string, std::pair<double, double>> scores;  // "overall"/dimension -> [lo, hi]
 };
 
@@ -117,7 +117,7 @@ struct Scenario {
   Persona persona;
   std::vector<std::string> fallback;
   scoring::Json behaviour;  // built-in behaviour switches for every node (behaviour.h); null: defaults
-  scoring::Rubric rubric;  // slots, targets, weights, customer name
+  scoring::Rubric rubric;   // slots, targets, weights, customer name
   std::string start;
   std::map<std::string, Node> nodes;
   std::vector<std::string> node_order;  // node ids in file order

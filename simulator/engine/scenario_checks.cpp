@@ -67,8 +67,8 @@ bool check_references(ReadContext& ctx) {
   for (const auto& ref : ctx.refs) {
     if (ctx.scenario.node(ref.target)) continue;
     ok = false;
-    ctx.reader.error(ref.path, fmt::format("unknown node \"{}\"{}", ref.target,
-                                           did_you_mean(ref.target, ctx.scenario.node_order)));
+    ctx.reader.error(
+        ref.path, fmt::format("unknown node \"{}\"{}", ref.target, did_you_mean(ref.target, ctx.scenario.node_order)));
   }
   return ok;
 }
@@ -107,19 +107,17 @@ void check_graph(ReadContext& ctx) {
   for (const auto& id : reachable) any_ending = any_ending || s.node(id)->end.has_value();
   if (!any_ending) {
     r.error("start",
-            fmt::format("no ending can be reached from \"{}\": add a node with \"end\" and a way to it",
-                        s.start));
+            fmt::format("no ending can be reached from \"{}\": add a node with \"end\" and a way to it", s.start));
     return;
   }
   const auto can_end = reaching_an_ending(s);
   for (const auto& id : s.node_order) {
     const Node& node = s.nodes.at(id);
     if (reachable.count(id) && !node.end && !can_end.count(id))
-      r.warning(
-          member_path("nodes", id),
-          fmt::format("no ending can be reached from node \"{}\": the chat can only end by the customer "
-                      "leaving or the time running out",
-                      id));
+      r.warning(member_path("nodes", id),
+                fmt::format("no ending can be reached from node \"{}\": the chat can only end by the customer "
+                            "leaving or the time running out",
+                            id));
   }
 }
 

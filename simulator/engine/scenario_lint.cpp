@@ -9,7 +9,6 @@
 // [SECTION] twin drift
 #include "scenario_lint.h"
 
-
 #include "scoring/text.h"
 
 #include <fmt/format.h>
@@ -22,10 +21,10 @@
 namespace chatdrill::engine {
 
 using scoring::Diagnostics;
-using scoring::JsonDoc;
-using scoring::Severity;
 using scoring::element_path;
+using scoring::JsonDoc;
 using scoring::member_path;
+using scoring::Severity;
 
 namespace {
 
@@ -41,7 +40,9 @@ Words folded_words(const scoring::TextAnalyzer& a, const std::string& text) {
 }
 
 bool contains(const Words& list, const std::string& w) { return std::find(list.begin(), list.end(), w) != list.end(); }
-bool starts_with(const std::string& s, const std::string& p) { return s.size() >= p.size() && s.compare(0, p.size(), p) == 0; }
+bool starts_with(const std::string& s, const std::string& p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
 
 // A matcher prepared the way the engine prepares it.
 struct Prepared {
@@ -121,7 +122,8 @@ void lint_node_intents(const Node& node, const scoring::TextAnalyzer& a, const J
   for (const auto& intent : node.expect) prepared.push_back(prepare(intent.matcher, a));
   for (std::size_t j = 1; j < node.expect.size(); ++j) {
     const Prepared& later = prepared[j];
-    const std::size_t entries = 1 + later.keywords.size() + later.stems.size() / 2 + later.prefixes.size() + later.phrases.size();
+    const std::size_t entries =
+        1 + later.keywords.size() + later.stems.size() / 2 + later.prefixes.size() + later.phrases.size();
     std::vector<bool> caught(entries, false);
     caught[0] = !later.any;  // entry 0 stands for "any", which exists only when set
     std::vector<std::string> by;
@@ -162,15 +164,18 @@ void warn_inflected(const scoring::TokenList& tokens, const std::string& what, c
     if (r.word_class != WordClass::noun && r.word_class != WordClass::verb && r.word_class != WordClass::adjective)
       continue;
     if (info->readings.size() > 1) continue;  // ambiguous: the writer may mean another reading
-    warn(fmt::format("{} \"{}\": \"{}\" is an inflected form; write the base form \"{}\" (base forms match every "
-                     "inflection)", what, written, std::string(t.surface), r.lemma));
+    warn(
+        fmt::format("{} \"{}\": \"{}\" is an inflected form; write the base form \"{}\" (base forms match every "
+                    "inflection)",
+                    what, written, std::string(t.surface), r.lemma));
   }
 }
 
 void lint_list(const std::vector<std::string>& words, const char* kind, const std::string& path,
                const scoring::TextAnalyzer& a, const JsonDoc& doc, Diagnostics& out) {
   const std::string list_path = member_path(path, kind);
-  const std::string what = std::string(kind) == "prefixes" ? "prefix" : std::string(kind).substr(0, std::string(kind).size() - 1);
+  const std::string what =
+      std::string(kind) == "prefixes" ? "prefix" : std::string(kind).substr(0, std::string(kind).size() - 1);
   for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string& w = words[k];
     const auto tokens = a.tokenize(w);
@@ -180,12 +185,15 @@ void lint_list(const std::vector<std::string>& words, const char* kind, const st
       warn(fmt::format("{} \"{}\" has no letters or digits, so it never matches", what, w));
     } else if (std::string(kind) == "prefixes") {
       if (tokens.size() > 1 || tokens[0].folded != a.fold(w))
-        warn(fmt::format("prefix \"{}\" never matches: words are split at spaces and punctuation, so no word "
-                         "starts with it (try \"{}\")", w, tokens[0].folded));
+        warn(
+            fmt::format("prefix \"{}\" never matches: words are split at spaces and punctuation, so no word "
+                        "starts with it (try \"{}\")",
+                        w, tokens[0].folded));
     } else if (std::string(kind) == "keywords" || std::string(kind) == "phrases") {
       warn_inflected(tokens, what, w, a, warn);
     } else if (tokens.size() > 1 && std::string(kind) == "stems") {
-      warn(fmt::format("stem \"{}\" is {} words; each is matched on its own: split it or use \"phrases\"", w, tokens.size()));
+      warn(fmt::format("stem \"{}\" is {} words; each is matched on its own: split it or use \"phrases\"", w,
+                       tokens.size()));
     }
   }
 }
@@ -223,7 +231,8 @@ Diagnostics lint_dead_words(const Scenario& s, const JsonDoc& doc) {
     for (std::size_t i = 0; i < node.expect.size(); ++i)
       lint_matcher_words(node.expect[i].matcher, element_path(member_path(node_path, "expect"), i), analyzer, doc, out);
     if (node.silence)
-      lint_matcher_words(node.silence->checkin, member_path(member_path(node_path, "silence"), "checkin"), analyzer, doc, out);
+      lint_matcher_words(node.silence->checkin, member_path(member_path(node_path, "silence"), "checkin"), analyzer,
+                         doc, out);
   }
   return out;
 }
@@ -234,8 +243,10 @@ Diagnostics lint_dead_words(const Scenario& s, const JsonDoc& doc) {
 Diagnostics lint_untested_endings(const Scenario& s, const JsonDoc& doc) {
   Diagnostics out;
   if (s.tests.empty()) {
-    out.push_back(doc.diag("", "no \"tests\": add self-tests so `chatdrill validate --run-tests` can prove each "
-                               "ending is reachable", Severity::warning));
+    out.push_back(doc.diag("",
+                           "no \"tests\": add self-tests so `chatdrill validate --run-tests` can prove each "
+                           "ending is reachable",
+                           Severity::warning));
     return out;
   }
   std::map<std::string, int> endings_per_outcome;
@@ -251,7 +262,8 @@ Diagnostics lint_untested_endings(const Scenario& s, const JsonDoc& doc) {
     if (!tested)
       out.push_back(doc.diag(member_path("nodes", id),
                              fmt::format("no test reaches the ending \"{}\" (outcome {}): add a test whose "
-                                         "expect.reaches lists it", id, node.end->outcome),
+                                         "expect.reaches lists it",
+                                         id, node.end->outcome),
                              Severity::warning));
   }
   return out;
@@ -281,8 +293,8 @@ void compare_node(const Node& mine, const Node& theirs, const std::string& twin,
   const std::string path = member_path("nodes", mine.id);
   auto warn = [&](std::string message) { out.push_back(doc.diag(path, std::move(message), Severity::warning)); };
   if (mine.end.has_value() != theirs.end.has_value())
-    warn(fmt::format("twin drift: node \"{}\" is {} here but {} in \"{}\"", mine.id, mine.end ? "an ending" : "not an ending",
-                     theirs.end ? "an ending" : "not an ending", twin));
+    warn(fmt::format("twin drift: node \"{}\" is {} here but {} in \"{}\"", mine.id,
+                     mine.end ? "an ending" : "not an ending", theirs.end ? "an ending" : "not an ending", twin));
   else if (mine.end && mine.end->outcome != theirs.end->outcome)
     warn(fmt::format("twin drift: ending \"{}\" has outcome {} here but {} in \"{}\"", mine.id, mine.end->outcome,
                      theirs.end->outcome, twin));
@@ -290,8 +302,8 @@ void compare_node(const Node& mine, const Node& theirs, const std::string& twin,
     warn(fmt::format("twin drift: node \"{}\" leads to {} here but to {} in \"{}\"", mine.id, join(exits(mine)),
                      join(exits(theirs)), twin));
   if (mine.silence.has_value() != theirs.silence.has_value())
-    warn(fmt::format("twin drift: node \"{}\" {} silent here but {} in \"{}\"", mine.id, mine.silence ? "goes" : "does not go",
-                     theirs.silence ? "does" : "does not", twin));
+    warn(fmt::format("twin drift: node \"{}\" {} silent here but {} in \"{}\"", mine.id,
+                     mine.silence ? "goes" : "does not go", theirs.silence ? "does" : "does not", twin));
 }
 
 }  // namespace
@@ -304,30 +316,35 @@ Diagnostics lint_twin_drift(const Scenario& s, const JsonDoc& doc, const Scenari
   Diagnostics out;
   if (s.twin.empty()) return out;
   if (!twin) {
-    out.push_back(doc.diag("twin", fmt::format("twin \"{}\" is not in this folder ({} not found)", s.twin, twin_file(s)),
+    out.push_back(doc.diag("twin",
+                           fmt::format("twin \"{}\" is not in this folder ({} not found)", s.twin, twin_file(s)),
                            Severity::warning));
     return out;
   }
   const Scenario& t = *twin;
   if (!t.twin.empty() && t.twin != s.id)
-    out.push_back(doc.diag("twin", fmt::format("twin \"{}\" names \"{}\" as its twin, not \"{}\"", s.twin, t.twin, s.id),
+    out.push_back(doc.diag("twin",
+                           fmt::format("twin \"{}\" names \"{}\" as its twin, not \"{}\"", s.twin, t.twin, s.id),
                            Severity::warning));
   if (t.language == s.language)
     out.push_back(doc.diag("twin", fmt::format("twin \"{}\" is in the same language ({})", s.twin, s.language),
                            Severity::warning));
   if (t.start != s.start)
-    out.push_back(doc.diag("start", fmt::format("twin drift: starts at \"{}\" here but at \"{}\" in \"{}\"", s.start,
-                                                t.start, s.twin), Severity::warning));
+    out.push_back(doc.diag(
+        "start", fmt::format("twin drift: starts at \"{}\" here but at \"{}\" in \"{}\"", s.start, t.start, s.twin),
+        Severity::warning));
   for (const auto& id : s.node_order) {
     const Node* theirs = t.node(id);
     if (!theirs)
-      out.push_back(doc.diag(member_path("nodes", id), fmt::format("twin drift: node \"{}\" is missing from \"{}\"", id, s.twin),
+      out.push_back(doc.diag(member_path("nodes", id),
+                             fmt::format("twin drift: node \"{}\" is missing from \"{}\"", id, s.twin),
                              Severity::warning));
     else compare_node(s.nodes.at(id), *theirs, s.twin, doc, out);
   }
   for (const auto& id : t.node_order)
     if (!s.node(id))
-      out.push_back(doc.diag("nodes", fmt::format("twin drift: \"{}\" has a node \"{}\" that this file lacks", s.twin, id),
+      out.push_back(doc.diag("nodes",
+                             fmt::format("twin drift: \"{}\" has a node \"{}\" that this file lacks", s.twin, id),
                              Severity::warning));
   return out;
 }

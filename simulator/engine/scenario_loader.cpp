@@ -40,17 +40,15 @@ void read_persona(FieldReader& r, const Json& root, Scenario& s) {
     return;
   }
   const std::string p = "persona";
-  r.check_members(*pj, p,
-                  {"name", "archetype", "typing_cps", "patience", "mood", "nudges", "nudge_at", "leave"});
+  r.check_members(*pj, p, {"name", "archetype", "typing_cps", "patience", "mood", "nudges", "nudge_at", "leave"});
   Persona& persona = s.persona;
   persona.name = r.text(*pj, p, "name", true).value_or("");
   if (auto a = r.text(*pj, p, "archetype", true, "impatient, silent, cancelling, ...")) {
     persona.archetype = *a;
     if (std::find(k_archetypes.begin(), k_archetypes.end(), *a) == k_archetypes.end())
-      r.error("persona.archetype",
-              fmt::format("unknown archetype \"{}\"{}; one of impatient, silent, cancelling, "
-                          "undecided, angry, bounced, neutral",
-                          *a, did_you_mean(*a, k_archetypes)));
+      r.error("persona.archetype", fmt::format("unknown archetype \"{}\"{}; one of impatient, silent, cancelling, "
+                                               "undecided, angry, bounced, neutral",
+                                               *a, did_you_mean(*a, k_archetypes)));
   }
   persona.typing_cps = r.number(*pj, p, "typing_cps", Range{1, 30}, "characters per second").value_or(5.0);
   persona.patience = r.number(*pj, p, "patience", Range{10, 1800}, "seconds").value_or(120);
@@ -136,8 +134,7 @@ void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
     return;
   }
   r.check_members(*sj, "scoring", {"first_reply_target", "reply_target", "weights", "writing"});
-  s.rubric.first_reply_target =
-      r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
+  s.rubric.first_reply_target = r.seconds(*sj, "scoring", "first_reply_target").value_or(s.rubric.first_reply_target);
   s.rubric.reply_target = r.seconds(*sj, "scoring", "reply_target").value_or(s.rubric.reply_target);
   s.rubric.check_writing = r.boolean(*sj, "scoring", "writing").value_or(true);
   const Json* w = r.member(*sj, "scoring", "weights", false);
@@ -151,8 +148,7 @@ void read_scoring(FieldReader& r, const Json& root, Scenario& s) {
                   {scoring::k_dimensions[0], scoring::k_dimensions[1], scoring::k_dimensions[2],
                    scoring::k_dimensions[3], scoring::k_dimensions[4], scoring::k_dimensions[5]});
   for (std::size_t k = 0; k < scoring::k_dimensions.size(); ++k)
-    if (auto v = r.number(*w, "scoring.weights", scoring::k_dimensions[k], Range{0, 100}, ""))
-      s.rubric.weights[k] = *v;
+    if (auto v = r.number(*w, "scoring.weights", scoring::k_dimensions[k], Range{0, 100}, "")) s.rubric.weights[k] = *v;
 }
 
 void read_model_replies(ReadContext& ctx, const Json& root) {
@@ -197,36 +193,28 @@ bool check_format(FieldReader& r, const Json& root) {
 }
 
 void read_identity(FieldReader& r, const Json& root, Scenario& s) {
-  s.id = r.text(root, "", "id", true, "lowercase letters, digits and -, the file name without .json")
-             .value_or("");
+  s.id = r.text(root, "", "id", true, "lowercase letters, digits and -, the file name without .json").value_or("");
   if (!s.id.empty() && !is_valid_scenario_id(s.id))
     r.error("id", fmt::format("\"{}\" is not a valid id: use lowercase letters, digits and - (like "
                               "\"cancel-subscription-fi\")",
                               s.id));
   const std::filesystem::path file(r.doc().file);
   if (!s.id.empty() && file.extension() == ".json" && file.stem().string() != s.id)
-    r.error("id",
-            fmt::format("id \"{}\" does not match the file name \"{}\"", s.id, file.filename().string()));
+    r.error("id", fmt::format("id \"{}\" does not match the file name \"{}\"", s.id, file.filename().string()));
   s.title = r.text(root, "", "title", true).value_or("");
   if (auto lang = r.text(root, "", "language", true, "\"fi\" or \"en\"")) {
     s.language = *lang;
-    if (*lang == "fi")
-      s.lang = scoring::Language::fi;
-    else if (*lang == "en")
-      s.lang = scoring::Language::en;
-    else
-      r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", *lang));
+    if (*lang == "fi") s.lang = scoring::Language::fi;
+    else if (*lang == "en") s.lang = scoring::Language::en;
+    else r.error("language", fmt::format("\"{}\" is not a supported language (fi, en)", *lang));
   }
   if (auto twin = r.text(root, "", "twin", false)) {
     s.twin = *twin;
-    if (!is_valid_scenario_id(*twin))
-      r.error("twin", fmt::format("\"{}\" is not a valid scenario id", *twin));
+    if (!is_valid_scenario_id(*twin)) r.error("twin", fmt::format("\"{}\" is not a valid scenario id", *twin));
   }
   if (const Json* d = r.member(root, "", "difficulty", false)) {
-    if (!d->is_number_integer())
-      r.wrong_type("difficulty", *d, "a whole number 1..5");
-    else if (r.check_range("difficulty", d->get<double>(), Range{1, 5}, ""))
-      s.difficulty = d->get<int>();
+    if (!d->is_number_integer()) r.wrong_type("difficulty", *d, "a whole number 1..5");
+    else if (r.check_range("difficulty", d->get<double>(), Range{1, 5}, "")) s.difficulty = d->get<int>();
   }
   s.tags = r.texts(root, "", "tags", false, false).value_or(std::vector<std::string>{});
   s.brief = r.text(root, "", "brief", false).value_or("");
@@ -259,7 +247,8 @@ void check_concepts(FieldReader& r, const Scenario& s) {
   for (const auto& id : s.node_order) {
     const Node& n = s.nodes.at(id);
     const std::string np = member_path("nodes", id);
-    for (std::size_t i = 0; i < n.expect.size(); ++i) check(n.expect[i].matcher, element_path(member_path(np, "expect"), i));
+    for (std::size_t i = 0; i < n.expect.size(); ++i)
+      check(n.expect[i].matcher, element_path(member_path(np, "expect"), i));
     if (n.silence) check(n.silence->checkin, member_path(member_path(np, "silence"), "checkin"));
   }
 }
@@ -327,9 +316,8 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
   }
   if (check_format(r, root)) {
     r.check_members(root, "",
-                    {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints",
-                     "persona", "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests",
-                     "behaviour"});
+                    {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints", "persona",
+                     "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests", "behaviour"});
     ReadContext ctx{r, *s, {}};
     read_identity(r, root, *s);
     read_persona(r, root, *s);

@@ -18,8 +18,7 @@ bool is_node_id(const std::string& id) {
 }
 
 bool is_outcome(const std::string& id) {
-  return !id.empty() &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 Matcher read_matcher(FieldReader& r, const Json& obj, const std::string& path) {
@@ -47,17 +46,16 @@ namespace {
 
 void read_intent(ReadContext& ctx, const Json& obj, const std::string& path, Intent& intent) {
   FieldReader& r = ctx.reader;
-  r.check_members(
-      obj, path,
-      {"intent", "keywords", "stems", "phrases", "prefixes", "concepts", "moves", "any", "question", "min_mood",
-       "mood", "goto", "examples", "counter_examples"});
+  r.check_members(obj, path,
+                  {"intent", "keywords", "stems", "phrases", "prefixes", "concepts", "moves", "any", "question",
+                   "min_mood", "mood", "goto", "examples", "counter_examples"});
   intent.id = r.text(obj, path, "intent", true, "an id for this intent, unique in the node").value_or("");
   if (!intent.id.empty() && !is_node_id(intent.id))
-    r.error(member_path(path, "intent"),
-            fmt::format("\"{}\" is not a valid id (letters, digits, _ and -)", intent.id));
+    r.error(member_path(path, "intent"), fmt::format("\"{}\" is not a valid id (letters, digits, _ and -)", intent.id));
   intent.matcher = read_matcher(r, obj, path);
   if (intent.matcher.empty() && !r.member(obj, path, "any", false))
-    r.error(path, "an intent needs at least one of keywords, phrases, concepts, moves, stems, prefixes (or \"any\": true)");
+    r.error(path,
+            "an intent needs at least one of keywords, phrases, concepts, moves, stems, prefixes (or \"any\": true)");
   intent.examples = r.texts(obj, path, "examples", false, false).value_or(std::vector<std::string>{});
   intent.counter_examples = r.texts(obj, path, "counter_examples", false, false).value_or(std::vector<std::string>{});
   intent.question = r.boolean(obj, path, "question");
@@ -125,14 +123,10 @@ void read_window(FieldReader& r, const Json& obj, const std::string& path, Silen
     return;
   }
   const double lo = (*w)[0].get<double>(), hi = (*w)[1].get<double>();
-  if (lo < 0)
-    r.error(element_path(p, 0), fmt::format("{} s: the window cannot open before the silence", lo));
-  else if (hi > 3600)
-    r.error(element_path(p, 1), fmt::format("{} s is too long (at most 3600 s)", hi));
-  else if (hi <= lo)
-    r.error(p, fmt::format("[{}, {}] is not a window: the end must come after the start", lo, hi));
-  else
-    s.window_from = lo, s.window_to = hi;
+  if (lo < 0) r.error(element_path(p, 0), fmt::format("{} s: the window cannot open before the silence", lo));
+  else if (hi > 3600) r.error(element_path(p, 1), fmt::format("{} s is too long (at most 3600 s)", hi));
+  else if (hi <= lo) r.error(p, fmt::format("[{}, {}] is not a window: the end must come after the start", lo, hi));
+  else s.window_from = lo, s.window_to = hi;
 }
 
 void read_silence(ReadContext& ctx, const Json& node, const std::string& path, Node& out) {
@@ -151,8 +145,7 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
   s.leave_after = r.seconds(*sj, p, "leave_after").value_or(s.leave_after);
   if (const Json* c = r.member(*sj, p, "checkin", false)) {
     const std::string cp = member_path(p, "checkin");
-    if (!c->is_object())
-      r.wrong_type(cp, *c, "an object {\"keywords\", \"phrases\", ...}");
+    if (!c->is_object()) r.wrong_type(cp, *c, "an object {\"keywords\", \"phrases\", ...}");
     else {
       r.check_members(*c, cp, {"keywords", "stems", "phrases", "prefixes", "concepts", "moves"});
       s.checkin = read_matcher(r, *c, cp);
@@ -164,12 +157,12 @@ void read_silence(ReadContext& ctx, const Json& node, const std::string& path, N
   }
   if (s.leave_after <= s.window_from)
     r.error(member_path(p, "leave_after"),
-            fmt::format("the customer leaves after {} s, before the check-in window opens at {} s",
-                        s.leave_after, s.window_from));
+            fmt::format("the customer leaves after {} s, before the check-in window opens at {} s", s.leave_after,
+                        s.window_from));
   else if (s.leave_after < s.window_to)
     r.warning(member_path(p, "leave_after"),
-              fmt::format("the customer leaves after {} s, before the check-in window closes at {} s",
-                          s.leave_after, s.window_to));
+              fmt::format("the customer leaves after {} s, before the check-in window closes at {} s", s.leave_after,
+                          s.window_to));
   out.silence = std::move(s);
 }
 
@@ -226,8 +219,8 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     return;
   }
   if (nodes.size() > scoring::k_max_nodes) {
-    r.error("nodes", fmt::format("{} nodes, more than the {} a scenario may have (see scoring/core/limits.h)", nodes.size(),
-                                 scoring::k_max_nodes));
+    r.error("nodes", fmt::format("{} nodes, more than the {} a scenario may have (see scoring/core/limits.h)",
+                                 nodes.size(), scoring::k_max_nodes));
     return;
   }
   std::size_t intents = 0;
@@ -238,20 +231,19 @@ void read_nodes(ReadContext& ctx, const Json& nodes) {
     Node node;
     node.id = id;
     // A broken node still exists, so references to it do not cascade into more errors.
-    if (!value.is_object())
-      r.wrong_type(path, value, "an object {\"say\": [...], ...}");
-    else
-      read_node(ctx, value, path, node);
+    if (!value.is_object()) r.wrong_type(path, value, "an object {\"say\": [...], ...}");
+    else read_node(ctx, value, path, node);
     if (node.expect.size() > scoring::k_max_intents_per_node)
-      r.error(member_path(path, "expect"), fmt::format("{} intents, more than the {} one node may have (see scoring/core/limits.h)",
-                                                       node.expect.size(), scoring::k_max_intents_per_node));
+      r.error(member_path(path, "expect"),
+              fmt::format("{} intents, more than the {} one node may have (see scoring/core/limits.h)",
+                          node.expect.size(), scoring::k_max_intents_per_node));
     intents += node.expect.size();
     ctx.scenario.node_order.push_back(id);
     ctx.scenario.nodes.emplace(id, std::move(node));
   }
   if (intents > scoring::k_max_intents)
-    r.error("nodes", fmt::format("{} intents in all, more than the {} a scenario may have (see scoring/core/limits.h)", intents,
-                                 scoring::k_max_intents));
+    r.error("nodes", fmt::format("{} intents in all, more than the {} a scenario may have (see scoring/core/limits.h)",
+                                 intents, scoring::k_max_intents));
 }
 
 }  // namespace chatdrill::engine::detail

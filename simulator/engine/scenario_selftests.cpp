@@ -11,8 +11,7 @@ using scoring::Json;
 namespace {
 
 void read_replies(FieldReader& r, const Json& test, const std::string& path, ScenarioTest& out) {
-  const Json* rj =
-      r.member(test, path, "replies", true, "the trainee's replies: [{\"at\": 10, \"text\": \"...\"}]");
+  const Json* rj = r.member(test, path, "replies", true, "the trainee's replies: [{\"at\": 10, \"text\": \"...\"}]");
   if (!rj) return;
   const std::string p = member_path(path, "replies");
   if (!rj->is_array()) {
@@ -32,8 +31,7 @@ void read_replies(FieldReader& r, const Json& test, const std::string& path, Sce
     auto at = r.seconds(item, ep, "at", true, true, 4 * 3600.0);
     auto text = r.text(item, ep, "text", true);
     if (at && *at < previous) {
-      r.error(member_path(ep, "at"),
-              fmt::format("{} s is earlier than the reply before it ({} s)", *at, previous));
+      r.error(member_path(ep, "at"), fmt::format("{} s is earlier than the reply before it ({} s)", *at, previous));
       at.reset();
     }
     if (!at || !text) continue;
@@ -122,8 +120,7 @@ void read_tests(ReadContext& ctx, const Json& root) {
     if (const Json* seed = r.member(item, p, "seed", false)) {
       if (!seed->is_number_integer() || (!seed->is_number_unsigned() && seed->get<std::int64_t>() < 0))
         r.wrong_type(member_path(p, "seed"), *seed, "a whole number >= 0");
-      else
-        test.seed = seed->get<std::uint64_t>();
+      else test.seed = seed->get<std::uint64_t>();
     }
     read_replies(r, item, p, test);
     read_expectation(ctx, item, p, test);

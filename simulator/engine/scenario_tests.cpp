@@ -60,7 +60,8 @@ void check_scores(const Scenario& scenario, const ScenarioTest& test, ScenarioTe
     }
     const double score = overall ? grade.overall : grade.dimension(name).score;
     if (score < range.first || score > range.second)
-      r.failures.push_back(fmt::format("expected {} score in [{}, {}], got {:.1f}", name, range.first, range.second, score));
+      r.failures.push_back(
+          fmt::format("expected {} score in [{}, {}], got {:.1f}", name, range.first, range.second, score));
   }
 }
 
@@ -77,7 +78,10 @@ ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scen
   std::size_t unread = 0;
   for (const auto& reply : test.replies) {
     session.advance(reply.at);
-    if (session.finished()) { ++unread; continue; }
+    if (session.finished()) {
+      ++unread;
+      continue;
+    }
     session.send(reply.at, reply.text);
   }
   run_out(session);
@@ -97,7 +101,8 @@ ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scen
     r.failures.push_back(fmt::format("expected to reach {}, reached {}", join(missing, ", "), join(r.reached, " > ")));
   check_scores(*scenario, test, r, grader);
   if (!r.failures.empty() && unread > 0)
-    r.failures.push_back(fmt::format("{} scripted repl{} came after the session had ended", unread, unread == 1 ? "y" : "ies"));
+    r.failures.push_back(
+        fmt::format("{} scripted repl{} came after the session had ended", unread, unread == 1 ? "y" : "ies"));
   r.passed = r.failures.empty();
   return r;
 }
@@ -130,7 +135,8 @@ std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const 
   return out;
 }
 
-std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario, scoring::Grader& grader) {
+std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario,
+                                                   scoring::Grader& grader) {
   std::vector<ScenarioTestResult> out;
   for (const auto& test : scenario->tests) out.push_back(run_scenario_test(scenario, test, grader));
   for (auto& r : run_intent_examples(scenario)) out.push_back(std::move(r));

@@ -15,8 +15,8 @@
 namespace chatdrill::engine {
 
 struct ScenarioTestResult {
-  std::string scenario;               // scenario id
-  std::string name;                   // test name
+  std::string scenario;  // scenario id
+  std::string name;      // test name
   bool passed = false;
   std::vector<std::string> failures;  // one sentence per broken expectation
   std::string outcome;                // how the run ended ("" if it never did)
@@ -29,7 +29,8 @@ inline constexpr double k_test_time_cap = 4 * 3600.0;
 
 // Every scripted test, then each intent's examples (a result per intent with examples).
 // `grader` grades the runs whose test expects scores.
-std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario, scoring::Grader& grader);
+std::vector<ScenarioTestResult> run_scenario_tests(const std::shared_ptr<const Scenario>& scenario,
+                                                   scoring::Grader& grader);
 // Each intent's "examples" must read as that intent at its node, its "counter_examples" not.
 std::vector<ScenarioTestResult> run_intent_examples(const std::shared_ptr<const Scenario>& scenario);
 ScenarioTestResult run_scenario_test(const std::shared_ptr<const Scenario>& scenario, const ScenarioTest& test,

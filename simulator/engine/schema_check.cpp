@@ -28,15 +28,14 @@ namespace {
 struct LoadedSchema {
   Json root;
   std::map<std::string, SchemaPattern> regexes;  // every `pattern` and patternProperties key
-  std::optional<Diagnostic> error;            // the schema file itself is broken
+  std::optional<Diagnostic> error;               // the schema file itself is broken
 };
 
 void compile_patterns(const Json& node, LoadedSchema& out, const std::string& file) {
   auto compile = [&](const std::string& pattern) {
     if (out.regexes.count(pattern)) return;
     std::string why;
-    if (auto compiled = SchemaPattern::compile(pattern, why))
-      out.regexes.emplace(pattern, std::move(*compiled));
+    if (auto compiled = SchemaPattern::compile(pattern, why)) out.regexes.emplace(pattern, std::move(*compiled));
     else if (!out.error)
       out.error = Diagnostic{file, {}, "", fmt::format("schema: invalid pattern \"{}\": {}", pattern, why)};
   };
@@ -109,9 +108,7 @@ const Json* Checker::resolve(const std::string& ref) const {
   try {
     const Json::json_pointer pointer(ref.substr(1));
     return &schema_.root.at(pointer);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
+  } catch (const std::exception&) { return nullptr; }
 }
 
 bool Checker::matches(const std::string& pattern, const std::string& text) const {
@@ -144,12 +141,14 @@ const char* type_words(const std::string& type) {
 bool Checker::type_fits(const Json& s, const Json& v, int depth) const {
   if (!s.is_object() || depth > 50) return true;
   if (auto ref = s.find("$ref"); ref != s.end() && ref->is_string())
-    if (const Json* target = resolve(ref->get<std::string>()); target && !type_fits(*target, v, depth + 1)) return false;
+    if (const Json* target = resolve(ref->get<std::string>()); target && !type_fits(*target, v, depth + 1))
+      return false;
   auto it = s.find("type");
   if (it == s.end()) return true;
   if (it->is_string()) return type_is(it->get<std::string>(), v);
   if (!it->is_array()) return true;
-  return std::any_of(it->begin(), it->end(), [&](const Json& t) { return t.is_string() && type_is(t.get<std::string>(), v); });
+  return std::any_of(it->begin(), it->end(),
+                     [&](const Json& t) { return t.is_string() && type_is(t.get<std::string>(), v); });
 }
 
 bool Checker::check_type(const Json& s, const Json& v, const std::string& path) {
@@ -167,7 +166,8 @@ bool Checker::check_type(const Json& s, const Json& v, const std::string& path) 
   }
   if (types.empty()) return true;
   const bool contains_integer = std::find(types.begin(), types.end(), "integer") != types.end();
-  error(path, fmt::format("must be {}, not {}", wanted, v.is_number() && contains_integer ? v.dump() : std::string(json_type_name(v))));
+  error(path, fmt::format("must be {}, not {}", wanted,
+                          v.is_number() && contains_integer ? v.dump() : std::string(json_type_name(v))));
   return false;
 }
 
@@ -216,31 +216,40 @@ void Checker::check_object(const Json& s, const Json& v, const std::string& path
 void Checker::check_members(const Json& s, const Json& v, const std::string& path, int depth) {
   const Json empty = Json::object();
   const Json& props = s.contains("properties") && s["properties"].is_object() ? s["properties"] : empty;
-  const Json& patterns = s.contains("patternProperties") && s["patternProperties"].is_object() ? s["patternProperties"] : empty;
+  const Json& patterns =
+      s.contains("patternProperties") && s["patternProperties"].is_object() ? s["patternProperties"] : empty;
   const Json* additional = s.contains("additionalProperties") ? &s["additionalProperties"] : nullptr;
   const Json* names = s.contains("propertyNames") ? &s["propertyNames"] : nullptr;
   std::vector<std::string> known;
   for (const auto& [name, unused] : props.items()) known.push_back(name);
   for (const auto& [key, value] : v.items()) {
     const std::string child = scoring::member_path(path, key);
-    if (names && names->is_object() && names->contains("pattern") && !matches((*names)["pattern"].get<std::string>(), key))
-      error_at_key(child, fmt::format("\"{}\" is not an allowed name here ({})", key,
-                                      names->value("description", "pattern " + (*names)["pattern"].get<std::string>())));
+    if (names && names->is_object() && names->contains("pattern") &&
+        !matches((*names)["pattern"].get<std::string>(), key))
+      error_at_key(child,
+                   fmt::format("\"{}\" is not an allowed name here ({})", key,
+                               names->value("description", "pattern " + (*names)["pattern"].get<std::string>())));
     bool covered = false;
-    if (props.contains(key)) { check(props[key], value, child, depth); covered = true; }
+    if (props.contains(key)) {
+      check(props[key], value, child, depth);
+      covered = true;
+    }
     for (const auto& [pattern, sub] : patterns.items())
-      if (matches(pattern, key)) { check(sub, value, child, depth); covered = true; }
+      if (matches(pattern, key)) {
+        check(sub, value, child, depth);
+        covered = true;
+      }
     if (covered || !additional) continue;
     if (additional->is_boolean() && !additional->get<bool>())
       error_at_key(child, fmt::format("unknown member \"{}\"{}", key, did_you_mean(key, known)));
-    else
-      check(*additional, value, child, depth);
+    else check(*additional, value, child, depth);
   }
 }
 
 void Checker::check_array(const Json& s, const Json& v, const std::string& path, int depth) {
   if (auto n = s.find("minItems"); n != s.end() && n->is_number() && v.size() < n->get<double>())
-    error(path, v.empty() ? std::string("must not be empty") : fmt::format("needs at least {} items", number_text(n->get<double>())));
+    error(path, v.empty() ? std::string("must not be empty")
+                          : fmt::format("needs at least {} items", number_text(n->get<double>())));
   if (auto n = s.find("maxItems"); n != s.end() && n->is_number() && v.size() > n->get<double>())
     error(path, fmt::format("has {} items, at most {} allowed", v.size(), number_text(n->get<double>())));
   std::size_t first = 0;
@@ -280,8 +289,10 @@ void Checker::check_number(const Json& s, const Json& v, const std::string& path
     return it->get<double>();
   };
   const std::string got = number_text(x);
-  if (auto b = bound("minimum"); b && x < *b) error(path, fmt::format("{} is below the minimum {}", got, number_text(*b)));
-  if (auto b = bound("maximum"); b && x > *b) error(path, fmt::format("{} is above the maximum {}", got, number_text(*b)));
+  if (auto b = bound("minimum"); b && x < *b)
+    error(path, fmt::format("{} is below the minimum {}", got, number_text(*b)));
+  if (auto b = bound("maximum"); b && x > *b)
+    error(path, fmt::format("{} is above the maximum {}", got, number_text(*b)));
   if (auto b = bound("exclusiveMinimum"); b && x <= *b)
     error(path, fmt::format("{} must be more than {}", got, number_text(*b)));
   if (auto b = bound("exclusiveMaximum"); b && x >= *b)
@@ -300,7 +311,10 @@ void Checker::check_choice(const Json& s, const Json& v, const std::string& path
     for (const auto& branch : *it) {
       Diagnostics found;
       Checker(schema_, doc_, found).check(branch, v, path, depth + 1);
-      if (found.empty()) { ++passing; continue; }
+      if (found.empty()) {
+        ++passing;
+        continue;
+      }
       // A branch of the value's own type explains more than "must be a string" does.
       const std::size_t rank = found.size() + (type_fits(branch, v) ? 0 : 1000);
       if (!best || rank < best_rank) best = std::move(found), best_rank = rank;

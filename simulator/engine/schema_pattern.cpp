@@ -25,11 +25,23 @@ constexpr int k_max_repeat = 1000;
 
 Set class_of(char c) {
   Set s;
-  auto range = [&](int lo, int hi) { for (int b = lo; b <= hi; ++b) s.set(static_cast<std::size_t>(b)); };
+  auto range = [&](int lo, int hi) {
+    for (int b = lo; b <= hi; ++b) s.set(static_cast<std::size_t>(b));
+  };
   switch (c) {
-    case 'd': case 'D': range('0', '9'); break;
-    case 'w': case 'W': range('0', '9'); range('a', 'z'); range('A', 'Z'); s.set('_'); break;
-    case 's': case 'S': for (char w : {' ', '\t', '\n', '\r', '\f', '\v'}) s.set(static_cast<unsigned char>(w)); break;
+    case 'd':
+    case 'D': range('0', '9'); break;
+    case 'w':
+    case 'W':
+      range('0', '9');
+      range('a', 'z');
+      range('A', 'Z');
+      s.set('_');
+      break;
+    case 's':
+    case 'S':
+      for (char w : {' ', '\t', '\n', '\r', '\f', '\v'}) s.set(static_cast<unsigned char>(w));
+      break;
     default: s.set(static_cast<unsigned char>(c)); return s;
   }
   if (c == 'D' || c == 'W' || c == 'S') s.flip();
@@ -131,7 +143,11 @@ class PatternParser {
         return inner;
       }
       case '[': return bracket();
-      case '.': a->bytes.set(); a->bytes.reset('\n'); a->bytes.reset('\r'); return a;
+      case '.':
+        a->bytes.set();
+        a->bytes.reset('\n');
+        a->bytes.reset('\r');
+        return a;
       case '^': a->kind = Ast::line_start; return a;
       case '$': a->kind = Ast::line_end; return a;
       case '\\': {
@@ -141,7 +157,10 @@ class PatternParser {
         a->bytes = e == 'n' ? class_of('\n') : e == 't' ? class_of('\t') : e == 'r' ? class_of('\r') : class_of(e);
         return a;
       }
-      case '*': case '+': case '?': case '{': return fail(fmt::format("'{}' with nothing to repeat", c));
+      case '*':
+      case '+':
+      case '?':
+      case '{': return fail(fmt::format("'{}' with nothing to repeat", c));
       default: a->bytes = class_of(c); return a;
     }
   }
@@ -158,7 +177,10 @@ class PatternParser {
       if (lo == '\\') {
         if (i_ >= p_.size()) break;
         const char e = p_[i_++];
-        if (is_class_escape(e)) { a->bytes |= class_of(e); continue; }
+        if (is_class_escape(e)) {
+          a->bytes |= class_of(e);
+          continue;
+        }
         lo = static_cast<unsigned char>(e == 'n' ? '\n' : e == 't' ? '\t' : e);
       }
       int hi = lo;
@@ -196,7 +218,9 @@ class Emitter {
       case Ast::line_start: emit(Inst::line_start); break;
       case Ast::line_end: emit(Inst::line_end); break;
       case Ast::empty: break;
-      case Ast::cat: for (const auto& p : a.parts) gen(*p); break;
+      case Ast::cat:
+        for (const auto& p : a.parts) gen(*p);
+        break;
       case Ast::alt: {
         std::vector<int> jumps;
         for (std::size_t k = 0; k + 1 < a.parts.size(); ++k) {
@@ -279,9 +303,16 @@ bool SchemaPattern::search(std::string_view text) const {
       switch (in.op) {
         case Inst::byte: into.push_back(pc); break;
         case Inst::jump: stack.push_back(in.x); break;
-        case Inst::split: stack.push_back(in.y); stack.push_back(in.x); break;
-        case Inst::line_start: if (pos == 0) stack.push_back(pc + 1); break;
-        case Inst::line_end: if (pos == text.size()) stack.push_back(pc + 1); break;
+        case Inst::split:
+          stack.push_back(in.y);
+          stack.push_back(in.x);
+          break;
+        case Inst::line_start:
+          if (pos == 0) stack.push_back(pc + 1);
+          break;
+        case Inst::line_end:
+          if (pos == text.size()) stack.push_back(pc + 1);
+          break;
         case Inst::match: matched = true; break;
       }
     }

@@ -41,9 +41,7 @@ struct PendingLine {
 
 enum class Quiet { none, soon, silent };  // silence: not yet, about to go quiet, quiet
 
-double round3(double v) {
-  return std::round(v * 1000.0) / 1000.0;
-}
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 std::string trimmed(std::string_view text) {
   const auto b = text.find_first_not_of(" \t\r\n");
@@ -70,7 +68,7 @@ struct Session::Impl {
   std::size_t nudges_done = 0;
   std::size_t nudge_first = 0;
   Quiet quiet = Quiet::none;
-  Seconds quiet_at = 0;  // soon: when it goes quiet; silent: since when
+  Seconds quiet_at = 0;                 // soon: when it goes quiet; silent: since when
   std::optional<Seconds> early_return;  // a check-in came before the window: back when it opens
   std::optional<Seconds> hold_until;    // the customer waits for the agent to come back
   int misunderstood = 0;                // fallbacks in a row
@@ -102,8 +100,7 @@ struct Session::Impl {
   double patience_seconds() const { return effective_patience(base_patience(), mood); }
 
   double patience_left() const {
-    if (quiet == Quiet::silent)
-      return std::clamp(1.0 - (now - quiet_at) / current().silence->leave_after, 0.0, 1.0);
+    if (quiet == Quiet::silent) return std::clamp(1.0 - (now - quiet_at) / current().silence->leave_after, 0.0, 1.0);
     const double waited = waiting ? now - wait_since : 0.0;
     return std::clamp((patience_seconds() - waited) / base_patience(), 0.0, 1.0);
   }
@@ -210,10 +207,8 @@ struct Session::Impl {
     t = std::max(now, t);  // never record an event before one already recorded
     now = t;
     switch (what) {
-      case Due::line:
-        return show_line(t);
-      case Due::time_limit:
-        return finish(t, "time_up", "");
+      case Due::line: return show_line(t);
+      case Due::time_limit: return finish(t, "time_up", "");
       case Due::leave:
         record(sender::customer, kind::left, t, picker.pick(sc->persona.leave));
         return finish(t, "customer_left", "");
@@ -228,12 +223,8 @@ struct Session::Impl {
         quiet = Quiet::silent;
         quiet_at = t;
         return record(sender::customer, kind::silent, t, "");
-      case Due::silent_leave:
-        record(sender::customer, kind::left, t, "");
-        return finish(t, "customer_left", "");
-      case Due::early_return:
-        early_return.reset();
-        return come_back(t, "");
+      case Due::silent_leave: record(sender::customer, kind::left, t, ""); return finish(t, "customer_left", "");
+      case Due::early_return: early_return.reset(); return come_back(t, "");
       case Due::hold_over: {
         // The hold ran out: the customer asks once, then waits as for any answer.
         hold_until.reset();
@@ -244,8 +235,7 @@ struct Session::Impl {
         nudges_done = 0;
         return;
       }
-      case Due::none:
-        return;
+      case Due::none: return;
     }
   }
 
@@ -278,8 +268,8 @@ struct Session::Impl {
       const Seconds quiet_for = at - quiet_at;
       const bool checkin = reader.is_checkin(node, a);
       r.kind = !checkin || quiet_for > s.window_to ? Reaction::ignored
-               : quiet_for < s.window_from        ? Reaction::early_checkin
-                                                  : Reaction::checkin;
+               : quiet_for < s.window_from         ? Reaction::early_checkin
+                                                   : Reaction::checkin;
       r.label = r.kind == Reaction::ignored ? "ignored" : "checkin";
       return r;
     }
@@ -321,9 +311,8 @@ struct Session::Impl {
     for (int chain = 0; chain < 2 && !current().end; ++chain) {
       ReplyReading next = reader.read(node, *remembered, mood, remembered_used);
       // Only what the trainee asked is answered in turn: a question in another clause.
-      if (next.kind != ReplyReading::Kind::intent || !current().expect[next.intent_index].positive() ||
-          !next.reason || next.reason->clause < 0 ||
-          !remembered->clauses[static_cast<std::size_t>(next.reason->clause)].question)
+      if (next.kind != ReplyReading::Kind::intent || !current().expect[next.intent_index].positive() || !next.reason ||
+          next.reason->clause < 0 || !remembered->clauses[static_cast<std::size_t>(next.reason->clause)].question)
         break;
       for (int used : next.used_clauses)
         for (std::size_t c = 0; c < remembered->clauses.size(); ++c)
@@ -342,7 +331,8 @@ struct Session::Impl {
       if (m.then == "leave")
         return leave_now(at, text, m.say.empty() ? picker.pick(sc->persona.leave) : fresh_line(m.say));
       mood = clamp_mood(mood - 0.3);  // escalate: the customer asks for someone else
-      if (!m.say.empty()) return queue_line(at, text, PendingLine{kind::message, fresh_line(m.say), 0, 0, std::nullopt, false});
+      if (!m.say.empty())
+        return queue_line(at, text, PendingLine{kind::message, fresh_line(m.say), 0, 0, std::nullopt, false});
     }
     // The node's fallback (its lines, and/or a move), else the scenario's lines.
     const auto& fb = current().fallback;
@@ -359,23 +349,18 @@ struct Session::Impl {
     hold_until.reset();
     if (mood <= -1) return leave_now(at, text, picker.pick(sc->persona.leave));  // pushed too far
     switch (r.kind) {
-      case Reaction::ignored:
-        return;
-      case Reaction::early_checkin:
-        early_return = quiet_at + current().silence->window_from;
-        return;
-      case Reaction::checkin:
-        return come_back(at, text);
-      case Reaction::read:
-        break;
+      case Reaction::ignored: return;
+      case Reaction::early_checkin: early_return = quiet_at + current().silence->window_from; return;
+      case Reaction::checkin: return come_back(at, text);
+      case Reaction::read: break;
     }
     quiet = Quiet::none;
     const ReplyReading& rd = r.reading;
     switch (rd.kind) {
-      case ReplyReading::Kind::intent:
-        return follow_intent(at, text, a, rd);
+      case ReplyReading::Kind::intent: return follow_intent(at, text, a, rd);
       case ReplyReading::Kind::reaction:
-        return queue_line(at, text, PendingLine{kind::message, fresh_line(rd.reaction->say), 0, 0, std::nullopt, false});
+        return queue_line(at, text,
+                          PendingLine{kind::message, fresh_line(rd.reaction->say), 0, 0, std::nullopt, false});
       case ReplyReading::Kind::hold:
         hold_until = at + rd.hold_seconds;  // patience rests while the agent looks
         return;
@@ -384,8 +369,7 @@ struct Session::Impl {
         waiting = was_waiting;
         if (!was_waiting && pending.empty() && !current().silence) waiting = true, wait_since = at, nudges_done = 0;
         return;
-      case ReplyReading::Kind::fallback:
-        return fall_back(at, text);
+      case ReplyReading::Kind::fallback: return fall_back(at, text);
     }
   }
 
@@ -412,8 +396,7 @@ struct Session::Impl {
 // [SECTION] public API
 
 Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions options) {
-  if (!scenario || !scenario->node(scenario->start))
-    throw std::invalid_argument("Session needs a loaded scenario");
+  if (!scenario || !scenario->node(scenario->start)) throw std::invalid_argument("Session needs a loaded scenario");
   impl_ = std::make_unique<Impl>(std::move(scenario), std::move(options));
   Impl& s = *impl_;
   // The customer opens the chat at 0 with the start node's line.
@@ -427,18 +410,12 @@ Session& Session::operator=(Session&&) noexcept = default;
 
 namespace {
 // Time never goes backwards, and a broken clock value (NaN, inf) means "no time passed".
-Seconds forward(Seconds now, Seconds current) {
-  return std::isfinite(now) && now > current ? now : current;
-}
+Seconds forward(Seconds now, Seconds current) { return std::isfinite(now) && now > current ? now : current; }
 }  // namespace
 
-void Session::advance(Seconds now) {
-  impl_->advance(forward(now, impl_->now));
-}
+void Session::advance(Seconds now) { impl_->advance(forward(now, impl_->now)); }
 
-void Session::send(Seconds now, std::string_view text) {
-  impl_->send(forward(now, impl_->now), text);
-}
+void Session::send(Seconds now, std::string_view text) { impl_->send(forward(now, impl_->now), text); }
 
 void Session::end(Seconds now, std::string outcome) {
   Impl& s = *impl_;
@@ -458,21 +435,11 @@ std::optional<Seconds> Session::next_due() const {
   return due;
 }
 
-bool Session::finished() const {
-  return impl_->finished;
-}
-const std::string& Session::outcome() const {
-  return impl_->outcome;
-}
-const scoring::Transcript& Session::transcript() const {
-  return impl_->transcript;
-}
-const Scenario& Session::scenario() const {
-  return *impl_->sc;
-}
-const std::string& Session::journal_error() const {
-  return impl_->journal_error;
-}
+bool Session::finished() const { return impl_->finished; }
+const std::string& Session::outcome() const { return impl_->outcome; }
+const scoring::Transcript& Session::transcript() const { return impl_->transcript; }
+const Scenario& Session::scenario() const { return *impl_->sc; }
+const std::string& Session::journal_error() const { return impl_->journal_error; }
 
 CustomerState Session::customer() const {
   const Impl& s = *impl_;

@@ -49,10 +49,8 @@ Diagnostics schema_then_loader(const JsonDoc& doc, const std::string& schema_pat
 ParsedFile keep_parse(std::string path, scoring::JsonParse parsed) {
   ParsedFile out;
   out.path = std::move(path);
-  if (parsed.doc)
-    out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
-  else
-    out.diagnostics.push_back(*parsed.error);
+  if (parsed.doc) out.doc = std::make_shared<const JsonDoc>(std::move(*parsed.doc));
+  else out.diagnostics.push_back(*parsed.error);
   return out;
 }
 
@@ -128,7 +126,6 @@ std::vector<std::string> expand_files(const std::vector<std::string>& files_or_f
   files.erase(std::unique(files.begin(), files.end()), files.end());
   return files;
 }
-
 
 std::vector<ScenarioCheck> check_scenarios(const std::vector<std::string>& files_or_folders) {
   std::vector<ScenarioCheck> out;

@@ -20,7 +20,8 @@ TEST_CASE("a drive script plays a session: click, type, keys, virtual time, expe
   Headless h("driver_play");
   std::string error;
   auto steps = parse_drive_script(
-      "wait-frames 2\nclick home.search\ntype impatient-customer-fi\nwait-frames 2\nclick home.start.impatient-customer-fi\nadvance 20\nclick session.reply\n"
+      "wait-frames 2\nclick home.search\ntype impatient-customer-fi\nwait-frames 2\nclick "
+      "home.start.impatient-customer-fi\nadvance 20\nclick session.reply\n"
       "type Hei! Mikä on tilausnumeronne?\nkey enter\nexpect-min-messages 1\nexpect-screen session\n",
       "t.drive", error);
   REQUIRE(error.empty());
@@ -46,7 +47,8 @@ TEST_CASE("a failed expectation stops the script with a message") {
 }
 
 TEST_CASE("app options parse and reject bad usage") {
-  const char* ok[] = {"chatdrill", "--drive", "x.drive", "--screenshot-dir=/tmp/s", "--seed", "7", "--exercise", "e.json"};
+  const char* ok[] = {"chatdrill", "--drive", "x.drive",    "--screenshot-dir=/tmp/s",
+                      "--seed",    "7",       "--exercise", "e.json"};
   auto a = chatdrill::app::parse_args(8, const_cast<char**>(ok));
   CHECK(a.error.empty());
   CHECK(a.options.drive_script == "x.drive");

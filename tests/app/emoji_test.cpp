@@ -46,15 +46,18 @@ TEST_CASE("display text maps smileys to ASCII and other emoji to a placeholder")
   CHECK(display_text("Kiva \xF0\x9F\x98\x80") == "Kiva :D");
   CHECK(display_text("ok \xF0\x9F\x98\x89") == "ok ;)");
   CHECK(display_text("voi \xF0\x9F\x98\xA2") == "voi :'(");
-  CHECK(display_text("\xE2\x9D\xA4\xEF\xB8\x8F kiitos") == "<3 kiitos");   // ❤️ with VS16
-  CHECK(display_text("\xF0\x9F\x9A\x80 nyt") == "[emoji] nyt");              // 🚀
+  CHECK(display_text("\xE2\x9D\xA4\xEF\xB8\x8F kiitos") == "<3 kiitos");  // ❤️ with VS16
+  CHECK(display_text("\xF0\x9F\x9A\x80 nyt") == "[emoji] nyt");           // 🚀
   CHECK(display_text("Hyvää päivää – 5 € “lainaus”") == "Hyvää päivää – 5 € “lainaus”");
   CHECK(display_text("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
 }
 
 TEST_CASE("the emoji keeper round-trips and runs out gracefully") {
   EmojiKeeper keeper;
-  std::string text = "a\xF0\x9F\x98\x80" "b\xF0\x9F\x98\x80" "c";
+  std::string text =
+      "a\xF0\x9F\x98\x80"
+      "b\xF0\x9F\x98\x80"
+      "c";
   std::string encoded = keeper.encode(text);
   for (unsigned char c : encoded) CHECK(c != 0xF0);  // nothing outside the BMP reaches ImGui
   CHECK(keeper.decode(encoded) == text);

@@ -24,10 +24,10 @@ Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesyst
   io.ConfigInputTextCursorBlink = false;
   // The GLFW backend's key numbering, so tests use the same indices as the app.
   const std::pair<ImGuiKey, int> keys[] = {
-      {ImGuiKey_Tab, 258},     {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262}, {ImGuiKey_UpArrow, 265},
-      {ImGuiKey_DownArrow, 264}, {ImGuiKey_Home, 268},    {ImGuiKey_End, 269},        {ImGuiKey_Delete, 261},
-      {ImGuiKey_Backspace, 259}, {ImGuiKey_Enter, 257},   {ImGuiKey_Escape, 256},     {ImGuiKey_KeyPadEnter, 335},
-      {ImGuiKey_A, 65},        {ImGuiKey_C, 67},          {ImGuiKey_V, 86},           {ImGuiKey_X, 88},
+      {ImGuiKey_Tab, 258},       {ImGuiKey_LeftArrow, 263}, {ImGuiKey_RightArrow, 262}, {ImGuiKey_UpArrow, 265},
+      {ImGuiKey_DownArrow, 264}, {ImGuiKey_Home, 268},      {ImGuiKey_End, 269},        {ImGuiKey_Delete, 261},
+      {ImGuiKey_Backspace, 259}, {ImGuiKey_Enter, 257},     {ImGuiKey_Escape, 256},     {ImGuiKey_KeyPadEnter, 335},
+      {ImGuiKey_A, 65},          {ImGuiKey_C, 67},          {ImGuiKey_V, 86},           {ImGuiKey_X, 88},
       {ImGuiKey_Z, 90}};
   for (const auto& [k, v] : keys) io.KeyMap[k] = v;
   AppOptions options;
@@ -75,7 +75,8 @@ void Headless::type(const std::string& utf8) {
 }
 
 void Headless::type_with_emoji_keeper(const std::string& utf8) {
-  for (std::size_t i = 0; i < utf8.size();) ImGui::GetIO().AddInputCharacter(state.platform.emoji.to_input(next_code_point(utf8, i)));
+  for (std::size_t i = 0; i < utf8.size();)
+    ImGui::GetIO().AddInputCharacter(state.platform.emoji.to_input(next_code_point(utf8, i)));
   frame();
 }
 
@@ -128,9 +129,9 @@ void Headless::wait_for_customer() {
 
 std::vector<std::string> Headless::trainee_messages() const {
   std::vector<std::string> out;
-  const scoring::Transcript* t = state.sessions.live ? &state.sessions.live->session().transcript()
+  const scoring::Transcript* t = state.sessions.live     ? &state.sessions.live->session().transcript()
                                  : state.sessions.review ? &state.sessions.review->result.transcript
-                                                : nullptr;
+                                                         : nullptr;
   if (t)
     for (const auto& m : t->messages)
       if (m.is_trainee_message()) out.push_back(m.text);

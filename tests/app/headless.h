@@ -30,9 +30,9 @@ class Headless {
   }
   // Moves the app clock (and ticks the engine) by `seconds`, one frame per second.
   void advance(double seconds);
-  void type(const std::string& utf8);               // io.AddInputCharactersUTF8, one frame
+  void type(const std::string& utf8);                    // io.AddInputCharactersUTF8, one frame
   void type_with_emoji_keeper(const std::string& utf8);  // as the window layer does
-  void press(int imgui_key, bool shift = false);    // key down one frame, up the next
+  void press(int imgui_key, bool shift = false);         // key down one frame, up the next
   void press_enter(bool shift = false);
   // Clicks the centre of a tracked item: move, press, release (3 frames). Fails the test
   // if the item is not on screen.

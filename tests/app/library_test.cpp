@@ -68,7 +68,8 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
   for (const auto& e : h.state.library.scenarios.entries())
     if (e.path.find("trainer") != std::string::npos) {
       listed_broken = !e.scenario && !e.diagnostics.empty();
-      if (!e.diagnostics.empty()) CHECK(e.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
+      if (!e.diagnostics.empty())
+        CHECK(e.diagnostics[0].to_string().find("trainer/impatient-customer-fi.json:") != std::string::npos);
     }
   CHECK(listed_broken);
 

@@ -55,8 +55,8 @@ TEST_CASE("a recovery whose result cannot be written keeps the journal and says 
   }
   Headless h("recovery_unwritable", true);
   // A folder where the result file would go: the write fails.
-  const auto out = std::filesystem::path(h.state.sessions.folder) /
-                   (std::filesystem::path(journal).stem().string() + ".json");
+  const auto out =
+      std::filesystem::path(h.state.sessions.folder) / (std::filesystem::path(journal).stem().string() + ".json");
   std::filesystem::create_directories(out / "blocker");
   h.frames(2);
   h.click("recover.yes.0");

@@ -14,8 +14,9 @@ using namespace chatdrill::engine::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("checks: exercises get their schema check, located, and unknown fields once") {
-  const std::string text = "{\"$schema\": 5, \"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n"
-                           " \"scenarios\": [\"impatient-customer-fi\"], \"sede\": 3, \"seed\": \"one\"}\n";
+  const std::string text =
+      "{\"$schema\": 5, \"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n"
+      " \"scenarios\": [\"impatient-customer-fi\"], \"sede\": 3, \"seed\": \"one\"}\n";
   const auto check = check_exercise_text(text, "ex.json");
   CAPTURE(all_of(check.diagnostics));
   CHECK_FALSE(check.exercise);
@@ -24,7 +25,8 @@ TEST_CASE("checks: exercises get their schema check, located, and unknown fields
     if (d.path == "$schema") CHECK(d.to_string() == "ex.json:1:13: $schema: must be a string, not a number");
   CHECK(count_at(check.diagnostics, "sede") == 1);
   CHECK(count_at(check.diagnostics, "seed") == 1);
-  const auto clean = check_exercise_file((fs::path(CHATDRILL_SOURCE_DIR) / "scenarios/exercises/basics-fi.json").string());
+  const auto clean =
+      check_exercise_file((fs::path(CHATDRILL_SOURCE_DIR) / "scenarios/exercises/basics-fi.json").string());
   CHECK_MESSAGE(clean.diagnostics.empty(), all_of(clean.diagnostics));
   CHECK(clean.exercise);
 }

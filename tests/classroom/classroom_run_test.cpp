@@ -57,8 +57,7 @@ std::vector<Trainee> trainees() {
       // Joins 14 minutes late: only one minute of the exercise's 15 is left.
       {"Liisa",
        "2026-12-01T09:14:00Z",
-       {{"order-status-fi",
-         "{\"at\": 10, \"text\": \"Tarkistan.\"}\n{\"at\": 30, \"text\": \"Se on matkalla.\"}\n"},
+       {{"order-status-fi", "{\"at\": 10, \"text\": \"Tarkistan.\"}\n{\"at\": 30, \"text\": \"Se on matkalla.\"}\n"},
         {"gift-card-fi", "{\"at\": 8, \"text\": \"Kyllä.\"}\n"}}},
   };
 }
@@ -70,9 +69,9 @@ std::string set_up_class(const std::string& dir) {
   write_text((fs::path(dir) / "exercise.json").string(), k_exercise);
   for (const auto& t : trainees())
     for (const auto& [id, lines] : t.replies)
-      write_text((fs::path(dir) / "replies" / chatdrill::classroom::sanitize_name_part(t.name) / (id + ".jsonl"))
-                     .string(),
-                 lines);
+      write_text(
+          (fs::path(dir) / "replies" / chatdrill::classroom::sanitize_name_part(t.name) / (id + ".jsonl")).string(),
+          lines);
   return (fs::path(dir) / "exercise.json").string();
 }
 
@@ -129,8 +128,7 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   INFO(aino_out);
   CHECK(aino_out.find("waiting for the start at 2026-12-01T09:00:00Z") != std::string::npos);
   CHECK(aino_out.find("order-status-fi: resolved, overall ") != std::string::npos);  // feedback after each
-  CHECK(read_text((fs::path(dir) / "ville.out").string()).find("order-status-fi: time_up") !=
-        std::string::npos);
+  CHECK(read_text((fs::path(dir) / "ville.out").string()).find("order-status-fi: time_up") != std::string::npos);
   CHECK(read_text((fs::path(dir) / "script-alert-1-script-ohman.out.err").string()).find("no replies for") ==
         std::string::npos);
 
@@ -138,10 +136,9 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   CHECK(chatdrill::classroom::list_result_files(results).size() == 8);
   CHECK(chatdrill::classroom::list_live_journals(results).empty());  // every session finished
 
-  const std::string csv = (fs::path(dir) / "report.csv").string(),
-                    html = (fs::path(dir) / "report.html").string();
-  const auto report = run_chatdrill(
-      fmt::format("report {} --csv {} --html {}", quote(results), quote(csv), quote(html)), dir);
+  const std::string csv = (fs::path(dir) / "report.csv").string(), html = (fs::path(dir) / "report.html").string();
+  const auto report =
+      run_chatdrill(fmt::format("report {} --csv {} --html {}", quote(results), quote(csv), quote(html)), dir);
   INFO(report.err);
   REQUIRE(report.status == 0);
   const auto rows = csv_rows(read_text(csv));
@@ -165,8 +162,7 @@ TEST_CASE("a classroom of four runs a timed exercise at once and the trainer get
   for (const auto& [key, r] : by_key) {
     CHECK(r[1] == "Luokkaharjoitus <1>");
     for (int m = 6; m <= 10; ++m)
-      CHECK((std::stoi(r[static_cast<std::size_t>(m)]) >= 0 &&
-             std::stoi(r[static_cast<std::size_t>(m)]) <= 100));
+      CHECK((std::stoi(r[static_cast<std::size_t>(m)]) >= 0 && std::stoi(r[static_cast<std::size_t>(m)]) <= 100));
   }
   const std::string page = read_text(html);
   CHECK(page.find("<script") == std::string::npos);
@@ -197,10 +193,8 @@ TEST_CASE("the HTML report renders in headless Chromium") {
     for (int s = 0; s < 3; ++s, ++k) {
       auto r = make_result(n, scenarios[s], 35 + (k * 37) % 65, k % 5 == 0 ? "time_up" : "resolved");
       r.position = s;
-      const auto stem =
-          chatdrill::classroom::result_file_stem(n, scenarios[s], chatdrill::classroom::this_writer());
-      REQUIRE(
-          chatdrill::classroom::write_result(chatdrill::classroom::result_paths(results, stem).result, r).empty());
+      const auto stem = chatdrill::classroom::result_file_stem(n, scenarios[s], chatdrill::classroom::this_writer());
+      REQUIRE(chatdrill::classroom::write_result(chatdrill::classroom::result_paths(results, stem).result, r).empty());
     }
   const std::string html = (fs::path(dir) / "report.html").string();
   REQUIRE(run_chatdrill(fmt::format("report {} --html {}", quote(results), quote(html)), dir).status == 0);

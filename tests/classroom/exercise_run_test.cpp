@@ -32,9 +32,7 @@ std::string exercise_file(const std::string& dir, const std::string& feedback, c
   return path;
 }
 
-std::size_t files_in(const std::string& dir) {
-  return classroom::list_result_files(dir).size();
-}
+std::size_t files_in(const std::string& dir) { return classroom::list_result_files(dir).size(); }
 
 }  // namespace
 

@@ -19,10 +19,8 @@ std::string line_col_of(const std::string& text, const std::string& needle) {
   REQUIRE(at != std::string::npos);
   int line = 1, col = 1;
   for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n')
-      ++line, col = 1;
-    else
-      ++col;
+    if (text[i] == '\n') ++line, col = 1;
+    else ++col;
   }
   return fmt::format("{}:{}", line, col);
 }
@@ -33,9 +31,7 @@ std::string all_messages(const scoring::Diagnostics& ds) {
   return out;
 }
 
-std::string data(const std::string& name) {
-  return (fs::path(CHATDRILL_TEST_DATA) / "data" / name).string();
-}
+std::string data(const std::string& name) { return (fs::path(CHATDRILL_TEST_DATA) / "data" / name).string(); }
 
 classroom::ExerciseLoad load_text(const std::string& dir, const std::string& text) {
   const std::string path = (fs::path(dir) / "exercise.json").string();
@@ -87,8 +83,8 @@ TEST_CASE("an exercise's mistakes are reported with file, line, column and path,
 
 TEST_CASE("broken JSON and a missing file are diagnostics, not crashes") {
   const std::string dir = scratch("exercise-broken");
-  auto load = load_text(
-      dir, "{\n  \"format\": \"chatdrill.exercise/1\",\n  \"title\": \"x\"\n  \"scenarios\": []\n}\n");
+  auto load =
+      load_text(dir, "{\n  \"format\": \"chatdrill.exercise/1\",\n  \"title\": \"x\"\n  \"scenarios\": []\n}\n");
   REQUIRE(load.diagnostics.size() == 1);
   CHECK(load.diagnostics[0].pos.line == 4);
   CHECK_FALSE(load.exercise);
@@ -98,8 +94,7 @@ TEST_CASE("broken JSON and a missing file are diagnostics, not crashes") {
   auto wrong_root = load_text(dir, "[1, 2]");
   REQUIRE_FALSE(wrong_root.diagnostics.empty());
   CHECK(wrong_root.diagnostics[0].message.find("must be an object") != std::string::npos);
-  auto other_format =
-      load_text(dir, R"({"format": "chatdrill.scenario/1", "title": "x", "scenarios": ["gift"]})");
+  auto other_format = load_text(dir, R"({"format": "chatdrill.scenario/1", "title": "x", "scenarios": ["gift"]})");
   CHECK(all_messages(other_format.diagnostics).find("is not \"chatdrill.exercise/1\"") != std::string::npos);
 }
 
@@ -211,15 +206,13 @@ TEST_CASE("ISO 8601 times parse with zones and print back in UTC") {
 
 TEST_CASE("chatdrill validate checks exercise files, alone or in a folder, beside scenarios") {
   const std::string dir = scratch("validate-exercise");
-  const std::string example =
-      (fs::path(CHATDRILL_TEST_DATA) / ".." / ".." / "scenarios" / "exercises").string();
+  const std::string example = (fs::path(CHATDRILL_TEST_DATA) / ".." / ".." / "scenarios" / "exercises").string();
   const auto ok = run_chatdrill("validate " + quote(example) + " " + quote(data("gift-card-fi.json")), dir);
   INFO(ok.err);
   CHECK(ok.status == 0);
   CHECK(ok.out.find("2 files checked: 2 valid, 0 errors") != std::string::npos);
   const std::string bad = (fs::path(dir) / "bad.json").string();
-  write_text(bad,
-             "{\"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n \"scenarios\": [\"nope-fi\"]}\n");
+  write_text(bad, "{\"format\": \"chatdrill.exercise/1\", \"title\": \"x\",\n \"scenarios\": [\"nope-fi\"]}\n");
   const auto found = run_chatdrill("validate " + quote(bad), dir);
   CHECK(found.status == 1);
   CHECK(found.err.find(bad + ":2:16: scenarios[0]: unknown scenario id \"nope-fi\"") != std::string::npos);
@@ -231,20 +224,17 @@ TEST_CASE("chatdrill exercise says what is wrong with its arguments and its exer
   CHECK(run_chatdrill("exercise x.json --trainee", dir).status == 2);
   CHECK(run_chatdrill("exercise x.json --trainee A --replies-dir d --bogus", dir).status == 2);
   CHECK(run_chatdrill("exercise --help", dir).status == 0);
-  const auto missing =
-      run_chatdrill("exercise " + quote(dir + "/none.json") + " --trainee A --replies-dir d", dir);
+  const auto missing = run_chatdrill("exercise " + quote(dir + "/none.json") + " --trainee A --replies-dir d", dir);
   CHECK(missing.status == 1);
   CHECK(missing.err.find("none.json") != std::string::npos);
   const std::string ex = (fs::path(dir) / "ex.json").string();
   fs::copy_file(data("gift-card-fi.json"), fs::path(dir) / "gift-card-fi.json");
   write_text(ex, R"({"format": "chatdrill.exercise/1", "title": "x", "scenarios": ["gift-card-fi.json"]})");
-  const auto bad_now =
-      run_chatdrill("exercise " + quote(ex) + " --trainee A --replies-dir d --now yesterday", dir);
+  const auto bad_now = run_chatdrill("exercise " + quote(ex) + " --trainee A --replies-dir d --now yesterday", dir);
   CHECK(bad_now.status == 2);
   // No replies: the trainee writes nothing, the session still ends and is saved.
   const auto silent = run_chatdrill(
-      "exercise " + quote(ex) + " --trainee A --replies-dir " + quote(dir) + " --now 2026-12-01T09:00:00Z",
-      dir);
+      "exercise " + quote(ex) + " --trainee A --replies-dir " + quote(dir) + " --now 2026-12-01T09:00:00Z", dir);
   INFO(silent.err);
   CHECK(silent.status == 0);
   CHECK(silent.err.find("no replies for gift-card-fi") != std::string::npos);

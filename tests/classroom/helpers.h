@@ -42,7 +42,7 @@ inline std::string read_text(const std::string& path) {
 
 // A result with given scores and a short chat, as an app or `chatdrill exercise` writes it.
 inline chatdrill::classroom::SessionResult make_result(const std::string& trainee, const std::string& scenario,
-                                                    double overall, const std::string& outcome = "resolved") {
+                                                       double overall, const std::string& outcome = "resolved") {
   chatdrill::classroom::SessionResult r;
   r.trainee = trainee;
   r.exercise_id = "test-exercise";
@@ -57,8 +57,7 @@ inline chatdrill::classroom::SessionResult make_result(const std::string& traine
   r.transcript.language = "fi";
   r.transcript.outcome = outcome;
   r.transcript.messages.push_back({"customer", "message", 0.0, "Hei, tilaukseni on myöhässä.", {}});
-  r.transcript.messages.push_back(
-      {"trainee", "message", 12.0, "Hei " + trainee + "! Mikä on tilausnumeronne?", {}});
+  r.transcript.messages.push_back({"trainee", "message", 12.0, "Hei " + trainee + "! Mikä on tilausnumeronne?", {}});
   r.grade.overall = overall;
   for (std::size_t d = 0; d < r.grade.dimensions.size(); ++d)
     r.grade.dimensions[d].score = std::max(0.0, overall - 5.0 * static_cast<double>(d));

@@ -119,8 +119,7 @@ TEST_CASE("CSV: BOM, quoted text, doubled quotes, formula guard, Finnish letters
 TEST_CASE("HTML escapes trainee and customer text and loads nothing from elsewhere") {
   const std::string dir = scratch("html-escape");
   auto r = make_result("<script>alert('x')</script>", "gift-card-fi", 50);
-  r.transcript.messages.push_back(
-      {"customer", "message", 20, "<img src=x onerror=alert(1)> & \"quotes\"", {}});
+  r.transcript.messages.push_back({"customer", "message", 20, "<img src=x onerror=alert(1)> & \"quotes\"", {}});
   put(dir, r);
   write_text((fs::path(dir) / "<b>evil.json").string(), "nope");
   classroom::ClassTable table;

@@ -143,12 +143,9 @@ TEST_CASE("sixteen processes writing into one folder at once lose no result") {
 TEST_CASE("corrupt and foreign files in a results folder are reported and skipped") {
   const std::string dir = scratch("results-corrupt");
   REQUIRE(
-      classroom::write_result((fs::path(dir) / "good.json").string(), make_result("Aino", "gift-card-fi", 90))
-          .empty());
-  write_text((fs::path(dir) / "torn.json").string(),
-             "{\n  \"format\": \"chatdrill.result/1\",\n  \"trainee\": \"Ai");
-  write_text((fs::path(dir) / "scenario.json").string(),
-             "{\"format\": \"chatdrill.scenario/1\", \"id\": \"x\"}");
+      classroom::write_result((fs::path(dir) / "good.json").string(), make_result("Aino", "gift-card-fi", 90)).empty());
+  write_text((fs::path(dir) / "torn.json").string(), "{\n  \"format\": \"chatdrill.result/1\",\n  \"trainee\": \"Ai");
+  write_text((fs::path(dir) / "scenario.json").string(), "{\"format\": \"chatdrill.scenario/1\", \"id\": \"x\"}");
   write_text((fs::path(dir) / "list.json").string(), "[1, 2, 3]");
   write_text((fs::path(dir) / "binary.json").string(), std::string("\x00\xff\xfe garbage", 11));
   write_text((fs::path(dir) / "empty.json").string(), "");
@@ -165,8 +162,7 @@ TEST_CASE("corrupt and foreign files in a results folder are reported and skippe
   INFO(all);
   CHECK(loaded.skipped.size() == 6);
   CHECK(all.find((fs::path(dir) / "torn.json").string() + ":3:") != std::string::npos);
-  CHECK(all.find("scenario.json:1:12: format: not a chatdrill result (\"chatdrill.scenario/1\"") !=
-        std::string::npos);
+  CHECK(all.find("scenario.json:1:12: format: not a chatdrill result (\"chatdrill.scenario/1\"") != std::string::npos);
   CHECK(all.find("list.json:1:1: not a chatdrill result") != std::string::npos);
   CHECK(all.find("binary.json") != std::string::npos);
   CHECK(all.find("empty.json") != std::string::npos);

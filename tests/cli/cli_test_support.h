@@ -49,9 +49,8 @@ inline Run run_chatdrill(const std::string& args_already_quoted, const std::stri
   // Per process: ctest runs test cases in parallel.
   const auto dir = scratch_dir("runs-" + std::to_string(::getpid()));
   const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = "cd " + quoted(CHATDRILL_SOURCE_DIR) + " && " + env + " " +
-                          quoted(CHATDRILL_BINARY) + " " + args_already_quoted + " >" + quoted(out.string()) +
-                          " 2>" + quoted(err.string());
+  const std::string cmd = "cd " + quoted(CHATDRILL_SOURCE_DIR) + " && " + env + " " + quoted(CHATDRILL_BINARY) + " " +
+                          args_already_quoted + " >" + quoted(out.string()) + " 2>" + quoted(err.string());
   const int status = std::system(cmd.c_str());
   Run r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

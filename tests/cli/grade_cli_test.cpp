@@ -30,7 +30,8 @@ std::string slurp(const std::string& path) {
 Run run(const std::string& args, const std::string& env = "") {
   std::filesystem::create_directories(CHATDRILL_TEST_TMP);
   // One file per test process: ctest runs the cases of this file in parallel.
-  const std::string err_file = std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr." + std::to_string(::getpid()) + ".txt";
+  const std::string err_file =
+      std::string(CHATDRILL_TEST_TMP) + "/grade_cli_stderr." + std::to_string(::getpid()) + ".txt";
   const std::string cmd = env + " '" + CHATDRILL_BINARY + "' grade " + args + " 2>'" + err_file + "'";
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -44,7 +45,9 @@ Run run(const std::string& args, const std::string& env = "") {
   return r;
 }
 
-std::string golden_path(const std::string& name) { return std::string(CHATDRILL_SOURCE_DIR) + "/tests/scoring/golden/" + name + ".json"; }
+std::string golden_path(const std::string& name) {
+  return std::string(CHATDRILL_SOURCE_DIR) + "/tests/scoring/golden/" + name + ".json";
+}
 
 std::string write_tmp(const std::string& name, const std::string& content) {
   std::filesystem::create_directories(CHATDRILL_TEST_TMP);
@@ -89,21 +92,25 @@ TEST_CASE("grade --json prints the same chatdrill.grade/2 as the library") {
     const auto parsed = parse_json(line, "line");
     REQUIRE(parsed.doc);
     CHECK(parsed.doc->root["format"] == "chatdrill.grade/2");
-    CHECK(parsed.doc->root["file"].get<std::string>().ends_with(count == 0 ? "fi_delivery_good.json" : "en_refund_good.json"));
+    CHECK(parsed.doc->root["file"].get<std::string>().ends_with(count == 0 ? "fi_delivery_good.json"
+                                                                           : "en_refund_good.json"));
     ++count;
   }
   CHECK(count == 2);
 }
 
 TEST_CASE("malformed transcripts are reported as file:line:col: path: message with exit 1") {
-  const std::string bad = write_tmp("bad_transcript.json",
-                                    "{\"format\": \"chatdrill.transcript/1\", \"language\": \"fi\",\n"
-                                    " \"messages\": [{\"from\": \"customer\", \"at\": \"soon\", \"text\": \"Hei\"}]}\n");
+  const std::string bad =
+      write_tmp("bad_transcript.json",
+                "{\"format\": \"chatdrill.transcript/1\", \"language\": \"fi\",\n"
+                " \"messages\": [{\"from\": \"customer\", \"at\": \"soon\", \"text\": \"Hei\"}]}\n");
   const Run r = run("'" + bad + "'");
   CHECK(r.status == 1);
   // A string `at` is a timestamp now (real logs), so "soon" is a bad one.
-  CHECK(r.err.find("bad_transcript.json:2:42: messages[0].at: \"soon\" is not an ISO-8601 timestamp") != std::string::npos);
-  const std::string broken = write_tmp("broken_transcript.json", "{\"format\": \"chatdrill.transcript/1\",\n  \"messages\": [}\n");
+  CHECK(r.err.find("bad_transcript.json:2:42: messages[0].at: \"soon\" is not an ISO-8601 timestamp") !=
+        std::string::npos);
+  const std::string broken =
+      write_tmp("broken_transcript.json", "{\"format\": \"chatdrill.transcript/1\",\n  \"messages\": [}\n");
   const Run b = run("'" + broken + "'");
   CHECK(b.status == 1);
   CHECK(b.err.find("broken_transcript.json:2:") != std::string::npos);
@@ -137,7 +144,8 @@ TEST_CASE("a broken lexicon file is reported with its location, not a crash") {
             "{\"format\": \"chatdrill.lexicon/1\", \"language\": \"fi\",\n \"markers\": {\"kiitos\": {}}}\n");
   const Run r = run("'" + golden_path("fi_cancel_bounce") + "'", "CHATDRILL_DATA='" + root + "'");
   CHECK(r.status == 1);
-  CHECK(r.err.find("scoring/lexicons/fi.json:2:14: markers.kiitos: marker id \"kiitos\" must look like") != std::string::npos);
+  CHECK(r.err.find("scoring/lexicons/fi.json:2:14: markers.kiitos: marker id \"kiitos\" must look like") !=
+        std::string::npos);
 }
 
 TEST_CASE("grade usage: --help, no file, unknown option") {

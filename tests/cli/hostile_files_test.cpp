@@ -10,8 +10,8 @@
 #include <string>
 
 #include "cli_test_support.h"
-#include "scoring/grade.h"
 #include "scoring/core/limits.h"
+#include "scoring/grade.h"
 #include "simulator/classroom/results.h"
 #include "support/bounded_run.h"
 #include "support/grader.h"
@@ -39,7 +39,8 @@ void check_bounded(const BoundedRun& r, double seconds = 2, double mb = 200) {
 std::string scenario_with(const std::string& start, const std::string& nodes, const std::string& id = "hostile") {
   return R"({"format": "chatdrill.scenario/1", "id": ")" + id +
          R"(", "title": "t", "language": "fi", "persona": {"name": "Aino", "archetype": "neutral"},
-  "fallback": ["Anteeksi?"], "start": ")" + start + R"(", "nodes": {)" + nodes + "}}";
+  "fallback": ["Anteeksi?"], "start": ")" +
+         start + R"(", "nodes": {)" + nodes + "}}";
 }
 
 // A valid result, as a session writes it.
@@ -96,7 +97,8 @@ TEST_CASE("hostile: ids of 30k characters get errors quickly with no did-you-mea
 TEST_CASE("hostile: an object with 100k keys is read fast and one more than the limit is refused") {
   const auto dir = scratch_dir("hostile-keys");
   std::string text = "{";
-  for (std::size_t i = 0; i < chatdrill::scoring::k_max_object_keys; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  for (std::size_t i = 0; i < chatdrill::scoring::k_max_object_keys; ++i)
+    text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
   const auto file = dir / "keys.json";
   write_file(file, text + "}");
   auto r = run_bounded({"grade", file.string()});
@@ -116,7 +118,8 @@ TEST_CASE("hostile: a chain of 8k nodes validates in linear time") {
   std::string nodes;
   constexpr int k_nodes = 8000;
   for (int i = 0; i < k_nodes - 1; ++i)
-    nodes += "\"n" + std::to_string(i) + R"(": {"say": ["Hei"], "expect": [{"intent": "kiitos", "keywords": ["kiitos"], "goto": "n)" +
+    nodes += "\"n" + std::to_string(i) +
+             R"(": {"say": ["Hei"], "expect": [{"intent": "kiitos", "keywords": ["kiitos"], "goto": "n)" +
              std::to_string(i + 1) + "\"}]},";
   nodes += "\"n" + std::to_string(k_nodes - 1) + R"(": {"say": ["Kiitos"], "end": {"outcome": "resolved"}})";
   const auto file = dir / "chain.json";
@@ -225,7 +228,8 @@ TEST_CASE("hostile: files over the size limit are refused by readers and replies
   // The reply box's limit holds for scripted replies too, so play never writes a transcript
   // that grade would refuse.
   const auto replies = dir / "long.jsonl";
-  write_file(replies, "{\"at\": 5, \"text\": \"" + std::string(chatdrill::scoring::k_max_reply_bytes + 1, 'a') + "\"}\n");
+  write_file(replies,
+             "{\"at\": 5, \"text\": \"" + std::string(chatdrill::scoring::k_max_reply_bytes + 1, 'a') + "\"}\n");
   r = run_bounded({"play", "cancel-subscription-fi", "--replies", replies.string()});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, replies.string() + ":1:"));
@@ -240,7 +244,9 @@ TEST_CASE("hostile: report on a folder it cannot read is an error naming the fol
   ::chmod(dir.c_str(), 0);
   // As root (CI containers), drop the capabilities that ignore file permissions.
   std::vector<std::string> prefix;
-  if (::geteuid() == 0) prefix = {"setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"};
+  if (::geteuid() == 0)
+    prefix = {"setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search",
+              "--"};
   const auto r = run_bounded({"report", dir.string()}, {}, prefix);
   const auto file = run_bounded({"grade", (dir / "aino.json").string()}, {}, prefix);
   const auto validate = run_bounded({"validate", dir.string()}, {}, prefix);

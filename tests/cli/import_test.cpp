@@ -39,7 +39,8 @@ TEST_CASE("import: a chat export becomes one transcript per conversation that gr
   CHECK(am[1].at == doctest::Approx(38));
   REQUIRE(b.transcript->messages.size() == 3);
   CHECK(contains(b.transcript->messages[1].text, "heti.\nSe lähti"));  // a line break inside quotes
-  const Run graded = run_chatdrill("grade " + quoted((out / "A-1.json").string()) + " " + quoted((out / "B_2.json").string()));
+  const Run graded =
+      run_chatdrill("grade " + quoted((out / "A-1.json").string()) + " " + quoted((out / "B_2.json").string()));
   CHECK_MESSAGE(graded.exit_code == 0, graded.err);
   CHECK(contains(graded.out, "First reply in 38 s, target 30 s") == false);
   CHECK(contains(graded.out, "First reply took 38 s, target 30 s."));
@@ -48,12 +49,14 @@ TEST_CASE("import: a chat export becomes one transcript per conversation that gr
 TEST_CASE("import: --agent and --customer choose who is who, and say so") {
   const auto out = scratch_dir("import-roles");
   const Run r = run_chatdrill("import " + quoted(data("import/chats.csv")) +
-                              " --agent 'support maria' --customer Liisa --conversation Conversation --out " + quoted(out.string()));
+                              " --agent 'support maria' --customer Liisa --conversation Conversation --out " +
+                              quoted(out.string()));
   CHECK(r.exit_code == 1);  // Pekka and Agent Ville are neither
   CHECK(contains(r.err, "chats.csv:4: column 3 \"Sender\": \"Pekka\" is neither an --agent nor a --customer value"));
   CHECK(contains(r.err, "nothing written"));
-  const Run only = run_chatdrill("import " + quoted(data("import/chats.csv")) + " --customer Liisa --customer pekka --whole-file --channel email --language en --out " +
-                                 quoted(out.string()));
+  const Run only = run_chatdrill(
+      "import " + quoted(data("import/chats.csv")) +
+      " --customer Liisa --customer pekka --whole-file --channel email --language en --out " + quoted(out.string()));
   REQUIRE_MESSAGE(only.exit_code == 0, only.err);
   CHECK(contains(only.out, "--customer values are the customer, everyone else the trainee"));
   CHECK(contains(only.out, "wrote 1 transcript to"));
@@ -64,8 +67,8 @@ TEST_CASE("import: --agent and --customer choose who is who, and say so") {
   CHECK(t.transcript->messages.size() == 7);
   // Without --whole-file, the "Conversation" column splits the file (found by its usual name).
   const auto split = scratch_dir("import-split");
-  const Run found = run_chatdrill("import " + quoted(data("import/chats.csv")) + " --customer Liisa --customer pekka --out " +
-                                  quoted(split.string()));
+  const Run found = run_chatdrill("import " + quoted(data("import/chats.csv")) +
+                                  " --customer Liisa --customer pekka --out " + quoted(split.string()));
   REQUIRE_MESSAGE(found.exit_code == 0, found.err);
   CHECK(contains(found.out, "conversation = column 1 \"Conversation\""));
   CHECK(contains(found.out, "wrote 2 transcripts to"));
@@ -99,14 +102,18 @@ TEST_CASE("import: broken rows and missing columns are named with file, line and
   CHECK(contains(r.err, "bad_rows.csv:3: column 2 \"Timestamp\": \"2026-02-30 09:15:40\": February 2026 has 28 days"));
   CHECK(contains(r.err, "bad_rows.csv:4: text after a closing quote"));
   CHECK_FALSE(std::filesystem::exists(out / "bad_rows.json"));
-  const Run cols = run_chatdrill("import " + quoted(data("import/bad_rows.csv")) + " --text Body --out " + quoted(out.string()));
+  const Run cols =
+      run_chatdrill("import " + quoted(data("import/bad_rows.csv")) + " --text Body --out " + quoted(out.string()));
   CHECK(cols.exit_code == 1);
-  CHECK(contains(cols.err, "bad_rows.csv:1: no column \"Body\" for the text; the header has \"Conversation\", \"Timestamp\", "
-                           "\"Sender\", \"Message\""));
+  CHECK(contains(cols.err,
+                 "bad_rows.csv:1: no column \"Body\" for the text; the header has \"Conversation\", \"Timestamp\", "
+                 "\"Sender\", \"Message\""));
   const auto headerless = out / "odd.csv";
   write_file(headerless, "when,who,what\n1,agent,hi\n");
   const Run none = run_chatdrill("import " + quoted(headerless.string()) + " --out " + quoted(out.string()));
-  CHECK(contains(none.err, "no time column (tried time, timestamp, date, created_at, datetime, sent_at; name it with --time COL)"));
+  CHECK(
+      contains(none.err,
+               "no time column (tried time, timestamp, date, created_at, datetime, sent_at; name it with --time COL)"));
   CHECK(run_chatdrill("import --help").exit_code == 0);
   CHECK(run_chatdrill("import").exit_code == 2);
 }

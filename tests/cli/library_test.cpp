@@ -65,9 +65,10 @@ TEST_CASE("library: schema errors are printed as file:line:col: path: message an
 
 TEST_CASE("library: lints are warnings on stderr and do not fail validation") {
   const auto dir = scratch_dir("library-lint");
-  std::string text = with(k_small, R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}])",
-                          R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}, {"intent": "sure", "keywords": ["Yes"], "goto": "done"},)"
-                          R"( {"intent": "odd", "keywords": ["e-mail"], "prefixes": ["re-"], "goto": "done"}])");
+  std::string text = with(
+      k_small, R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}])",
+      R"([{"intent": "yes", "keywords": ["yes"], "goto": "done"}, {"intent": "sure", "keywords": ["Yes"], "goto": "done"},)"
+      R"( {"intent": "odd", "keywords": ["e-mail"], "prefixes": ["re-"], "goto": "done"}])");
   write_file(dir / "small.json", text);
   const auto r = run_chatdrill("validate " + quoted((dir / "small.json").string()));
   const std::string file = (dir / "small.json").string();
@@ -81,7 +82,8 @@ TEST_CASE("library: lints are warnings on stderr and do not fail validation") {
 
 TEST_CASE("library: a failing self-test prints FAIL with the reason and the run, and exits 1") {
   const auto dir = scratch_dir("library-selftest");
-  write_file(dir / "small.json", with(k_small, R"("expect": {"outcome": "resolved"}})", R"("expect": {"outcome": "lost", "reaches": ["done"]}})"));
+  write_file(dir / "small.json", with(k_small, R"("expect": {"outcome": "resolved"}})",
+                                      R"("expect": {"outcome": "lost", "reaches": ["done"]}})"));
   const auto r = run_chatdrill("validate --run-tests " + quoted(dir.string()));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.out, "FAIL small/yes resolves: expected outcome lost, got resolved\n"));

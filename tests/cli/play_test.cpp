@@ -9,9 +9,7 @@ using namespace chatdrill::cli::test;
 
 namespace {
 
-std::string replies(const std::string& name) {
-  return quoted(std::string(CHATDRILL_TEST_DATA) + "/replies/" + name);
-}
+std::string replies(const std::string& name) { return quoted(std::string(CHATDRILL_TEST_DATA) + "/replies/" + name); }
 
 // Parses stdout as a transcript; fails the test if it is not a valid one.
 scoring::Transcript transcript_of(const std::string& json) {
@@ -38,8 +36,8 @@ TEST_CASE("play: every ending of the three Finnish scenarios is reached from the
     const auto& scenario = run.first;
     const auto& file = run.second;
     CAPTURE(file);
-    const auto r = run_chatdrill(std::string("play ") + scenario + " --replies " +
-                                 replies(std::string(file) + ".jsonl"));
+    const auto r =
+        run_chatdrill(std::string("play ") + scenario + " --replies " + replies(std::string(file) + ".jsonl"));
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     const auto t = transcript_of(r.out);
@@ -54,16 +52,15 @@ TEST_CASE("play: every ending of the three Finnish scenarios is reached from the
 }
 
 TEST_CASE("play: a scenario path works like its id, --out writes the file and nothing to stdout") {
-  const auto by_id =
-      run_chatdrill("play cancel-subscription-fi --replies " + replies("cancel-retained.jsonl"));
-  const auto by_path = run_chatdrill("play scenarios/cancel-subscription-fi.json --replies " +
-                                     replies("cancel-retained.jsonl"));
+  const auto by_id = run_chatdrill("play cancel-subscription-fi --replies " + replies("cancel-retained.jsonl"));
+  const auto by_path =
+      run_chatdrill("play scenarios/cancel-subscription-fi.json --replies " + replies("cancel-retained.jsonl"));
   REQUIRE(by_id.exit_code == 0);
   CHECK(by_path.out == by_id.out);
   const auto out = scratch_dir("play") / "transcript.json";
   std::filesystem::remove(out);
-  const auto written = run_chatdrill("play cancel-subscription-fi --out " + quoted(out.string()) +
-                                     " --replies " + replies("cancel-retained.jsonl"));
+  const auto written = run_chatdrill("play cancel-subscription-fi --out " + quoted(out.string()) + " --replies " +
+                                     replies("cancel-retained.jsonl"));
   CHECK(written.exit_code == 0);
   CHECK(written.out.empty());
   CHECK(slurp(out) == by_id.out);
@@ -78,8 +75,7 @@ TEST_CASE("play: the same seed gives the same transcript, the seed is recorded")
 }
 
 TEST_CASE("play: --time-limit ends the session with time_up") {
-  const auto r =
-      run_chatdrill("play silent-customer-fi --time-limit 60 --replies " + replies("silent-resolved.jsonl"));
+  const auto r = run_chatdrill("play silent-customer-fi --time-limit 60 --replies " + replies("silent-resolved.jsonl"));
   REQUIRE(r.exit_code == 0);
   const auto t = transcript_of(r.out);
   CHECK(t.outcome == "time_up");
@@ -88,9 +84,8 @@ TEST_CASE("play: --time-limit ends the session with time_up") {
 
 TEST_CASE("play: bad replies files are findings with file:line:col, exit 1") {
   const auto dir = scratch_dir("play-bad");
-  write_file(
-      dir / "r.jsonl",
-      "{\"at\": 10, \"text\": \"Hei\"}\n{\"at\": 4, \"text\": \"Moi\"}\n{\"text\": \"x\"}\nnot json\n");
+  write_file(dir / "r.jsonl",
+             "{\"at\": 10, \"text\": \"Hei\"}\n{\"at\": 4, \"text\": \"Moi\"}\n{\"text\": \"x\"}\nnot json\n");
   const auto r = run_chatdrill("play cancel-subscription-fi --replies " + quoted((dir / "r.jsonl").string()));
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
@@ -107,8 +102,8 @@ TEST_CASE("play: invalid or unknown scenarios exit 1 with the findings") {
   const auto dir = scratch_dir("play-invalid");
   write_file(dir / "x.json", "{\"format\": \"chatdrill.scenario/1\", \"id\": \"x\"}\n");
   write_file(dir / "r.jsonl", "");
-  const auto r = run_chatdrill("play " + quoted((dir / "x.json").string()) + " --replies " +
-                               quoted((dir / "r.jsonl").string()));
+  const auto r =
+      run_chatdrill("play " + quoted((dir / "x.json").string()) + " --replies " + quoted((dir / "r.jsonl").string()));
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "x.json:1:1: missing \"title\""));
   const auto unknown = run_chatdrill("play no-such-scenario --replies " + quoted((dir / "r.jsonl").string()));

@@ -48,9 +48,8 @@ TEST_CASE("validate: findings name file, line, column and path, and exit 1") {
   write_file(dir / "bad.json", text);
   const auto r = run_chatdrill("validate " + quoted((dir / "bad.json").string()));
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err,
-                 (dir / "bad.json").string() +
-                     ":10:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
+  CHECK(contains(r.err, (dir / "bad.json").string() +
+                            ":10:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)\n"));
   CHECK(r.out == "1 file checked: 0 valid, 1 error, 0 warnings\n");
 }
 

@@ -23,10 +23,10 @@ std::string steps(std::string_view text) {
 
 TEST_CASE("decode_utf8 reads valid sequences of one to four bytes") {
   CHECK(steps("a") == "97@1 ");
-  CHECK(steps("\xC3\xA4") == "228@2 ");                 // ä
-  CHECK(steps("\xE2\x82\xAC") == "8364@3 ");            // €
-  CHECK(steps("\xF0\x9F\x98\x80") == "128512@4 ");      // 😀
-  CHECK(steps("\xF4\x8F\xBF\xBF") == "1114111@4 ");     // U+10FFFF
+  CHECK(steps("\xC3\xA4") == "228@2 ");              // ä
+  CHECK(steps("\xE2\x82\xAC") == "8364@3 ");         // €
+  CHECK(steps("\xF0\x9F\x98\x80") == "128512@4 ");   // 😀
+  CHECK(steps("\xF4\x8F\xBF\xBF") == "1114111@4 ");  // U+10FFFF
   CHECK(steps("k\xC3\xA4y") == "107@1 228@3 121@4 ");
 }
 
@@ -42,7 +42,8 @@ TEST_CASE("decode_utf8 rejects overlongs, surrogates, values past U+10FFFF and s
 
 TEST_CASE("a truncated sequence is skipped as one and the next character still reads") {
   CHECK(steps("\xE2\x82") == "!@2 ");
-  CHECK(steps("\xE2\x82" "a") == "!@2 97@3 ");
+  CHECK(steps("\xE2\x82"
+              "a") == "!@2 97@3 ");
   CHECK(steps("\xF0\x9F\x98") == "!@3 ");
 }
 
@@ -52,7 +53,10 @@ TEST_CASE("the helpers keep one U+FFFD per invalid byte") {
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
   CHECK(utf8_sequence("\xC3\xA4", 0) == 2);
   CHECK(utf8_sequence("\xE2\x82", 0) == 0);
-  CHECK(sanitize_utf8("a\xE2\x82" "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  CHECK(sanitize_utf8("a\xE2\x82"
+                      "b") ==
+        "a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b");
   CHECK(sanitize_utf8("ok ä") == "ok ä");
   std::string s = "\xC3\xA4\xFF";
   std::size_t i = 0;

@@ -104,9 +104,9 @@ TEST_CASE("channel bounce: pushback and lower mood, never a positive intent, in 
 }
 
 TEST_CASE("blame, rudeness and dismissal cool the customer and get a reaction, not a fallback") {
-  for (const auto& [reply, label] : {std::pair{"Se on teidän oma vikanne.", "blame"},
-                                     std::pair{"Se ei ole meidän ongelmamme.", "dismissal"},
-                                     std::pair{"Olet idiootti.", "rudeness"}}) {
+  for (const auto& [reply, label] :
+       {std::pair{"Se on teidän oma vikanne.", "blame"}, std::pair{"Se ei ole meidän ongelmamme.", "dismissal"},
+        std::pair{"Olet idiootti.", "rudeness"}}) {
     Session s(shop(), {});
     s.send(5, reply);
     CHECK_MESSAGE(intent_of_last_reply(s) == label, reply);
@@ -178,7 +178,8 @@ TEST_CASE("built-in behaviour is switched per scenario and per node, lines overr
 }
 
 TEST_CASE("unknown concepts and moves are located errors with a hint") {
-  const auto load = load_text(replaced(k_shop, R"("concepts": ["case.order_number"])", R"("concepts": ["case.order_nmber"])"));
+  const auto load =
+      load_text(replaced(k_shop, R"("concepts": ["case.order_number"])", R"("concepts": ["case.order_nmber"])"));
   CHECK_FALSE(load.scenario);
   const auto d = diag_at(load, "nodes.start.expect[0].concepts[0]");
   CHECK(d.message.find("did you mean \"case.order_number\"") != std::string::npos);

@@ -26,8 +26,7 @@ inline scoring::SourcePos pos_of(const std::string& text, const std::string& nee
     if (text[i] == '\n') {
       ++p.line;
       p.col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-      ++p.col;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++p.col;
   }
   return p;
 }

@@ -74,11 +74,10 @@ TEST_CASE("a journal cut at every byte recovers every complete event") {
   for (std::size_t n = 0; n <= text.size(); ++n) {
     CAPTURE(n);
     // In memory for speed; every 499th cut also goes through a real file.
-    const auto load =
-        n % 499 ? recover_journal_text(std::string_view(text).substr(0, n), cut.string()) : [&] {
-          std::ofstream(cut, std::ios::binary | std::ios::trunc) << text.substr(0, n);
-          return recover_journal(cut.string());
-        }();
+    const auto load = n % 499 ? recover_journal_text(std::string_view(text).substr(0, n), cut.string()) : [&] {
+      std::ofstream(cut, std::ios::binary | std::ios::trunc) << text.substr(0, n);
+      return recover_journal(cut.string());
+    }();
     if (n < header_end) {  // not even the header made it: nothing to recover, said clearly
       CHECK_FALSE(load.transcript);
       REQUIRE(load.diagnostics.size() == 1);

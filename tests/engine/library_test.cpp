@@ -167,9 +167,10 @@ TEST_CASE("library: every self-test passes and together they reach every ending 
 // [SECTION] schema
 
 TEST_CASE("schema: errors are located at the offending value, unknown members at their key") {
-  const std::string text = replaced(replaced(replaced(k_base_scenario, R"("title": "T",)", R"("title": "T", "difficulty": 7, "tittle": "x",)"),
-                                             R"("language": "fi")", R"("language": "sv")"),
-                                    R"("say": ["Kiitos."])", R"("say": "Kiitos.")");
+  const std::string text = replaced(
+      replaced(replaced(k_base_scenario, R"("title": "T",)", R"("title": "T", "difficulty": 7, "tittle": "x",)"),
+               R"("language": "fi")", R"("language": "sv")"),
+      R"("say": ["Kiitos."])", R"("say": "Kiitos.")");
   const auto ds = schema_findings(text);
   const auto difficulty = finding(ds, "difficulty", "7 is above the maximum 5");
   CHECK(difficulty.pos.line == pos_of(text, "7").line);
@@ -186,9 +187,10 @@ TEST_CASE("schema: errors are located at the offending value, unknown members at
 }
 
 TEST_CASE("schema: required members, patterns through $ref, and comment keys") {
-  const std::string text = replaced(replaced(replaced(k_base_scenario, R"("id": "t",)", R"("id": "Bad Id", "_comment": "ok", "$schema": 5,)"),
-                                             R"(, "goto": "done"})", "}"),
-                                    R"("start": "start",)", R"("start": "start", "nodes_": 1,)");
+  const std::string text = replaced(
+      replaced(replaced(k_base_scenario, R"("id": "t",)", R"("id": "Bad Id", "_comment": "ok", "$schema": 5,)"),
+               R"(, "goto": "done"})", "}"),
+      R"("start": "start",)", R"("start": "start", "nodes_": 1,)");
   const auto ds = schema_findings(text);
   finding(ds, "id", "\"Bad Id\" is not allowed here: Scenario id");
   finding(ds, "nodes.start.expect[0]", "missing required member \"goto\": Node the conversation moves to");
@@ -217,9 +219,13 @@ TEST_CASE("schema: the generic keywords of the supported 2020-12 subset") {
   })");
   const std::string schema = (dir / "s.json").string();
   auto check = [&](const std::string& json) { return check_schema(parse_text(json), schema); };
-  CHECK(check(R"({"pair": [1, "ab"], "pos": 5, "either": "s", "some": null, "map": {"a": 1}, "nullable": null, "x-y": "z"})").empty());
+  CHECK(
+      check(
+          R"({"pair": [1, "ab"], "pos": 5, "either": "s", "some": null, "map": {"a": 1}, "nullable": null, "x-y": "z"})")
+          .empty());
   CHECK(check(R"({"nullable": {"x": 1}, "either": 7, "some": true})").empty());
-  const auto ds = check(R"({"pair": [1.5, "a", 3], "pos": 0, "either": 2, "some": 1, "map": {"B": 1.5}, "nullable": {}, "x-y": 1, "q": 0})");
+  const auto ds = check(
+      R"({"pair": [1.5, "a", 3], "pos": 0, "either": 2, "some": 1, "map": {"B": 1.5}, "nullable": {}, "x-y": 1, "q": 0})");
   finding(ds, "pair", "has 3 items, at most 2 allowed");
   finding(ds, "pair[0]", "must be a whole number, not 1.5");
   finding(ds, "pair[1]", "at least 2 characters");
@@ -236,7 +242,8 @@ TEST_CASE("schema: the generic keywords of the supported 2020-12 subset") {
 }
 
 TEST_CASE("schema: a missing schema file is one warning, not a crash or an error per member") {
-  const auto ds = check_schema(parse_text(k_base_scenario), (fs::path(CHATDRILL_TEST_TMP) / "no-such-schema.json").string());
+  const auto ds =
+      check_schema(parse_text(k_base_scenario), (fs::path(CHATDRILL_TEST_TMP) / "no-such-schema.json").string());
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].severity == scoring::Severity::warning);
   CHECK(contains(ds[0].message, "schema:"));
@@ -274,9 +281,11 @@ TEST_CASE("lint: an intent caught first by an earlier one is reported, a stricte
 }
 
 TEST_CASE("lint: keywords, prefixes and stems that can never match as written") {
-  const std::string text = replaced(replaced(k_base_scenario, R"("keywords": ["kyllä"])",
-                                             R"("keywords": ["kyllä", "!!", "hyvä päivä", "KIITOS"], "prefixes": ["hdmi-", "tilaus nro"], "stems": ["syy tapa"])"),
-                                    R"("start": "start",)", R"("slots": [{"id": "s", "label": "s", "prefixes": ["42-"]}], "start": "start",)");
+  const std::string text = replaced(
+      replaced(
+          k_base_scenario, R"("keywords": ["kyllä"])",
+          R"("keywords": ["kyllä", "!!", "hyvä päivä", "KIITOS"], "prefixes": ["hdmi-", "tilaus nro"], "stems": ["syy tapa"])"),
+      R"("start": "start",)", R"("slots": [{"id": "s", "label": "s", "prefixes": ["42-"]}], "start": "start",)");
   const auto l = load_inline(text);
   const auto ds = lint_dead_words(*l.scenario, l.doc);
   finding(ds, "nodes.start.expect[0].keywords[1]", "no letters or digits");
@@ -291,11 +300,12 @@ TEST_CASE("lint: keywords, prefixes and stems that can never match as written") 
 }
 
 TEST_CASE("lint: endings no test reaches, and a scenario without tests") {
-  const std::string three_endings = replaced(replaced(k_base_scenario, R"([{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}])",
-                                                      R"([{"intent": "yes", "keywords": ["kyllä"], "goto": "done"},
+  const std::string three_endings =
+      replaced(replaced(k_base_scenario, R"([{"intent": "yes", "keywords": ["kyllä"], "goto": "done"}])",
+                        R"([{"intent": "yes", "keywords": ["kyllä"], "goto": "done"},
       {"intent": "no", "keywords": ["ei"], "goto": "lost"}, {"intent": "maybe", "keywords": ["ehkä"], "goto": "later"}])"),
-                                             R"("done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}})",
-                                             R"("done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}},
+               R"("done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}})",
+               R"("done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}},
     "lost": {"say": ["Hei."], "end": {"outcome": "lost"}},
     "later": {"say": ["Palaan."], "end": {"outcome": "lost"}})");
   {
@@ -318,15 +328,18 @@ TEST_CASE("lint: endings no test reaches, and a scenario without tests") {
 
 TEST_CASE("lint: twins whose node graphs drift apart are named node by node") {
   const auto dir = scratch("twins");
-  const std::string fi = replaced(replaced(k_base_scenario, R"("id": "t",)", R"("id": "pair-fi", "twin": "pair-en",)"),
-                                  R"("start": "start",)", R"("tests": [{"name": "a", "replies": [{"at": 5, "text": "kyllä"}], "expect": {"reaches": ["done"]}}], "start": "start",)");
-  std::string en = replaced(replaced(fi, R"("id": "pair-fi", "twin": "pair-en",)", R"("id": "pair-en", "twin": "pair-fi",)"),
-                            R"("language": "fi")", R"("language": "en")");
+  const std::string fi = replaced(
+      replaced(k_base_scenario, R"("id": "t",)", R"("id": "pair-fi", "twin": "pair-en",)"), R"("start": "start",)",
+      R"("tests": [{"name": "a", "replies": [{"at": 5, "text": "kyllä"}], "expect": {"reaches": ["done"]}}], "start": "start",)");
+  std::string en =
+      replaced(replaced(fi, R"("id": "pair-fi", "twin": "pair-en",)", R"("id": "pair-en", "twin": "pair-fi",)"),
+               R"("language": "fi")", R"("language": "en")");
   write(dir / "pair-fi.json", fi);
   write(dir / "pair-en.json", en);
   {
     const auto l = load_file(dir / "pair-fi.json"), t = load_file(dir / "pair-en.json");
-    CHECK_MESSAGE(lint_twin_drift(*l.scenario, l.doc, t.scenario.get()).empty(), all_of(lint_twin_drift(*l.scenario, l.doc, t.scenario.get())));
+    CHECK_MESSAGE(lint_twin_drift(*l.scenario, l.doc, t.scenario.get()).empty(),
+                  all_of(lint_twin_drift(*l.scenario, l.doc, t.scenario.get())));
   }
   en = replaced(en, R"("goto": "done"}]},)", R"("goto": "extra"}]},
     "extra": {"say": ["Hm."], "expect": [{"intent": "ok", "any": true, "goto": "done"}]},)");
@@ -337,7 +350,8 @@ TEST_CASE("lint: twins whose node graphs drift apart are named node by node") {
   finding(ds, "nodes", "\"pair-en\" has a node \"extra\" that this file lacks");
   CHECK(ds.size() == 2);
   // The pipeline finds the twin beside the file, whether or not it is checked too.
-  for (const auto& paths : {std::vector<std::string>{dir.string()}, std::vector<std::string>{(dir / "pair-fi.json").string()}}) {
+  for (const auto& paths :
+       {std::vector<std::string>{dir.string()}, std::vector<std::string>{(dir / "pair-fi.json").string()}}) {
     const auto checks = check_scenarios(paths);
     REQUIRE(!checks.empty());
     int drift = 0;
@@ -376,7 +390,8 @@ TEST_CASE("self-tests: a failing expectation says what was expected, what happen
   CHECK(contains(describe_test_result(results[1]), "trainee [start]"));
   CHECK(!results[2].passed);
   CHECK(results[2].outcome == "customer_left");
-  CHECK(contains(describe_test_result(results[2]), "expected outcome resolved, got customer_left; expected to reach done, reached start"));
+  CHECK(contains(describe_test_result(results[2]),
+                 "expected outcome resolved, got customer_left; expected to reach done, reached start"));
   CHECK(!results[3].passed);
   CHECK(contains(describe_test_result(results[3]), "expected overall score in [0, 0.001], got"));
 }
@@ -395,11 +410,12 @@ TEST_CASE("self-tests: runs are deterministic and replies after the end are note
 // ---------------------------------------------------------------------------------------
 // [SECTION] robustness
 
-TEST_CASE("library: 250 mutations of the bundled scenarios are reported and never crash the loader, schema check or lints") {
+TEST_CASE(
+    "library: 250 mutations of the bundled scenarios are reported and never crash the loader, schema check or lints") {
   // Deterministic mutations: each replaces one value somewhere in a bundled file with a
   // value of another kind. Every mutant must give diagnostics (or load), never throw.
-  const std::vector<scoring::Json> values = {nullptr, true, -5, 0, 0.5, 99999, "", "Bad Id",
-                                             scoring::Json::array(), scoring::Json::object()};
+  const std::vector<scoring::Json> values = {
+      nullptr, true, -5, 0, 0.5, 99999, "", "Bad Id", scoring::Json::array(), scoring::Json::object()};
   std::uint64_t state = 12345;
   auto next = [&state](std::size_t n) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -440,7 +456,8 @@ TEST_CASE("library: 250 mutations of the bundled scenarios are reported and neve
 TEST_CASE("library: a \"start\" that is not a node name is one finding, not a crash") {
   for (const char* start : {"5", "[1, 2]", "null"}) {
     CAPTURE(start);
-    const auto load = load_text(replaced(k_base_scenario, R"("start": "start",)", std::string(R"("start": )") + start + ","));
+    const auto load =
+        load_text(replaced(k_base_scenario, R"("start": "start",)", std::string(R"("start": )") + start + ","));
     CHECK(!load.scenario);
     CHECK(contains(diag_at(load, "start").message, "must be"));
   }

@@ -11,8 +11,7 @@ using namespace chatdrill::engine;
 using namespace chatdrill::engine::test;
 
 TEST_CASE("replies files: one object per line, errors located per line") {
-  const auto ok =
-      parse_replies("{\"at\": 1.5, \"text\": \"Hei\"}\n\n{\"at\": 3, \"text\": \"Moi\"}\n", "r.jsonl");
+  const auto ok = parse_replies("{\"at\": 1.5, \"text\": \"Hei\"}\n\n{\"at\": 3, \"text\": \"Moi\"}\n", "r.jsonl");
   CHECK(ok.diagnostics.empty());
   REQUIRE(ok.replies.size() == 2);
   CHECK(ok.replies[0].at == 1.5);
@@ -30,12 +29,11 @@ TEST_CASE("replies files: one object per line, errors located per line") {
   CHECK(load.diagnostics[0].to_string() ==
         "r.jsonl:2:8: at: 2 s is earlier than the reply before it (5 s); replies must be in time order");
   CHECK(contains(load.diagnostics[1].to_string(), "r.jsonl:3:1: missing \"text\""));
-  CHECK(contains(load.diagnostics[2].to_string(),
-                 "r.jsonl:4:11: txet: unknown field \"txet\" (did you mean \"text\"?)"));
+  CHECK(
+      contains(load.diagnostics[2].to_string(), "r.jsonl:4:11: txet: unknown field \"txet\" (did you mean \"text\"?)"));
   CHECK(contains(load.diagnostics[3].to_string(), "r.jsonl:5:"));
   CHECK(contains(load.diagnostics[3].message, "JSON syntax"));
-  CHECK(contains(load_replies("/no/such/replies.jsonl").diagnostics.at(0).to_string(),
-                 "/no/such/replies.jsonl"));
+  CHECK(contains(load_replies("/no/such/replies.jsonl").diagnostics.at(0).to_string(), "/no/such/replies.jsonl"));
 }
 
 TEST_CASE("a replay runs until the customer finishes, or ends the session at the horizon") {

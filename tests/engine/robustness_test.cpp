@@ -77,8 +77,7 @@ std::shared_ptr<const Scenario> with_nodes(const std::string& nodes) {
 }
 
 TEST_CASE("odd but valid shapes run: an ending at the start") {
-  Session s(with_nodes(R"({"start": {"say": ["All sorted already, bye."], "end": {"outcome": "resolved"}}})"),
-            {});
+  Session s(with_nodes(R"({"start": {"say": ["All sorted already, bye."], "end": {"outcome": "resolved"}}})"), {});
   CHECK(s.finished());
   CHECK(s.outcome() == "resolved");
   s.send(5, "Hello?");

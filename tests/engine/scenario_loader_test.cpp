@@ -49,11 +49,9 @@ TEST_CASE("a valid scenario loads with no findings and fills the rubric") {
 
 TEST_CASE("the documented example location: unknown node in a goto, with a suggestion") {
   const std::string text = replaced(k_base_scenario, R"("goto": "done")", R"("goto": "dnoe")");
-  expect_finding(text, "nodes.start.expect[0].goto", "\"dnoe\"",
-                 "unknown node \"dnoe\" (did you mean \"done\"?)");
+  expect_finding(text, "nodes.start.expect[0].goto", "\"dnoe\"", "unknown node \"dnoe\" (did you mean \"done\"?)");
   const auto d = diag_at(load_text(text), "nodes.start.expect[0].goto");
-  CHECK(d.to_string() ==
-        "t.json:10:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)");
+  CHECK(d.to_string() == "t.json:10:92: nodes.start.expect[0].goto: unknown node \"dnoe\" (did you mean \"done\"?)");
 }
 
 TEST_CASE("JSON syntax errors are located") {
@@ -69,38 +67,34 @@ TEST_CASE("JSON syntax errors are located") {
 TEST_CASE("wrong types name what was expected") {
   expect_finding(replaced(k_base_scenario, R"("title": "T")", R"("title": 5)"), "title", "5",
                  "must be a string, not a number");
-  expect_finding(replaced(k_base_scenario, R"("say": ["Hei."])", R"("say": "Hei.")"), "nodes.start.say",
-                 "\"Hei.\"", "must be a list of strings");
+  expect_finding(replaced(k_base_scenario, R"("say": ["Hei."])", R"("say": "Hei.")"), "nodes.start.say", "\"Hei.\"",
+                 "must be a list of strings");
   expect_finding(replaced(k_base_scenario, R"("nodes": {)", R"("nodes": [], "x_": {)"), "nodes", "[]",
                  "an object of nodes");
 }
 
 TEST_CASE("missing required fields are reported at the object that lacks them") {
-  expect_finding(replaced(k_base_scenario, R"("fallback": ["Anteeksi?"],)", ""), "", "{",
-                 "missing \"fallback\"");
+  expect_finding(replaced(k_base_scenario, R"("fallback": ["Anteeksi?"],)", ""), "", "{", "missing \"fallback\"");
   expect_finding(replaced(k_base_scenario, R"({"say": ["Kiitos."], )", "{"), "nodes.done", R"({"end")",
                  "missing \"say\"");
-  expect_finding(replaced(k_base_scenario, R"(, "goto": "done")", ""), "nodes.start.expect[0]",
-                 R"({"intent")", "missing \"goto\"");
+  expect_finding(replaced(k_base_scenario, R"(, "goto": "done")", ""), "nodes.start.expect[0]", R"({"intent")",
+                 "missing \"goto\"");
 }
 
 TEST_CASE("unknown fields are typos, pointed at the key, with a suggestion, $ and _ keys are free") {
   const std::string text =
       replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "patiense": 30)");
-  expect_finding(text, "persona.patiense", "\"patiense\"",
-                 "unknown field \"patiense\" (did you mean \"patience\"?)");
-  const std::string free =
-      replaced(k_base_scenario, R"("title": "T",)",
-               R"("title": "T", "$schema": "schema/scenario.schema.json", "_comment": "x",)");
+  expect_finding(text, "persona.patiense", "\"patiense\"", "unknown field \"patiense\" (did you mean \"patience\"?)");
+  const std::string free = replaced(k_base_scenario, R"("title": "T",)",
+                                    R"("title": "T", "$schema": "schema/scenario.schema.json", "_comment": "x",)");
   CHECK(load_text(free).diagnostics.empty());
 }
 
 TEST_CASE("unknown references in start, back, model replies and tests") {
-  expect_finding(replaced(k_base_scenario, R"("start": "start")", R"("start": "strat")"), "start",
-                 "\"strat\"", "unknown node \"strat\" (did you mean \"start\"?)");
-  const std::string text =
-      replaced(k_base_scenario, R"("start": "start",)",
-               R"("start": "start", "model_replies": [{"node": "nowhere", "text": "Hei"}],)");
+  expect_finding(replaced(k_base_scenario, R"("start": "start")", R"("start": "strat")"), "start", "\"strat\"",
+                 "unknown node \"strat\" (did you mean \"start\"?)");
+  const std::string text = replaced(k_base_scenario, R"("start": "start",)",
+                                    R"("start": "start", "model_replies": [{"node": "nowhere", "text": "Hei"}],)");
   expect_finding(text, "model_replies[0].node", "\"nowhere\"", "unknown node \"nowhere\"");
 }
 
@@ -123,74 +117,67 @@ TEST_CASE("unreachable nodes, nodes with no way out, and no reachable ending") {
 TEST_CASE("empty variant lists and empty strings") {
   expect_finding(replaced(k_base_scenario, R"("say": ["Hei."])", R"("say": [])"), "nodes.start.say", "[]",
                  "must not be an empty list");
-  expect_finding(replaced(k_base_scenario, R"("say": ["Hei."])", R"("say": ["  "])"), "nodes.start.say[0]",
-                 "\"  \"", "must not be an empty string");
-  expect_finding(replaced(k_base_scenario, R"(["Anteeksi?"])", "[]"), "fallback", "[]",
-                 "must not be an empty list");
+  expect_finding(replaced(k_base_scenario, R"("say": ["Hei."])", R"("say": ["  "])"), "nodes.start.say[0]", "\"  \"",
+                 "must not be an empty string");
+  expect_finding(replaced(k_base_scenario, R"(["Anteeksi?"])", "[]"), "fallback", "[]", "must not be an empty list");
 }
 
 TEST_CASE("duplicate intent ids within a node, and intents that cannot match") {
-  const std::string dup =
-      replaced(k_base_scenario, R"("goto": "done"}])",
-               R"("goto": "done"}, {"intent": "yes", "keywords": ["joo"], "goto": "done"}])");
+  const std::string dup = replaced(k_base_scenario, R"("goto": "done"}])",
+                                   R"("goto": "done"}, {"intent": "yes", "keywords": ["joo"], "goto": "done"}])");
   const auto load = load_text(dup);
   const auto d = diag_at(load, "nodes.start.expect[1].intent");
   CHECK(d.pos.line == pos_of(dup, "\"yes\"", 1).line);
   CHECK(d.pos.col == pos_of(dup, "\"yes\"", 1).col);
   CHECK(contains(d.message, "duplicate intent id \"yes\""));
-  expect_finding(replaced(k_base_scenario, R"("keywords": ["kyllä"], )", ""), "nodes.start.expect[0]",
-                 R"({"intent")", "needs at least one of keywords");
+  expect_finding(replaced(k_base_scenario, R"("keywords": ["kyllä"], )", ""), "nodes.start.expect[0]", R"({"intent")",
+                 "needs at least one of keywords");
 }
 
 TEST_CASE("negative, zero and absurd times") {
-  const std::string base = replaced(k_base_scenario, R"("start": {"say": ["Hei."],)",
-                                    R"("start": {"say": ["Hei."], "patience": -5,)");
+  const std::string base =
+      replaced(k_base_scenario, R"("start": {"say": ["Hei."],)", R"("start": {"say": ["Hei."], "patience": -5,)");
   expect_finding(base, "nodes.start.patience", "-5", "out of range (10..1800 seconds)");
-  expect_finding(replaced(k_base_scenario, R"("start": "start",)",
-                          R"("start": "start", "scoring": {"reply_target": 5000},)"),
-                 "scoring.reply_target", "5000", "too long (at most 3600 s)");
-  expect_finding(replaced(k_base_scenario, R"("start": "start",)",
-                          R"("start": "start", "scoring": {"reply_target": -1},)"),
-                 "scoring.reply_target", "-1", "must be more than 0");
+  expect_finding(
+      replaced(k_base_scenario, R"("start": "start",)", R"("start": "start", "scoring": {"reply_target": 5000},)"),
+      "scoring.reply_target", "5000", "too long (at most 3600 s)");
+  expect_finding(
+      replaced(k_base_scenario, R"("start": "start",)", R"("start": "start", "scoring": {"reply_target": -1},)"),
+      "scoring.reply_target", "-1", "must be more than 0");
 }
 
 TEST_CASE("silence windows must be a from-to pair, with the customer leaving after the window opens") {
-  const std::string silent =
-      replaced(k_base_scenario, R"("expect": [{"intent")",
-               R"("silence": {"window": [100, 50], "back": "done"}, "expect": [{"intent")");
+  const std::string silent = replaced(k_base_scenario, R"("expect": [{"intent")",
+                                      R"("silence": {"window": [100, 50], "back": "done"}, "expect": [{"intent")");
   expect_finding(silent, "nodes.start.silence.window", "[100, 50]", "the end must come after the start");
-  const std::string late = replaced(
-      k_base_scenario, R"("expect": [{"intent")",
-      R"("silence": {"window": [300, 400], "back": "done", "leave_after": 200}, "expect": [{"intent")");
+  const std::string late =
+      replaced(k_base_scenario, R"("expect": [{"intent")",
+               R"("silence": {"window": [300, 400], "back": "done", "leave_after": 200}, "expect": [{"intent")");
   expect_finding(late, "nodes.start.silence.leave_after", "200", "before the check-in window opens");
-  const std::string early = replaced(
-      k_base_scenario, R"("expect": [{"intent")",
-      R"("silence": {"window": [20, 400], "back": "done", "leave_after": 200}, "expect": [{"intent")");
+  const std::string early =
+      replaced(k_base_scenario, R"("expect": [{"intent")",
+               R"("silence": {"window": [20, 400], "back": "done", "leave_after": 200}, "expect": [{"intent")");
   expect_finding(early, "nodes.start.silence.leave_after", "200", "before the check-in window closes",
                  scoring::Severity::warning);
   CHECK(load_text(early).scenario);  // a warning does not stop loading
 }
 
 TEST_CASE("moods outside -1..1") {
-  expect_finding(
-      replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "mood": 1.5)"),
-      "persona.mood", "1.5", "out of range (-1..1");
-  expect_finding(
-      replaced(k_base_scenario, R"("keywords": ["kyllä"],)", R"("keywords": ["kyllä"], "min_mood": -2,)"),
-      "nodes.start.expect[0].min_mood", "-2", "out of range");
+  expect_finding(replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "mood": 1.5)"),
+                 "persona.mood", "1.5", "out of range (-1..1");
+  expect_finding(replaced(k_base_scenario, R"("keywords": ["kyllä"],)", R"("keywords": ["kyllä"], "min_mood": -2,)"),
+                 "nodes.start.expect[0].min_mood", "-2", "out of range");
 }
 
 TEST_CASE("ids, languages, archetypes and formats") {
-  expect_finding(replaced(k_base_scenario, R"("id": "t")", R"("id": "Bad_ID")"), "id", "\"Bad_ID\"",
-                 "not a valid id");
-  expect_finding(replaced(k_base_scenario, R"("language": "fi")", R"("language": "sv")"), "language",
-                 "\"sv\"", "not a supported language (fi, en)");
+  expect_finding(replaced(k_base_scenario, R"("id": "t")", R"("id": "Bad_ID")"), "id", "\"Bad_ID\"", "not a valid id");
+  expect_finding(replaced(k_base_scenario, R"("language": "fi")", R"("language": "sv")"), "language", "\"sv\"",
+                 "not a supported language (fi, en)");
   expect_finding(replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "impatiant")"),
                  "persona.archetype", "\"impatiant\"", "did you mean \"impatient\"?");
-  expect_finding(replaced(k_base_scenario, R"("chatdrill.scenario/1")", R"("chatdrill.scenario/2")"),
-                 "format", "\"chatdrill.scenario/2\"", "not a supported format");
-  const auto other =
-      load_text(replaced(k_base_scenario, R"("chatdrill.scenario/1")", R"("chatdrill.transcript/1")"));
+  expect_finding(replaced(k_base_scenario, R"("chatdrill.scenario/1")", R"("chatdrill.scenario/2")"), "format",
+                 "\"chatdrill.scenario/2\"", "not a supported format");
+  const auto other = load_text(replaced(k_base_scenario, R"("chatdrill.scenario/1")", R"("chatdrill.transcript/1")"));
   REQUIRE(other.diagnostics.size() == 1);  // a different kind of file is one clear finding
   CHECK(contains(other.diagnostics[0].message, "not a scenario file"));
   expect_finding(replaced(k_base_scenario, R"("outcome": "resolved")", R"("outcome": "Resolved!")"),
@@ -198,12 +185,12 @@ TEST_CASE("ids, languages, archetypes and formats") {
 }
 
 TEST_CASE("nudge fractions must rise and stay below 1") {
-  expect_finding(replaced(k_base_scenario, R"("archetype": "neutral")",
-                          R"("archetype": "neutral", "nudge_at": [0.8, 0.5])"),
-                 "persona.nudge_at[1]", "0.5", "must go up");
-  expect_finding(replaced(k_base_scenario, R"("archetype": "neutral")",
-                          R"("archetype": "neutral", "nudge_at": [0.5, 1])"),
-                 "persona.nudge_at[1]", "1]", "below 1");
+  expect_finding(
+      replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "nudge_at": [0.8, 0.5])"),
+      "persona.nudge_at[1]", "0.5", "must go up");
+  expect_finding(
+      replaced(k_base_scenario, R"("archetype": "neutral")", R"("archetype": "neutral", "nudge_at": [0.5, 1])"),
+      "persona.nudge_at[1]", "1]", "below 1");
 }
 
 TEST_CASE("all findings are gathered, in file order") {
@@ -246,7 +233,8 @@ TEST_CASE("files: id must match the file name, missing files and folders are fin
   CHECK(fs::path(entries[0].path).filename() == "missing.json");
   CHECK(contains(entries[0].diagnostics.at(0).to_string(), "missing.json"));
   CHECK(fs::path(entries[1].path).filename() == "other.json");
-  CHECK(contains(diag_at(ScenarioLoad{nullptr, entries[1].diagnostics}, "id").message, "does not match the file name \"other.json\""));
+  CHECK(contains(diag_at(ScenarioLoad{nullptr, entries[1].diagnostics}, "id").message,
+                 "does not match the file name \"other.json\""));
   CHECK(fs::path(entries[2].path).filename() == "t.json");
   CHECK(entries[2].scenario);
 }

@@ -12,11 +12,38 @@
 using chatdrill::engine::SchemaPattern;
 
 TEST_CASE("schema patterns match as ECMAScript search does") {
-  const char* patterns[] = {"^[a-z0-9-]+$", "^[A-Za-z0-9_-]+$", "\\S", "^[$_]", "^[a-z_]+$", "a|b|^c$", "(ab)+c?$",
-                            "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
-                            "x{2,3}", "^[^a-c]*$", "\\d\\w\\s.", "^$"};
-  const char* texts[] = {"", "abc", "ABC", "a-b_c", "$x", "_y", " \t", "2026-12-01T09:00:00Z", "2026-12-01 09:00:00.5+02:00",
-                         "2026-12-01T09:00Z", "xx", "xxxx", "x", "ababc", "dd", "1a x", "c", "äö", "a\nb"};
+  const char* patterns[] = {
+      "^[a-z0-9-]+$",
+      "^[A-Za-z0-9_-]+$",
+      "\\S",
+      "^[$_]",
+      "^[a-z_]+$",
+      "a|b|^c$",
+      "(ab)+c?$",
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+      "x{2,3}",
+      "^[^a-c]*$",
+      "\\d\\w\\s.",
+      "^$"};
+  const char* texts[] = {"",
+                         "abc",
+                         "ABC",
+                         "a-b_c",
+                         "$x",
+                         "_y",
+                         " \t",
+                         "2026-12-01T09:00:00Z",
+                         "2026-12-01 09:00:00.5+02:00",
+                         "2026-12-01T09:00Z",
+                         "xx",
+                         "xxxx",
+                         "x",
+                         "ababc",
+                         "dd",
+                         "1a x",
+                         "c",
+                         "äö",
+                         "a\nb"};
   for (const char* p : patterns) {
     std::string error;
     const auto mine = SchemaPattern::compile(p, error);

@@ -37,9 +37,7 @@ std::shared_ptr<const Scenario> behaviour(const std::string& from = "", const st
   return must_load(from.empty() ? k_behaviour : replaced(k_behaviour, from, to));
 }
 
-const scoring::Message& last(const Session& s) {
-  return s.transcript().messages.back();
-}
+const scoring::Message& last(const Session& s) { return s.transcript().messages.back(); }
 
 // Messages of one kind from one side, e.g. customer nudges.
 std::vector<scoring::Message> of_kind(const Session& s, const std::string& from, const std::string& kind) {

@@ -47,4 +47,3 @@ TEST_CASE("validation: syntax errors stop the pipeline with one located finding"
   CHECK_FALSE(check.doc);
   CHECK_FALSE(check.scenario);
 }
-

@@ -12,6 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // A result counts whole or not at all, whatever the caller reads of it.
   if (full.result.has_value() != scores.result.has_value() || full.result.has_value() != summary.result.has_value())
     __builtin_trap();
-  if (full.result) (void)result_to_json(*full.result).dump(-1, ' ', false, chatdrill::scoring::Json::error_handler_t::replace);
+  if (full.result)
+    (void)result_to_json(*full.result).dump(-1, ' ', false, chatdrill::scoring::Json::error_handler_t::replace);
   return 0;
 }

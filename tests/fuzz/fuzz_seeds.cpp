@@ -10,8 +10,8 @@
 #include "scoring/core/paths.h"
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
-#include "simulator/engine/journal.h"
 #include "simulator/classroom/results.h"
+#include "simulator/engine/journal.h"
 
 namespace fs = std::filesystem;
 using namespace chatdrill;

@@ -1,8 +1,8 @@
 // Fuzzes the transcript reader and the graders: what `chatdrill grade FILE` does.
 #include "fuzz_support.h"
+#include "scoring/core/json_doc.h"
 #include "scoring/core/paths.h"
 #include "scoring/grade.h"
-#include "scoring/core/json_doc.h"
 #include "scoring/transcript.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

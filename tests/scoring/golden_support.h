@@ -2,8 +2,8 @@
 // golden/NAME.expected.json holds its hand-checked grade (and the rubric it is graded with).
 #pragma once
 
-#include "scoring/grade.h"
 #include "scoring/core/json_doc.h"
+#include "scoring/grade.h"
 #include "scoring/transcript.h"
 
 #include <doctest/doctest.h>
@@ -55,8 +55,8 @@ inline std::vector<Case> load_all() {
     expected.replace_extension(".expected.json");
     auto parsed = chatdrill::scoring::parse_json_file(expected.string());
     REQUIRE_MESSAGE(parsed.doc, expected.string());
-    Case c{f.stem().string(), *loaded.transcript, rubric_from(parsed.doc->root.value("rubric", chatdrill::scoring::Json())),
-           parsed.doc->root};
+    Case c{f.stem().string(), *loaded.transcript,
+           rubric_from(parsed.doc->root.value("rubric", chatdrill::scoring::Json())), parsed.doc->root};
     out.push_back(std::move(c));
   }
   return out;

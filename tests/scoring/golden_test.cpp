@@ -49,8 +49,7 @@ TEST_CASE("golden transcripts get their hand-checked grades") {
       std::vector<std::string> got_items, want_items;
       for (const auto& e : got.evidence)
         got_items.push_back(Json::array({e.rule, e.message ? Json(*e.message) : Json(nullptr), e.points}).dump());
-      for (const auto& e : want["evidence"])
-        want_items.push_back(Json::array({e[0], e[1], e[2].get<double>()}).dump());
+      for (const auto& e : want["evidence"]) want_items.push_back(Json::array({e[0], e[1], e[2].get<double>()}).dump());
       CHECK(got_items == want_items);
     }
   }
@@ -180,8 +179,9 @@ TEST_CASE("a customer who gives up waiting costs the whole wait, one who leaves 
   CHECK(grade_transcript(t, {}, test_grader()).dimension("speed").score == 100);
 
   Transcript answered = t;  // answered in time, then the customer left: nothing to hold against speed
-  answered.messages.insert(answered.messages.begin() + 1,
-                           {"trainee", "message", 10, "Hei! Tilauksenne on matkalla ja tulee huomenna.", Json::object()});
+  answered.messages.insert(
+      answered.messages.begin() + 1,
+      {"trainee", "message", 10, "Hei! Tilauksenne on matkalla ja tulee huomenna.", Json::object()});
   answered.messages.back().at = 300;
   CHECK(grade_transcript(answered, {}, test_grader()).dimension("speed").score == 100);
 

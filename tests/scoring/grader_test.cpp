@@ -2,12 +2,12 @@
 // languages' notes files hold the same keys with the same placeholders, and a file that
 // misses or adds a key is refused. (A key the code uses but k_note_keys lacks does not
 // compile: NoteKey is consteval.)
+#include "support/grader.h"
 #include "scoring/core/json_doc.h"
 #include "scoring/core/paths.h"
 #include "scoring/grade.h"
 #include "scoring/grade_notes.h"
 #include "scoring/transcript.h"
-#include "support/grader.h"
 
 #include <doctest/doctest.h>
 
@@ -64,9 +64,7 @@ template <typename F>
 std::string error_of(F f) {
   try {
     f();
-  } catch (const std::runtime_error& e) {
-    return e.what();
-  }
+  } catch (const std::runtime_error& e) { return e.what(); }
   return "(nothing thrown)";
 }
 
@@ -83,7 +81,8 @@ Transcript golden(const std::string& name) {
 TEST_CASE("grader notes: both languages have every key, the same keys and the same placeholders") {
   const auto fi = detail::Notes::load_file(Language::fi, notes_path(data_root(), "fi"));
   const auto en = detail::Notes::load_file(Language::en, notes_path(data_root(), "en"));
-  const auto fi_doc = parse_json_file(notes_path(data_root(), "fi")), en_doc = parse_json_file(notes_path(data_root(), "en"));
+  const auto fi_doc = parse_json_file(notes_path(data_root(), "fi")),
+             en_doc = parse_json_file(notes_path(data_root(), "en"));
   REQUIRE(fi_doc.doc);
   REQUIRE(en_doc.doc);
   std::set<std::string> fi_keys, en_keys, code_keys;

@@ -20,8 +20,9 @@ std::string error_of(std::string_view text, JsonLimits limits = {}) {
 }  // namespace
 
 TEST_CASE("positions are found for every kind of path a loader builds") {
-  const std::string text = "{\n  \"nodes\": {\n    \"start\": {\"expect\": [1, {\"goto\": \"x\"}]},\n"
-                           "    \"odd \\\"key\\\" [0].x\": [true]\n  }\n}\n";
+  const std::string text =
+      "{\n  \"nodes\": {\n    \"start\": {\"expect\": [1, {\"goto\": \"x\"}]},\n"
+      "    \"odd \\\"key\\\" [0].x\": [true]\n  }\n}\n";
   auto parsed = parse_json(text, "f.json");
   REQUIRE(parsed.doc);
   const JsonDoc& doc = *parsed.doc;
@@ -49,7 +50,8 @@ TEST_CASE("lines end at LF CRLF and a lone CR") {
 }
 
 TEST_CASE("a NUL byte is named as such not as the end of the file") {
-  CHECK(error_of(std::string("\0[]", 3)) == "f.json:1:1: JSON syntax: expected a value, found a NUL byte (0x00; is this a binary file?)");
+  CHECK(error_of(std::string("\0[]", 3)) ==
+        "f.json:1:1: JSON syntax: expected a value, found a NUL byte (0x00; is this a binary file?)");
   CHECK(error_of("[1") == "f.json:1:1: JSON syntax: this array is never closed with ']'");
 }
 
@@ -59,15 +61,20 @@ TEST_CASE("each limit is refused with a message naming it") {
   small.max_string_bytes = 8;
   small.max_object_keys = 2;
   small.max_bytes = 64;
-  CHECK(error_of("[[[[[1]]]]]", small) == "f.json:1:5: JSON syntax: nesting deeper than 3 levels (the limit for chatdrill files, see limits.h)");
-  CHECK(error_of("[\"123456789\"]", small) == "f.json:1:2: JSON syntax: a string longer than 8 bytes (the limit for chatdrill files, see limits.h)");
-  CHECK(error_of("{\"a\":1,\"b\":2,\"c\":3}", small) == "f.json:1:1: JSON syntax: more than 2 members in one object (the limit for chatdrill files, see limits.h)");
-  CHECK(error_of(std::string(65, ' '), small) == "f.json: file is 65 bytes, more than the 64 bytes limit for chatdrill files");
+  CHECK(error_of("[[[[[1]]]]]", small) ==
+        "f.json:1:5: JSON syntax: nesting deeper than 3 levels (the limit for chatdrill files, see limits.h)");
+  CHECK(error_of("[\"123456789\"]", small) ==
+        "f.json:1:2: JSON syntax: a string longer than 8 bytes (the limit for chatdrill files, see limits.h)");
+  CHECK(error_of("{\"a\":1,\"b\":2,\"c\":3}", small) ==
+        "f.json:1:1: JSON syntax: more than 2 members in one object (the limit for chatdrill files, see limits.h)");
+  CHECK(error_of(std::string(65, ' '), small) ==
+        "f.json: file is 65 bytes, more than the 64 bytes limit for chatdrill files");
   CHECK(error_of("{\"a\":1,\"a\":2}") == "f.json:1:8: JSON syntax: duplicate key \"a\"");
 }
 
 TEST_CASE("the fast parse without positions reads the same values") {
-  const std::string text = R"({"a": [1, -2, 18446744073709551615, 2.5e3, "x\u00e4\ud83d\ude00"], "b": {"c": null, "d": true}})";
+  const std::string text =
+      R"({"a": [1, -2, 18446744073709551615, 2.5e3, "x\u00e4\ud83d\ude00"], "b": {"c": null, "d": true}})";
   JsonLimits fast;
   fast.positions = false;
   auto quick = parse_json(text, "f.json", fast);

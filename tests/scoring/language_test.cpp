@@ -22,9 +22,7 @@ const TextAnalyzer& en() {
   return a;
 }
 
-bool has_move(const TextAnalyzer& a, std::string_view text, MoveKind kind) {
-  return a.analyze(text).has_move(kind);
-}
+bool has_move(const TextAnalyzer& a, std::string_view text, MoveKind kind) { return a.analyze(text).has_move(kind); }
 
 // Does the term (a base form or phrase) match the text outside negated clauses?
 bool term_matches(const TextAnalyzer& a, std::string_view term, std::string_view text) {
@@ -71,7 +69,8 @@ TEST_CASE("English words: irregular forms, negation, the dictionary") {
 }
 
 TEST_CASE("clauses split at commas and conjunctions; negation stays in its clause") {
-  const auto a = fi().analyze("Hetkinen, tarkistan asian ja palaan pian. En voi luvata alennusta, mutta hyvitän postikulut.");
+  const auto a =
+      fi().analyze("Hetkinen, tarkistan asian ja palaan pian. En voi luvata alennusta, mutta hyvitän postikulut.");
   REQUIRE(a.clauses.size() == 5);
   CHECK_FALSE(a.clauses[1].negated);
   CHECK(a.clauses[3].negated);
@@ -82,12 +81,12 @@ TEST_CASE("clauses split at commas and conjunctions; negation stays in its claus
 
 TEST_CASE("a base form matches its inflections, compounds apart and in parts, phrases in any order") {
   CHECK(term_matches(fi(), "viitenumero", "Mikä on laskun viitenumeron loppu?"));
-  CHECK(term_matches(fi(), "laskunumero", "Kertoisitteko laskun numeron?"));              // split compound
-  CHECK(term_matches(fi(), "numero", "Kertoisitteko tilausnumeronne?"));                 // compound head
-  CHECK_FALSE(term_matches(fi(), "tilaus", "Kertoisitteko tilausnumeronne?"));          // not a non-head part
-  CHECK(term_matches(fi(), "ottaa yhteyttä", "Yhteyttä voi ottaa milloin vain."));      // word order
-  CHECK(term_matches(fi(), "tilausnumero", "mikä on tilausnumro"));                      // one-edit typo
-  CHECK(term_matches(en(), "invoice number", "What is the number on your invoice?"));   // words between
+  CHECK(term_matches(fi(), "laskunumero", "Kertoisitteko laskun numeron?"));           // split compound
+  CHECK(term_matches(fi(), "numero", "Kertoisitteko tilausnumeronne?"));               // compound head
+  CHECK_FALSE(term_matches(fi(), "tilaus", "Kertoisitteko tilausnumeronne?"));         // not a non-head part
+  CHECK(term_matches(fi(), "ottaa yhteyttä", "Yhteyttä voi ottaa milloin vain."));     // word order
+  CHECK(term_matches(fi(), "tilausnumero", "mikä on tilausnumro"));                    // one-edit typo
+  CHECK(term_matches(en(), "invoice number", "What is the number on your invoice?"));  // words between
   CHECK(term_matches(en(), "move", "We moved last month."));
   CHECK_FALSE(term_matches(en(), "invoice number", "The number is on the website. Your invoice is late."));
   CHECK_FALSE(term_matches(fi(), "alennus", "En voi tarjota alennusta."));  // negated clause
@@ -112,12 +111,12 @@ TEST_CASE("concepts are found by meaning and shared by every analysis") {
 }
 
 TEST_CASE("hold: asking the customer to wait while the agent looks, with a stated time") {
-  for (const char* hold : {"Hetkinen, tarkistan", "Pieni hetki, katson asiaa", "Tarkistan asian, palaan pian",
-                           "Odottakaa hetki"})
+  for (const char* hold :
+       {"Hetkinen, tarkistan", "Pieni hetki, katson asiaa", "Tarkistan asian, palaan pian", "Odottakaa hetki"})
     CHECK_MESSAGE(has_move(fi(), hold, MoveKind::hold), hold);
   for (const char* hold : {"One moment, let me check.", "Bear with me while I look into it.", "Hang on, I'll check."})
     CHECK_MESSAGE(has_move(en(), hold, MoveKind::hold), hold);
-  CHECK_FALSE(has_move(fi(), "Tarkistin asian eilen.", MoveKind::hold));   // done already: a report
+  CHECK_FALSE(has_move(fi(), "Tarkistin asian eilen.", MoveKind::hold));     // done already: a report
   CHECK_FALSE(has_move(fi(), "Voisitteko tarkistaa sen?", MoveKind::hold));  // a question
   CHECK(fi().analyze("Odottakaa pari minuuttia, tarkistan asian.").move(MoveKind::hold)->seconds == 120);
   CHECK(en().analyze("Give me 2 minutes, I'll check.").move(MoveKind::hold)->seconds == 120);
@@ -128,9 +127,9 @@ TEST_CASE("channel bounce: sending the customer elsewhere, in free word order, n
                              "Sähköpostia voitte lähettää laskutukseen.", "Soittakaa asiakaspalveluun.",
                              "Täyttäkää yhteydenottolomake verkkosivuilla.", "Kannattaa soittaa laskutukseen."})
     CHECK_MESSAGE(has_move(fi(), bounce, MoveKind::channel_bounce), bounce);
-  for (const char* bounce : {"Please email the billing team again.", "You can send the cancellation by email.",
-                             "DM us and we'll sort it.", "Call our hotline.", "You should contact the billing department.",
-                             "Just email us and you'll get an answer."})
+  for (const char* bounce :
+       {"Please email the billing team again.", "You can send the cancellation by email.", "DM us and we'll sort it.",
+        "Call our hotline.", "You should contact the billing department.", "Just email us and you'll get an answer."})
     CHECK_MESSAGE(has_move(en(), bounce, MoveKind::channel_bounce), bounce);
   for (const char* own : {"Lähetän teille vahvistuksen sähköpostiin.", "Mikä on sähköpostiosoitteenne?",
                           "Älkää lähettäkö sähköpostia, hoidan asian tässä.", "Soitan teille huomenna.",

@@ -42,68 +42,68 @@ std::string write_file(const std::string& name, const std::string& content) {
 TEST_CASE("Finnish courtesy markers, including inflected and whole-word forms") {
   TextAnalyzer fi(Language::fi);
   check_cases(fi, {
-      {"Hei ja tervetuloa!", "courtesy.greeting", true},
-      {"Hyvää huomenta", "courtesy.greeting", true},
-      {"Kiitoksia odotuksesta", "courtesy.gratitude", true},
-      {"Kiitämme kärsivällisyydestä", "courtesy.gratitude", true},
-      {"Pahoittelemme viivettä", "courtesy.apology", true},
-      {"Anteeksi, se oli virhe", "courtesy.apology", true},
-      {"Valitettavasti tuote on loppu", "courtesy.apology", true},
-      {"Antakaa tilausnumero", "courtesy.apology", false},  // anteeksi over-stems to "ant"
-      {"Ymmärrän hyvin, että harmittaa", "courtesy.empathy", true},
-      {"En ymmärrä mitä tarkoitatte", "courtesy.empathy", false},
-      {"Voisitteko kertoa koon?", "courtesy.conditional", true},
-      {"Kertoisitteko vielä osoitteen?", "courtesy.conditional", true},
-      {"Kertokaa osoite.", "courtesy.conditional", false},
-      {"Ei hätää, hoidetaan kuntoon.", "courtesy.reassurance", true},
-      {"Jos tulee kysyttävää, kirjoittakaa rohkeasti.", "courtesy.open_door", true},
-      {"Hyvää päivänjatkoa!", "courtesy.farewell", true},
-  });
+                      {"Hei ja tervetuloa!", "courtesy.greeting", true},
+                      {"Hyvää huomenta", "courtesy.greeting", true},
+                      {"Kiitoksia odotuksesta", "courtesy.gratitude", true},
+                      {"Kiitämme kärsivällisyydestä", "courtesy.gratitude", true},
+                      {"Pahoittelemme viivettä", "courtesy.apology", true},
+                      {"Anteeksi, se oli virhe", "courtesy.apology", true},
+                      {"Valitettavasti tuote on loppu", "courtesy.apology", true},
+                      {"Antakaa tilausnumero", "courtesy.apology", false},  // anteeksi over-stems to "ant"
+                      {"Ymmärrän hyvin, että harmittaa", "courtesy.empathy", true},
+                      {"En ymmärrä mitä tarkoitatte", "courtesy.empathy", false},
+                      {"Voisitteko kertoa koon?", "courtesy.conditional", true},
+                      {"Kertoisitteko vielä osoitteen?", "courtesy.conditional", true},
+                      {"Kertokaa osoite.", "courtesy.conditional", false},
+                      {"Ei hätää, hoidetaan kuntoon.", "courtesy.reassurance", true},
+                      {"Jos tulee kysyttävää, kirjoittakaa rohkeasti.", "courtesy.open_door", true},
+                      {"Hyvää päivänjatkoa!", "courtesy.farewell", true},
+                  });
 }
 
 TEST_CASE("Finnish negative markers, check-ins, next steps and contact details vs channel bounce") {
   TextAnalyzer fi(Language::fi);
   check_cases(fi, {
-      {"Olette idiootti.", "negative.rude", true},
-      {"Lukekaa ohjeet.", "negative.dismissive", true},
-      {"Kuten jo sanoin, ei onnistu.", "negative.dismissive", true},
-      {"Se on teidän oma vikanne.", "negative.blame", true},
-      {"Lähettäkää sähköpostia tukeen.", "negative.channel_bounce", true},
-      {"Soittakaa asiakaspalveluun.", "negative.channel_bounce", true},
-      {"Lähetän teille sähköpostin.", "negative.channel_bounce", false},
-      {"Saisinko sähköpostiosoitteenne?", "ownership.contact_details", true},
-      {"Saisinko sähköpostiosoitteenne?", "negative.channel_bounce", false},
-      {"Oletteko vielä linjoilla?", "engagement.checkin", true},
-      {"Onko kaikki hyvin?", "engagement.checkin", true},
-      {"Tarkistan asian heti.", "engagement.next_step", true},
-      {"Minä hoidan tämän.", "engagement.next_step", true},
-      {"Voinko auttaa muussa?", "clarifying.stock", true},
-      {"Oletan, että haluatte uuden.", "clarifying.assumption", true},
-  });
+                      {"Olette idiootti.", "negative.rude", true},
+                      {"Lukekaa ohjeet.", "negative.dismissive", true},
+                      {"Kuten jo sanoin, ei onnistu.", "negative.dismissive", true},
+                      {"Se on teidän oma vikanne.", "negative.blame", true},
+                      {"Lähettäkää sähköpostia tukeen.", "negative.channel_bounce", true},
+                      {"Soittakaa asiakaspalveluun.", "negative.channel_bounce", true},
+                      {"Lähetän teille sähköpostin.", "negative.channel_bounce", false},
+                      {"Saisinko sähköpostiosoitteenne?", "ownership.contact_details", true},
+                      {"Saisinko sähköpostiosoitteenne?", "negative.channel_bounce", false},
+                      {"Oletteko vielä linjoilla?", "engagement.checkin", true},
+                      {"Onko kaikki hyvin?", "engagement.checkin", true},
+                      {"Tarkistan asian heti.", "engagement.next_step", true},
+                      {"Minä hoidan tämän.", "engagement.next_step", true},
+                      {"Voinko auttaa muussa?", "clarifying.stock", true},
+                      {"Oletan, että haluatte uuden.", "clarifying.assumption", true},
+                  });
 }
 
 TEST_CASE("English markers") {
   TextAnalyzer en(Language::en);
   check_cases(en, {
-      {"Good morning!", "courtesy.greeting", true},
-      {"Thank you for waiting", "courtesy.gratitude", true},
-      {"I'm sorry about that", "courtesy.apology", true},
-      {"I understand how frustrating this is", "courtesy.empathy", true},
-      {"Could you send a photo?", "courtesy.conditional", true},
-      {"No worries, we'll sort it out", "courtesy.reassurance", true},
-      {"If you have any questions, feel free to write", "courtesy.open_door", true},
-      {"You are an idiot", "negative.rude", true},
-      {"As I said, read the manual", "negative.dismissive", true},
-      {"That's your own fault", "negative.blame", true},
-      {"Please email us or call us", "negative.channel_bounce", true},
-      {"Contact customer service", "negative.channel_bounce", true},
-      {"I'll contact our warehouse", "negative.channel_bounce", false},
-      {"Could I have your phone number?", "ownership.contact_details", true},
-      {"Are you still there?", "engagement.checkin", true},
-      {"I\xE2\x80\x99ll send you a new one", "engagement.next_step", true},
-      {"Is there anything else I can help with?", "clarifying.stock", true},
-      {"I assume you want a refund", "clarifying.assumption", true},
-  });
+                      {"Good morning!", "courtesy.greeting", true},
+                      {"Thank you for waiting", "courtesy.gratitude", true},
+                      {"I'm sorry about that", "courtesy.apology", true},
+                      {"I understand how frustrating this is", "courtesy.empathy", true},
+                      {"Could you send a photo?", "courtesy.conditional", true},
+                      {"No worries, we'll sort it out", "courtesy.reassurance", true},
+                      {"If you have any questions, feel free to write", "courtesy.open_door", true},
+                      {"You are an idiot", "negative.rude", true},
+                      {"As I said, read the manual", "negative.dismissive", true},
+                      {"That's your own fault", "negative.blame", true},
+                      {"Please email us or call us", "negative.channel_bounce", true},
+                      {"Contact customer service", "negative.channel_bounce", true},
+                      {"I'll contact our warehouse", "negative.channel_bounce", false},
+                      {"Could I have your phone number?", "ownership.contact_details", true},
+                      {"Are you still there?", "engagement.checkin", true},
+                      {"I\xE2\x80\x99ll send you a new one", "engagement.next_step", true},
+                      {"Is there anything else I can help with?", "clarifying.stock", true},
+                      {"I assume you want a refund", "clarifying.assumption", true},
+                  });
 }
 
 TEST_CASE("markers analysis adds: SHOUTING, strings of !!!, the customer's name") {
@@ -164,7 +164,8 @@ TEST_CASE("a broken lexicon file is refused with located diagnostics") {
           std::string::npos);
     CHECK(message.find("unknown field \"phrazes\"") != std::string::npos);
   }
-  const std::string syntax = write_file("syntax_lexicon.json", "{\"format\": \"chatdrill.lexicon/1\",\n  \"markers\": {,}}");
+  const std::string syntax =
+      write_file("syntax_lexicon.json", "{\"format\": \"chatdrill.lexicon/1\",\n  \"markers\": {,}}");
   CHECK_THROWS_WITH_AS(load_lexicon_file(Language::fi, syntax), doctest::Contains("syntax_lexicon.json:2:15:"),
                        std::runtime_error);
   CHECK_THROWS_AS(load_lexicon_file(Language::fi, "/nonexistent/lexicon.json"), std::runtime_error);

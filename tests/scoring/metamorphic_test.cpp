@@ -75,7 +75,8 @@ TEST_CASE("inserting a rude word never raises politeness") {
       check_change(c, after, "politeness");
       before.messages[i].text = (fi ? "Tyhmä juttu. " : "Stupid thing. ") + before.messages[i].text;
       check_change(c, before, "politeness");
-      CHECK(score(grade_transcript(after, c.rubric, test_grader()), "politeness") < score(grade_transcript(c.transcript, c.rubric, test_grader()), "politeness") + 1e-9);
+      CHECK(score(grade_transcript(after, c.rubric, test_grader()), "politeness") <
+            score(grade_transcript(c.transcript, c.rubric, test_grader()), "politeness") + 1e-9);
     }
   }
 }
@@ -100,8 +101,9 @@ TEST_CASE("removing a clarifying question never raises clarifying") {
         // Where the question was the reply's only link to what the customer wrote, the rest
         // ("I'm sorry to hear that") no longer responds: its courtesy and engagement are
         // rightly lost too, so side effects are checked only where the reply still responds.
-        const bool only_link = grade_transcript(t, c.rubric, test_grader()).dimension("engagement").evidence.size() !=
-                               grade_transcript(c.transcript, c.rubric, test_grader()).dimension("engagement").evidence.size();
+        const bool only_link =
+            grade_transcript(t, c.rubric, test_grader()).dimension("engagement").evidence.size() !=
+            grade_transcript(c.transcript, c.rubric, test_grader()).dimension("engagement").evidence.size();
         check_change(c, t, "clarifying", !only_link);
         ++removed;
       }
@@ -135,9 +137,13 @@ TEST_CASE("a channel bounce, in any word order, lowers engagement by at least 10
     const bool fi = c.transcript.language == "fi";
     for (std::size_t i = 0; i < c.transcript.messages.size(); ++i) {
       if (!c.transcript.messages[i].is_trainee_message()) continue;
-      const bool had_bounce = analyzer(c.transcript).analyze(c.transcript.messages[i].text).has_move(MoveKind::channel_bounce);
-      for (const char* bounce : fi ? std::vector<const char*>{" Soittakaa asiakaspalveluun.", " Sähköpostilla voitte lähettää asian asiakaspalveluumme."}
-                                   : std::vector<const char*>{" Email us at support@example.com.", " You can send it to our support team by email."}) {
+      const bool had_bounce =
+          analyzer(c.transcript).analyze(c.transcript.messages[i].text).has_move(MoveKind::channel_bounce);
+      for (const char* bounce :
+           fi ? std::vector<const char*>{" Soittakaa asiakaspalveluun.",
+                                         " Sähköpostilla voitte lähettää asian asiakaspalveluumme."}
+              : std::vector<const char*>{" Email us at support@example.com.",
+                                         " You can send it to our support team by email."}) {
         CAPTURE(c.name);
         CAPTURE(i);
         CAPTURE(bounce);
@@ -145,7 +151,8 @@ TEST_CASE("a channel bounce, in any word order, lowers engagement by at least 10
         t.messages[i].text += bounce;
         check_change(c, t, "engagement");
         const double before = score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement");
-        if (!had_bounce) CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") <= before - std::min(before, 10.0));
+        if (!had_bounce)
+          CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") <= before - std::min(before, 10.0));
       }
     }
   }
@@ -165,7 +172,8 @@ TEST_CASE("answering the customer's question never lowers engagement") {
       CAPTURE(m.text);
       Transcript t = c.transcript;
       t.messages[reply].text = (fi ? "Kyllä, se onnistuu. " : "Yes, that works. ") + t.messages[reply].text;
-      CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") >= score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement"));
+      CHECK(score(grade_transcript(t, c.rubric, test_grader()), "engagement") >=
+            score(grade_transcript(c.transcript, c.rubric, test_grader()), "engagement"));
       ++answered;
     }
   }

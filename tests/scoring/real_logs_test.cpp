@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "scoring/grade.h"
 #include "scoring/core/timestamp.h"
+#include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "support/grader.h"
 
@@ -75,12 +75,14 @@ TEST_CASE("timestamp parsing: dates checked by the calendar, fractions, shapes")
 }
 
 TEST_CASE("invalid timestamps and mixed kinds are errors with the field's location") {
-  const auto bad = load(chat("{\"from\": \"customer\", \"at\": \"2026-02-30T10:00:00Z\", \"text\": \"Hi\"},\n"
-                             "{\"from\": \"trainee\", \"at\": \"yesterday\", \"text\": \"Hello\"}"));
+  const auto bad =
+      load(chat("{\"from\": \"customer\", \"at\": \"2026-02-30T10:00:00Z\", \"text\": \"Hi\"},\n"
+                "{\"from\": \"trainee\", \"at\": \"yesterday\", \"text\": \"Hello\"}"));
   CHECK_FALSE(bad.transcript);
   const std::string e = errors(bad);
   CHECK(has(e, "t.json:1:"));
-  CHECK(has(e, "messages[0].at: \"2026-02-30T10:00:00Z\": February 2026 has 30 days") == false);  // February never has 30
+  CHECK(has(e, "messages[0].at: \"2026-02-30T10:00:00Z\": February 2026 has 30 days") ==
+        false);  // February never has 30
   CHECK(has(e, "messages[0].at: \"2026-02-30T10:00:00Z\": February 2026 has 28 days"));
   CHECK(has(e, "t.json:2:"));
   CHECK(has(e, "messages[1].at: \"yesterday\" is not an ISO-8601 timestamp"));
@@ -94,16 +96,19 @@ TEST_CASE("invalid timestamps and mixed kinds are errors with the field's locati
   CHECK(has(errors(backwards), "messages[1].at: time -1 is earlier than the message before it"));
   const auto too_long = load(chat(R"({"from": "customer", "at": "2016-03-04T09:15:02Z", "text": "Hi"},
     {"from": "trainee", "at": "2026-03-05T09:15:01Z", "text": "Hello"})"));
-  CHECK(has(errors(too_long), "messages[1].at: 3653 days after the first message; a transcript spans at most 10 years"));
+  CHECK(
+      has(errors(too_long), "messages[1].at: 3653 days after the first message; a transcript spans at most 10 years"));
   const auto infinite = load(chat(R"({"from": "customer", "at": 1e300, "text": "Hi"})"));
   CHECK(has(errors(infinite), "messages[0].at: 1e+300 is not a time in seconds since the start (0 to 10 years)"));
 }
 
 TEST_CASE("a three-month thread and seconds beyond a week load and grade") {
-  const auto months = load(chat(R"({"from": "customer", "at": "2026-01-05T08:00:00+02:00", "text": "Hello, my invoice 5521 is wrong."},
+  const auto months =
+      load(chat(R"({"from": "customer", "at": "2026-01-05T08:00:00+02:00", "text": "Hello, my invoice 5521 is wrong."},
     {"from": "trainee", "at": "2026-01-05T08:40:00+02:00", "text": "Hello, thank you for writing. I corrected invoice 5521. Is there anything else?"},
     {"from": "customer", "at": "2026-04-07T10:00:00+03:00", "text": "Invoice 5521 is wrong again."},
-    {"from": "trainee", "at": "2026-04-07T11:00:00+03:00", "text": "I am sorry about invoice 5521. I fixed it and sent a new one today."})", R"("channel": "email", )"));
+    {"from": "trainee", "at": "2026-04-07T11:00:00+03:00", "text": "I am sorry about invoice 5521. I fixed it and sent a new one today."})",
+                R"("channel": "email", )"));
   REQUIRE_MESSAGE(months.transcript, errors(months));
   CHECK(months.transcript->channel == "email");
   CHECK(months.transcript->messages.back().at > 90 * 86400.0);
@@ -111,7 +116,8 @@ TEST_CASE("a three-month thread and seconds beyond a week load and grade") {
   REQUIRE(apply_preset(async, "async"));
   const Grade g = grade_transcript(*months.transcript, async, test_grader());
   CHECK(g.dimension("speed").score == doctest::Approx(100));
-  const auto week = load(chat(R"({"from": "customer", "at": 700000, "text": "Hi"}, {"from": "trainee", "at": 700020, "text": "Hello"})"));
+  const auto week = load(
+      chat(R"({"from": "customer", "at": 700000, "text": "Hi"}, {"from": "trainee", "at": 700020, "text": "Hello"})"));
   CHECK_MESSAGE(week.transcript, errors(week));
 }
 
@@ -124,7 +130,8 @@ TEST_CASE("an unknown channel is an error listing the channels") {
 }
 
 TEST_CASE("a two-hour email reply is good with the async preset and bad in a chat") {
-  const auto l = load(chat(R"({"from": "customer", "at": "2026-03-04T09:00:00Z", "text": "Hi, my order 4821 has not arrived."},
+  const auto l =
+      load(chat(R"({"from": "customer", "at": "2026-03-04T09:00:00Z", "text": "Hi, my order 4821 has not arrived."},
     {"from": "trainee", "at": "2026-03-04T10:10:00Z", "text": "Hello, thank you for writing. Order 4821 left today and arrives tomorrow."},
     {"from": "customer", "at": "2026-03-04T10:30:00Z", "text": "Can I change the address of order 4821?"},
     {"from": "trainee", "at": "2026-03-04T12:30:00Z", "text": "Yes, I changed the address of order 4821 for you."})"));

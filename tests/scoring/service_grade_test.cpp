@@ -65,7 +65,8 @@ const std::vector<Case> k_fi = {
       "Tilauksenne 48213 on nyt Postin noutopisteessä. Postikulut ovat 4,90 €, ja hyvitämme ne viivästyksen vuoksi.",
       "Hyvä kuulla! Jos tulee vielä kysyttävää, kirjoita rohkeasti."}},
     {{"Paljonko Premium-tilaus maksaa kuukaudessa?", "Saako sen perua milloin vain?", "Okei, kiitos."},
-     {"Premium maksaa 12,90 € kuukaudessa.", "Kyllä, tilauksen voi perua milloin tahansa, ja se päättyy kuukauden lopussa.",
+     {"Premium maksaa 12,90 € kuukaudessa.",
+      "Kyllä, tilauksen voi perua milloin tahansa, ja se päättyy kuukauden lopussa.",
       "Ole hyvä! Kirjoita ihmeessä, jos tulee muuta mieleen."}},
     {{"Laturini lakkasi toimimasta, ostin sen teiltä maaliskuussa.", "Se on Nokia-laturi, kuitti löytyy.",
       "Kiitos, tämä auttoi."},
@@ -75,10 +76,11 @@ const std::vector<Case> k_fi = {
 };
 
 const std::vector<Case> k_en = {
-    {{"Hi, my shoes still haven't arrived. Order number 48213.", "I ordered them two weeks ago. How much is shipping by the way?",
-      "Great, thanks a lot!"},
+    {{"Hi, my shoes still haven't arrived. Order number 48213.",
+      "I ordered them two weeks ago. How much is shipping by the way?", "Great, thanks a lot!"},
      {"Hi! Sorry the shoes are late. I'm checking order 48213 right now.",
-      "Your order 48213 is at the post office pickup point. Shipping is $4.90 and we'll refund it because of the delay.",
+      "Your order 48213 is at the post office pickup point. Shipping is $4.90 and we'll refund it because of the "
+      "delay.",
       "Glad to hear it! If anything else comes up, just write here."}},
     {{"How much does the Premium plan cost per month?", "Can I cancel it any time?", "Okay, thanks."},
      {"Premium is $12.90 per month.", "Yes, you can cancel the plan any time and it ends at the end of the month.",
@@ -117,11 +119,15 @@ TEST_CASE("a marker-stuffed template sent whatever the customer says scores well
 
 TEST_CASE("rotating stuffed templates or echoing the customer's words back scores below genuine replies") {
   const std::vector<std::string> rotating_fi = {
-      k_template_fi, "Kiitos paljon, ymmärrän täysin ja pahoittelen! Selvitän asian heti. Voisitteko kertoa lisää? Autan mielelläni.",
-      "Kiitos kärsivällisyydestä! Olen pahoillani. Katson tämän. Mistä on kyse? Kirjoittakaa ihmeessä, jos tulee muuta."};
-  const std::vector<std::string> rotating_en = {
-      k_template_en, "Thanks so much, I completely understand and I'm sorry! I'll check right away. Could you tell me more? Happy to help.",
-      "Thank you for your patience! I'm sorry about this. Let me look. What is it about? Write any time if anything else comes up."};
+      k_template_fi,
+      "Kiitos paljon, ymmärrän täysin ja pahoittelen! Selvitän asian heti. Voisitteko kertoa lisää? Autan mielelläni.",
+      "Kiitos kärsivällisyydestä! Olen pahoillani. Katson tämän. Mistä on kyse? Kirjoittakaa ihmeessä, jos tulee "
+      "muuta."};
+  const std::vector<std::string> rotating_en = {k_template_en,
+                                                "Thanks so much, I completely understand and I'm sorry! I'll check "
+                                                "right away. Could you tell me more? Happy to help.",
+                                                "Thank you for your patience! I'm sorry about this. Let me look. What "
+                                                "is it about? Write any time if anything else comes up."};
   for (const auto& [language, cases, rotating] :
        {std::tuple{"fi", &k_fi, &rotating_fi}, std::tuple{"en", &k_en, &rotating_en}}) {
     const bool fi = std::string_view(language) == "fi";
@@ -139,15 +145,18 @@ TEST_CASE("rotating stuffed templates or echoing the customer's words back score
       CHECK(helpful.overall >= echoed.overall + 3);
       CHECK(has_rule(echoed.dimension("engagement"), "engagement.echo"));
       // Nobody answered the customer's question: the matter stays open, thanks or not.
-      if (std::any_of(c.customer.begin(), c.customer.end(), [](const std::string& l) { return l.find('?') != std::string::npos; }))
+      if (std::any_of(c.customer.begin(), c.customer.end(),
+                      [](const std::string& l) { return l.find('?') != std::string::npos; }))
         CHECK(score(rotated, "resolution") < score(helpful, "resolution"));
     }
   }
 }
 
 TEST_CASE("mirroring a few of the customer's words is no echo") {
-  const Grade g = grade_transcript(chat("fi", {{"Hei, tilaamani kengät eivät ole vieläkään tulleet.",
-                                                "Pahoittelen, että kengät eivät ole vielä tulleet! Mikä on tilausnumeronne?"}}), {}, test_grader());
+  const Grade g =
+      grade_transcript(chat("fi", {{"Hei, tilaamani kengät eivät ole vieläkään tulleet.",
+                                    "Pahoittelen, että kengät eivät ole vielä tulleet! Mikä on tilausnumeronne?"}}),
+                       {}, test_grader());
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.echo"));
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
 }
@@ -202,14 +211,16 @@ TEST_CASE("bare question words are not case details") {
 TEST_CASE("a channel bounce in free word order or with inflections lowers engagement by at least 10") {
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
       {"fi",
-       {"Lähetä kysymyksesi sähköpostilla asiakaspalveluumme.", "Sähköpostilla voitte lähettää kysymyksenne asiakaspalveluun.",
-        "Soittakaa asiakaspalveluumme, he auttavat."}},
-      {"en", {"You can send the cancellation by email.", "DM us and we'll sort it.", "Please call our customer service."}},
+       {"Lähetä kysymyksesi sähköpostilla asiakaspalveluumme.",
+        "Sähköpostilla voitte lähettää kysymyksenne asiakaspalveluun.", "Soittakaa asiakaspalveluumme, he auttavat."}},
+      {"en",
+       {"You can send the cancellation by email.", "DM us and we'll sort it.", "Please call our customer service."}},
   };
   for (const auto& [language, bounces] : cases) {
     const bool fi = language == "fi";
     const std::string customer = fi ? "Haluan perua tilaukseni 48213." : "I want to cancel my order 48213.";
-    const std::string owned = fi ? "Peruutan tilauksen 48213 nyt ja lähetän vahvistuksen." : "I'm cancelling order 48213 now and will send a confirmation.";
+    const std::string owned = fi ? "Peruutan tilauksen 48213 nyt ja lähetän vahvistuksen."
+                                 : "I'm cancelling order 48213 now and will send a confirmation.";
     const double base = score(grade_transcript(chat(language, {{customer, owned}}), {}, test_grader()), "engagement");
     for (const auto& b : bounces) {
       CAPTURE(b);
@@ -219,21 +230,27 @@ TEST_CASE("a channel bounce in free word order or with inflections lowers engage
     }
   }
   // Asking for the customer's own contact details is ownership, not a bounce.
-  const Grade own = grade_transcript(chat("en", {{"My invoice is wrong.", "Could you give me your email address so I can send the corrected invoice?"}}), {}, test_grader());
+  const Grade own = grade_transcript(
+      chat("en",
+           {{"My invoice is wrong.", "Could you give me your email address so I can send the corrected invoice?"}}),
+      {}, test_grader());
   CHECK_FALSE(has_rule(own.dimension("engagement"), "engagement.channel_bounce"));
   CHECK(has_rule(own.dimension("engagement"), "engagement.ownership"));
 }
 
 TEST_CASE("an open door is a lemma pattern, and a sentence that only mentions 'any time' is not one") {
-  const Grade door = grade_transcript(chat("fi", {{"Kiitos avusta!", "Kirjoittakaa ihmeessä tänne, jos tulee muuta."}}), {}, test_grader());
+  const Grade door = grade_transcript(chat("fi", {{"Kiitos avusta!", "Kirjoittakaa ihmeessä tänne, jos tulee muuta."}}),
+                                      {}, test_grader());
   CHECK(has_rule(door.dimension("engagement"), "engagement.open_door"));
-  const Grade not_door = grade_transcript(chat("en", {{"How do I cancel?", "You can cancel at any time in the app."}}), {}, test_grader());
+  const Grade not_door =
+      grade_transcript(chat("en", {{"How do I cancel?", "You can cancel at any time in the app."}}), {}, test_grader());
   CHECK_FALSE(has_rule(not_door.dimension("engagement"), "engagement.open_door"));
 }
 
 TEST_CASE("a resolved chat outscores a lost one written in the same style") {
-  Transcript resolved = chat("fi", {{"Haluan perua tilaukseni.", "Ikävä kuulla! Saanko kysyä, mikä sai teidät harkitsemaan perumista?"},
-                                    {"Se on liian kallis.", "Voin tarjota kevyemmän tilauksen 6,90 eurolla kuukaudessa."}});
+  Transcript resolved =
+      chat("fi", {{"Haluan perua tilaukseni.", "Ikävä kuulla! Saanko kysyä, mikä sai teidät harkitsemaan perumista?"},
+                  {"Se on liian kallis.", "Voin tarjota kevyemmän tilauksen 6,90 eurolla kuukaudessa."}});
   Transcript lost = resolved;
   resolved.outcome = "retained";
   lost.outcome = "lost";
@@ -248,9 +265,14 @@ TEST_CASE("a resolved chat outscores a lost one written in the same style") {
 }
 
 TEST_CASE("without an ending, resolution reads the customer's own last words") {
-  const Grade thanked = grade_transcript(chat("en", {{"Where is my parcel?", "It's at the pickup point, tracking 1234."}, {"Great, thanks, that helped!", ""}}), {}, test_grader());
-  const Grade complained = grade_transcript(
-      chat("en", {{"Where is my parcel?", "Please wait."}, {"Where is my parcel? This is useless, it still doesn't help.", ""}}), {}, test_grader());
+  const Grade thanked = grade_transcript(
+      chat("en",
+           {{"Where is my parcel?", "It's at the pickup point, tracking 1234."}, {"Great, thanks, that helped!", ""}}),
+      {}, test_grader());
+  const Grade complained =
+      grade_transcript(chat("en", {{"Where is my parcel?", "Please wait."},
+                                   {"Where is my parcel? This is useless, it still doesn't help.", ""}}),
+                       {}, test_grader());
   CHECK(score(thanked, "resolution") > 70);
   CHECK(score(complained, "resolution") < 30);
   CHECK(has_rule(complained.dimension("resolution"), "resolution.question_repeated"));
@@ -263,8 +285,10 @@ TEST_CASE("a customer typing a long message is not a silence to check in on") {
   const std::string long_message(600, 'a');
   Transcript t = chat("en", {{"My order is late.", "Sorry! Could you tell me what happened with the delivery?"}});
   // 240 s later the customer sends a long account (600 characters take 200 s to type).
-  t.messages.push_back({"customer", "message", t.messages.back().at + 240, "It was meant to come on Monday. " + long_message, Json::object()});
-  t.messages.push_back({"trainee", "message", t.messages.back().at + 20, "Thank you for the details, I'm checking the delivery now.", Json::object()});
+  t.messages.push_back({"customer", "message", t.messages.back().at + 240,
+                        "It was meant to come on Monday. " + long_message, Json::object()});
+  t.messages.push_back({"trainee", "message", t.messages.back().at + 20,
+                        "Thank you for the details, I'm checking the delivery now.", Json::object()});
   const DimensionGrade e = grade_transcript(t, {}, test_grader()).dimension("engagement");
   CHECK_FALSE(has_rule(e, "engagement.no_checkin"));
   // The same wait for a two-word reply is a silence the trainee should have checked in on.
@@ -302,48 +326,62 @@ TEST_CASE("a customer message never answered always costs speed, even when the c
 
 TEST_CASE("a reply about the same subject area responds even without a shared word") {
   // The agent asks about the modem when the internet is down: no word in common, the same matter.
-  const Grade fi = grade_transcript(chat("fi", {{"Netti ei toimi tänään ollenkaan.",
-                                                 "Palaako modeemin valot, kun käynnistätte sen uudelleen?"}}), {}, test_grader());
+  const Grade fi = grade_transcript(
+      chat("fi", {{"Netti ei toimi tänään ollenkaan.", "Palaako modeemin valot, kun käynnistätte sen uudelleen?"}}), {},
+      test_grader());
   CHECK_FALSE(has_rule(fi.dimension("engagement"), "engagement.unresponsive"));
-  const Grade en = grade_transcript(chat("en", {{"My internet has been down all morning.",
-                                                 "Are the lights on your router blinking?"}}), {}, test_grader());
+  const Grade en = grade_transcript(
+      chat("en", {{"My internet has been down all morning.", "Are the lights on your router blinking?"}}), {},
+      test_grader());
   CHECK_FALSE(has_rule(en.dimension("engagement"), "engagement.unresponsive"));
   // A reply about something else entirely is still beside the point.
-  const Grade off = grade_transcript(chat("en", {{"My internet has been down all morning.",
-                                                  "Our new winter jackets are in the shop now."}}), {}, test_grader());
+  const Grade off = grade_transcript(
+      chat("en", {{"My internet has been down all morning.", "Our new winter jackets are in the shop now."}}), {},
+      test_grader());
   CHECK(has_rule(off.dimension("engagement"), "engagement.unresponsive"));
 }
 
 TEST_CASE("the answer after a hold comes back to the customer's case, not only to their last line") {
-  const Grade g = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
-                                                "Sorry about that! Could you tell me the order number?"},
-                                               {"It's 7781-A.", "Thanks, let me check that for you."},
-                                               {"", "I can see both payments. Shall I refund the extra one to your card?"}}), {}, test_grader());
+  const Grade g =
+      grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
+                                    "Sorry about that! Could you tell me the order number?"},
+                                   {"It's 7781-A.", "Thanks, let me check that for you."},
+                                   {"", "I can see both payments. Shall I refund the extra one to your card?"}}),
+                       {}, test_grader());
   CHECK_FALSE(has_rule(g.dimension("engagement"), "engagement.unresponsive"));
   // Without the hold, a reply that ignores what was just said stays unresponsive.
   const Grade h = grade_transcript(chat("en", {{"Hi, I was charged twice for my order last week.",
                                                 "Sorry about that! Could you tell me the order number?"},
-                                               {"It's 7781-A.", "Our new winter jackets are in the shop now."}}), {}, test_grader());
+                                               {"It's 7781-A.", "Our new winter jackets are in the shop now."}}),
+                                   {}, test_grader());
   CHECK(has_rule(h.dimension("engagement"), "engagement.unresponsive"));
 }
 
 TEST_CASE("a warm, informal chat is more polite than a curt one with the same content") {
-  const Grade warm_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.",
-                                                      "Oh no, sorry about that! Let me dig into it for you right now. What's your order number?"},
-                                                     {"It's 55821.", "Got it, thanks! Your parcel is with the courier and should reach you tomorrow."},
-                                                     {"Great, thanks", "My pleasure, have a lovely evening!"}}), {}, test_grader());
-  const Grade curt_en = grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.", "What is the order number."},
-                                                     {"It's 55821.", "It arrives tomorrow."},
-                                                     {"Great, thanks", "Ok."}}), {}, test_grader());
+  const Grade warm_en = grade_transcript(
+      chat("en", {{"My order hasn't come yet, it's been 10 days.",
+                   "Oh no, sorry about that! Let me dig into it for you right now. What's your order number?"},
+                  {"It's 55821.", "Got it, thanks! Your parcel is with the courier and should reach you tomorrow."},
+                  {"Great, thanks", "My pleasure, have a lovely evening!"}}),
+      {}, test_grader());
+  const Grade curt_en =
+      grade_transcript(chat("en", {{"My order hasn't come yet, it's been 10 days.", "What is the order number."},
+                                   {"It's 55821.", "It arrives tomorrow."},
+                                   {"Great, thanks", "Ok."}}),
+                       {}, test_grader());
   CHECK(score(warm_en, "politeness") >= score(curt_en, "politeness") + 5);
   CHECK(warm_en.overall > curt_en.overall);
-  const Grade warm_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.",
-                                                      "Voi harmi! Selvitän asian heti. Mikä on tilausnumeronne?"},
-                                                     {"Se on 55821.", "Kiitos! Paketti on kuljetuksessa ja saapuu huomenna."},
-                                                     {"Hyvä, kiitos", "Ole hyvä, mukavaa iltaa!"}}), {}, test_grader());
-  const Grade curt_fi = grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.", "Tilausnumero."},
-                                                     {"Se on 55821.", "Tulee huomenna."},
-                                                     {"Hyvä, kiitos", "Ok."}}), {}, test_grader());
+  const Grade warm_fi =
+      grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.",
+                                    "Voi harmi! Selvitän asian heti. Mikä on tilausnumeronne?"},
+                                   {"Se on 55821.", "Kiitos! Paketti on kuljetuksessa ja saapuu huomenna."},
+                                   {"Hyvä, kiitos", "Ole hyvä, mukavaa iltaa!"}}),
+                       {}, test_grader());
+  const Grade curt_fi =
+      grade_transcript(chat("fi", {{"Tilaukseni ei ole vieläkään tullut, 10 päivää jo.", "Tilausnumero."},
+                                   {"Se on 55821.", "Tulee huomenna."},
+                                   {"Hyvä, kiitos", "Ok."}}),
+                       {}, test_grader());
   CHECK(score(warm_fi, "politeness") >= score(curt_fi, "politeness") + 5);
   CHECK(warm_fi.overall > curt_fi.overall);
 }

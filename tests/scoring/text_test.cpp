@@ -1,7 +1,7 @@
 // Text analysis as graders and the engine rely on it: words, folding, stems, sentences,
 // question detection in Finnish and English, and robustness on hostile input.
-#include "scoring/core/json_doc.h"
 #include "scoring/text.h"
+#include "scoring/core/json_doc.h"
 
 #include <doctest/doctest.h>
 
@@ -173,9 +173,20 @@ TEST_CASE("invalid UTF-8, control bytes and a 1 MB message are analysed without 
 
 TEST_CASE("an analysis knows whether its text is valid UTF-8, exactly as the UTF-8 check does") {
   TextAnalyzer fi(Language::fi);
-  const std::vector<std::string> texts = {
-      "Hei, kiitos!", "Äänekoski öljy 😀 …", "", "ab\xFF" "cd", "ä\x80", "\xC3", "kiitos \xE2\x82", "\xC0\x80 overlong",
-      "\xED\xA0\x80 surrogate", "\xF4\x90\x80\x80 past U+10FFFF", "\xF0\x9F\x98\x80", "sana\xE2\x80\xA6 loppu", "12.50\xFE"};
+  const std::vector<std::string> texts = {"Hei, kiitos!",
+                                          "Äänekoski öljy 😀 …",
+                                          "",
+                                          "ab\xFF"
+                                          "cd",
+                                          "ä\x80",
+                                          "\xC3",
+                                          "kiitos \xE2\x82",
+                                          "\xC0\x80 overlong",
+                                          "\xED\xA0\x80 surrogate",
+                                          "\xF4\x90\x80\x80 past U+10FFFF",
+                                          "\xF0\x9F\x98\x80",
+                                          "sana\xE2\x80\xA6 loppu",
+                                          "12.50\xFE"};
   for (const auto& t : texts) {
     CAPTURE(t);
     CHECK(fi.analyze(t).valid_utf8 == is_valid_utf8(t));

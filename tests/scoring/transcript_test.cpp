@@ -79,7 +79,8 @@ TEST_CASE("a wrong mood or patience is an error at its place in the file") {
   const auto chat = [](const std::string& fields) {
     return "{\"format\": \"chatdrill.transcript/1\", \"language\": \"en\", \"messages\": [\n"
            "  {\"from\": \"customer\", \"at\": 0, \"text\": \"Hi\"},\n"
-           "  {\"from\": \"customer\", \"at\": 1, \"text\": \"Hello?\", " + fields + "}]}";
+           "  {\"from\": \"customer\", \"at\": 1, \"text\": \"Hello?\", " +
+           fields + "}]}";
   };
   const auto wrong_type = load(chat(R"("mood": "angry")"));
   CHECK_FALSE(wrong_type.transcript);
@@ -89,8 +90,9 @@ TEST_CASE("a wrong mood or patience is an error at its place in the file") {
   CHECK(errors(null_patience) == "t.json:3:63: messages[1].patience: must be a number from 0 to 1, not null\n");
   const auto too_low = load(chat(R"("mood": -1.5, "patience": 1.25)"));
   CHECK_FALSE(too_low.transcript);
-  CHECK(errors(too_low) == "t.json:3:59: messages[1].mood: -1.5 is not a mood (-1 to 1)\n"
-                           "t.json:3:77: messages[1].patience: 1.25 is not a share of patience left (0 to 1)\n");
+  CHECK(errors(too_low) ==
+        "t.json:3:59: messages[1].mood: -1.5 is not a mood (-1 to 1)\n"
+        "t.json:3:77: messages[1].patience: 1.25 is not a share of patience left (0 to 1)\n");
   const auto ends = load(chat(R"("mood": 1, "patience": 0)"));  // the ends of the ranges are fine
   REQUIRE_MESSAGE(ends.transcript, errors(ends));
   CHECK(ends.transcript->messages[1].mood == 1.0);

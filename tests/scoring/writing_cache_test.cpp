@@ -22,8 +22,8 @@ WritingChecker forgetful(Language language) { return WritingChecker(language, Wr
 std::string describe(const std::vector<WritingError>& errors) {
   std::string out;
   for (const auto& e : errors)
-    out += fmt::format("[{}-{} {} {} '{}' -> '{}' {}]", e.begin, e.end, e.kind == WritingErrorKind::spelling ? "s" : "g",
-                       e.code, e.text, e.suggestion, e.description);
+    out += fmt::format("[{}-{} {} {} '{}' -> '{}' {}]", e.begin, e.end,
+                       e.kind == WritingErrorKind::spelling ? "s" : "g", e.code, e.text, e.suggestion, e.description);
   return out;
 }
 
@@ -44,12 +44,12 @@ TEST_CASE("writing cache: a remembered paragraph gives what Voikko finds, wherev
   const std::string slip = "Hän ei tulee huomenna, tarkistan tilaukesenne ja ja palaan.";
   const std::vector<std::string> texts = {
       slip,
-      slip,                                  // from the cache
-      "Kiitos!\n" + slip,                    // the same paragraph further on: offsets follow it
-      slip + "\n\n" + slip + "\nKiitos!",    // twice in one reply
+      slip,                                // from the cache
+      "Kiitos!\n" + slip,                  // the same paragraph further on: offsets follow it
+      slip + "\n\n" + slip + "\nKiitos!",  // twice in one reply
       "Kiitos!",
       "Kiitos!",
-      ":)\n" + slip,                         // a face before the paragraph is no ')' in it
+      ":)\n" + slip,  // a face before the paragraph is no ')' in it
   };
   for (int round = 0; round < 2; ++round)
     for (const auto& text : texts) {
@@ -79,11 +79,12 @@ TEST_CASE("writing cache: the caches stay within their limits and forget nothing
   const WritingCacheLimits limits{50, 8, 1024};
   WritingChecker small(Language::fi, limits);
   WritingChecker plain = forgetful(Language::fi);
-  const char* words[] = {"tilaus", "paketti", "lasku", "kenkä", "puhelin", "sohva", "lehti", "laite", "kortti", "hyvitys"};
+  const char* words[] = {"tilaus", "paketti", "lasku", "kenkä",  "puhelin",
+                         "sohva",  "lehti",   "laite", "kortti", "hyvitys"};
   for (int i = 0; i < 120; ++i) {
     // Distinct paragraphs with distinct (misspelt) words, and a line that comes back.
-    const std::string text = fmt::format("Tarkistan {}n {} ja ja palaan asiaan{}.\nKiitos odottamisesta!", words[i % 10],
-                                         std::string(static_cast<std::size_t>(i % 7 + 2), 'x'), i);
+    const std::string text = fmt::format("Tarkistan {}n {} ja ja palaan asiaan{}.\nKiitos odottamisesta!",
+                                         words[i % 10], std::string(static_cast<std::size_t>(i % 7 + 2), 'x'), i);
     CHECK(describe(small.check(text)) == describe(plain.check(text)));
     CHECK(small.cached_paragraphs() <= limits.paragraphs);
     CHECK(small.cached_words() <= limits.words + 1);
@@ -110,7 +111,8 @@ TEST_CASE("writing cache: Finnish and English verdicts do not mix, in checkers o
   const Transcript fi_chat = chat("fi", "Missä tilaukseni on?", "Tilaus tulee huomenna, sorry for the delay.");
   const Transcript en_chat = chat("en", "Where is my order?", "Tilaus tulee huomenna, sorry for the delay.");
   const Rubric rubric;
-  const double fi_score = grade_writing(fi_chat, rubric, test_grader()).score, en_score = grade_writing(en_chat, rubric, test_grader()).score;
+  const double fi_score = grade_writing(fi_chat, rubric, test_grader()).score,
+               en_score = grade_writing(en_chat, rubric, test_grader()).score;
   CHECK(fi_score < 100);  // English words are misspelt Finnish
   CHECK(en_score < 100);  // and Finnish words misspelt English
   for (int round = 0; round < 3; ++round) {

@@ -24,7 +24,8 @@ Transcript chat(const char* language, std::vector<std::pair<const char*, std::st
   Transcript t;
   t.language = language;
   double at = 0;
-  for (auto& [from, text] : lines) t.messages.push_back(Message{from, "message", at += 20, std::move(text), Json::object()});
+  for (auto& [from, text] : lines)
+    t.messages.push_back(Message{from, "message", at += 20, std::move(text), Json::object()});
   return t;
 }
 
@@ -78,9 +79,14 @@ TEST_CASE("writing: Finnish and English misspellings are found with a sensible s
 TEST_CASE("writing: an English typo gets the common word one slip away as its suggestion") {
   WritingChecker en(Language::en);
   // Missing, doubled, swapped and neighbouring letters, as people type them in a hurry.
-  for (const auto& [typo, meant] : std::vector<std::pair<std::string, std::string>>{
-           {"refnd", "refund"}, {"frm", "from"}, {"wek", "week"}, {"stil", "still"}, {"cheeck", "check"},
-           {"beause", "because"}, {"tmorrow", "tomorrow"}, {"wuld", "would"}}) {
+  for (const auto& [typo, meant] : std::vector<std::pair<std::string, std::string>>{{"refnd", "refund"},
+                                                                                    {"frm", "from"},
+                                                                                    {"wek", "week"},
+                                                                                    {"stil", "still"},
+                                                                                    {"cheeck", "check"},
+                                                                                    {"beause", "because"},
+                                                                                    {"tmorrow", "tomorrow"},
+                                                                                    {"wuld", "would"}}) {
     CAPTURE(typo);
     const auto errors = spelling_only(en.check("I will " + typo + " it today"));
     REQUIRE(errors.size() == 1);
@@ -111,29 +117,31 @@ TEST_CASE("writing: Voikko's grammar checker finds a Finnish grammar error, in b
 TEST_CASE("writing: what chat writes on purpose is never an error") {
   WritingChecker fi(Language::fi), en(Language::en);
   const char* fi_fine[] = {
-      "ok, katsotaan",                                         // lower-case start, no full stop
-      "hei, kiitti viestistä",                                 // chat words Voikko knows
-      "moi! miten voin auttaa",                                // lower case after '!'
-      "Kiitos odottamisesta 😊👍",                              // emoji
-      "Joo, onnistuu :) laitan sen eteenpäin :D",              // emoticons (not a misplaced ')')
+      "ok, katsotaan",                                                   // lower-case start, no full stop
+      "hei, kiitti viestistä",                                           // chat words Voikko knows
+      "moi! miten voin auttaa",                                          // lower case after '!'
+      "Kiitos odottamisesta 😊👍",                                         // emoji
+      "Joo, onnistuu :) laitan sen eteenpäin :D",                        // emoticons (not a misplaced ')')
       "Katso www.verkkokauppa.fi tai kirjoita asiakaspalvelu@firma.fi",  // addresses
-      "Tilauksesi AB-12345 lähti 12.3. ja hinta on 59 € (15 %).",  // codes, dates, prices
-      "Seurantakoodi on JJFI123456789, toimitus 10 min päästä.",   // a code and a unit after a number
-      "Tarvitset HDMI-kaapelin ja TV:n jalustan, esim. tämän.",    // capitals, an abbreviation
-      "Välitän viestin Kowalczykille, hän soittaa teille.",    // a name mid-sentence
-      "Hei hei! Kiitos kiitos.",                               // doubled on purpose
-      "Joo, selvä. Hetkinen...",                               // fragments without a main verb
-      "Kiitos!! Palaan asiaan pian!!!",                        // exclamation runs: politeness grades them
+      "Tilauksesi AB-12345 lähti 12.3. ja hinta on 59 € (15 %).",        // codes, dates, prices
+      "Seurantakoodi on JJFI123456789, toimitus 10 min päästä.",         // a code and a unit after a number
+      "Tarvitset HDMI-kaapelin ja TV:n jalustan, esim. tämän.",          // capitals, an abbreviation
+      "Välitän viestin Kowalczykille, hän soittaa teille.",              // a name mid-sentence
+      "Hei hei! Kiitos kiitos.",                                         // doubled on purpose
+      "Joo, selvä. Hetkinen...",                                         // fragments without a main verb
+      "Kiitos!! Palaan asiaan pian!!!",                                  // exclamation runs: politeness grades them
   };
   for (const char* text : fi_fine) {
     CAPTURE(text);
     CHECK(fi.check(text).empty());
   }
-  const char* en_fine[] = {
-      "ok, let me check that for you :)", "Your order AB-12345 shipped on 12.3. and costs 59 €.",
-      "Please visit www.example.com or email support@example.com", "The TV needs an HDMI cable 👍",
-      "I've forwarded it to Ms Kowalczyk in our returns team.", "hmm, give me 2 mins to check",
-      "I apologise, I'm cancelling the order; the colour was wrong."};  // British spelling
+  const char* en_fine[] = {"ok, let me check that for you :)",
+                           "Your order AB-12345 shipped on 12.3. and costs 59 €.",
+                           "Please visit www.example.com or email support@example.com",
+                           "The TV needs an HDMI cable 👍",
+                           "I've forwarded it to Ms Kowalczyk in our returns team.",
+                           "hmm, give me 2 mins to check",
+                           "I apologise, I'm cancelling the order; the colour was wrong."};  // British spelling
   for (const char* text : en_fine) {
     CAPTURE(text);
     CHECK(en.check(text).empty());
@@ -161,10 +169,11 @@ TEST_CASE("writing: the customer's own words and name are accepted, in Finnish a
 TEST_CASE("writing: the dimension charges errors, less per error in longer writing, and evidence sums to the score") {
   const std::string typo = "Tarkistan tilaukesenne tiedot.";
   const auto one = writing(chat("fi", {{"customer", "Missä tilaukseni on?"}, {"trainee", typo}}));
-  const auto three = writing(chat("fi", {{"customer", "Missä tilaukseni on?"},
-                                         {"trainee", typo},
-                                         {"trainee", "Palaan asaan pian, odotathan hetkne."}}));
-  const auto clean = writing(chat("fi", {{"customer", "Missä tilaukseni on?"}, {"trainee", "Tarkistan tilauksenne tiedot."}}));
+  const auto three = writing(chat(
+      "fi",
+      {{"customer", "Missä tilaukseni on?"}, {"trainee", typo}, {"trainee", "Palaan asaan pian, odotathan hetkne."}}));
+  const auto clean =
+      writing(chat("fi", {{"customer", "Missä tilaukseni on?"}, {"trainee", "Tarkistan tilauksenne tiedot."}}));
   CHECK(clean.score == 100);
   CHECK(one.score < 100);
   CHECK(three.score < one.score);
@@ -172,22 +181,25 @@ TEST_CASE("writing: the dimension charges errors, less per error in longer writi
   for (const auto* g : {&one, &three, &clean}) CHECK(std::abs(evidence_sum(*g) - g->score) < 1e-9);
 
   // The same one error costs less in 120 words than in 3.
-  const auto longer = writing(chat("fi", {{"customer", "Missä tilaukseni on?"}, {"trainee", typo}, {"trainee", filler(true, 120)}}));
+  const auto longer =
+      writing(chat("fi", {{"customer", "Missä tilaukseni on?"}, {"trainee", typo}, {"trainee", filler(true, 120)}}));
   CHECK(count_rule(longer, "writing.spelling") == 1);
   CHECK(longer.score > one.score);
   CHECK(100 - longer.score < 6);
   CHECK(100 - one.score == doctest::Approx(12));  // short writing: the cost's ceiling
 
   // Many errors cannot take the score below 0.
-  const auto awful = writing(chat("fi", {{"trainee", "Tarkstan tilaksen tiedto, kiitoksa vastauksne, ymmärärn. "
-                                                     "Palaan asaan, odotathn hetkne."}}));
+  const auto awful = writing(chat("fi", {{"trainee",
+                                          "Tarkstan tilaksen tiedto, kiitoksa vastauksne, ymmärärn. "
+                                          "Palaan asaan, odotathn hetkne."}}));
   CHECK(awful.score == 0);
   CHECK(std::abs(evidence_sum(awful) - awful.score) < 1e-9);
   CHECK(awful.evidence.back().rule == std::string_view("writing.clamp"));
 }
 
 TEST_CASE("writing: a repeated typo is charged once, notes follow the chat's language") {
-  const auto fi = writing(chat("fi", {{"trainee", "Tarkistan tilaukesenne."}, {"trainee", "Tilaukesenne lähti jo."},
+  const auto fi = writing(chat("fi", {{"trainee", "Tarkistan tilaukesenne."},
+                                      {"trainee", "Tilaukesenne lähti jo."},
                                       {"trainee", "tilaukesenne on perillä huomenna."}}));
   REQUIRE(count_rule(fi, "writing.spelling") == 1);
   const Evidence* e = nullptr;
@@ -198,8 +210,8 @@ TEST_CASE("writing: a repeated typo is charged once, notes follow the chat's lan
   CHECK(e->note == "Kirjoitusvirhe: \"tilaukesenne\" → \"tilauksenne\" (3 kertaa)");
   CHECK(fi.evidence.front().note.find("sanaa") != std::string::npos);
 
-  const auto en = writing(chat("en", {{"customer", "Where is my order?"}, {"trainee", "I will chekc it."},
-                                      {"trainee", "Let me chekc again."}}));
+  const auto en = writing(chat(
+      "en", {{"customer", "Where is my order?"}, {"trainee", "I will chekc it."}, {"trainee", "Let me chekc again."}}));
   REQUIRE(count_rule(en, "writing.spelling") == 1);
   for (const auto& item : en.evidence)
     if (item.rule == std::string_view("writing.spelling")) {

@@ -21,8 +21,8 @@
 namespace chatdrill::test::format {
 
 namespace fs = std::filesystem;
-using scoring::Json;
 using scoring::element_path;
+using scoring::Json;
 using scoring::member_path;
 
 inline std::string pointer_key(const std::string& key) {  // RFC 6901 escaping
@@ -49,9 +49,9 @@ inline void schema_objects(const Json& node, const std::string& at, std::map<std
 
 // An object of a document, with the schema object that describes it.
 struct Met {
-  std::string schema_at;       // pointer into the schema
-  Json::json_pointer where;    // pointer into the document
-  std::string path;            // the diagnostics' path (nodes.start.expect[0])
+  std::string schema_at;     // pointer into the schema
+  Json::json_pointer where;  // pointer into the document
+  std::string path;          // the diagnostics' path (nodes.start.expect[0])
 };
 
 struct Walker {
@@ -107,7 +107,8 @@ struct Walker {
     for (std::size_t i = 0; i < value.size(); ++i) {
       const bool prefixed = s.contains("prefixItems") && i < s["prefixItems"].size();
       if (!prefixed && !s.contains("items")) continue;
-      walk(prefixed ? s_at + "/prefixItems/" + std::to_string(i) : s_at + "/items", value[i], where / i, element_path(path, i));
+      walk(prefixed ? s_at + "/prefixItems/" + std::to_string(i) : s_at + "/items", value[i], where / i,
+           element_path(path, i));
     }
   }
 };
@@ -122,7 +123,7 @@ inline bool unknown_at(const scoring::Diagnostics& ds, const std::string& path) 
 
 // Checks every object of `files` against the schema; returns the schema objects met.
 inline std::set<std::string> check_agreement(const std::string& schema_file, const std::vector<std::string>& files,
-                                      const Loader& load) {
+                                             const Loader& load) {
   const auto schema_doc = scoring::parse_json_file(schema_file);
   REQUIRE(schema_doc.doc);
   const Json& schema = schema_doc.doc->root;
@@ -153,9 +154,12 @@ inline std::set<std::string> check_agreement(const std::string& schema_file, con
       const auto doc = scoring::parse_json(mutant.dump(1), file);
       REQUIRE(doc.doc);
       const auto ds = load(*doc.doc);
-      for (const auto& name : names) CHECK_MESSAGE(!unknown_at(ds, member_path(m.path, name)), "the loader does not accept \"" << name << "\"");
+      for (const auto& name : names)
+        CHECK_MESSAGE(!unknown_at(ds, member_path(m.path, name)), "the loader does not accept \"" << name << "\"");
       for (const auto& name : vocabulary)
-        if (!names.count(name)) CHECK_MESSAGE(unknown_at(ds, member_path(m.path, name)), "the loader accepts \"" << name << "\", the schema does not");
+        if (!names.count(name))
+          CHECK_MESSAGE(unknown_at(ds, member_path(m.path, name)),
+                        "the loader accepts \"" << name << "\", the schema does not");
     }
   }
   for (const auto& object : objects)  // named, not bound: doctest's macros are lambdas (clang 14)

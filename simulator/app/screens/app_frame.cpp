@@ -21,7 +21,8 @@ const Palette& colors(const AppState& s) { return palette(s.platform.dark); }
 std::string outcome_text(const AppState& s, const engine::Scenario* scenario, const std::string& outcome) {
   std::string key = "outcome." + outcome;
   if (s.strings.has(key)) return s.strings(key);
-  if (!scenario) scenario = s.library.scenarios.find(s.sessions.review ? s.sessions.review->result.scenario_id : "").get();
+  if (!scenario)
+    scenario = s.library.scenarios.find(s.sessions.review ? s.sessions.review->result.scenario_id : "").get();
   if (scenario)
     for (const auto& [id, node] : scenario->nodes)
       if (node.end && node.end->outcome == outcome && !node.end->label.empty()) return display_text(node.end->label);
@@ -75,7 +76,8 @@ void top_bar(AppState& s) {
   // over what the bar shows before them.
   const ImGuiStyle& style = ImGui::GetStyle();
   float nav_w = 0;
-  for (const char* key : {"nav.home", "nav.settings", s.sessions.live ? "nav.session" : "", s.sessions.review ? "nav.review" : ""})
+  for (const char* key :
+       {"nav.home", "nav.settings", s.sessions.live ? "nav.session" : "", s.sessions.review ? "nav.review" : ""})
     if (*key) nav_w += ImGui::CalcTextSize(s.strings(key)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   ImGui::SameLine();
   float right = ImGui::GetWindowWidth() - style.WindowPadding.x - nav_w;
@@ -109,8 +111,9 @@ void draw_app(AppState& s) {
   top_bar(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs));
-  ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding |
-                                                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  ImGui::BeginChild(
+      "##screen", ImVec2(0, 0), false,
+      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   ImGui::PopStyleVar();
   if (!s.status.empty()) {
     const Palette& p = colors(s);

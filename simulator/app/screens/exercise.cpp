@@ -37,8 +37,8 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
-  const auto graded = std::count_if(r.grade.dimensions.begin(), r.grade.dimensions.end(),
-                                    [](const auto& d) { return d.graded; });
+  const auto graded =
+      std::count_if(r.grade.dimensions.begin(), r.grade.dimensions.end(), [](const auto& d) { return d.graded; });
   const float height = ImGui::GetTextLineHeightWithSpacing() +
                        ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::max<long>(graded, 2)) + fs * 2.2f;
   begin_card("##score", ImVec2(0, height), p);
@@ -54,8 +54,7 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     if (!r.grade.dimensions[d].graded) continue;
     ImGui::SetCursorPosX(x0);
-    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score,
-              x0 + fs * 9, p);
+    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score, x0 + fs * 9, p);
   }
   ImGui::EndGroup();
   end_card();
@@ -101,11 +100,10 @@ void between(AppState& s, const classroom::ExerciseRun& run) {
                                .format("exercise.scenario_done", run.done().size(), run.order().size(),
                                        outcome_text(s, nullptr, last.outcome()))
                                .c_str());
-    if (run.exercise().feedback == classroom::FeedbackPolicy::after_each)
-      scores_card(s, last, 0);
+    if (run.exercise().feedback == classroom::FeedbackPolicy::after_each) scores_card(s, last, 0);
     else
       muted_text(s.strings(run.exercise().feedback == classroom::FeedbackPolicy::at_end ? "exercise.scores_at_end"
-                                                                                   : "exercise.scores_never"),
+                                                                                        : "exercise.scores_never"),
                  p);
   }
   ImGui::Spacing();
@@ -149,12 +147,11 @@ void recovery(AppState& s, const classroom::ExerciseRun& run) {
     ImGui::PushFont(s.platform.fonts.bold);
     ImGui::TextUnformatted(display_text(scenario.title.empty() ? scenario.id : scenario.title).c_str());
     ImGui::PopFont();
-    muted_text(s.strings.format(over ? "exercise.recover_over" : "exercise.recover_stopped", j.position + 1,
-                                run.order().size(), said,
-                                clock_text(std::floor(engine::last_event_time(j.transcript)))),
-               p);
-    if (accent_button(label(s, over ? "exercise.recover_save" : "exercise.recover_resume", "go").c_str(), p))
-      pick = i;
+    muted_text(
+        s.strings.format(over ? "exercise.recover_over" : "exercise.recover_stopped", j.position + 1,
+                         run.order().size(), said, clock_text(std::floor(engine::last_event_time(j.transcript)))),
+        p);
+    if (accent_button(label(s, over ? "exercise.recover_save" : "exercise.recover_resume", "go").c_str(), p)) pick = i;
     track(s, fmt::format("exercise.recover.{}", i));
     end_card();
     ImGui::PopID();
@@ -186,27 +183,18 @@ void draw_exercise(AppState& s) {
     ImGui::Spacing();
   }
   switch (run.phase()) {
-    case classroom::RunPhase::name_entry:
-      name_entry(s, *s.classroom.exercise);
-      break;
-    case classroom::RunPhase::recovery:
-      recovery(s, run);
-      break;
-    case classroom::RunPhase::waiting:
-      waiting(s, run);
-      break;
+    case classroom::RunPhase::name_entry: name_entry(s, *s.classroom.exercise); break;
+    case classroom::RunPhase::recovery: recovery(s, run); break;
+    case classroom::RunPhase::waiting: waiting(s, run); break;
     case classroom::RunPhase::playing:  // shown when the trainee looks here mid-chat
-    case classroom::RunPhase::between:
-      between(s, run);
-      break;
-    case classroom::RunPhase::done:
-      done(s, run);
-      break;
+    case classroom::RunPhase::between: between(s, run); break;
+    case classroom::RunPhase::done: done(s, run); break;
   }
 }
 
 void draw_exercise_strip(AppState& s) {
-  if (!s.classroom.exercise || s.classroom.exercise->run.trainee().empty() || !s.classroom.exercise->run.runnable()) return;
+  if (!s.classroom.exercise || s.classroom.exercise->run.trainee().empty() || !s.classroom.exercise->run.runnable())
+    return;
   const auto& run = s.classroom.exercise->run;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
@@ -219,8 +207,7 @@ void draw_exercise_strip(AppState& s) {
   }
   const auto scenario_left = scenario_time_left(s);
   const auto total_left = exercise_time_left(s);
-  if (scenario_left)
-    text += " · " + s.strings.format("exercise.strip_left", clock_text(std::ceil(*scenario_left)));
+  if (scenario_left) text += " · " + s.strings.format("exercise.strip_left", clock_text(std::ceil(*scenario_left)));
   if (total_left && run.phase() != classroom::RunPhase::done)
     text += " · " + s.strings.format("exercise.strip_total", clock_text(std::ceil(*total_left)));
   const bool urgent = scenario_left && *scenario_left < 60;

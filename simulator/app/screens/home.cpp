@@ -108,7 +108,8 @@ void library_column(AppState& s) {
   ImGui::PopFont();
   ImGui::SetNextItemWidth(-1);
   std::string hint = s.strings("home.search");
-  if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.library.search)) s.library.search = clean_input(s.library.search);
+  if (ImGui::InputTextWithHint("##search", hint.c_str(), &s.library.search))
+    s.library.search = clean_input(s.library.search);
   track(s, "home.search");
   ImGui::Spacing();
   ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
@@ -150,7 +151,9 @@ void recent_list(AppState& s) {
     ImGui::PushFont(s.platform.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
     std::string when = r.ended_at.size() >= 16 ? r.ended_at.substr(0, 10) + " " + r.ended_at.substr(11, 5) : r.ended_at;
-    ImGui::TextUnformatted(fmt::format("{} · {}", when, outcome_text(s, s.library.scenarios.find(r.scenario_id).get(), r.outcome)).c_str());
+    ImGui::TextUnformatted(
+        fmt::format("{} · {}", when, outcome_text(s, s.library.scenarios.find(r.scenario_id).get(), r.outcome))
+            .c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::EndGroup();
@@ -192,7 +195,8 @@ void folders_list(AppState& s) {
   }
   std::string hint = s.strings("home.folder_hint");
   ImGui::SetNextItemWidth(-ImGui::CalcTextSize(s.strings("home.add")).x - ImGui::GetFontSize() * 2.2f);
-  bool enter = ImGui::InputTextWithHint("##folder", hint.c_str(), &s.library.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool enter =
+      ImGui::InputTextWithHint("##folder", hint.c_str(), &s.library.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, "home.folder.input");
   ImGui::SameLine();
   if (ImGui::Button(label(s, "home.add", "add").c_str()) || enter) {

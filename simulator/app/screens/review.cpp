@@ -36,8 +36,8 @@ void header(AppState& s) {
   std::string outcome = outcome_text(s, r.scenario.get(), r.result.outcome());
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.25f);
   chip(outcome.c_str(), p.accent_soft, p.accent);
-  float buttons = ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings("review.home")).x +
-                  fs * 4.5f;
+  float buttons =
+      ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings("review.home")).x + fs * 4.5f;
   ImGui::SameLine(ImGui::GetWindowWidth() - buttons);
   if (ImGui::Button(label(s, "review.export", "export").c_str())) export_review(s);
   track(s, "review.export");
@@ -141,7 +141,9 @@ void conversation(AppState& s) {
         chat_bubble(display_text(m.text), fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)),
                     look, p, s.platform.fonts.small);
       } else {
-        const char* key = m.kind == kind::left ? "chat.left_named" : m.kind == kind::silent ? "chat.silent_named" : "chat.returned_named";
+        const char* key = m.kind == kind::left     ? "chat.left_named"
+                          : m.kind == kind::silent ? "chat.silent_named"
+                                                   : "chat.returned_named";
         chat_event(fmt::format("{} · {}", s.strings.format(key, display_text(persona)), clock_text(m.at)),
                    m.kind == kind::left ? p.danger : p.system_text, s.platform.fonts.small);
       }

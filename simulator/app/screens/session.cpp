@@ -46,7 +46,8 @@ int reply_callback(ImGuiInputTextCallbackData* data) {
 }
 
 std::string speaker(const AppState& s, const scoring::Message& m) {
-  if (m.from == sender::trainee) return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
+  if (m.from == sender::trainee)
+    return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
   return s.sessions.live ? s.sessions.live->scenario->persona.name : s.strings("chat.customer");
 }
 
@@ -158,7 +159,8 @@ void composer_box(AppState& s) {
   track(s, "session.reply");
   if (c.draft.empty() && !ImGui::IsItemActive()) {
     ImVec2 a = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.4f), p.muted, s.strings("session.placeholder"));
+    ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.4f), p.muted,
+                                        s.strings("session.placeholder"));
   }
   c.draft = clean_input(c.draft);
   ImGui::SameLine();
@@ -220,10 +222,11 @@ void persona_card(AppState& s) {
   ImGui::PopStyleColor();
   auto c = live.session().customer();
   bool done = live.session().finished();
-  std::string status = done ? s.strings("status.offline") : c.typing ? s.strings("status.typing")
-                            : c.silent                              ? s.strings("status.silent")
-                            : c.waiting                             ? s.strings("status.waiting")
-                                                                    : s.strings("status.online");
+  std::string status = done        ? s.strings("status.offline")
+                       : c.typing  ? s.strings("status.typing")
+                       : c.silent  ? s.strings("status.silent")
+                       : c.waiting ? s.strings("status.waiting")
+                                   : s.strings("status.online");
   chip(status.c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
   ImGui::EndGroup();
   ImGui::Separator();
@@ -237,9 +240,10 @@ void persona_card(AppState& s) {
   muted_text(s.strings("session.clock"), p);
   ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(clock_text(done ? live.session().transcript().messages.empty()
-                                                ? 0.0
-                                                : live.session().transcript().messages.back().at
-                                         : session_time(s)).c_str());
+                                               ? 0.0
+                                               : live.session().transcript().messages.back().at
+                                         : session_time(s))
+                             .c_str());
   ImGui::PopFont();
   float bottom = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - fs * 1.2f;
   if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
@@ -272,7 +276,8 @@ void draw_session(AppState& s) {
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
-    std::string text = s.strings.format("session.finished", outcome_text(s, s.sessions.live->scenario.get(), s.sessions.live->session().outcome()));
+    std::string text = s.strings.format(
+        "session.finished", outcome_text(s, s.sessions.live->scenario.get(), s.sessions.live->session().outcome()));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
     ImGui::PushFont(s.platform.fonts.bold);
     wrapped_text(text);

@@ -22,7 +22,8 @@ void section(AppState& s, const char* key) {
 void language_and_theme(AppState& s) {
   section(s, "settings.language");
   for (const char* lang : {"fi", "en"}) {
-    if (ImGui::RadioButton(label(s, (std::string("lang.") + lang).c_str(), lang).c_str(), s.settings.values.language == lang))
+    if (ImGui::RadioButton(label(s, (std::string("lang.") + lang).c_str(), lang).c_str(),
+                           s.settings.values.language == lang))
       set_language(s, lang);
     track(s, std::string("settings.lang.") + lang);
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
@@ -69,7 +70,9 @@ void text_size(AppState& s) {
       apply_settings(s);
     }
   }
-  muted_text(s.strings.format("settings.scale_now", fmt::format("{:.2f}", s.platform.scale), fmt::format("{:.2f}", s.platform.content_scale)), p);
+  muted_text(s.strings.format("settings.scale_now", fmt::format("{:.2f}", s.platform.scale),
+                              fmt::format("{:.2f}", s.platform.content_scale)),
+             p);
 }
 
 void trainee_and_hints(AppState& s) {
@@ -81,7 +84,8 @@ void trainee_and_hints(AppState& s) {
   track(s, "settings.trainee");
   if (ImGui::IsItemDeactivatedAfterEdit()) save_settings_now(s);
   section(s, "settings.hints");
-  if (ImGui::Checkbox(label(s, "settings.hints_toggle", "hints").c_str(), &s.settings.values.hints)) save_settings_now(s);
+  if (ImGui::Checkbox(label(s, "settings.hints_toggle", "hints").c_str(), &s.settings.values.hints))
+    save_settings_now(s);
   track(s, "settings.hints");
 }
 

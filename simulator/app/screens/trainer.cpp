@@ -25,9 +25,7 @@ namespace chatdrill::app {
 
 namespace {
 
-std::string score_text(double score) {
-  return fmt::format("{:.0f}", score);
-}
+std::string score_text(double score) { return fmt::format("{:.0f}", score); }
 
 void header(AppState& s, TrainerView& v) {
   const Palette& p = colors(s);
@@ -37,8 +35,8 @@ void header(AppState& s, TrainerView& v) {
   const std::string title = t.exercise_title().empty() ? s.strings("trainer.title") : t.exercise_title();
   ImGui::TextUnformatted(display_text(title).c_str());
   ImGui::PopFont();
-  muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(),
-                              t.trainees().size(), t.scenarios().size(), t.live_journals().size()),
+  muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(), t.trainees().size(),
+                              t.scenarios().size(), t.live_journals().size()),
              p);
   const auto skipped = t.skipped();
   if (!skipped.empty()) {
@@ -62,8 +60,7 @@ void result_cell(AppState& s, const classroom::ClassCell& cell, int row, int col
     return;
   }
   const auto& r = cell.latest->result;
-  std::string text =
-      fmt::format("{}  {}", score_text(r.grade.overall), outcome_text(s, nullptr, r.outcome()));
+  std::string text = fmt::format("{}  {}", score_text(r.grade.overall), outcome_text(s, nullptr, r.outcome()));
   if (cell.attempts > 1) text += fmt::format(" ×{}", cell.attempts);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(score_color(r.grade.overall, p)));
   const bool open = ImGui::Selectable(fmt::format("{}##cell{}_{}", text, row, column).c_str());
@@ -81,8 +78,7 @@ void class_table(AppState& s, TrainerView& v, float height) {
   if (!ImGui::BeginTable("##class", columns, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn(s.strings("trainer.trainee"));
-  for (const auto& c : t.scenarios())
-    ImGui::TableSetupColumn(display_text(c.title.empty() ? c.id : c.title).c_str());
+  for (const auto& c : t.scenarios()) ImGui::TableSetupColumn(display_text(c.title.empty() ? c.id : c.title).c_str());
   ImGui::TableSetupColumn(s.strings("trainer.mean"));
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;  // a class of a thousand draws only the rows on screen
@@ -130,8 +126,8 @@ void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats,
   ImGui::TextUnformatted(measure_label(s, m).c_str());
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
-  ImGui::TextUnformatted(
-      stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count).c_str() : "–");
+  ImGui::TextUnformatted(stats.count ? s.strings.format("trainer.mean_n", score_text(stats.mean), stats.count).c_str()
+                                     : "–");
   ImGui::PopStyleColor();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -160,8 +156,7 @@ void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats,
 void charts(AppState& s, TrainerView& v) {
   const float fs = ImGui::GetFontSize();
   const std::size_t n = classroom::k_measures.size();
-  const float w =
-      (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
+  const float w = (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
   const float h = std::max(fs * 7, ImGui::GetContentRegionAvail().y);
   for (std::size_t m = 0; m < n; ++m) {
     if (m) ImGui::SameLine(0, fs * 0.6f);
@@ -184,9 +179,8 @@ void draw_trainer(AppState& s) {
     muted_text(s.strings("trainer.empty"), p);
     return;
   }
-  const float rows_h = static_cast<float>(v.table.trainees().size() + 2) *
-                           (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) +
-                       fs;
+  const float rows_h =
+      static_cast<float>(v.table.trainees().size() + 2) * (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) + fs;
   class_table(s, v, std::clamp(rows_h, fs * 5, ImGui::GetContentRegionAvail().y * 0.58f));
   ImGui::Spacing();
   charts(s, v);
@@ -208,13 +202,11 @@ bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextWindowSize(ImVec2(fs * 30, 0));
-  if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
-    return false;
+  if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return false;
   wrapped_text(s.strings(prompt.title_key));
   ImGui::SetNextItemWidth(-1);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path,
-                                     ImGuiInputTextFlags_EnterReturnsTrue);
+  bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path, ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, std::string(prompt.popup) + ".path");
   ok = accent_button(label(s, "menu.open", "open").c_str(), p) || ok;
   track(s, std::string(prompt.popup) + ".open");
@@ -247,8 +239,7 @@ void draw_classroom_menus(AppState& s) {
     ImGui::EndPopup();
   }
   if (ImGui::BeginPopup("##trainer_menu")) {
-    ask_results =
-        ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
+    ask_results = ImGui::MenuItem(label(s, "menu.open_results", "open_results").c_str(), nullptr, false, !in_session);
     track(s, "menu.open_results");
     if (s.classroom.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str()))
       s.screen = Screen::trainer;
@@ -257,8 +248,7 @@ void draw_classroom_menus(AppState& s) {
   if (ask_exercise) ImGui::OpenPopup(k_exercise.popup);
   if (ask_results) ImGui::OpenPopup(k_results.popup);
   if (ask_exercise || ask_results) s.classroom.path_input.clear();
-  if (path_prompt(s, k_exercise, s.classroom.path_input))
-    open_exercise(s, clean_input(s.classroom.path_input));
+  if (path_prompt(s, k_exercise, s.classroom.path_input)) open_exercise(s, clean_input(s.classroom.path_input));
   if (path_prompt(s, k_results, s.classroom.path_input)) open_results_folder(s, s.classroom.path_input);
 }
 

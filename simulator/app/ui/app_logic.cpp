@@ -12,8 +12,8 @@
 #include "simulator/classroom/recovery.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 
@@ -31,7 +31,6 @@ std::vector<std::string> library_sources(const AppState& s) {
   for (const auto& f : s.options.scenario_dirs) sources.push_back(f);
   return sources;
 }
-
 
 // Results need a name: the one from Settings, else the login name.
 std::string trainee_name(const AppState& s) {
@@ -127,8 +126,7 @@ void start_session(AppState& s, std::shared_ptr<const engine::Scenario> scenario
   setup.journal_trainee = s.settings.values.trainee;  // only a name the trainee gave
   setup.seed = s.options.seed ? *s.options.seed : std::random_device{}();
   std::string error;  // a broken lexicon stops the session before it starts, with its message
-  auto record =
-      classroom::SessionRecord::start(std::move(setup), s.now, static_cast<std::int64_t>(s.wall_now), error);
+  auto record = classroom::SessionRecord::start(std::move(setup), s.now, static_cast<std::int64_t>(s.wall_now), error);
   if (!record) {
     s.status = error;
     return;
@@ -170,7 +168,8 @@ void open_review_of_live(AppState& s) {
   if (!s.sessions.live || s.sessions.live->in_exercise || !s.sessions.live->session().finished()) return;
   save_finished(s);
   const auto& record = *s.sessions.live->record;
-  auto result = record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now), s.grader);
+  auto result =
+      record.saved() ? *record.saved_result() : record.result(static_cast<std::int64_t>(s.wall_now), s.grader);
   show_review(s, std::move(result), s.sessions.live->scenario, record.paths().result);
   s.sessions.live.reset();
 }
@@ -206,7 +205,8 @@ void discard_journal_file(AppState& s, const std::string& path) {
 void add_folder(AppState& s, const std::string& folder) {
   std::string f = clean_input(folder);
   while (!f.empty() && (f.back() == ' ' || f.back() == '/')) f.pop_back();
-  if (f.empty() || std::find(s.settings.values.folders.begin(), s.settings.values.folders.end(), f) != s.settings.values.folders.end())
+  if (f.empty() || std::find(s.settings.values.folders.begin(), s.settings.values.folders.end(), f) !=
+                       s.settings.values.folders.end())
     return;
   s.settings.values.folders.push_back(f);
   save_settings_now(s);
@@ -223,9 +223,10 @@ void export_review(AppState& s) {
   if (!s.sessions.review) return;
   std::string stem = fs::path(s.sessions.review->path).stem().string();
   if (stem.empty()) stem = "session";
-  auto p = export_result(s.sessions.review->result, (fs::path(s.sessions.folder).parent_path() / "exports").string(), stem,
-                         s.strings, s.sessions.review->scenario.get());
-  s.sessions.review->export_message = p.error.empty() ? s.strings.format("review.exported", p.json, p.summary) : p.error;
+  auto p = export_result(s.sessions.review->result, (fs::path(s.sessions.folder).parent_path() / "exports").string(),
+                         stem, s.strings, s.sessions.review->scenario.get());
+  s.sessions.review->export_message =
+      p.error.empty() ? s.strings.format("review.exported", p.json, p.summary) : p.error;
 }
 
 bool tick(AppState& s) {

@@ -3,12 +3,12 @@
 // screen changes engine internals. No GLFW or GL here, so tests run it headless.
 #pragma once
 
+#include "emoji.h"
 #include "fonts.h"
 #include "history.h"
 #include "library.h"
 #include "settings.h"
 #include "strings.h"
-#include "emoji.h"
 
 #include "scoring/core/paths.h"
 #include "simulator/classroom/results.h"
@@ -26,7 +26,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace chatdrill::scoring { class TextAnalyzer; }
+namespace chatdrill::scoring {
+class TextAnalyzer;
+}
 
 namespace chatdrill::app {
 
@@ -76,10 +78,10 @@ struct ItemRect {
 };
 
 struct AppOptions {
-  std::string drive_script;     // test-only: --drive FILE
-  std::string screenshot_dir;   // where `screenshot` steps write (default: cwd)
-  std::string exercise;         // --exercise FILE (classroom flow)
-  std::string start_scenario;   // --start ID: open straight into a session with this scenario
+  std::string drive_script;                // test-only: --drive FILE
+  std::string screenshot_dir;              // where `screenshot` steps write (default: cwd)
+  std::string exercise;                    // --exercise FILE (classroom flow)
+  std::string start_scenario;              // --start ID: open straight into a session with this scenario
   std::vector<std::string> scenario_dirs;  // --scenarios DIR (extra, this run only)
   std::optional<std::uint64_t> seed;       // --seed N (fixed persona randomness)
   int width = 1280, height = 800;
@@ -144,8 +146,8 @@ struct AppState {
   double now = 0;
   double wall_now = 0;
   Screen screen = Screen::home;
-  std::string status;  // the status line
-  Strings strings;     // UI text in the chosen language
+  std::string status;                            // the status line
+  Strings strings;                               // UI text in the chosen language
   scoring::Grader grader{scoring::data_root()};  // grades free practice and recovered journals (UI thread)
 
   SettingsPart settings;
@@ -172,7 +174,7 @@ void refresh_lists(AppState& state);
 bool send_reply(AppState& state, const std::string& text);
 // The message for a reply of `bytes` that is too long to send.
 std::string reply_too_long(const AppState& state, std::size_t bytes);
-void end_session(AppState& state);      // the trainee ends it
+void end_session(AppState& state);          // the trainee ends it
 void open_review_of_live(AppState& state);  // grade, save, show review
 void open_result(AppState& state, const std::string& path);
 // Saves an interrupted free-practice journal as a result (classroom::save_recovered_journal)

@@ -18,19 +18,41 @@ ParsedArgs parse_args(int argc, char** argv) {
   auto& o = out.options;
   using Setter = std::function<std::string(const std::string&)>;
   const std::pair<const char*, Setter> flags[] = {
-      {"--drive", [&](const std::string& v) { o.drive_script = v; return std::string(); }},
-      {"--screenshot-dir", [&](const std::string& v) { o.screenshot_dir = v; return std::string(); }},
-      {"--exercise", [&](const std::string& v) { o.exercise = v; return std::string(); }},
-      {"--start", [&](const std::string& v) { o.start_scenario = v; return std::string(); }},
-      {"--scenarios", [&](const std::string& v) { o.scenario_dirs.push_back(v); return std::string(); }},
-      {"--seed", [&](const std::string& v) {
+      {"--drive",
+       [&](const std::string& v) {
+         o.drive_script = v;
+         return std::string();
+       }},
+      {"--screenshot-dir",
+       [&](const std::string& v) {
+         o.screenshot_dir = v;
+         return std::string();
+       }},
+      {"--exercise",
+       [&](const std::string& v) {
+         o.exercise = v;
+         return std::string();
+       }},
+      {"--start",
+       [&](const std::string& v) {
+         o.start_scenario = v;
+         return std::string();
+       }},
+      {"--scenarios",
+       [&](const std::string& v) {
+         o.scenario_dirs.push_back(v);
+         return std::string();
+       }},
+      {"--seed",
+       [&](const std::string& v) {
          char* end = nullptr;
          auto n = std::strtoull(v.c_str(), &end, 10);
          if (v.empty() || *end) return std::string("--seed needs a number");
          o.seed = n;
          return std::string();
        }},
-      {"--size", [&](const std::string& v) {
+      {"--size",
+       [&](const std::string& v) {
          int w = 0, h = 0;
          if (std::sscanf(v.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
            return std::string("--size needs WxH, e.g. 1280x800");
@@ -46,7 +68,8 @@ ParsedArgs parse_args(int argc, char** argv) {
     }
     std::string name = arg, value;
     bool has_value = false;
-    if (auto eq = arg.find('='); eq != std::string::npos) name = arg.substr(0, eq), value = arg.substr(eq + 1), has_value = true;
+    if (auto eq = arg.find('='); eq != std::string::npos)
+      name = arg.substr(0, eq), value = arg.substr(eq + 1), has_value = true;
     const Setter* setter = nullptr;
     for (const auto& [flag, set] : flags)
       if (name == flag) setter = &set;

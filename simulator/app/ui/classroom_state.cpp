@@ -40,7 +40,8 @@ bool show_run_chat(AppState& s) {
 }  // namespace
 
 bool in_exercise_chat(const AppState& s) {
-  return s.classroom.exercise && s.sessions.live && s.sessions.live->record && s.sessions.live->record == s.classroom.exercise->run.current();
+  return s.classroom.exercise && s.sessions.live && s.sessions.live->record &&
+         s.sessions.live->record == s.classroom.exercise->run.current();
 }
 
 void open_exercise(AppState& s, const std::string& path) {
@@ -118,7 +119,8 @@ bool tick_classroom(AppState& s) {
 
 double classroom_wake(const AppState& s) {
   double wait = 1.0;
-  if (s.classroom.trainer) wait = std::min(wait, std::max(0.0, s.classroom.trainer->last_poll + k_trainer_poll_seconds - s.now));
+  if (s.classroom.trainer)
+    wait = std::min(wait, std::max(0.0, s.classroom.trainer->last_poll + k_trainer_poll_seconds - s.now));
   if (s.classroom.exercise && !s.classroom.exercise->run.trainee().empty()) {
     const double t = s.wall_now;
     wait = std::min(wait, std::ceil(t + 1e-6) - t);  // the countdowns change every second

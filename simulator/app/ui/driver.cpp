@@ -12,8 +12,9 @@
 namespace chatdrill::app {
 
 std::vector<DriveStep> parse_drive_script(const std::string& text, const std::string& file, std::string& error) {
-  static const char* ops[] = {"wait-frames", "advance", "sleep-ms", "type", "key", "click", "screenshot",
-                              "expect-screen", "expect-min-messages", "quit"};
+  static const char* ops[] = {
+      "wait-frames",         "advance", "sleep-ms", "type", "key", "click", "screenshot", "expect-screen",
+      "expect-min-messages", "quit"};
   std::vector<DriveStep> steps;
   std::istringstream in(text);
   std::string line;
@@ -48,12 +49,22 @@ std::string Driver::load(const std::string& path, const std::string& screenshot_
 }
 
 int key_index(const ImGuiIO& io, const std::string& name) {
-  static const std::pair<const char*, ImGuiKey> keys[] = {
-      {"enter", ImGuiKey_Enter}, {"backspace", ImGuiKey_Backspace}, {"tab", ImGuiKey_Tab},
-      {"escape", ImGuiKey_Escape}, {"delete", ImGuiKey_Delete}, {"left", ImGuiKey_LeftArrow},
-      {"right", ImGuiKey_RightArrow}, {"up", ImGuiKey_UpArrow}, {"down", ImGuiKey_DownArrow},
-      {"home", ImGuiKey_Home}, {"end", ImGuiKey_End}, {"a", ImGuiKey_A}, {"c", ImGuiKey_C},
-      {"v", ImGuiKey_V}, {"x", ImGuiKey_X}, {"z", ImGuiKey_Z}};
+  static const std::pair<const char*, ImGuiKey> keys[] = {{"enter", ImGuiKey_Enter},
+                                                          {"backspace", ImGuiKey_Backspace},
+                                                          {"tab", ImGuiKey_Tab},
+                                                          {"escape", ImGuiKey_Escape},
+                                                          {"delete", ImGuiKey_Delete},
+                                                          {"left", ImGuiKey_LeftArrow},
+                                                          {"right", ImGuiKey_RightArrow},
+                                                          {"up", ImGuiKey_UpArrow},
+                                                          {"down", ImGuiKey_DownArrow},
+                                                          {"home", ImGuiKey_Home},
+                                                          {"end", ImGuiKey_End},
+                                                          {"a", ImGuiKey_A},
+                                                          {"c", ImGuiKey_C},
+                                                          {"v", ImGuiKey_V},
+                                                          {"x", ImGuiKey_X},
+                                                          {"z", ImGuiKey_Z}};
   for (const auto& [n, k] : keys)
     if (name == n) return io.KeyMap[k];
   return -1;
@@ -73,7 +84,9 @@ bool Driver::run_instant(AppState& s) {
     std::string now = names[static_cast<int>(s.screen)];
     if (now != step.arg) return fail(step, "screen is " + now), false;
   } else if (step.op == "expect-min-messages") {
-    const scoring::Transcript* t = s.sessions.live ? &s.sessions.live->session().transcript() : s.sessions.review ? &s.sessions.review->result.transcript : nullptr;
+    const scoring::Transcript* t = s.sessions.live     ? &s.sessions.live->session().transcript()
+                                   : s.sessions.review ? &s.sessions.review->result.transcript
+                                                       : nullptr;
     std::size_t n = 0;
     if (t)
       for (const auto& m : t->messages) n += m.is_trainee_message();
@@ -119,7 +132,8 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     now_ += std::atof(step.arg.c_str());
     ++pc_;
   } else if (step.op == "type") {
-    for (std::size_t i = 0; i < step.arg.size();) io.AddInputCharacter(s.platform.emoji.to_input(next_code_point(step.arg, i)));
+    for (std::size_t i = 0; i < step.arg.size();)
+      io.AddInputCharacter(s.platform.emoji.to_input(next_code_point(step.arg, i)));
     ++pc_;
   } else if (step.op == "key") {
     std::string name = step.arg;

@@ -12,8 +12,8 @@ namespace {
 
 std::string find_font(const std::string& name) {
   std::error_code ec;
-  for (const auto& candidate : {scoring::data_path("assets/fonts/" + name),
-                                std::filesystem::path("/usr/share/fonts/truetype/dejavu") / name}) {
+  for (const auto& candidate :
+       {scoring::data_path("assets/fonts/" + name), std::filesystem::path("/usr/share/fonts/truetype/dejavu") / name}) {
     if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
   }
   return {};
@@ -33,8 +33,7 @@ ImFont* add(ImFontAtlas& atlas, const std::string& file, float size) {
 }  // namespace
 
 const unsigned short* glyph_ranges() {
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
-                                   0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
   return ranges;
 }
 

@@ -18,8 +18,7 @@ namespace sender = scoring::sender;
 
 std::string sessions_dir() { return (data_dir() / "sessions").string(); }
 
-std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max,
-                                           std::vector<std::string>* skipped) {
+std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t max, std::vector<std::string>* skipped) {
   std::vector<RecentSession> out;
   auto folder = classroom::load_results_folder(dir);
   if (skipped) {
@@ -30,8 +29,8 @@ std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t m
   }
   for (auto& loaded : folder.results) {
     const auto& r = loaded.result;
-    out.push_back({loaded.file, r.scenario_title.empty() ? r.scenario_id : r.scenario_title, r.scenario_id,
-                   r.outcome(), r.ended_at, r.trainee, r.grade.overall});
+    out.push_back({loaded.file, r.scenario_title.empty() ? r.scenario_id : r.scenario_title, r.scenario_id, r.outcome(),
+                   r.ended_at, r.trainee, r.grade.overall});
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.ended_at > b.ended_at; });
   if (out.size() > max) out.resize(max);
@@ -57,8 +56,8 @@ std::string evidence_html(const classroom::SessionResult& r, const Strings& t) {
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     const auto& dim = r.grade.dimensions[d];
     if (!dim.graded) continue;
-    out += fmt::format("<h3>{} — {:.0f}/100</h3><ul>", esc(t(std::string("dim.") + scoring::k_dimensions[d])),
-                       dim.score);
+    out +=
+        fmt::format("<h3>{} — {:.0f}/100</h3><ul>", esc(t(std::string("dim.") + scoring::k_dimensions[d])), dim.score);
     for (const auto& e : dim.evidence) {
       std::string where = e.message ? fmt::format(" <span class=m>#{}</span>", *e.message + 1) : "";
       out += fmt::format("<li><b>{:+.0f}</b> {}{}</li>", e.points, esc(e.note.empty() ? e.rule : e.note), where);
@@ -86,10 +85,10 @@ std::string summary_html(const classroom::SessionResult& r, const Strings& t, co
     const auto& m = r.transcript.messages[i];
     if (m.kind != kind::message && m.kind != kind::nudge && m.kind != kind::left) continue;
     std::string who = m.from == sender::trainee ? t("chat.you")
-                      : scenario         ? scenario->persona.name
-                                         : t("chat.customer");
-    out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1, scoring::clock_text(m.at),
-                       esc(who), esc(m.kind == kind::left ? t("chat.left") : m.text));
+                      : scenario                ? scenario->persona.name
+                                                : t("chat.customer");
+    out += fmt::format("<tr><td class=m>#{} {}</td><td><b>{}</b></td><td>{}</td></tr>", i + 1,
+                       scoring::clock_text(m.at), esc(who), esc(m.kind == kind::left ? t("chat.left") : m.text));
   }
   out += "</table></html>\n";
   return out;

@@ -63,7 +63,7 @@ std::string fold(std::string_view s) {
     std::uint32_t cp = next_code_point(s, i);
     if (cp < 0x80) cp = static_cast<std::uint32_t>(std::tolower(static_cast<int>(cp)));
     else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;  // Ä -> ä, Ö -> ö, Å -> å
-    else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) cp += 1;   // Š -> š (most of Ext-A)
+    else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) cp += 1;  // Š -> š (most of Ext-A)
     append_utf8(out, cp);
   }
   return out;
@@ -72,8 +72,8 @@ std::string fold(std::string_view s) {
 }  // namespace
 
 bool matches_search(const engine::Scenario& s, const std::string& query) {
-  std::string hay = s.title + ' ' + s.persona.name + ' ' + s.persona.archetype + ' ' + s.language +
-                    ' ' + s.brief + ' ' + s.id;
+  std::string hay =
+      s.title + ' ' + s.persona.name + ' ' + s.persona.archetype + ' ' + s.language + ' ' + s.brief + ' ' + s.id;
   for (const auto& t : s.tags) hay += ' ' + t;
   hay = fold(hay);
   std::string q = fold(query);

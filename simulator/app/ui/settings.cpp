@@ -57,10 +57,14 @@ Settings load_settings(const std::filesystem::path& path, std::string& error) {
 }
 
 std::string save_settings(const std::filesystem::path& path, const Settings& s) {
-  scoring::Json j = {{"format", "chatdrill.settings/1"}, {"language", s.language},
-                     {"font_size", s.font_size},        {"scale", s.scale},
-                     {"theme", s.theme},                {"trainee", s.trainee},
-                     {"hints", s.hints},                {"folders", s.folders}};
+  scoring::Json j = {{"format", "chatdrill.settings/1"},
+                     {"language", s.language},
+                     {"font_size", s.font_size},
+                     {"scale", s.scale},
+                     {"theme", s.theme},
+                     {"trainee", s.trainee},
+                     {"hints", s.hints},
+                     {"folders", s.folders}};
   if (auto err = engine::ensure_directory(path.parent_path().string()); !err.empty()) return err;
   return engine::write_file_atomic(path.string(), j.dump(2) + "\n");
 }

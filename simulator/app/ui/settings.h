@@ -9,12 +9,12 @@
 namespace chatdrill::app {
 
 struct Settings {
-  std::string language = "fi";  // UI language: fi | en
-  float font_size = 17.0f;      // in points at scale 1
-  float scale = 0.0f;           // 0: follow the monitor (content scale); else an override
-  std::string theme = "light";  // light | dark
-  std::string trainee;          // recorded in transcripts
-  bool hints = true;            // live hint strip (a scenario can turn it off too)
+  std::string language = "fi";       // UI language: fi | en
+  float font_size = 17.0f;           // in points at scale 1
+  float scale = 0.0f;                // 0: follow the monitor (content scale); else an override
+  std::string theme = "light";       // light | dark
+  std::string trainee;               // recorded in transcripts
+  bool hints = true;                 // live hint strip (a scenario can turn it off too)
   std::vector<std::string> folders;  // extra scenario folders the trainer added
 };
 

@@ -18,8 +18,7 @@ std::string Strings::load(const std::string& path) {
     return doc.diag("strings", "expected an object of key: text").to_string();
   std::unordered_map<std::string, std::string> table;
   for (const auto& [key, value] : root["strings"].items()) {
-    if (!value.is_string())
-      return doc.diag(scoring::member_path("strings", key), "expected a string").to_string();
+    if (!value.is_string()) return doc.diag(scoring::member_path("strings", key), "expected a string").to_string();
     table[key] = value.get<std::string>();
   }
   table_ = std::move(table);

@@ -24,9 +24,7 @@ class Strings {
   std::string format(std::string_view key, Args&&... args) const {
     try {
       return fmt::format(fmt::runtime(get(key)), std::forward<Args>(args)...);
-    } catch (const fmt::format_error&) {
-      return get(key);
-    }
+    } catch (const fmt::format_error&) { return get(key); }
   }
   const std::string& language() const { return language_; }
   std::size_t size() const { return table_.size(); }

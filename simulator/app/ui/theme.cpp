@@ -4,30 +4,54 @@
 namespace chatdrill::app {
 namespace {
 
-ImU32 rgb(unsigned hex, int alpha = 255) {
-  return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
-}
+ImU32 rgb(unsigned hex, int alpha = 255) { return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha); }
 ImVec4 v(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 Palette make(bool dark) {
   Palette p{};
   if (dark) {
-    p.background = rgb(0x17181C); p.panel = rgb(0x212329); p.panel_alt = rgb(0x2A2D35);
-    p.border = rgb(0x363A44); p.text = rgb(0xE8EAEE); p.muted = rgb(0x9AA1AD);
-    p.accent = rgb(0x4C8DFF); p.accent_soft = rgb(0x4C8DFF, 50); p.on_accent = rgb(0xFFFFFF);
-    p.customer_bubble = rgb(0x2E3139); p.trainee_bubble = rgb(0x2F6FE4); p.model_bubble = rgb(0x1F3A2E);
-    p.system_text = rgb(0xA9B0BC); p.highlight = rgb(0xF5B83D);
-    p.danger = rgb(0xF2616B); p.warning = rgb(0xF5B83D); p.success = rgb(0x3FC380);
+    p.background = rgb(0x17181C);
+    p.panel = rgb(0x212329);
+    p.panel_alt = rgb(0x2A2D35);
+    p.border = rgb(0x363A44);
+    p.text = rgb(0xE8EAEE);
+    p.muted = rgb(0x9AA1AD);
+    p.accent = rgb(0x4C8DFF);
+    p.accent_soft = rgb(0x4C8DFF, 50);
+    p.on_accent = rgb(0xFFFFFF);
+    p.customer_bubble = rgb(0x2E3139);
+    p.trainee_bubble = rgb(0x2F6FE4);
+    p.model_bubble = rgb(0x1F3A2E);
+    p.system_text = rgb(0xA9B0BC);
+    p.highlight = rgb(0xF5B83D);
+    p.danger = rgb(0xF2616B);
+    p.warning = rgb(0xF5B83D);
+    p.success = rgb(0x3FC380);
   } else {
-    p.background = rgb(0xF3F4F7); p.panel = rgb(0xFFFFFF); p.panel_alt = rgb(0xF7F8FA);
-    p.border = rgb(0xE1E4EA); p.text = rgb(0x1D2330); p.muted = rgb(0x6B7385);
-    p.accent = rgb(0x2F6FED); p.accent_soft = rgb(0x2F6FED, 28); p.on_accent = rgb(0xFFFFFF);
-    p.customer_bubble = rgb(0xECEEF2); p.trainee_bubble = rgb(0x2F6FED); p.model_bubble = rgb(0xE3F5EA);
-    p.system_text = rgb(0x6B7385); p.highlight = rgb(0xF0A20B);
-    p.danger = rgb(0xD93A45); p.warning = rgb(0xC77A00); p.success = rgb(0x1E9E5A);
+    p.background = rgb(0xF3F4F7);
+    p.panel = rgb(0xFFFFFF);
+    p.panel_alt = rgb(0xF7F8FA);
+    p.border = rgb(0xE1E4EA);
+    p.text = rgb(0x1D2330);
+    p.muted = rgb(0x6B7385);
+    p.accent = rgb(0x2F6FED);
+    p.accent_soft = rgb(0x2F6FED, 28);
+    p.on_accent = rgb(0xFFFFFF);
+    p.customer_bubble = rgb(0xECEEF2);
+    p.trainee_bubble = rgb(0x2F6FED);
+    p.model_bubble = rgb(0xE3F5EA);
+    p.system_text = rgb(0x6B7385);
+    p.highlight = rgb(0xF0A20B);
+    p.danger = rgb(0xD93A45);
+    p.warning = rgb(0xC77A00);
+    p.success = rgb(0x1E9E5A);
   }
-  p.text_v = v(p.text); p.muted_v = v(p.muted); p.accent_v = v(p.accent);
-  p.danger_v = v(p.danger); p.warning_v = v(p.warning); p.success_v = v(p.success);
+  p.text_v = v(p.text);
+  p.muted_v = v(p.muted);
+  p.accent_v = v(p.accent);
+  p.danger_v = v(p.danger);
+  p.warning_v = v(p.warning);
+  p.success_v = v(p.success);
   return p;
 }
 

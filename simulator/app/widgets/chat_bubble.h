@@ -12,7 +12,7 @@ namespace chatdrill::app {
 struct Palette;
 
 struct BubbleLook {
-  bool right = false;      // trainee side
+  bool right = false;  // trainee side
   ImU32 background = 0, text = 0;
   bool highlighted = false;  // outlined (picked from review evidence)
   float max_width = 0.7f;    // fraction of the available width

@@ -19,11 +19,11 @@ struct TimelinePoint {
 };
 
 struct Timeline {
-  std::vector<TimelinePoint> points;   // from messages' patience and mood
-  std::vector<double> replies;         // trainee reply times
-  std::vector<double> nudges;          // customer nudge times
-  double left_at = -1;                 // customer left (or -1)
-  double end = 0;                      // last time in the transcript
+  std::vector<TimelinePoint> points;  // from messages' patience and mood
+  std::vector<double> replies;        // trainee reply times
+  std::vector<double> nudges;         // customer nudge times
+  double left_at = -1;                // customer left (or -1)
+  double end = 0;                     // last time in the transcript
 };
 
 Timeline timeline_of(const scoring::Transcript& transcript);

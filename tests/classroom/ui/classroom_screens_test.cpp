@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "simulator/app/screens/classroom.h"
 #include "exercise_fixture.h"
+#include "simulator/app/screens/classroom.h"
 
 using namespace chatdrill;
 using namespace chatdrill::app;

@@ -144,9 +144,8 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
   const auto& resumed = h.state.sessions.live->session().transcript().messages;
   REQUIRE(resumed.size() >= before.size());
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(resumed[i].text == before[i].text);
-  CHECK(session_time(h.state) ==
-        doctest::Approx(before.back().at).epsilon(0.01));  // the chat's clock goes on
-  CHECK_FALSE(fs::exists(journal));                        // replayed into the new journal
+  CHECK(session_time(h.state) == doctest::Approx(before.back().at).epsilon(0.01));  // the chat's clock goes on
+  CHECK_FALSE(fs::exists(journal));                                                 // replayed into the new journal
   CHECK(fs::exists(h.state.sessions.live->record->paths().journal));
   h.frames(3);
   CHECK(h.visible("exercise.strip"));
@@ -161,8 +160,7 @@ TEST_CASE("after a crash mid-exercise the trainee continues the same chat and ot
   CHECK(saved[1].exercise_id == "ui-test");
   CHECK(saved[1].position == 1);
   CHECK(saved[1].outcome() == "resolved");
-  CHECK(trainee_lines(saved[1].transcript) ==
-        std::vector<std::string>{"Selvä.", "Kyllä, myymme lahjakortteja."});
+  CHECK(trainee_lines(saved[1].transcript) == std::vector<std::string>{"Selvä.", "Kyllä, myymme lahjakortteja."});
   CHECK(slurp(namesake) == namesake_text);  // nobody else's journal was touched
   CHECK(slurp(other) == other_text);
   CHECK(classroom::list_live_journals(results.string()).size() == 2);
