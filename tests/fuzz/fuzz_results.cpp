@@ -4,7 +4,7 @@
 #include "simulator/classroom/results.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace chatdrill::engine;
+  using namespace chatdrill::classroom;
   const auto text = chatdrill::fuzz::text_of(data, size);
   const auto full = result_from_text(text, "fuzz-result.json", ResultDetail::full);
   const auto scores = result_from_text(text, "fuzz-result.json", ResultDetail::scores);
