@@ -9,22 +9,12 @@
 #include "scoring/grade.h"
 #include "scoring/transcript.h"
 #include "support/grader.h"
+#include "transcript_support.h"
 
 using namespace chatdrill::scoring;
+using namespace chatdrill::scoring::test;
 
 namespace {
-
-TranscriptLoad load(const std::string& text) {
-  auto parsed = parse_json(text, "t.json");
-  REQUIRE(parsed.doc);
-  return transcript_from_doc(*parsed.doc);
-}
-
-std::string errors(const TranscriptLoad& l) {
-  std::string out;
-  for (const auto& d : l.diagnostics) out += d.to_string() + "\n";
-  return out;
-}
 
 std::string chat(const std::string& messages, const std::string& top = "") {
   return R"({"format": "chatdrill.transcript/1", "language": "en", )" + top + R"("messages": [)" + messages + "]}";

@@ -6,22 +6,12 @@
 #include <string>
 
 #include "scoring/transcript.h"
+#include "transcript_support.h"
 
 using namespace chatdrill::scoring;
+using namespace chatdrill::scoring::test;
 
 namespace {
-
-TranscriptLoad load(const std::string& text) {
-  auto parsed = parse_json(text, "t.json");
-  REQUIRE(parsed.doc);
-  return transcript_from_doc(*parsed.doc);
-}
-
-std::string errors(const TranscriptLoad& l) {
-  std::string out;
-  for (const auto& d : l.diagnostics) out += d.to_string() + "\n";
-  return out;
-}
 
 // As the session and its journal write it (compact): node, then mood and patience last.
 const std::string k_written =
