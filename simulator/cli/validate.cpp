@@ -7,6 +7,7 @@
 #include "scoring/core/paths.h"
 #include "simulator/classroom/checks.h"
 #include "simulator/classroom/exercise.h"
+#include "simulator/engine/library_standard.h"
 #include "simulator/engine/scenario_tests.h"
 
 #include <algorithm>
@@ -23,18 +24,22 @@ namespace chatdrill::cli {
 namespace {
 
 constexpr const char* k_validate_usage =
-    "usage: chatdrill validate [--run-tests] PATH...\n"
+    "usage: chatdrill validate [--run-tests [--library]] PATH...\n"
     "Checks scenario files (chatdrill.scenario/1) and exercise files (chatdrill.exercise/1, with\n"
     "the scenarios they name). A folder means every *.json directly in it.\n"
     "Both are checked against their schemas in scenarios/schema/; scenarios are also linted\n"
     "(shadowed intents, words that never match, untested endings, twin drift: warnings).\n"
     "--run-tests plays every scenario's self-tests and prints PASS/FAIL per test.\n"
+    "--library also holds each scenario to the bundled library's standard: skills, rated endings,\n"
+    "three skilled and two careless runs whose score ranges separate, a recovery, every ending\n"
+    "reached, a best path of six customer turns with two variants and a model reply per node.\n"
     "Findings go to stderr as file:line:col: path: message; a summary goes to stdout.\n"
     "Exit 0: no errors (warnings are printed), 1: errors found or a test failed, 2: bad usage.\n";
 
 struct ValidateOptions {
   std::vector<std::string> paths;
   bool run_tests = false;
+  bool library = false;  // with run_tests: check the library standard too
 };
 
 // Tallies and prints findings as they come.
@@ -56,6 +61,10 @@ std::optional<int> parse_arguments(int argc, char** argv, ValidateOptions& optio
     }
     if (!std::strcmp(arg, "--run-tests")) {
       options.run_tests = true;
+      continue;
+    }
+    if (!std::strcmp(arg, "--library")) {
+      options.library = options.run_tests = true;
       continue;
     }
     if (arg[0] == '-' && arg[1] != '\0') {
@@ -115,19 +124,26 @@ int report_scenario(const engine::ScenarioCheck& check, Findings& findings) {
   return check.scenario != nullptr;
 }
 
-// Plays every loaded scenario's self-tests; returns the number that failed.
-int run_self_tests(const std::vector<engine::ScenarioCheck>& checks) {
-  int passed = 0, failed = 0;
+// Plays every loaded scenario's self-tests (and with `library` checks the library standard
+// on their runs); returns the number of failed tests plus standard findings.
+int run_self_tests(const std::vector<engine::ScenarioCheck>& checks, bool library, Findings& findings) {
+  int passed = 0, failed = 0, short_of_standard = 0;
   scoring::Grader grader(scoring::data_root());
   for (const auto& check : checks) {
     if (!check.scenario) continue;
-    for (const auto& result : engine::run_scenario_tests(check.scenario, grader)) {
+    const auto results = engine::run_scenario_tests(check.scenario, grader);
+    for (const auto& result : results) {
       std::printf("%s\n", engine::describe_test_result(result).c_str());
       (result.passed ? passed : failed) += 1;
     }
+    if (!library) continue;
+    const auto standard = engine::check_library_standard(*check.scenario, results);
+    for (const auto& d : standard) findings.add(d);
+    short_of_standard += static_cast<int>(standard.size());
   }
   std::printf("%d passed, %d failed\n", passed, failed);
-  return failed;
+  if (library) std::printf("library standard: %d finding%s\n", short_of_standard, short_of_standard == 1 ? "" : "s");
+  return failed + short_of_standard;
 }
 
 }  // namespace
@@ -145,7 +161,7 @@ int validate_command(int argc, char** argv) {
   const std::size_t checked = checks.scenarios.size() + checks.exercises.size();
   std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean,
               findings.errors, findings.errors == 1 ? "" : "s", findings.warnings, findings.warnings == 1 ? "" : "s");
-  const int failed_tests = options.run_tests ? run_self_tests(checks.scenarios) : 0;
+  const int failed_tests = options.run_tests ? run_self_tests(checks.scenarios, options.library, findings) : 0;
   return findings.errors > 0 || failed_tests > 0 ? 1 : 0;
 }
 

@@ -16,7 +16,7 @@ using scoring::Json;
 
 namespace {
 
-constexpr const char* k_reactions[] = {"bounce", "blame", "rudeness", "dismissal"};
+constexpr const char* k_reactions[] = {"bounce", "blame", "rudeness", "dismissal", "repeat"};
 
 // A part is an object of settings, or false (off) / true (on, as it is).
 void check_part(FieldReader& r, const Json& obj, const std::string& path, const std::string& part) {
@@ -80,8 +80,9 @@ void apply(const Json& layer, const std::string& archetype, Behaviour& b) {
       take_lines(h, b.hold.say);
     }
   }
-  Reaction* reactions[] = {&b.bounce, &b.blame, &b.rudeness, &b.dismissal};
-  for (std::size_t i = 0; i < 4; ++i)
+  Reaction* reactions[] = {&b.bounce, &b.blame, &b.rudeness, &b.dismissal, &b.repeat};
+  static_assert(std::size(reactions) == std::size(k_reactions));
+  for (std::size_t i = 0; i < std::size(reactions); ++i)
     if (const auto it = layer.find(k_reactions[i]); it != layer.end()) apply_reaction(*it, *reactions[i]);
   for (auto [key, flag] : {std::pair{"checkin", &b.checkin}, std::pair{"courtesy", &b.courtesy},
                            std::pair{"multi_intent", &b.multi_intent}})
@@ -115,8 +116,8 @@ const Json& defaults(scoring::Language language) {
     r.error("format", fmt::format("\"format\" must be \"{}\"", k_behaviour_format));
   else {
     r.check_members(root, "",
-                    {"format", "language", "hold", "bounce", "blame", "rudeness", "dismissal", "checkin", "courtesy",
-                     "multi_intent", "misunderstanding"});
+                    {"format", "language", "hold", "bounce", "blame", "rudeness", "dismissal", "repeat", "checkin",
+                     "courtesy", "multi_intent", "misunderstanding"});
     Json parts = root;
     parts.erase("format");
     parts.erase("language");
@@ -130,9 +131,9 @@ const Json& defaults(scoring::Language language) {
 
 void check_behaviour(FieldReader& r, const Json& value, const std::string& path) {
   if (!value.is_object()) return r.wrong_type(path, value, "an object of built-in behaviour parts");
-  r.check_members(
-      value, path,
-      {"hold", "bounce", "blame", "rudeness", "dismissal", "checkin", "courtesy", "multi_intent", "misunderstanding"});
+  r.check_members(value, path,
+                  {"hold", "bounce", "blame", "rudeness", "dismissal", "repeat", "checkin", "courtesy", "multi_intent",
+                   "misunderstanding"});
   for (const auto& [part, v] : value.items()) {
     (void)v;
     if (!part.empty() && part[0] != '_' && part[0] != '$') check_part(r, value, path, part);

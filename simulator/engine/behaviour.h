@@ -34,6 +34,9 @@ struct Behaviour {
     std::vector<std::string> say;  // asked once when the hold runs out ("Joko löytyi?")
   } hold;
   Reaction bounce, blame, rudeness, dismissal;
+  // Put before a line the customer says again once every variant has been said
+  // ("Kuten sanoin: "): a persona never repeats itself word for word. Its mood is unused.
+  Reaction repeat;
   bool checkin = true;       // a check-in in any wording brings a quiet customer back
   bool courtesy = true;      // a greeting or thanks alone gets no fallback: the customer waits
   bool multi_intent = true;  // the customer answers the other intents of one message in turn

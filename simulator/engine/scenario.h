@@ -107,12 +107,28 @@ struct ScenarioTest {
   std::map<std::string, std::pair<double, double>> scores;  // "overall"/dimension -> [lo, hi]
 };
 
+// Case data: the facts the trainee looks up in the case panel (customer, order, product,
+// subscription, policy...), in file order. Texts refer to a field as {case.<section>.<field>}.
+struct CaseField {
+  std::string id, label, value;
+};
+struct CaseSection {
+  std::string id, title;
+  std::vector<CaseField> fields;
+};
+
+// Weight of a dimension the scenario trains (`skills`) when it gives no `scoring.weights`;
+// the others weigh 1.
+inline constexpr double k_skill_weight = 2;
+
 struct Scenario {
   std::string file;  // where it was loaded from (for messages)
   std::string id, title, language, twin, brief;
   scoring::Language lang = scoring::Language::fi;
   int difficulty = 1;
   std::vector<std::string> tags;
+  std::vector<std::string> skills;     // dimensions (scoring::k_dimensions) the scenario trains
+  std::vector<CaseSection> case_data;  // "case" in the file
   bool hints = true;
   Persona persona;
   std::vector<std::string> fallback;

@@ -309,15 +309,18 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
   FieldReader r(doc, result.diagnostics);
   auto s = std::make_shared<Scenario>();
   s->file = doc.file;
-  const Json& root = doc.root;
-  if (!root.is_object()) {
-    r.wrong_type("", root, "an object (a scenario file starts with '{')");
+  if (!doc.root.is_object()) {
+    r.wrong_type("", doc.root, "an object (a scenario file starts with '{')");
     return result;
   }
-  if (check_format(r, root)) {
-    r.check_members(root, "",
-                    {"format", "id", "title", "language", "twin", "difficulty", "tags", "brief", "hints", "persona",
-                     "fallback", "slots", "scoring", "start", "nodes", "model_replies", "tests", "behaviour"});
+  if (check_format(r, doc.root)) {
+    r.check_members(doc.root, "", {"format",  "id",    "title", "language",      "twin",    "difficulty", "tags",
+                                   "skills",  "brief", "hints", "case",          "persona", "fallback",   "slots",
+                                   "scoring", "start", "nodes", "model_replies", "tests",   "behaviour"});
+    detail::read_case(r, doc.root, *s);
+    // Texts below see case references already replaced (same paths, so same locations).
+    const std::optional<Json> substituted = detail::substitute_case_refs(r, doc.root, *s);
+    const Json& root = substituted ? *substituted : doc.root;
     ReadContext ctx{r, *s, {}};
     read_identity(r, root, *s);
     read_persona(r, root, *s);
@@ -325,6 +328,9 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
                       .value_or(std::vector<std::string>{});
     read_slots(r, root, *s);
     read_scoring(r, root, *s);
+    detail::read_skills(r, root, *s);
+    detail::apply_skill_weights(
+        *s, root.contains("scoring") && root["scoring"].is_object() && root["scoring"].contains("weights"));
     if (auto start = r.text(root, "", "start", true, "the node the customer opens with")) {
       s->start = *start;
       ctx.refs.push_back({*start, "start"});

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "journal.h"
@@ -73,6 +74,7 @@ struct Session::Impl {
   std::optional<Seconds> hold_until;    // the customer waits for the agent to come back
   int misunderstood = 0;                // fallbacks in a row
   std::string last_fallback;            // never the same fallback line twice in a row
+  std::set<std::string> said;           // every customer line picked so far: no word-for-word repeats
   // The last reply that reached an intent and the clauses it used: its other requests are
   // answered in turn at the nodes that follow (several intents in one message).
   std::optional<scoring::Analysis> remembered;
@@ -134,9 +136,35 @@ struct Session::Impl {
   }
 
   // The customer's line for the node it is now at (upset variant when in a bad mood).
-  const std::string& node_line() {
+  std::string node_line() {
     const Node& n = current();
-    return picker.pick(mood < -0.3 && !n.say_upset.empty() ? n.say_upset : n.say);
+    const auto& lines = mood < -0.3 && !n.say_upset.empty() ? n.say_upset : n.say;
+    return unsaid(lines, picker.index(lines.size()), true);
+  }
+
+  // The variant at `pick`, or the first after it not yet said in this chat: a customer
+  // does not repeat a line word for word. When every variant has been said, a content line
+  // comes back marked as a repeat ("Kuten sanoin: ..."); a nudge ("Haloo?") just repeats.
+  std::string unsaid(const std::vector<std::string>& lines, std::size_t pick, bool content) {
+    if (lines.empty()) return {};
+    pick %= lines.size();
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::string& line = lines[(pick + k) % lines.size()];
+      if (!said.count(line)) {
+        said.insert(line);
+        return line;
+      }
+    }
+    std::string line = lines[pick];
+    if (content) {
+      for (const auto& prefix : reader.behaviour(node).repeat.say) {
+        if (said.count(prefix + line)) continue;
+        line = prefix + line;
+        break;
+      }
+    }
+    said.insert(line);
+    return line;
   }
 
   void queue_line(Seconds at, std::string_view reply, PendingLine line) {
@@ -210,14 +238,15 @@ struct Session::Impl {
       case Due::line: return show_line(t);
       case Due::time_limit: return finish(t, "time_up", "");
       case Due::leave:
-        record(sender::customer, kind::left, t, picker.pick(sc->persona.leave));
+        record(sender::customer, kind::left, t,
+               unsaid(sc->persona.leave, picker.index(sc->persona.leave.size()), true));
         return finish(t, "customer_left", "");
       case Due::nudge: {
         // The first nudge of a wait is picked at random, the next ones follow it, so a
         // customer does not say "Haloo?" three times in a row.
         const auto& lines = sc->persona.nudges;
         if (nudges_done == 0) nudge_first = picker.index(lines.size());
-        return record(sender::customer, kind::nudge, t, lines[(nudge_first + nudges_done++) % lines.size()]);
+        return record(sender::customer, kind::nudge, t, unsaid(lines, nudge_first + nudges_done++, false));
       }
       case Due::go_quiet:
         quiet = Quiet::silent;
@@ -229,7 +258,7 @@ struct Session::Impl {
         // The hold ran out: the customer asks once, then waits as for any answer.
         hold_until.reset();
         const auto& ask = reader.behaviour(node).hold.say;
-        if (!ask.empty()) record(sender::customer, kind::nudge, t, picker.pick(ask));
+        if (!ask.empty()) record(sender::customer, kind::nudge, t, unsaid(ask, picker.index(ask.size()), false));
         waiting = true;
         wait_since = t;
         nudges_done = 0;
@@ -282,11 +311,11 @@ struct Session::Impl {
   }
 
   // A line for the customer that is not the one it said last time (fallbacks, reactions).
-  const std::string& fresh_line(const std::vector<std::string>& lines) {
+  std::string fresh_line(const std::vector<std::string>& lines) {
     std::size_t i = picker.index(lines.size());
     if (lines.size() > 1 && lines[i] == last_fallback) i = (i + 1) % lines.size();
-    last_fallback = lines[i];
-    return lines[i];
+    last_fallback = unsaid(lines, i, true);
+    return last_fallback;
   }
 
   void leave_now(Seconds at, const std::string& text, const std::string& line) {
@@ -329,7 +358,9 @@ struct Session::Impl {
     if (m.enabled && ++misunderstood >= m.limit) {
       misunderstood = 0;
       if (m.then == "leave")
-        return leave_now(at, text, m.say.empty() ? picker.pick(sc->persona.leave) : fresh_line(m.say));
+        return leave_now(at, text,
+                         m.say.empty() ? unsaid(sc->persona.leave, picker.index(sc->persona.leave.size()), true)
+                                       : fresh_line(m.say));
       mood = clamp_mood(mood - 0.3);  // escalate: the customer asks for someone else
       if (!m.say.empty())
         return queue_line(at, text, PendingLine{kind::message, fresh_line(m.say), 0, 0, std::nullopt, false});
@@ -347,7 +378,9 @@ struct Session::Impl {
     const bool was_waiting = waiting;
     waiting = false;
     hold_until.reset();
-    if (mood <= -1) return leave_now(at, text, picker.pick(sc->persona.leave));  // pushed too far
+    if (mood <= -1)
+      return leave_now(at, text,
+                       unsaid(sc->persona.leave, picker.index(sc->persona.leave.size()), true));  // pushed too far
     switch (r.kind) {
       case Reaction::ignored: return;
       case Reaction::early_checkin: early_return = quiet_at + current().silence->window_from; return;

@@ -113,3 +113,36 @@ TEST_CASE("Home shows a scenario's lint warnings from the full validation pipeli
   CHECK(h.visible("home.warning.lint-me.0"));
   CHECK_FALSE(h.visible("home.warning.impatient-customer-fi.0"));  // the bundled ones are clean
 }
+
+TEST_CASE("Home suggests the easiest scenario to a new trainee, and the next one after a session") {
+  Headless h("suggest");
+  h.frames(2);
+  REQUIRE(h.visible("home.suggested.start"));
+  int easiest = 6;
+  for (const auto& e : h.state.library.scenarios.entries())
+    if (e.scenario && e.scenario->language == "fi") easiest = std::min(easiest, e.scenario->difficulty);
+  h.click("home.suggested.start");
+  REQUIRE(h.state.sessions.live);
+  const auto& first = h.state.sessions.live->session().scenario();
+  CHECK(first.language == "fi");
+  CHECK(first.difficulty == easiest);
+  const std::string first_id = first.id;
+  // A careless session: the trainee ends it at once.
+  h.wait_for_customer();
+  h.type("Moi.");
+  h.press_enter();
+  h.click("session.end");
+  h.frame();
+  h.click("end.confirm");
+  REQUIRE(h.state.screen == chatdrill::app::Screen::review);
+  h.click("nav.home");
+  h.frames(2);
+  REQUIRE(h.visible("home.suggested.start"));
+  h.click("home.suggested.start");
+  REQUIRE(h.state.sessions.live);
+  const auto& next = h.state.sessions.live->session().scenario();
+  // Not passed: the next suggestion stays within one level of the easiest, in the same language.
+  CHECK(next.language == "fi");
+  CHECK(next.difficulty <= easiest + 1);
+  CHECK(next.id != "");
+}

@@ -113,3 +113,17 @@ TEST_CASE("library: the guide's tutorial scenario and its first step validate as
   CHECK(step1.out == "1 file checked: 1 valid, 0 errors, 1 warning\n");
   CHECK(contains(step1.err, "warning: no \"tests\""));
 }
+
+TEST_CASE("library: --library holds a scenario to the library standard, each finding located") {
+  // The guide's small tutorial scenario passes its tests but is no library scenario.
+  const auto r = run_chatdrill("validate --library docs/examples/shoe-exchange-en.json");
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "4 passed, 0 failed\n"));
+  const std::regex located("docs/examples/shoe-exchange-en\\.json:\\d+:\\d+: [^\n]*library standard: ");
+  CHECK(std::regex_search(r.err, located));
+  CHECK(contains(r.err, "library standard: say which dimensions the scenario trains in \"skills\""));
+  CHECK(contains(r.err, "customer turns before the ending; the best path needs at least 6"));
+  CHECK(contains(r.out, "library standard: "));
+  // Without --library the same file is clean.
+  CHECK(run_chatdrill("validate --run-tests docs/examples/shoe-exchange-en.json").exit_code == 0);
+}

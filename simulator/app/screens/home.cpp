@@ -6,6 +6,7 @@
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/controls.h"
 #include "simulator/app/widgets/score_bar.h"
+#include "simulator/classroom/learning_path.h"
 
 #include <imgui_stdlib.h>
 
@@ -69,6 +70,13 @@ void scenario_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
   wrapped_text(display_text(sc.brief));
   ImGui::PopStyleColor();
+  if (!sc.skills.empty()) {
+    std::string skills;
+    for (const auto& skill : sc.skills) skills += (skills.empty() ? "" : ", ") + std::string(s.strings("dim." + skill));
+    ImGui::PushFont(s.platform.fonts.bold);
+    wrapped_text(s.strings.format("home.skills", skills));
+    ImGui::PopFont();
+  }
   for (std::size_t i = 0; i < sc.tags.size(); ++i) {
     if (i) ImGui::SameLine(0, fs * 0.4f);
     chip(display_text(sc.tags[i]).c_str(), p.accent_soft, p.accent);
@@ -101,8 +109,66 @@ void invalid_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   ImGui::PopID();
 }
 
+// The learning path's pick for this trainee: the easiest scenario of the UI language at
+// first, then the next one by difficulty and the weakest dimension of the recent sessions.
+std::optional<std::pair<classroom::Suggestion, std::shared_ptr<const engine::Scenario>>> suggestion(AppState& s) {
+  std::vector<classroom::PathScenario> library;
+  for (const auto& e : s.library.scenarios.entries())
+    if (e.scenario)
+      library.push_back({e.scenario->id, e.scenario->language, e.scenario->difficulty, e.scenario->skills});
+  std::vector<classroom::PastResult> history;
+  for (const auto& r : s.sessions.recent) history.push_back({r.scenario_id, r.overall, r.scores});
+  auto pick = classroom::suggest_scenario(library, history, s.settings.values.language);
+  if (!pick) return std::nullopt;
+  auto scenario = s.library.scenarios.find(pick->scenario);
+  if (!scenario) return std::nullopt;
+  return std::pair{*pick, std::move(scenario)};
+}
+
+void suggestion_card(AppState& s) {
+  const auto pick = suggestion(s);
+  if (!pick) return;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  const auto& [why, sc] = *pick;
+  using Why = classroom::Suggestion::Why;
+  begin_panel(p);
+  const float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
+  ImGui::PushTextWrapPos(panel_right() - button_w - fs - ImGui::GetWindowPos().x);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
+  ImGui::PushFont(s.platform.fonts.bold);
+  ImGui::TextUnformatted(s.strings(why.why == Why::first ? "home.suggest.first" : "home.suggest.next"));
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  const ImVec2 top = ImGui::GetItemRectMin();
+  ImGui::PushFont(s.platform.fonts.title);
+  wrapped_text(display_text(sc->title));
+  ImGui::PopFont();
+  std::string reason;
+  switch (why.why) {
+    case Why::first: reason = s.strings("home.suggest.first_why"); break;
+    case Why::weakest:
+      reason = s.strings.format("home.suggest.weakest_why",
+                                std::string(s.strings(std::string("dim.") + scoring::k_dimensions[*why.dimension])),
+                                why.mean);
+      break;
+    case Why::next_level: reason = s.strings("home.suggest.next_level_why"); break;
+    case Why::again: reason = s.strings("home.suggest.again_why"); break;
+  }
+  muted_text(fmt::format("{} · {}", s.strings.format("home.difficulty", sc->difficulty), reason), p);
+  ImGui::PopTextWrapPos();
+  const ImVec2 after = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, top.y));
+  if (accent_button(label(s, "home.start", "suggested").c_str(), p, ImVec2(button_w, 0))) start_session(s, sc);
+  track(s, "home.suggested.start");
+  ImGui::SetCursorScreenPos(after);
+  end_panel(p);
+  ImGui::Spacing();
+}
+
 void library_column(AppState& s) {
   const float fs = ImGui::GetFontSize();
+  suggestion_card(s);
   ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(s.strings("home.library"));
   ImGui::PopFont();

@@ -29,8 +29,13 @@ std::vector<RecentSession> recent_sessions(const std::string& dir, std::size_t m
   }
   for (auto& loaded : folder.results) {
     const auto& r = loaded.result;
-    out.push_back({loaded.file, r.scenario_title.empty() ? r.scenario_id : r.scenario_title, r.scenario_id, r.outcome(),
-                   r.ended_at, r.trainee, r.grade.overall});
+    RecentSession recent{loaded.file,     r.scenario_title.empty() ? r.scenario_id : r.scenario_title,
+                         r.scenario_id,   r.outcome(),
+                         r.ended_at,      r.trainee,
+                         r.grade.overall, {}};
+    for (std::size_t d = 0; d < scoring::k_dimension_count; ++d)
+      if (r.grade.dimensions[d].graded) recent.scores[d] = r.grade.dimensions[d].score;
+    out.push_back(std::move(recent));
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.ended_at > b.ended_at; });
   if (out.size() > max) out.resize(max);

@@ -8,6 +8,8 @@
 #include "simulator/classroom/results.h"
 #include "simulator/engine/scenario.h"
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ struct RecentSession {
   std::string path;
   std::string title, scenario_id, outcome, ended_at, trainee;
   double overall = 0;
+  std::array<std::optional<double>, scoring::k_dimension_count> scores;  // graded dimensions
 };
 
 // The sessions folder: data_dir()/sessions.
