@@ -127,3 +127,17 @@ TEST_CASE("a customer who is kept waiting nudges, leaves, and the review opens f
   CHECK(h.state.sessions.review->result.outcome() == "customer_left");
   CHECK(h.state.sessions.review->result.transcript.messages.back().kind == "ended");
 }
+
+TEST_CASE("the case panel beside the chat shows the scenario's case data, section by section") {
+  Headless h("case_panel");
+  h.frames(2);
+  std::shared_ptr<const chatdrill::engine::Scenario> with_case;
+  for (const auto& e : h.state.library.scenarios.entries())
+    if (e.scenario && !e.scenario->case_data.empty()) with_case = e.scenario;
+  REQUIRE(with_case);
+  h.start(with_case->id);
+  h.wait_for_customer();
+  CHECK(h.visible("session.case"));
+  const auto& first = with_case->case_data.front();
+  CHECK(h.visible("session.case." + first.id + "." + first.fields.front().id));
+}

@@ -258,6 +258,33 @@ void persona_card(AppState& s) {
   end_card();
 }
 
+// The case panel: the scenario's case data (customer, order, product, policy...), which
+// the trainee looks up here instead of reading it in the brief.
+void case_panel(AppState& s) {
+  const auto& sc = *s.sessions.live->scenario;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  begin_card("##case", ImVec2(0, 0), p);
+  ImGui::PushFont(s.platform.fonts.title);
+  ImGui::TextUnformatted(s.strings("session.case"));
+  ImGui::PopFont();
+  track(s, "session.case");
+  for (const auto& section : sc.case_data) {
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ImGui::PushFont(s.platform.fonts.bold);
+    wrapped_text(display_text(section.title));
+    ImGui::PopFont();
+    for (const auto& field : section.fields) {
+      ImGui::PushFont(s.platform.fonts.small);
+      muted_text(display_text(field.label), p);
+      ImGui::PopFont();
+      wrapped_text(display_text(field.value));
+      track(s, "session.case." + section.id + "." + field.id);
+    }
+  }
+  end_card();
+}
+
 }  // namespace
 
 void draw_session(AppState& s) {
@@ -271,7 +298,9 @@ void draw_session(AppState& s) {
   ImGui::EndChild();
   if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
-  ImGui::BeginChild("##session_main", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  const bool has_case = !s.sessions.live->scenario->case_data.empty();
+  const float case_w = has_case ? std::max(fs * 14, width * 0.22f) : 0;
+  ImGui::BeginChild("##session_main", ImVec2(has_case ? -(case_w + fs) : 0, 0), false, ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
@@ -290,6 +319,12 @@ void draw_session(AppState& s) {
     composer_box(s);
   }
   ImGui::EndChild();
+  if (has_case) {
+    ImGui::SameLine(0, fs);
+    ImGui::BeginChild("##session_case", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    case_panel(s);
+    ImGui::EndChild();
+  }
 }
 
 }  // namespace chatdrill::app
