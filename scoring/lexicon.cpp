@@ -106,6 +106,10 @@ struct EntryReader {
   }
 
   void add_unless(const std::string& text, int marker, const std::string& path) {
+    if (text == k_unless_number) {  // any number: "14 päivää" is no greeting
+      lex.unless_after[static_cast<std::size_t>(marker)].emplace_back(k_unless_number);
+      return;
+    }
     const auto tokens = analyzer.tokenize(text);
     if (tokens.size() != 1) {
       diagnostics.push_back(doc.diag(path, fmt::format("\"{}\" is not one word", text)));

@@ -35,6 +35,9 @@ struct AffixIndex {
   void add(const std::string& text, int marker);
 };
 
+// In a marker's "unless_after": the marker does not count right after a number.
+inline constexpr const char* k_unless_number = "#number";
+
 class Lexicon {
  public:
   Language language = Language::fi;
@@ -42,7 +45,7 @@ class Lexicon {
   std::vector<std::string_view> ids;  // marker ids (interned), index = marker number
   // Per marker: words that, right before a match, cancel it ("I'll call the courier" is
   // ownership, "call the courier" a bounce).
-  std::vector<std::vector<std::string>> unless_after;
+  std::vector<std::vector<std::string>> unless_after;       // k_unless_number: after any number
   std::unordered_map<std::string, std::vector<int>> words;  // folded word -> markers
   std::unordered_map<std::string, std::vector<int>> stems;  // stem -> markers
   AffixIndex prefixes, suffixes;                            // folded affix -> markers

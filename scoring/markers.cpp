@@ -109,7 +109,12 @@ void find_lexicon_markers(const Lexicon& lex, const std::vector<Token>& tokens,
   for (const auto& f : found) {
     if (f.first > 0 && tokens[f.first - 1].sentence == tokens[f.first].sentence) {
       const auto& unless = lex.unless_after[static_cast<std::size_t>(f.marker)];
-      if (std::find(unless.begin(), unless.end(), tokens[f.first - 1].folded) != unless.end()) continue;
+      const std::string_view before = tokens[f.first - 1].folded;
+      if (std::find(unless.begin(), unless.end(), before) != unless.end()) continue;
+      const bool number = !before.empty() && std::all_of(before.begin(), before.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == ',' || c == '.';
+      });
+      if (number && std::find(unless.begin(), unless.end(), k_unless_number) != unless.end()) continue;
     }
     auto it = std::find_if(covered_until.begin(), covered_until.end(),
                            [&](const std::pair<int, std::size_t>& c) { return c.first == f.marker; });

@@ -311,7 +311,9 @@ struct Morphology::Impl {
   }
 
   // Readings from the tables: a closed class, or a colloquial/irregular form's base.
-  void table_readings(std::string_view folded, std::string_view stem, WordInfo& info) const {
+  // `exact_only`: only the word as written is looked up (an English dictionary word is no
+  // chat form of another: "range" is not "rang", the past of "ring").
+  void table_readings(std::string_view folded, std::string_view stem, WordInfo& info, bool exact_only = false) const {
     const std::string key(folded);
     if (auto it = tables.classes.find(key); it != tables.classes.end()) {
       Reading r;
@@ -323,9 +325,10 @@ struct Morphology::Impl {
       info.known = true;
     }
     auto form = tables.forms.find(key);
-    if (form == tables.forms.end() && folded.size() > 3) form = tables.forms.find(std::string(stem));
+    if (form == tables.forms.end() && folded.size() > 3 && !exact_only) form = tables.forms.find(std::string(stem));
     // An inflected chat form: the table's form plus a short ending ("meili" + "in").
-    for (std::size_t len = folded.size() - 1; form == tables.forms.end() && len >= 4 && len + 4 >= folded.size(); --len)
+    for (std::size_t len = folded.size() - 1;
+         form == tables.forms.end() && !exact_only && len >= 4 && len + 4 >= folded.size(); --len)
       form = tables.forms.find(key.substr(0, len));
     if (form == tables.forms.end()) return;
     info.known = true;
@@ -389,6 +392,10 @@ bool Morphology::is_directive_verb(std::string_view lemma) const {
   return impl_->tables.directive_verbs.count(std::string(lemma)) > 0;
 }
 
+bool Morphology::is_chat_form(std::string_view folded) const {
+  return impl_->tables.forms.count(std::string(folded)) > 0;
+}
+
 int Morphology::spell(std::string_view word) const {
   const std::string w(word);
   std::lock_guard lock(impl_->mutex);
@@ -420,8 +427,11 @@ WordInfo Morphology::analyze(std::string_view folded, std::string_view stem) con
         impl_->table_readings(folded, stem, table);
         info.readings.insert(info.readings.begin(), table.readings.begin(), table.readings.end());
         info.known = true;
-      } else if (!info.known) impl_->table_readings(folded, stem, info);
-      else if (impl_->tables.classes.count(std::string(folded))) {
+      } else if (!info.known) {
+        const bool dictionary_word = impl_->language == Language::en && impl_->hunspell &&
+                                     Hunspell_spell(impl_->hunspell, std::string(folded).c_str()) != 0;
+        impl_->table_readings(folded, stem, info, dictionary_word);
+      } else if (impl_->tables.classes.count(std::string(folded))) {
         WordInfo extra;
         impl_->table_readings(folded, stem, extra);
         for (auto& r : extra.readings)

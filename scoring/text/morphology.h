@@ -86,6 +86,9 @@ class Morphology {
   bool voikko_available() const;
   // English verbs a clause may start with as an imperative ("send", "call", "email").
   bool is_directive_verb(std::string_view lemma) const;
+  // A chat form the word-form table lists (Finnish "oon", "sulle", "mä"): spelt as people
+  // write chat, not misspelt.
+  bool is_chat_form(std::string_view folded) const;
   // A word as written, by the shared dictionary (Voikko for Finnish, Hunspell en_US for
   // English), under the lock: 1 correct, 0 misspelt, -1 no dictionary. The spelling
   // checker calls it once per distinct word (it caches), so sharing the handle is cheap.

@@ -97,6 +97,22 @@ bool negative_question_word(Language language, const Analysis& a, std::size_t k,
   return c.question && k == c.first_token && a.tokens[k].folded.ends_with("n't");
 }
 
+// Spoken Finnish "et" is "että" ("sano et se käy") unless a connegative verb follows
+// ("et voi", "et ole"): only then is it the negation "you do not".
+bool colloquial_that(Language language, const Analysis& a, std::size_t k) {
+  if (language != Language::fi || a.tokens[k].folded != "et") return false;
+  const int sentence = a.tokens[k].sentence;
+  std::size_t n = k + 1;  // the verb comes next, or after "sinä"/"sä" ("et sä voi")
+  if (n < a.tokens.size() && a.tokens[n].sentence == sentence && a.word(n).any(WordClass::pronoun) &&
+      a.word(n).any_person(2))
+    ++n;
+  if (n >= a.tokens.size() || a.tokens[n].sentence != sentence) return true;
+  for (const auto& r : a.word(n).readings)  // the connegative reads like the imperative ("et ole" / "ole!")
+    if (r.connegative || (r.word_class == WordClass::verb && r.mood == Mood::imperative && r.person == 2 && !r.plural))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 void split_clauses(std::string_view text, Language language, Analysis& a) {
@@ -106,7 +122,7 @@ void split_clauses(std::string_view text, Language language, Analysis& a) {
     const std::size_t from = sentence.first_token, to = from + sentence.token_count;
     for (std::size_t k = from; k < to; ++k) {
       const bool fresh = k == from || clause_break_between(text, a.tokens[k - 1].end, a.tokens[k].begin) ||
-                         (starts_clause(language, a.tokens[k].folded) && k > from);
+                         ((starts_clause(language, a.tokens[k].folded) || colloquial_that(language, a, k)) && k > from);
       if (fresh) a.clauses.push_back({k, 0, static_cast<int>(s), false, sentence.is_question});
       Clause& c = a.clauses.back();
       ++c.token_count;
@@ -115,7 +131,8 @@ void split_clauses(std::string_view text, Language language, Analysis& a) {
   }
   for (auto& c : a.clauses)
     for (std::size_t k = c.first_token; k < c.first_token + c.token_count; ++k)
-      if (a.word(k).negation && !negative_question_word(language, a, k, c)) c.negated = true;
+      if (a.word(k).negation && !negative_question_word(language, a, k, c) && !colloquial_that(language, a, k))
+        c.negated = true;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -179,8 +196,13 @@ bool first_person(Language language, const ClauseView& v) {
     const WordInfo& w = v.a.word(k);
     const std::string_view f = v.a.tokens[k].folded;
     if (language == Language::fi) {
+      // A word that can be a noun in the nominative ("reititin": router, or "I route") is read
+      // as the noun; other cases stay verbs ("teen": of tea, or "I do").
+      const bool noun = std::any_of(w.readings.begin(), w.readings.end(), [](const Reading& r) {
+        return (r.word_class == WordClass::noun || r.word_class == WordClass::name) && r.grammatical_case == "nimento";
+      });
       for (const auto& r : w.readings)
-        if (is_verb_reading(r) && r.person == 1 && r.mood != Mood::imperative) return true;
+        if (is_verb_reading(r) && r.person == 1 && r.mood != Mood::imperative && !noun) return true;
       // The passive of spoken Finnish is "we": "katsotaan", "hoidetaan", "selvitetään".
       const bool imperative = std::any_of(w.readings.begin(), w.readings.end(),
                                           [](const Reading& r) { return r.mood == Mood::imperative && r.person == 2; });
@@ -255,15 +277,28 @@ bool en_skippable_lead(std::string_view f) {
 bool directive(Language language, const Morphology& m, const ClauseView& v) {
   const Analysis& a = v.a;
   if (language == Language::fi) {
+    // "Kuljettaja voi soittaa": a subject in the nominative before the verb says who acts;
+    // only the generic "voi lähettää" (no subject) is said to the customer.
+    bool subject = false;
     for (std::size_t k = v.begin(); k < v.end(); ++k) {
-      for (const auto& r : a.word(k).readings) {
+      const auto& readings = a.word(k).readings;
+      bool verb = false;
+      for (const auto& r : readings) {
         if (r.word_class != WordClass::verb) continue;
-        if (r.mood == Mood::imperative && r.person == 2) return true;
+        verb = true;
+        if (r.mood == Mood::imperative && r.person == 2 && !r.modal) return true;  // "voi" is "can", not "be able!"
         if (r.person == 2 && r.lemma != "olla" && (r.mood == Mood::indicative || r.mood == Mood::conditional) &&
             r.tense != Tense::past)
           return true;
-        if (r.modal && r.person == 3 && !r.plural && r.lemma != "saada") return true;  // "voi lähettää", "kannattaa"
+        if (r.modal && r.person == 3 && !r.plural && r.lemma != "saada" && !subject)
+          return true;  // "voi lähettää", "kannattaa"
       }
+      if (!verb && !readings.empty() && std::all_of(readings.begin(), readings.end(), [](const Reading& r) {
+            return (r.word_class == WordClass::noun || r.word_class == WordClass::name ||
+                    (r.word_class == WordClass::pronoun && r.person == 3)) &&
+                   r.grammatical_case == "nimento";
+          }))
+        subject = true;
     }
     return false;
   }
@@ -273,8 +308,11 @@ bool directive(Language language, const Morphology& m, const ClauseView& v) {
   while (k < v.end() && en_skippable_lead(a.tokens[k].folded)) please = please || a.tokens[k].folded == "please", ++k;
   if (k < v.end()) {
     const WordInfo& w = a.word(k);
+    const std::string_view f = a.tokens[k].folded;
     const bool to_customer = k + 1 < v.end() && (a.tokens[k + 1].folded == "you" || a.tokens[k + 1].folded == "u");
-    if (!w.any(WordClass::pronoun) && !w.negation && m.is_directive_verb(w.stem) && !to_customer) return true;
+    // An instruction is the bare verb: "Calls and texts work", "Sending it" are not.
+    const bool bare = !(f.size() > w.stem.size() && (f.ends_with("s") || f.ends_with("ing") || f.ends_with("ed")));
+    if (!w.any(WordClass::pronoun) && !w.negation && bare && m.is_directive_verb(w.stem) && !to_customer) return true;
   }
   for (std::size_t j = v.begin(); j < v.end(); ++j) {
     const std::string_view f = a.tokens[j].folded;

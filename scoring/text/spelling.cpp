@@ -10,7 +10,8 @@
 //   chat writes case loosely; an abbreviation the dictionary knows with its dot ("esim");
 // - the chat's own words (Tolerance: the customer's words, the scenario's vocabulary, the
 //   customer's name), in Finnish also inflected ("Häkkiläinen" -> "Häkkiläiselle");
-// - chat interjections and units after a number (k_chat_words, k_units below);
+// - chat interjections and units after a number (k_chat_words, k_units below), and the
+//   colloquial forms of the word-form table ("oon", "sulle", "mä": spoken Finnish);
 // - the grammar checker's style findings chat writing does not follow (k_ignored_codes).
 //
 // [SECTION] words      splitting text into words with what the tolerance needs to know
@@ -452,7 +453,7 @@ struct WritingChecker::Impl {
   Language language;
   WritingCacheLimits limits;
   VoikkoHandle* voikko = nullptr;            // Finnish: this checker's own (spelling and grammar)
-  std::shared_ptr<const Morphology> shared;  // English: Morphology's Hunspell, under its lock
+  std::shared_ptr<const Morphology> shared;  // English: Morphology's Hunspell, under its lock; both: chat forms
   bool available = false;
   struct Verdict {
     bool ok = false;
@@ -621,6 +622,7 @@ WritingChecker::WritingChecker(Language language, WritingCacheLimits limits,
       voikkoSetBooleanOption(impl_->voikko, VOIKKO_OPT_IGNORE_NONWORDS, 1);
     }
     impl_->available = impl_->voikko != nullptr;
+    impl_->shared = morphology ? std::move(morphology) : Morphology::get(language);  // its chat forms
   } else {
     impl_->shared = morphology ? std::move(morphology) : Morphology::get(language);
     impl_->available = impl_->shared->spell("the") == 1;
@@ -670,6 +672,9 @@ struct WritingChecker::Pass {
   bool tolerated(std::string_view word) {
     const std::string f = folded(word);
     if (tolerance.words.count(f) || (fi ? in_list(k_chat_words_fi, f) : in_list(k_chat_words_en, f))) return true;
+    if (m.shared && m.shared->is_chat_form(f)) return true;  // "oon", "sulle": chat, not typos
+    // Spoken Finnish drops the last vowel of -ksi: "viikoks", "huomiseks".
+    if (fi && f.size() > 4 && f.ends_with("ks") && m.known(f + "i")) return true;
     if (!fi) {  // "Samsung's": the chat's word with a possessive
       for (std::string_view s : {std::string_view("'s"), std::string_view("\u2019s")})
         if (f.ends_with(s) && tolerance.words.count(f.substr(0, f.size() - s.size()))) return true;

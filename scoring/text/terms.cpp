@@ -106,6 +106,8 @@ void TermSet::add(const TextAnalyzer& analyzer, std::string_view text, int owner
   for (const auto& tok : tokens) {
     const bool star = tok.end < text.size() && text[tok.end] == '*';
     t.words.push_back(term_word(analyzer, star ? std::string(tok.surface) + "*" : std::string(tok.surface)));
+    if (tok.begin > 0 && text[tok.begin - 1] == '^') t.words.back().sentence_start = t.words.back().exact = true;
+    if (tok.begin > 0 && text[tok.begin - 1] == '=') t.words.back().exact = true;
     t.has_negation = t.has_negation || t.words.back().negation;
   }
   if (t.words.empty()) return;
@@ -174,6 +176,7 @@ bool TermSet::word_matches(const TermWord& w, const Analysis& a, std::size_t k, 
     return true;
   };
   if (w.prefix) return t.folded.starts_with(w.folded) && say("prefix");
+  if (w.sentence_start && (k > 0 && a.tokens[k - 1].sentence == t.sentence)) return false;
   if (t.folded == w.folded) return say("word");
   if (w.exact) return false;
   for (const auto& l : w.lemmas)

@@ -27,6 +27,10 @@ struct TermWord {
   // A function word (pronoun, conjunction, adposition, negation: "siksi", "mitä", "your")
   // matches only as written: its lemma ("se", "mikä") would match every form of the pronoun.
   bool exact = false;
+  // Written with a leading '=', it matches only as written ("=linjoilla": not "linja on ok");
+  // with a leading '^', only as written and as the first word of a sentence
+  // ("^päivää" greets; "14 päivää" and "aamupäivällä" do not).
+  bool sentence_start = false;
 };
 
 struct Term {

@@ -183,3 +183,49 @@ TEST_CASE("replies nobody wrote a rule for: a brief hold is no stated time, than
   CHECK(has_move(en(), "Honestly you should've ordered earlier.", MoveKind::blame));
   CHECK_FALSE(term_matches(en(), "you shouldn't have", "You don't have to wait any longer."));
 }
+
+TEST_CASE("bounces are about sending the customer to someone else, not about things the customer does") {
+  // Not bounces: the phone as a device, a parcel taken to the post, a third person who calls,
+  // a plural noun that looks like a verb, a dictionary word one letter from "ring".
+  for (const char* fine : {"Voitte käyttää puhelinta tukiasemana siihen asti.",
+                           "Voitte jättää vanhan reitittimen postiin, palautuslappu on valmiina.",
+                           "Mihin numeroon kuljettaja voi soittaa?", "Laskun voi maksaa verkkopankissa."})
+    CHECK_FALSE_MESSAGE(has_move(fi(), fine, MoveKind::channel_bounce), fine);
+  for (const char* fine : {"You can use your phone as a hotspot until the router arrives.",
+                           "Just drop it at the post office, the label is prepaid.",
+                           "Calls and texts work the same in the EU.", "What price range did you have in mind?"})
+    CHECK_FALSE_MESSAGE(has_move(en(), fine, MoveKind::channel_bounce), fine);
+  // Bounces: to the manufacturer, to buy it in a shop, still every classic one.
+  for (const char* bounce :
+       {"Ottakaa yhteyttä valmistajaan.", "Ostakaa uusi reititin myymälästä.", "Soittakaa asiakaspalveluun.",
+        "Reklamaation voi tehdä lomakkeella.", "Voitte kirjoittaa meille kirjeen."})
+    CHECK_MESSAGE(has_move(fi(), bounce, MoveKind::channel_bounce), bounce);
+  for (const char* bounce : {"Please contact the manufacturer about this.", "You'll need to buy a new one from a shop.",
+                             "Call our customer service.", "Please email us the photos."})
+    CHECK_MESSAGE(has_move(en(), bounce, MoveKind::channel_bounce), bounce);
+  // The agent's own acts stay theirs, also with a word that could be a noun.
+  CHECK_FALSE(has_move(fi(), "Lähetän teille uuden reitittimen.", MoveKind::channel_bounce));
+  CHECK(has_move(fi(), "Kiitos. Teen teille takuukorjauspyynnön.", MoveKind::next_step));
+}
+
+TEST_CASE("explaining a policy is no dismissal; a number of days is no greeting; a line test is no check-in") {
+  CHECK_FALSE(has_move(en(), "Our return policy is 14 days, but the warranty covers this.", MoveKind::dismissal));
+  CHECK_FALSE(
+      has_move(fi(), "Palautusoikeus on käytäntömme mukaan 14 päivää, mutta takuu kattaa tämän.", MoveKind::dismissal));
+  CHECK(has_move(en(), "That is company policy.", MoveKind::dismissal));
+  CHECK_FALSE(has_move(fi(), "Palautusoikeus on 14 päivää.", MoveKind::greeting));
+  CHECK_FALSE(has_move(fi(), "Sopiiko toimitus aamupäivällä vai iltapäivällä?", MoveKind::greeting));
+  CHECK(has_move(fi(), "Päivää! Miten voin auttaa?", MoveKind::greeting));
+  CHECK(has_move(fi(), "Hyvää iltaa, Pirjo.", MoveKind::greeting));
+  CHECK_FALSE(has_move(fi(), "Linjamittauksen mukaan linja on ok.", MoveKind::checkin));
+  CHECK(has_move(fi(), "Ootko vielä linjoilla?", MoveKind::checkin));
+}
+
+TEST_CASE("spoken Finnish \"et\" is \"että\" unless a connegative verb follows") {
+  const auto that = fi().analyze("Selvitän et miksi veloitus tuli kahdesti.");
+  REQUIRE(that.clauses.size() == 2);
+  CHECK_FALSE(that.clauses[1].negated);
+  CHECK(term_matches(fi(), "veloitus", "Selvitän et miksi veloitus tuli kahdesti."));
+  for (const char* negated : {"Et voi tehdä sitä itse.", "Et ole yksin tämän kanssa.", "Et sä voi tehdä sitä."})
+    CHECK_MESSAGE(fi().analyze(negated).clauses[0].negated, negated);
+}

@@ -260,8 +260,7 @@ void persona_card(AppState& s) {
 
 // The case panel: the scenario's case data (customer, order, product, policy...), which
 // the trainee looks up here instead of reading it in the brief.
-void case_panel(AppState& s) {
-  const auto& sc = *s.sessions.live->scenario;
+void case_panel(AppState& s, const engine::Scenario& sc) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   begin_card("##case", ImVec2(0, 0), p);
@@ -298,7 +297,9 @@ void draw_session(AppState& s) {
   ImGui::EndChild();
   if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
-  const bool has_case = !s.sessions.live->scenario->case_data.empty();
+  // Held here: the chat column may hand the session over to the review this frame.
+  const std::shared_ptr<const engine::Scenario> scenario = s.sessions.live->scenario;
+  const bool has_case = !scenario->case_data.empty();
   const float case_w = has_case ? std::max(fs * 14, width * 0.22f) : 0;
   ImGui::BeginChild("##session_main", ImVec2(has_case ? -(case_w + fs) : 0, 0), false, ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
@@ -322,7 +323,7 @@ void draw_session(AppState& s) {
   if (has_case) {
     ImGui::SameLine(0, fs);
     ImGui::BeginChild("##session_case", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    case_panel(s);
+    case_panel(s, *scenario);
     ImGui::EndChild();
   }
 }
