@@ -167,12 +167,32 @@ struct Session::Impl {
     return line;
   }
 
+  // A line with a blank line in it ("Hei.\n\nTilasin sohvan...") is sent as messages in a
+  // row, each typed after the one before; the last one carries the ending or the leaving.
+  static std::vector<std::string> message_parts(const std::string& text) {
+    std::vector<std::string> parts;
+    for (std::size_t at = 0; at <= text.size();) {
+      std::size_t end = text.find("\n\n", at);
+      if (end == std::string::npos) end = text.size();
+      std::string part = trimmed(std::string_view(text).substr(at, end - at));
+      if (!part.empty()) parts.push_back(std::move(part));
+      at = end + 2;
+    }
+    if (parts.empty()) parts.push_back(text);
+    return parts;
+  }
+
   void queue_line(Seconds at, std::string_view reply, PendingLine line) {
     const Seconds after_reading = at + reading_delay(reply);
-    line.typing_from = pending.empty() ? after_reading : std::max(after_reading, pending.back().ready_at);
-    line.ready_at = line.typing_from + typing_time(line.text, sc->persona.typing_cps);
+    auto parts = message_parts(line.text);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      PendingLine part{line.kind, std::move(parts[i]), 0, 0, std::nullopt, false};
+      if (i + 1 == parts.size()) part.ends = line.ends, part.leaves = line.leaves;
+      part.typing_from = pending.empty() ? after_reading : std::max(after_reading, pending.back().ready_at);
+      part.ready_at = part.typing_from + typing_time(part.text, sc->persona.typing_cps);
+      pending.push_back(std::move(part));
+    }
     waiting = false;
-    pending.push_back(std::move(line));
   }
 
   void queue_node_line(Seconds at, std::string_view reply) {
@@ -432,8 +452,13 @@ Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions option
   if (!scenario || !scenario->node(scenario->start)) throw std::invalid_argument("Session needs a loaded scenario");
   impl_ = std::make_unique<Impl>(std::move(scenario), std::move(options));
   Impl& s = *impl_;
-  // The customer opens the chat at 0 with the start node's line.
-  s.pending.push_back(PendingLine{kind::message, s.node_line(), 0, 0, s.current().end, false});
+  // The customer opens the chat at 0 with the start node's line (its first message at 0,
+  // any further ones typed after it).
+  s.queue_line(0, "", PendingLine{kind::message, s.node_line(), 0, 0, s.current().end, false});
+  s.pending.front().ready_at = s.pending.front().typing_from = 0;
+  for (std::size_t i = 1; i < s.pending.size(); ++i)
+    s.pending[i].typing_from = s.pending[i - 1].ready_at,
+    s.pending[i].ready_at = s.pending[i].typing_from + typing_time(s.pending[i].text, s.sc->persona.typing_cps);
   s.advance(0);
 }
 

@@ -224,3 +224,37 @@ TEST_CASE("library standard: too short, too few runs, single variants, no recove
   CHECK(contains(found, "nodes.n3: library standard: a node on the best path needs a model reply"));
   CHECK_FALSE(contains(found, "nodes.done.say"));  // the ending has two variants
 }
+
+TEST_CASE("a line with a blank line in it comes as messages in a row, each typed after the one before") {
+  const auto s = must_load(R"({
+    "format": "chatdrill.scenario/1", "id": "t", "title": "T", "language": "fi",
+    "persona": {"name": "Testi Asiakas", "archetype": "neutral", "typing_cps": 10},
+    "fallback": ["Anteeksi?"],
+    "start": "start",
+    "nodes": {
+      "start": {"say": ["Hei.\n\nLasku tuli kahteen kertaan."],
+                "expect": [{"intent": "ok", "keywords": ["tarkistaa"], "goto": "done"}]},
+      "done": {"say": ["Kiitos!\n\nHyvää päivänjatkoa."], "end": {"outcome": "resolved"}}
+    }
+  })");
+  Session session(s, {});
+  session.advance(60);
+  std::vector<scoring::Message> lines;
+  for (const auto& m : session.transcript().messages)
+    if (m.is_customer_message()) lines.push_back(m);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].text == "Hei.");
+  CHECK(lines[0].at == 0);
+  CHECK(lines[1].text == "Lasku tuli kahteen kertaan.");
+  CHECK(lines[1].at == doctest::Approx(2.7));  // its 27 characters at 10 per second
+  session.send(70, "Tarkistan laskun heti.");
+  session.advance(200);
+  REQUIRE(session.finished());
+  CHECK(session.outcome() == "resolved");
+  const auto& m = session.transcript().messages;
+  REQUIRE(m.size() >= 3);
+  CHECK(m[m.size() - 3].text == "Kiitos!");
+  CHECK(m[m.size() - 2].text == "Hyvää päivänjatkoa.");
+  CHECK(m.back().kind == "ended");
+  CHECK(m.back().at == m[m.size() - 2].at);  // the session ends with the last of them
+}
