@@ -134,7 +134,9 @@ void suggestion_card(AppState& s) {
   using Why = classroom::Suggestion::Why;
   begin_panel(p);
   const float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
-  ImGui::PushTextWrapPos(panel_right() - button_w - fs - ImGui::GetWindowPos().x);
+  // Narrow (a small window or large text): the button goes under the text, not beside it.
+  const bool beside = panel_right() - ImGui::GetCursorScreenPos().x > button_w + fs * 16;
+  ImGui::PushTextWrapPos(beside ? panel_right() - button_w - fs - ImGui::GetWindowPos().x : 0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
   ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings(why.why == Why::first ? "home.suggest.first" : "home.suggest.next"));
@@ -158,17 +160,16 @@ void suggestion_card(AppState& s) {
   muted_text(fmt::format("{} · {}", s.strings.format("home.difficulty", sc->difficulty), reason), p);
   ImGui::PopTextWrapPos();
   const ImVec2 after = ImGui::GetCursorScreenPos();
-  ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, top.y));
+  if (beside) ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, top.y));
   if (accent_button(label(s, "home.start", "suggested").c_str(), p, ImVec2(button_w, 0))) start_session(s, sc);
   track(s, "home.suggested.start");
-  ImGui::SetCursorScreenPos(after);
+  if (beside) ImGui::SetCursorScreenPos(after);
   end_panel(p);
-  ImGui::Spacing();
+  ImGui::Dummy(ImVec2(0, fs * 0.1f));
 }
 
 void library_column(AppState& s) {
   const float fs = ImGui::GetFontSize();
-  suggestion_card(s);
   ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(s.strings("home.library"));
   ImGui::PopFont();
@@ -179,6 +180,7 @@ void library_column(AppState& s) {
   track(s, "home.search");
   ImGui::Spacing();
   ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  if (s.library.search.empty()) suggestion_card(s);  // first in the list, under the search box
   int shown = 0, index = 0;
   for (const auto& e : s.library.scenarios.entries()) {
     ++index;

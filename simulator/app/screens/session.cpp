@@ -205,7 +205,38 @@ void end_popup(AppState& s) {
   if (end) end_session(s);
 }
 
-void persona_card(AppState& s) {
+// The case data (customer, order, product, policy...), which the trainee looks up here
+// instead of reading it in the brief: a panel of its own beside the chat when the window is
+// wide enough, else under the brief on the persona card.
+void case_sections(AppState& s, const engine::Scenario& sc, bool heading_large) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::PushFont(heading_large ? s.platform.fonts.title : s.platform.fonts.bold);
+  ImGui::TextUnformatted(s.strings("session.case"));
+  ImGui::PopFont();
+  track(s, "session.case");
+  for (const auto& section : sc.case_data) {
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ImGui::PushFont(s.platform.fonts.bold);
+    wrapped_text(display_text(section.title));
+    ImGui::PopFont();
+    for (const auto& field : section.fields) {
+      ImGui::PushFont(s.platform.fonts.small);
+      muted_text(display_text(field.label), p);
+      ImGui::PopFont();
+      wrapped_text(display_text(field.value));
+      track(s, "session.case." + section.id + "." + field.id);
+    }
+  }
+}
+
+void case_panel(AppState& s, const engine::Scenario& sc) {
+  begin_card("##case", ImVec2(0, 0), colors(s));
+  case_sections(s, sc, true);
+  end_card();
+}
+
+void persona_card(AppState& s, bool with_case) {
   auto& live = *s.sessions.live;
   const auto& sc = *live.scenario;
   const Palette& p = colors(s);
@@ -237,6 +268,10 @@ void persona_card(AppState& s) {
   wrapped_text(display_text(sc.brief));
   ImGui::PopStyleColor();
   ImGui::Separator();
+  if (with_case) {
+    case_sections(s, sc, false);
+    ImGui::Separator();
+  }
   muted_text(s.strings("session.clock"), p);
   ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(clock_text(done ? live.session().transcript().messages.empty()
@@ -258,32 +293,6 @@ void persona_card(AppState& s) {
   end_card();
 }
 
-// The case panel: the scenario's case data (customer, order, product, policy...), which
-// the trainee looks up here instead of reading it in the brief.
-void case_panel(AppState& s, const engine::Scenario& sc) {
-  const Palette& p = colors(s);
-  const float fs = ImGui::GetFontSize();
-  begin_card("##case", ImVec2(0, 0), p);
-  ImGui::PushFont(s.platform.fonts.title);
-  ImGui::TextUnformatted(s.strings("session.case"));
-  ImGui::PopFont();
-  track(s, "session.case");
-  for (const auto& section : sc.case_data) {
-    ImGui::Dummy(ImVec2(0, fs * 0.2f));
-    ImGui::PushFont(s.platform.fonts.bold);
-    wrapped_text(display_text(section.title));
-    ImGui::PopFont();
-    for (const auto& field : section.fields) {
-      ImGui::PushFont(s.platform.fonts.small);
-      muted_text(display_text(field.label), p);
-      ImGui::PopFont();
-      wrapped_text(display_text(field.value));
-      track(s, "session.case." + section.id + "." + field.id);
-    }
-  }
-  end_card();
-}
-
 }  // namespace
 
 void draw_session(AppState& s) {
@@ -292,16 +301,18 @@ void draw_session(AppState& s) {
   const float fs = ImGui::GetFontSize();
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::max(fs * 16, width * 0.25f);
-  ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
-  persona_card(s);
-  ImGui::EndChild();
-  if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
-  ImGui::SameLine(0, fs);
   // Held here: the chat column may hand the session over to the review this frame.
   const std::shared_ptr<const engine::Scenario> scenario = s.sessions.live->scenario;
   const bool has_case = !scenario->case_data.empty();
-  const float case_w = has_case ? std::max(fs * 14, width * 0.22f) : 0;
-  ImGui::BeginChild("##session_main", ImVec2(has_case ? -(case_w + fs) : 0, 0), false, ImGuiWindowFlags_NoBackground);
+  const bool case_column = has_case && width >= fs * 50;  // else the case data is on the persona card
+  ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
+  persona_card(s, has_case && !case_column);
+  ImGui::EndChild();
+  if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
+  ImGui::SameLine(0, fs);
+  const float case_w = case_column ? std::max(fs * 14, width * 0.22f) : 0;
+  ImGui::BeginChild("##session_main", ImVec2(case_column ? -(case_w + fs) : 0, 0), false,
+                    ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
@@ -320,7 +331,7 @@ void draw_session(AppState& s) {
     composer_box(s);
   }
   ImGui::EndChild();
-  if (has_case) {
+  if (case_column) {
     ImGui::SameLine(0, fs);
     ImGui::BeginChild("##session_case", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     case_panel(s, *scenario);
