@@ -58,9 +58,12 @@ bool in_recent_customer_area(const ChatView& chat, std::size_t i, int sentence) 
   return false;
 }
 
-bool token_in_slot(const Token& t, const Slot& slot) {
-  for (const auto& k : slot.keywords)
-    if (t.folded == k) return true;
+// Word `k` of `a` names the slot: a keyword as written or as its base form ("budjetti" covers
+// "budjettinne", "valot" covers "valoja"), a stem, a prefix.
+bool token_in_slot(const Analysis& a, std::size_t k, const Slot& slot) {
+  const Token& t = a.tokens[k];
+  for (const auto& kw : slot.keywords)
+    if (t.folded == kw || a.word(k).has_lemma(kw)) return true;
   for (const auto& s : slot.stems)
     if (t.stem == s) return true;
   for (const auto& p : slot.prefixes)
@@ -121,7 +124,7 @@ void question(const ChatView& chat, std::size_t i, int sentence, Counters& c, Ta
   std::vector<std::size_t> slots;
   for (std::size_t k = s.first_token; k < s.first_token + s.token_count; ++k)
     for (std::size_t n = 0; n < chat.slots.size(); ++n)
-      if (token_in_slot(a.tokens[k], chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
+      if (token_in_slot(a, k, chat.slots[n]) && std::find(slots.begin(), slots.end(), n) == slots.end())
         slots.push_back(n);
   std::string_view detail;  // a detail any case has (order number, size, model), from the lexicon
   for (const auto& hit : a.markers)
@@ -172,9 +175,11 @@ bool customer_gave_details(const ChatView& chat, std::size_t i) {
 
 // The customer mentioned a slot themselves (nobody needs to ask for it).
 bool customer_gave_slot(const ChatView& chat, const Slot& slot) {
-  for (std::size_t c : chat.customer)
-    for (const auto& t : chat.analysis(c).tokens)
-      if (token_in_slot(t, slot)) return true;
+  for (std::size_t c : chat.customer) {
+    const Analysis& a = chat.analysis(c);
+    for (std::size_t k = 0; k < a.tokens.size(); ++k)
+      if (token_in_slot(a, k, slot)) return true;
+  }
   return false;
 }
 

@@ -385,3 +385,15 @@ TEST_CASE("a warm, informal chat is more polite than a curt one with the same co
   CHECK(score(warm_fi, "politeness") >= score(curt_fi, "politeness") + 5);
   CHECK(warm_fi.overall > curt_fi.overall);
 }
+
+TEST_CASE("a slot keyword covers its inflected forms: asking about \"budjettinne\" asks about \"budjetti\"") {
+  Rubric rubric;
+  rubric.slots.push_back({"budget", "budjetti", {"budjetti"}, {}, {}});
+  const Transcript t = chat("fi", {{"Haluaisin uuden television.", "Kiitos! Mikä on budjettinne suunnilleen?"}});
+  const Grade g = grade_transcript(t, rubric, test_grader());
+  CHECK(has_rule(g.dimension("clarifying"), "clarifying.slot"));
+  CHECK_FALSE(has_rule(g.dimension("clarifying"), "clarifying.slot_missed"));
+  // The customer naming it in any form needs no question either.
+  const Transcript given = chat("fi", {{"Budjettini on noin 600 euroa.", "Kiitos, katsotaan sopivia malleja."}});
+  CHECK(has_rule(grade_transcript(given, rubric, test_grader()).dimension("clarifying"), "clarifying.slot_given"));
+}
