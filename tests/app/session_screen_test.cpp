@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <fstream>
+
 using chatdrill::app::Screen;
 using chatdrill::app::test::Headless;
 
@@ -140,4 +142,34 @@ TEST_CASE("the case panel beside the chat shows the scenario's case data, sectio
   CHECK(h.visible("session.case"));
   const auto& first = with_case->case_data.front();
   CHECK(h.visible("session.case." + first.id + "." + first.fields.front().id));
+}
+
+TEST_CASE("the silence hint follows the scenario's check-in window: wait, check in now, then hurry") {
+  Headless h("silence_hint");
+  const auto folder = h.dir() / "trainer";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "quiet-fi.json") << R"({
+    "format": "chatdrill.scenario/1", "id": "quiet-fi", "title": "Hiljainen", "language": "fi",
+    "persona": {"name": "Testi Asiakas", "archetype": "silent"},
+    "fallback": ["Anteeksi?"],
+    "start": "start",
+    "nodes": {
+      "start": {"say": ["Hetki, katson."], "silence": {"after": 0, "window": [20, 60], "back": "back", "leave_after": 200}},
+      "back": {"say": ["Täällä taas."], "expect": [{"intent": "ok", "any": true, "goto": "done"}]},
+      "done": {"say": ["Kiitos."], "end": {"outcome": "resolved"}}
+    }
+  })";
+  h.frames(2);
+  h.click("home.folder.input");
+  h.type(folder.string());
+  h.click("home.folder.add");
+  h.start("quiet-fi");
+  h.advance(5);
+  CHECK(h.visible("session.hint.silent_wait"));  // a check-in now would come too early
+  CHECK_FALSE(h.visible("session.hint.silent"));
+  h.advance(25);
+  CHECK(h.visible("session.hint.silent"));
+  CHECK_FALSE(h.visible("session.hint.silent_wait"));
+  h.advance(40);
+  CHECK(h.visible("session.hint.silent_late"));
 }

@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace chatdrill::app {
 
 namespace kind = scoring::kind;
@@ -107,13 +109,30 @@ void hint_chips(AppState& s) {
   if (!live.scenario->hints || !s.settings.values.hints || live.session().finished()) return;
   auto c = live.session().customer();
   bool any = false;
-  auto add = [&](const std::string& text, ImU32 color) {
+  auto add = [&](const std::string& text, ImU32 color, std::string_view key = {}) {
     if (any) ImGui::SameLine(0, fs * 0.4f);
     chip(text.c_str(), (color & 0x00FFFFFF) | (38u << 24), color);
+    if (!key.empty()) track(s, "session." + std::string(key));
     any = true;
   };
-  if (c.silent) add(s.strings("hint.silent"), p.warning);
-  else if (c.waiting && c.waited >= 10)
+  if (c.silent) {
+    // As the scenario counts check-ins: in its window they count, before it they come too
+    // early (kept until it opens), after it the customer may leave.
+    const engine::Node* node = live.scenario->node(c.node);
+    double quiet_for = 0;
+    const auto& messages = live.session().transcript().messages;
+    for (auto m = messages.rbegin(); m != messages.rend(); ++m)
+      if (m->kind == scoring::kind::silent) {
+        quiet_for = session_time(s) - m->at;
+        break;
+      }
+    if (node && node->silence && quiet_for < node->silence->window_from)
+      add(s.strings.format("hint.silent_wait", static_cast<int>(std::ceil(node->silence->window_from - quiet_for))),
+          p.muted, "hint.silent_wait");
+    else if (node && node->silence && quiet_for > node->silence->window_to)
+      add(s.strings("hint.silent_late"), p.danger, "hint.silent_late");
+    else add(s.strings("hint.silent"), p.warning, "hint.silent");
+  } else if (c.waiting && c.waited >= 10)
     add(s.strings.format("hint.waiting", static_cast<int>(c.waited)), c.patience < 0.4 ? p.danger : p.warning);
   if (live.analyzer && live.analyzed_draft != live.composer.draft &&
       live.composer.draft.size() <= scoring::k_max_reply_bytes) {
