@@ -54,7 +54,7 @@ void top_bar(AppState& s) {
   ImVec2 o = ImGui::GetCursorScreenPos();
   const float bar_y = ImGui::GetCursorPosY();
   float d = ImGui::GetFrameHeight() * 1.1f;
-  dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent, d * 0.3f);
+  dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent_fill, d * 0.3f);
   dl->AddText(s.platform.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
   ImGui::Dummy(ImVec2(d, d));
   ImGui::SameLine();

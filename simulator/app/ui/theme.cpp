@@ -1,6 +1,9 @@
 // Theme colours: a calm chat-tool look (soft grey canvas, white cards, one blue accent).
 #include "theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace chatdrill::app {
 namespace {
 
@@ -15,36 +18,40 @@ Palette make(bool dark) {
     p.panel_alt = rgb(0x2A2D35);
     p.border = rgb(0x363A44);
     p.text = rgb(0xE8EAEE);
-    p.muted = rgb(0x9AA1AD);
-    p.accent = rgb(0x4C8DFF);
-    p.accent_soft = rgb(0x4C8DFF, 50);
+    p.muted = rgb(0xA3AAB6);
+    p.accent = rgb(0x7AAEFF);
+    p.accent_soft = rgb(0x7AAEFF, 50);
     p.on_accent = rgb(0xFFFFFF);
     p.customer_bubble = rgb(0x2E3139);
     p.trainee_bubble = rgb(0x2F6FE4);
     p.model_bubble = rgb(0x1F3A2E);
     p.system_text = rgb(0xA9B0BC);
     p.highlight = rgb(0xF5B83D);
-    p.danger = rgb(0xF2616B);
+    p.danger = rgb(0xF58A91);
     p.warning = rgb(0xF5B83D);
     p.success = rgb(0x3FC380);
+    p.accent_fill = rgb(0x2F6FE4);
+    p.danger_fill = rgb(0xC42B36);
   } else {
     p.background = rgb(0xF3F4F7);
     p.panel = rgb(0xFFFFFF);
     p.panel_alt = rgb(0xF7F8FA);
     p.border = rgb(0xE1E4EA);
     p.text = rgb(0x1D2330);
-    p.muted = rgb(0x6B7385);
-    p.accent = rgb(0x2F6FED);
-    p.accent_soft = rgb(0x2F6FED, 28);
+    p.muted = rgb(0x5F6678);
+    p.accent = rgb(0x1F5BCC);
+    p.accent_soft = rgb(0x1F5BCC, 28);
     p.on_accent = rgb(0xFFFFFF);
     p.customer_bubble = rgb(0xECEEF2);
-    p.trainee_bubble = rgb(0x2F6FED);
+    p.trainee_bubble = rgb(0x2563D9);
     p.model_bubble = rgb(0xE3F5EA);
-    p.system_text = rgb(0x6B7385);
+    p.system_text = rgb(0x5F6678);
     p.highlight = rgb(0xF0A20B);
-    p.danger = rgb(0xD93A45);
-    p.warning = rgb(0xC77A00);
-    p.success = rgb(0x1E9E5A);
+    p.danger = rgb(0xB3242F);
+    p.warning = rgb(0x8F5700);
+    p.success = rgb(0x12703A);
+    p.accent_fill = p.accent;
+    p.danger_fill = p.danger;
   }
   p.text_v = v(p.text);
   p.muted_v = v(p.muted);
@@ -56,6 +63,27 @@ Palette make(bool dark) {
 }
 
 }  // namespace
+
+ImU32 blend(ImU32 over, ImU32 under) {
+  const double a = ((over >> IM_COL32_A_SHIFT) & 0xFF) / 255.0;
+  auto channel = [&](int shift) {
+    const double o = (over >> shift) & 0xFF, u = (under >> shift) & 0xFF;
+    return static_cast<ImU32>(o * a + u * (1 - a) + 0.5) << shift;
+  };
+  return channel(IM_COL32_R_SHIFT) | channel(IM_COL32_G_SHIFT) | channel(IM_COL32_B_SHIFT) | IM_COL32_A_MASK;
+}
+
+double contrast_ratio(ImU32 a, ImU32 b) {
+  auto luminance = [](ImU32 c) {
+    auto linear = [&](int shift) {
+      const double v = ((c >> shift) & 0xFF) / 255.0;
+      return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(IM_COL32_R_SHIFT) + 0.7152 * linear(IM_COL32_G_SHIFT) + 0.0722 * linear(IM_COL32_B_SHIFT);
+  };
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
 
 const Palette& palette(bool dark) {
   static const Palette light_palette = make(false), dark_palette = make(true);

@@ -33,12 +33,9 @@ std::string initials(const std::string& name) {
 }
 
 ImU32 avatar_color(const std::string& name) {
-  static const ImU32 colors[] = {IM_COL32(0x5B, 0x8D, 0xEF, 255), IM_COL32(0xE0, 0x6C, 0x75, 255),
-                                 IM_COL32(0x3F, 0xB2, 0x8C, 255), IM_COL32(0xD9, 0x8E, 0x2B, 255),
-                                 IM_COL32(0x9B, 0x6B, 0xD6, 255), IM_COL32(0x2F, 0xA4, 0xC1, 255)};
   unsigned h = 2166136261u;
   for (unsigned char c : name) h = (h ^ c) * 16777619u;
-  return colors[h % (sizeof colors / sizeof colors[0])];
+  return k_avatar_colors[h % std::size(k_avatar_colors)];
 }
 
 void avatar(const std::string& name, float diameter, ImU32 color, ImFont* font) {
@@ -81,11 +78,11 @@ bool colored_button(const char* label, ImU32 base, ImU32 text, const ImVec2& siz
 }  // namespace
 
 bool accent_button(const char* label, const Palette& p, const ImVec2& size) {
-  return colored_button(label, p.accent, p.on_accent, size);
+  return colored_button(label, p.accent_fill, p.on_accent, size);
 }
 
 bool danger_button(const char* label, const Palette& p, const ImVec2& size) {
-  return colored_button(label, p.danger, p.on_accent, size);
+  return colored_button(label, p.danger_fill, p.on_accent, size);
 }
 
 void muted_text(const std::string& text, const Palette& p) {

@@ -15,6 +15,10 @@ std::string initials(const std::string& name);
 // A filled circle with initials, `diameter` in pixels; advances the cursor.
 void avatar(const std::string& name, float diameter, ImU32 color, ImFont* font);
 // A stable colour for a name (so each persona keeps its colour).
+// Avatar circles under white initials (each at least 4.5:1 against white).
+inline constexpr ImU32 k_avatar_colors[] = {IM_COL32(0x2F, 0x62, 0xC8, 255), IM_COL32(0xB8, 0x43, 0x4D, 255),
+                                            IM_COL32(0x1F, 0x7A, 0x5E, 255), IM_COL32(0x99, 0x60, 0x0F, 255),
+                                            IM_COL32(0x74, 0x46, 0xB0, 255), IM_COL32(0x1E, 0x71, 0x87, 255)};
 ImU32 avatar_color(const std::string& name);
 // A small rounded label; stays on the current line.
 void chip(const char* text, ImU32 bg, ImU32 fg);
