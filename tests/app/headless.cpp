@@ -28,7 +28,8 @@ Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesyst
       {ImGuiKey_DownArrow, 264}, {ImGuiKey_Home, 268},      {ImGuiKey_End, 269},        {ImGuiKey_Delete, 261},
       {ImGuiKey_Backspace, 259}, {ImGuiKey_Enter, 257},     {ImGuiKey_Escape, 256},     {ImGuiKey_KeyPadEnter, 335},
       {ImGuiKey_A, 65},          {ImGuiKey_C, 67},          {ImGuiKey_V, 86},           {ImGuiKey_X, 88},
-      {ImGuiKey_Z, 90}};
+      {ImGuiKey_Z, 90},          {ImGuiKey_Space, 32},      {ImGuiKey_PageUp, 266},     {ImGuiKey_PageDown, 267},
+      {ImGuiKey_Insert, 260},    {ImGuiKey_Y, 89}};
   for (const auto& [k, v] : keys) io.KeyMap[k] = v;
   AppOptions options;
   options.seed = 1;
@@ -92,6 +93,16 @@ void Headless::press(int imgui_key, bool shift) {
 }
 
 void Headless::press_enter(bool shift) { press(ImGuiKey_Enter, shift); }
+
+void Headless::press_index(int index, bool ctrl) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[index] = true;
+  io.KeyCtrl = ctrl;
+  frame();
+  io.KeysDown[index] = false;
+  io.KeyCtrl = false;
+  frame();
+}
 
 void Headless::click(const std::string& item) {
   for (int i = 0; i < 3 && !visible(item); ++i) frame();  // popups appear a frame late

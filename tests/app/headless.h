@@ -34,6 +34,8 @@ class Headless {
   void type_with_emoji_keeper(const std::string& utf8);  // as the window layer does
   void press(int imgui_key, bool shift = false);         // key down one frame, up the next
   void press_enter(bool shift = false);
+  // A key by its backend index (GLFW key code, simulator/app/ui/keys.h), with Ctrl held.
+  void press_index(int index, bool ctrl = false);
   // Clicks the centre of a tracked item: move, press, release (3 frames). Fails the test
   // if the item is not on screen.
   void click(const std::string& item);

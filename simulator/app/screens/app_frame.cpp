@@ -1,6 +1,8 @@
 // The root window and top bar; dispatches to the current screen.
 #include "screens.h"
 
+#include "simulator/app/ui/keys.h"
+
 #include "classroom.h"
 
 #include "simulator/app/ui/theme.h"
@@ -95,10 +97,58 @@ void top_bar(AppState& s) {
   ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, hi.y), ImVec2(hi.x, hi.y), p.border);
 }
 
+// Shortcuts that work on every screen: F1 help, Ctrl+, settings (not during a chat).
+void global_shortcuts(AppState& s) {
+  if (ImGui::IsKeyPressed(k_key_f1, false)) s.platform.help = !s.platform.help;
+  const bool in_chat = s.screen == Screen::session && s.sessions.live && !s.sessions.live->session().finished();
+  if (ctrl_pressed(k_key_comma) && !in_chat) s.screen = Screen::settings;
+}
+
+// The F1 overlay: every shortcut, in the UI language; F1, Escape or the button closes it.
+void help_overlay(AppState& s) {
+  if (s.platform.help && !ImGui::IsPopupOpen("###help")) ImGui::OpenPopup("###help");
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(std::min(fs * 34, ImGui::GetIO().DisplaySize.x * 0.9f), 0));
+  if (!ImGui::BeginPopupModal(label(s, "help.title", "#help").c_str(), nullptr,
+                              ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
+    return;
+  const Palette& p = colors(s);
+  if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+    for (const char* key :
+         {"help.tab", "help.home", "help.send", "help.end", "help.dialog", "help.review", "help.settings", "help.f1"}) {
+      const std::string line = s.strings(key);
+      const auto tab = line.find('\t');
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushFont(s.platform.fonts.bold);
+      ImGui::TextUnformatted(line.substr(0, tab).c_str());
+      ImGui::PopFont();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+      wrapped_text(tab == std::string::npos ? "" : line.substr(tab + 1));
+      ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  const bool close = ImGui::Button(label(s, "help.close", "close").c_str()) ||
+                     ImGui::IsKeyPressed(key(ImGuiKey_Escape), false) || !s.platform.help;
+  track(s, "help.close");
+  if (close) {
+    s.platform.help = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 }  // namespace
 
 void draw_app(AppState& s) {
   s.driver.items.clear();
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab and Space reach every button
+  global_shortcuts(s);
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -138,6 +188,7 @@ void draw_app(AppState& s) {
     case Screen::settings: draw_settings(s); break;
   }
   draw_recovery_popup(s);
+  help_overlay(s);
   ImGui::EndChild();
   ImGui::End();
 }

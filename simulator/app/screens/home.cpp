@@ -3,6 +3,7 @@
 // recovery prompt for interrupted sessions.
 #include "screens.h"
 
+#include "simulator/app/ui/keys.h"
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/controls.h"
 #include "simulator/app/widgets/score_bar.h"
@@ -161,7 +162,9 @@ void suggestion_card(AppState& s) {
   ImGui::PopTextWrapPos();
   const ImVec2 after = ImGui::GetCursorScreenPos();
   if (beside) ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, top.y));
-  if (accent_button(label(s, "home.start", "suggested").c_str(), p, ImVec2(button_w, 0))) start_session(s, sc);
+  const bool enter = free_key_pressed(key(ImGuiKey_Enter)) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (accent_button(label(s, "home.start", "suggested").c_str(), p, ImVec2(button_w, 0)) || enter) start_session(s, sc);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.strings("shortcut.start"));
   track(s, "home.suggested.start");
   if (beside) ImGui::SetCursorScreenPos(after);
   end_panel(p);

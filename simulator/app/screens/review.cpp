@@ -3,6 +3,7 @@
 // grouped by dimension; clicking evidence scrolls to and highlights its message.
 #include "screens.h"
 
+#include "simulator/app/ui/keys.h"
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/chat_bubble.h"
 #include "simulator/app/widgets/controls.h"
@@ -176,6 +177,22 @@ void evidence(AppState& s) {
   ImGui::TextUnformatted(s.strings("review.evidence"));
   ImGui::PopFont();
   muted_text(s.strings("review.evidence_help"), p);
+  // Up / Down: the previous / next item that cites a message, in the order shown.
+  std::vector<std::pair<std::size_t, std::size_t>> citing;
+  for (std::size_t d = 0; d < r.result.grade.dimensions.size(); ++d)
+    if (r.result.grade.dimensions[d].graded)
+      for (std::size_t i = 0; i < r.result.grade.dimensions[d].evidence.size(); ++i)
+        if (r.result.grade.dimensions[d].evidence[i].message) citing.emplace_back(d, i);
+  const int step = free_key_pressed(key(ImGuiKey_DownArrow)) ? 1 : free_key_pressed(key(ImGuiKey_UpArrow)) ? -1 : 0;
+  if (step && !citing.empty()) {
+    auto at = r.picked ? std::find(citing.begin(), citing.end(), *r.picked) : citing.end();
+    std::size_t next = at == citing.end() ? (step > 0 ? 0 : citing.size() - 1)
+                                          : std::clamp<std::ptrdiff_t>(at - citing.begin() + step, 0,
+                                                                       static_cast<std::ptrdiff_t>(citing.size()) - 1);
+    r.picked = citing[next];
+    r.highlight = r.result.grade.dimensions[citing[next].first].evidence[citing[next].second].message;
+    r.scroll_to_highlight = r.scroll_to_picked = true;
+  }
   for (std::size_t d = 0; d < r.result.grade.dimensions.size(); ++d) {
     const auto& dim = r.result.grade.dimensions[d];
     if (!dim.graded) continue;
@@ -198,6 +215,11 @@ void evidence(AppState& s) {
       if (ImGui::Selectable("##evidence", selected, 0, ImVec2(w, ts.y)) && e.message) {
         r.highlight = e.message;
         r.scroll_to_highlight = true;
+        r.picked = std::pair{d, i};
+      }
+      if (r.scroll_to_picked && r.picked == std::pair{d, i}) {
+        ImGui::SetScrollHereY(0.5f);
+        r.scroll_to_picked = false;
       }
       ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImGui::GetItemRectMin(), p.text,
                                           note.c_str(), nullptr, w);

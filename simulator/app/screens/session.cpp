@@ -3,6 +3,7 @@
 // live hint strip, the persona card, and End with confirmation.
 #include "screens.h"
 
+#include "simulator/app/ui/keys.h"
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/chat_bubble.h"
 #include "simulator/app/widgets/controls.h"
@@ -211,10 +212,13 @@ void end_popup(AppState& s) {
     return;
   wrapped_text(s.strings("end.body"));
   ImGui::Spacing();
-  bool end = danger_button(label(s, "end.confirm", "yes").c_str(), p);
+  // Enter confirms, Escape cancels (shown on the buttons' tooltips).
+  bool end =
+      danger_button(label(s, "end.confirm", "yes").c_str(), p) || ImGui::IsKeyPressed(key(ImGuiKey_Enter), false);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
   track(s, "end.confirm");
   ImGui::SameLine();
-  if (ImGui::Button(label(s, "end.cancel", "no").c_str())) {
+  if (ImGui::Button(label(s, "end.cancel", "no").c_str()) || ImGui::IsKeyPressed(key(ImGuiKey_Escape), false)) {
     ImGui::CloseCurrentPopup();
     s.sessions.live->composer.want_focus = true;
   }
@@ -302,7 +306,9 @@ void persona_card(AppState& s, bool with_case) {
   float bottom = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - fs * 1.2f;
   if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
   if (!done) {
-    if (danger_button(label(s, "session.end", "end").c_str(), p, ImVec2(-1, 0))) ImGui::OpenPopup("###end_confirm");
+    if (danger_button(label(s, "session.end", "end").c_str(), p, ImVec2(-1, 0)) || ctrl_pressed(k_key_e))
+      ImGui::OpenPopup("###end_confirm");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.strings("shortcut.end"));
     track(s, "session.end");
   } else {
     if (accent_button(label(s, "session.review", "review").c_str(), p, ImVec2(-1, 0))) open_review_of_live(s);

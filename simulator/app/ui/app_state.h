@@ -67,6 +67,9 @@ struct ReviewView {
   std::string path;                                  // the result file
   std::optional<std::size_t> highlight;              // message index picked from evidence
   bool scroll_to_highlight = false;
+  // The evidence item picked (dimension, item), for moving through evidence with Up/Down.
+  std::optional<std::pair<std::size_t, std::size_t>> picked;
+  bool scroll_to_picked = false;
   std::string export_message;
 };
 
@@ -131,6 +134,7 @@ struct PlatformPart {
   bool dark = false;
   EmojiKeeper emoji;  // emoji-safe text input (window layer) and display
   bool quit = false;
+  bool help = false;  // the F1 overlay of shortcuts is open
 };
 
 // For the test driver (--drive, headless tests): where labelled items were drawn.

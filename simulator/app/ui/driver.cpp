@@ -1,6 +1,7 @@
 // The --drive step machine: each step takes one or more frames (a click is move, press,
 // release; a key is press then release) so ImGui sees input as it would from a person.
 #include "driver.h"
+#include "keys.h"
 
 #include "scoring/core/json_doc.h"
 
@@ -67,6 +68,9 @@ int key_index(const ImGuiIO& io, const std::string& name) {
                                                           {"z", ImGuiKey_Z}};
   for (const auto& [n, k] : keys)
     if (name == n) return io.KeyMap[k];
+  if (name == "f1") return k_key_f1;
+  if (name == "comma") return k_key_comma;
+  if (name == "e") return k_key_e;
   return -1;
 }
 
