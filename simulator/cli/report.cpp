@@ -34,7 +34,7 @@ std::string csv_text(std::string_view text) {
 
 namespace {
 
-std::string score_text(double score) { return fmt::format("{}", static_cast<long>(std::lround(score))); }
+using classroom::score_text;  // the dashboard rounds the same way
 
 void csv_row(std::string& out, const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
