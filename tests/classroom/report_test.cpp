@@ -336,7 +336,8 @@ TEST_CASE("chatdrill report --exercise adds the settings and names outcomes by t
   auto lost = make_result("Ville", "bounced-customer-fi", 20, "lost");
   put(dir, r);
   put(dir, lost);
-  const std::string exercise = (fs::path(dir) / "exercise.json").string();
+  const std::string out = scratch("report-exercise-out");
+  const std::string exercise = (fs::path(out) / "exercise.json").string();  // not in the results folder
   write_text(exercise, R"({
   "format": "chatdrill.exercise/1",
   "title": "Laskutusviikko",
@@ -347,12 +348,13 @@ TEST_CASE("chatdrill report --exercise adds the settings and names outcomes by t
   "weights": {"speed": 1, "politeness": 1, "clarifying": 3, "engagement": 1, "resolution": 3, "writing": 1}
 }
 )");
-  const std::string out = scratch("report-exercise-out"), html = (fs::path(out) / "r.html").string();
+  const std::string html = (fs::path(out) / "r.html").string();
   const auto run =
       run_chatdrill(fmt::format("report {} --exercise {} --html {}", quote(dir), quote(exercise), quote(html)), out);
   REQUIRE(run.status == 0);
   const std::string page = read_text(html);
   CHECK(has(page, "<h1>Laskutusviikko</h1>"));
+  CHECK_FALSE(has(page, "Ohitetut tiedostot"));
   CHECK(has(page, "<td class=\"text\">10 min</td>"));
   CHECK(has(page, "ei koskaan (vain kouluttaja näkee pisteet)"));
   CHECK(has(page, "<th class=\"name\">Siemenluku</th><td class=\"text\">77</td>"));
