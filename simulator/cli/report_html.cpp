@@ -194,9 +194,12 @@ std::string duration(const ReportContext& c, double seconds) {
   return c.format("report.seconds", s);
 }
 
-// A histogram of one measure: ten bins of ten points, counts above the bars.
-std::string histogram_svg(const ReportContext& c, const std::string& measure, const classroom::MeasureStats& s) {
-  constexpr int w = 336, h = 170, left = 28, bottom = 24, top = 28, bar = 27;
+// A histogram of one measure: ten bins of ten points, counts above the bars, coloured by the
+// legend's bands. The 70-79 bar straddles the good band (75+): `fair_70s` of its scores are
+// below 75 and drawn in the fair colour under the good ones.
+std::string histogram_svg(const ReportContext& c, const std::string& measure, const classroom::MeasureStats& s,
+                          std::size_t fair_70s) {
+  constexpr int w = 336, h = 188, left = 28, bottom = 24, top = 46, bar = 27;
   std::size_t peak = 1;
   for (auto n : s.histogram) peak = std::max(peak, n);
   std::string out = fmt::format(
@@ -204,7 +207,7 @@ std::string histogram_svg(const ReportContext& c, const std::string& measure, co
       "{0} {1}\" "
       "role=\"img\" aria-label=\"{2}\">\n<text x=\"{3}\" y=\"16\" font-size=\"13\" "
       "font-weight=\"bold\">{2}</text>"
-      "<text x=\"{4}\" y=\"16\" font-size=\"11\" text-anchor=\"end\" fill=\"#56636f\">{5}</text>\n",
+      "<text x=\"{4}\" y=\"31\" font-size=\"11\" text-anchor=\"end\" fill=\"#56636f\">{5}</text>\n",
       w, h, html_escape(measure), left, w - 6,
       html_escape(c.format("report.chart_mean", s.count ? score_text(s.mean) : "–", s.count)));
   const int plot = h - top - bottom;
@@ -217,6 +220,14 @@ std::string histogram_svg(const ReportContext& c, const std::string& measure, co
     const char* colour = i >= 7 ? "#4c9a5b" : i >= 5 ? "#d9a400" : "#c8553d";
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}-{}: {}</title></rect>",
                        x, h - bottom - bh, bar, bh, colour, i * 10, i == 9 ? 100 : i * 10 + 9, s.histogram[i]);
+    if (i == 7 && fair_70s) {
+      const int fh = static_cast<int>(
+          std::lround(static_cast<double>(std::min(fair_70s, s.histogram[i])) / static_cast<double>(peak) * plot));
+      out += fmt::format(
+          "<rect class=\"fair70\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#d9a400\"><title>70-74: "
+          "{}</title></rect>",
+          x, h - bottom - fh, bar, fh, fair_70s);
+    }
     if (s.histogram[i])
       out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>", x + bar / 2,
                          h - bottom - bh - 3, s.histogram[i]);
@@ -366,8 +377,16 @@ void averages(std::string& out, const classroom::ClassTable& table, const Report
                        s.count ? score_text(s.min) : "–", s.count ? score_text(s.max) : "–", s.count);
   }
   out += fmt::format("</table>\n<h2>{}</h2>\n<div class=\"charts\">\n", html_escape(c.text("report.distributions")));
-  for (std::size_t m = 0; m < classroom::k_measures.size(); ++m)
-    out += histogram_svg(c, measure_name(c, m), table.stats()[m]);
+  for (std::size_t m = 0; m < classroom::k_measures.size(); ++m) {
+    std::size_t fair_70s = 0;  // the same results the stats count: each trainee's latest per scenario
+    for (const auto& row : table.trainees())
+      for (const auto& cell : row.cells)
+        if (cell.latest && classroom::measure_graded(cell.latest->result, m)) {
+          const double score = classroom::measure_score(cell.latest->result, m);
+          if (score >= 70 && score < 75) ++fair_70s;
+        }
+    out += histogram_svg(c, measure_name(c, m), table.stats()[m], fair_70s);
+  }
   out += "</div>\n";
 }
 

@@ -261,8 +261,10 @@ TEST_CASE("a Finnish class gets a Finnish page: labels, dimension names, local d
   CHECK(has(html, "Arvioinnin painot"));
   CHECK(has(html, "<td class=\"name\">Tarkentavat kysymykset</td><td>2</td><td>33 %</td>"));
   CHECK(has(html, "<td class=\"name\">Kirjoitusasu</td><td>0</td><td>0 %</td>"));
-  // The colour legend.
+  // The colour legend, which the charts follow too: Aino's 70 is fair, so the 70-79 bar of
+  // the overall scores is drawn fair (her 75 in engagement is good, 70 in speed is fair).
   CHECK(has(html, "Värien selitys"));
+  CHECK(has(html, "fill=\"#d9a400\"><title>70-74: 1</title>"));
   CHECK(has(html, "<span class=\"sw good\"></span>75–100 pistettä: hyvä"));
   CHECK(has(html, "<span class=\"sw poor\"></span>0–49 pistettä: heikko"));
   // Resolution rate, mean first reply and the strengths line per trainee.
