@@ -2,7 +2,10 @@
 // no clock (file modification times are only compared for change, never interpreted).
 #include "class_table.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -15,6 +18,8 @@ double measure_score(const SessionResult& result, std::size_t measure) {
   if (measure == 0) return result.grade.overall;
   return result.grade.dimensions[measure - 1].score;
 }
+
+std::string score_text(double score) { return fmt::format("{}", std::lround(score)); }
 
 bool measure_graded(const SessionResult& result, std::size_t measure) {
   return measure == 0 || result.grade.dimensions[measure - 1].graded;

@@ -22,6 +22,9 @@ inline constexpr std::array<const char*, 1 + scoring::k_dimension_count> k_measu
 inline constexpr std::size_t k_histogram_bins = 10;  // 0-9, 10-19, ..., 90-100
 
 double measure_score(const SessionResult& result, std::size_t measure);
+// A score or a class mean as trainers read it, in the dashboard and in every report: a whole
+// number, halves rounded away from zero (82.5 -> "83"; printf's "%.0f" would give "82").
+std::string score_text(double score);
 // False for a dimension the result's grade does not have (saved as chatdrill.grade/1).
 bool measure_graded(const SessionResult& result, std::size_t measure);
 

@@ -34,7 +34,7 @@ std::string csv_text(std::string_view text) {
 
 namespace {
 
-std::string score_text(double score) { return fmt::format("{}", static_cast<long>(std::lround(score))); }
+using classroom::score_text;  // the dashboard rounds the same way
 
 void csv_row(std::string& out, const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -136,13 +136,16 @@ namespace {
 
 constexpr const char* k_usage =
     "usage: chatdrill report RESULTS_DIR [--csv FILE] [--html FILE] [--separator ';'|','|tab]\n"
+    "                        [--exercise FILE]\n"
     "\n"
     "Builds the trainer's report from a results folder (one chatdrill.result/1 file per\n"
     "trainee session). Without --csv/--html the table is printed. Files that are not valid\n"
-    "results are named on stderr and skipped. CSV: UTF-8 with BOM, ';' by default.\n";
+    "results are named on stderr and skipped. CSV: UTF-8 with BOM, ';' by default.\n"
+    "The HTML page is in the results' language; --exercise adds the exercise's settings and\n"
+    "rubric weights.\n";
 
 struct ReportArgs {
-  std::string folder, csv, html;
+  std::string folder, csv, html, exercise;
   char separator = ';';
 };
 
@@ -154,12 +157,13 @@ int parse_args(int argc, char** argv, ReportArgs& args) {
       std::fputs(k_usage, stdout);
       return 0;
     }
-    if ((a == "--csv" || a == "--html" || a == "--separator") && !has_value) {
+    if ((a == "--csv" || a == "--html" || a == "--separator" || a == "--exercise") && !has_value) {
       std::fprintf(stderr, "chatdrill report: %s needs a value\n%s", a.c_str(), k_usage);
       return 2;
     }
     if (a == "--csv") args.csv = argv[++i];
     else if (a == "--html") args.html = argv[++i];
+    else if (a == "--exercise") args.exercise = argv[++i];
     else if (a == "--separator") {
       const std::string s = argv[++i];
       if (s == ";" || s == ",") args.separator = s[0];
@@ -198,6 +202,13 @@ bool write_output(const std::string& path, const std::string& content, const cha
 int report_command(int argc, char** argv) {
   ReportArgs args;
   if (int rc = parse_args(argc, argv, args); rc >= 0) return rc;
+  std::optional<classroom::Exercise> exercise;
+  if (!args.exercise.empty()) {
+    auto load = classroom::load_exercise(args.exercise);
+    for (const auto& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    if (!load.exercise) return 2;
+    exercise = std::move(load.exercise);
+  }
   classroom::ClassTable table;
   table.refresh(args.folder);
   const auto skipped = table.skipped();
@@ -209,7 +220,8 @@ int report_command(int argc, char** argv) {
                  table.live_journals().size(), args.folder.c_str());
   bool ok = true;
   if (!args.csv.empty()) ok = write_output(args.csv, render_csv(table, args.separator), "CSV") && ok;
-  if (!args.html.empty()) ok = write_output(args.html, render_html(table), "HTML") && ok;
+  if (!args.html.empty())
+    ok = write_output(args.html, render_html(table, load_report_context(table, exercise)), "HTML") && ok;
   if (args.csv.empty() && args.html.empty()) std::fputs(render_text(table).c_str(), stdout);
   return ok ? 0 : 1;
 }

@@ -217,4 +217,21 @@ TEST_CASE("the HTML report renders in headless Chromium") {
   };
   CHECK(be32(16) == 1280);
   CHECK(be32(20) == 900);
+  // Printed, the page is A4 (the print stylesheet's @page), every page the same size.
+  const std::string pdf = (fs::path(CHATDRILL_TEST_TMP) / "report-print.pdf").string();
+  fs::remove(pdf);
+  const std::string print = fmt::format(
+      "timeout 120 {} --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+      "--disable-component-update --disable-sync --user-data-dir={} --no-pdf-header-footer --print-to-pdf={} "
+      "'file://{}' >{}/chromium-print.log 2>&1",
+      chromium, quote(profile), quote(pdf), html, quote(dir));
+  CHECK(std::system(print.c_str()) == 0);
+  const std::string document = read_text(pdf);
+  REQUIRE(document.substr(0, 5) == "%PDF-");
+  std::size_t pages = 0;
+  for (std::size_t at = 0; (at = document.find("/MediaBox [", at)) != std::string::npos; ++at) {
+    ++pages;
+    CHECK(document.compare(at, 30, "/MediaBox [0 0 594.95996 841.9") == 0);  // 210 x 297 mm in points
+  }
+  CHECK(pages >= 1);
 }

@@ -25,7 +25,7 @@ namespace chatdrill::app {
 
 namespace {
 
-std::string score_text(double score) { return fmt::format("{:.0f}", score); }
+using classroom::score_text;  // the report rounds the same way
 
 void header(AppState& s, TrainerView& v) {
   const Palette& p = colors(s);
