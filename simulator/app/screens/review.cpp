@@ -37,14 +37,23 @@ void header(AppState& s) {
   std::string outcome = outcome_text(s, r.scenario.get(), r.result.outcome());
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.25f);
   chip(outcome.c_str(), p.accent_soft, p.accent);
+  const char* back = r.from_dashboard ? "review.back_dashboard" : "review.home";
   float buttons =
-      ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings("review.home")).x + fs * 4.5f;
+      ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings(back)).x + fs * 4.5f;
   ImGui::SameLine(ImGui::GetWindowWidth() - buttons);
   if (ImGui::Button(label(s, "review.export", "export").c_str())) export_review(s);
   track(s, "review.export");
   ImGui::SameLine();
-  if (accent_button(label(s, "review.home", "home").c_str(), p)) s.screen = Screen::home;
-  track(s, "review.home");
+  if (accent_button(label(s, back, "home").c_str(), p)) s.screen = r.from_dashboard ? Screen::trainer : Screen::home;
+  track(s, r.from_dashboard ? "review.back_dashboard" : "review.home");
+  // Whose session it is, and in which exercise (a trainer reads many).
+  if (!r.result.trainee.empty() || !r.result.exercise_title.empty()) {
+    std::string who = display_text(r.result.trainee);
+    if (!r.result.exercise_title.empty())
+      who += (who.empty() ? "" : " · ") + s.strings.format("review.in_exercise", display_text(r.result.exercise_title));
+    muted_text(who, p);
+    track(s, "review.who");
+  }
   if (!r.export_message.empty()) muted_text(display_text(r.export_message), p);
 }
 

@@ -67,11 +67,15 @@ void result_cell(AppState& s, const classroom::ClassCell& cell, int row, int col
   ImGui::PopStyleColor();
   track(s, fmt::format("trainer.cell.{}.{}", row, column));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", display_text(cell.latest->file).c_str());
-  if (open) open_result(s, cell.latest->file);  // the transcript and evidence, in the review screen
+  if (open) {  // the transcript and evidence, in the review screen, which leads back here
+    open_result(s, cell.latest->file);
+    if (s.sessions.review) s.sessions.review->from_dashboard = true;
+  }
 }
 
 void class_table(AppState& s, TrainerView& v, float height) {
   const auto& t = v.table;
+  const Palette& p = colors(s);
   const int columns = static_cast<int>(t.scenarios().size()) + 2;
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Borders |
                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
@@ -100,7 +104,15 @@ void class_table(AppState& s, TrainerView& v, float height) {
         continue;
       }
       const auto& trainee = t.trainees()[static_cast<std::size_t>(row)];
+      // The trainee and their progress through the exercise ("Aino  1/3").
+      std::size_t done = 0;
+      for (const auto& cell : trainee.cells) done += cell.latest ? 1 : 0;
       ImGui::TextUnformatted(display_text(trainee.name).c_str());
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+      ImGui::TextUnformatted(fmt::format("{}/{}", done, trainee.cells.size()).c_str());
+      ImGui::PopStyleColor();
+      track(s, fmt::format("trainer.progress.{}", row));
       for (std::size_t c = 0; c < trainee.cells.size(); ++c) {
         ImGui::TableNextColumn();
         result_cell(s, trainee.cells[c], row, static_cast<int>(c));

@@ -71,6 +71,7 @@ struct ReviewView {
   std::optional<std::pair<std::size_t, std::size_t>> picked;
   bool scroll_to_picked = false;
   std::string export_message;
+  bool from_dashboard = false;  // opened from the trainer's dashboard: leads back there
 };
 
 struct ExerciseView;  // ui/classroom_state.h

@@ -139,8 +139,15 @@ TEST_CASE("the trainer's dashboard fills up as results arrive and opens a traine
   CHECK(h.state.classroom.trainer->table.stats()[0].mean == doctest::Approx(60));
   h.frame();
   CHECK(h.visible("trainer.cell.1.0"));
+  CHECK(h.visible("trainer.progress.0"));  // "Aino 1/1"
   h.click("trainer.cell.0.0");
   REQUIRE(h.state.sessions.review);
   CHECK(h.state.screen == Screen::review);
   CHECK(h.state.sessions.review->path == first);
+  // The review says whose session it is and leads back to the dashboard.
+  h.frame();
+  CHECK(h.visible("review.who"));
+  CHECK_FALSE(h.visible("review.home"));
+  h.click("review.back_dashboard");
+  CHECK(h.state.screen == Screen::trainer);
 }
