@@ -137,7 +137,7 @@ int run_self_tests(const std::vector<engine::ScenarioCheck>& checks, bool librar
       (result.passed ? passed : failed) += 1;
     }
     if (!library) continue;
-    const auto standard = engine::check_library_standard(*check.scenario, results);
+    const auto standard = engine::check_library_standard(*check.scenario, results, check.doc.get());
     for (const auto& d : standard) findings.add(d);
     short_of_standard += static_cast<int>(standard.size());
   }

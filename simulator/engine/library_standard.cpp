@@ -70,10 +70,9 @@ int customer_turns(const Scenario& s, const scoring::Transcript& run) {
   return turns;
 }
 
-scoring::Diagnostics check_library_standard(const Scenario& s, const std::vector<ScenarioTestResult>& results) {
+scoring::Diagnostics check_library_standard(const Scenario& s, const std::vector<ScenarioTestResult>& results,
+                                            const scoring::JsonDoc* doc) {
   scoring::Diagnostics out;
-  std::optional<scoring::JsonDoc> doc;
-  if (auto parsed = scoring::parse_json_file(s.file); parsed.doc) doc = std::move(*parsed.doc);
   auto error = [&](const std::string& path, std::string message) {
     out.push_back(doc ? doc->diag(path, "library standard: " + message)
                       : scoring::Diagnostic{s.file, {}, path, "library standard: " + message});

@@ -18,6 +18,7 @@
 #include "scenario.h"
 #include "scenario_tests.h"
 #include "scoring/core/diagnostic.h"
+#include "scoring/core/json_doc.h"
 
 namespace chatdrill::engine {
 
@@ -32,8 +33,10 @@ std::string best_outcome(const Scenario& scenario);
 // Customer lines that wanted an answer in a run: customer messages said before the ending.
 int customer_turns(const Scenario& scenario, const scoring::Transcript& run);
 
-// Findings (errors, located in the scenario's file) for everything the scenario misses of
-// the standard; `results` are its self-test runs (run_scenario_tests).
-scoring::Diagnostics check_library_standard(const Scenario& scenario, const std::vector<ScenarioTestResult>& results);
+// Findings (errors) for everything the scenario misses of the standard; `results` are its
+// self-test runs (run_scenario_tests). `doc`, the file as validation parsed it, locates
+// them (null: by path only).
+scoring::Diagnostics check_library_standard(const Scenario& scenario, const std::vector<ScenarioTestResult>& results,
+                                            const scoring::JsonDoc* doc);
 
 }  // namespace chatdrill::engine

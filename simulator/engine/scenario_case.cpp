@@ -112,6 +112,24 @@ const std::string* case_value(const Scenario& s, std::string_view section, std::
   return nullptr;
 }
 
+namespace {
+
+// A section's or field's "id": lowercase letters, digits and _, once within `seen`
+// (`what` names it in messages: "section", "field"; `where` is added to "appears twice").
+std::string read_case_id(FieldReader& r, const Json& obj, const std::string& path, std::string_view what,
+                         std::set<std::string>& seen, std::string_view where) {
+  std::string id = r.text(obj, path, "id", true, "lowercase letters, digits and _").value_or("");
+  if (id.empty()) return id;
+  if (!is_case_id(id))
+    r.error(member_path(path, "id"),
+            fmt::format("\"{}\" is not a valid {} id: use lowercase letters, digits and _", id, what));
+  if (!seen.insert(id).second)
+    r.error(member_path(path, "id"), fmt::format("{} \"{}\" appears twice{}", what, id, where));
+  return id;
+}
+
+}  // namespace
+
 void read_case(FieldReader& r, const Json& root, Scenario& s) {
   const Json* cj = r.member(root, "", "case", false);
   if (!cj) return;
@@ -129,12 +147,7 @@ void read_case(FieldReader& r, const Json& root, Scenario& s) {
     }
     r.check_members(sj, p, {"id", "title", "fields"});
     CaseSection sec;
-    sec.id = r.text(sj, p, "id", true, "lowercase letters, digits and _ (customer, order, policy...)").value_or("");
-    if (!sec.id.empty() && !is_case_id(sec.id))
-      r.error(member_path(p, "id"),
-              fmt::format("\"{}\" is not a valid section id: use lowercase letters, digits and _", sec.id));
-    if (!sec.id.empty() && !section_ids.insert(sec.id).second)
-      r.error(member_path(p, "id"), fmt::format("section \"{}\" appears twice", sec.id));
+    sec.id = read_case_id(r, sj, p, "section", section_ids, "");
     sec.title = r.text(sj, p, "title", true, "the heading shown in the case panel").value_or(sec.id);
     const Json* fj = r.member(sj, p, "fields", true, "the facts: a list of {\"id\", \"label\", \"value\"}");
     if (fj && !fj->is_array()) r.wrong_type(member_path(p, "fields"), *fj, "a list of {\"id\", \"label\", \"value\"}");
@@ -150,12 +163,7 @@ void read_case(FieldReader& r, const Json& root, Scenario& s) {
         }
         r.check_members(f, fp, {"id", "label", "value"});
         CaseField field;
-        field.id = r.text(f, fp, "id", true, "lowercase letters, digits and _").value_or("");
-        if (!field.id.empty() && !is_case_id(field.id))
-          r.error(member_path(fp, "id"),
-                  fmt::format("\"{}\" is not a valid field id: use lowercase letters, digits and _", field.id));
-        if (!field.id.empty() && !field_ids.insert(field.id).second)
-          r.error(member_path(fp, "id"), fmt::format("field \"{}\" appears twice in section \"{}\"", field.id, sec.id));
+        field.id = read_case_id(r, f, fp, "field", field_ids, fmt::format(" in section \"{}\"", sec.id));
         field.label = r.text(f, fp, "label", true, "what the case panel calls it").value_or(field.id);
         field.value = r.text(f, fp, "value", true, "the fact itself").value_or("");
         if (field.value.find(k_ref_open) != std::string::npos)

@@ -182,16 +182,21 @@ struct Session::Impl {
     return parts;
   }
 
-  void queue_line(Seconds at, std::string_view reply, PendingLine line) {
-    const Seconds after_reading = at + reading_delay(reply);
+  // Queues `line`'s messages, typing from `start` (or when the line before is done); with
+  // `type_first` false its first message needs no typing (the opening line at 0 s).
+  void queue_parts(Seconds start, PendingLine line, bool type_first) {
     auto parts = message_parts(line.text);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       PendingLine part{line.kind, std::move(parts[i]), 0, 0, std::nullopt, false};
       if (i + 1 == parts.size()) part.ends = line.ends, part.leaves = line.leaves;
-      part.typing_from = pending.empty() ? after_reading : std::max(after_reading, pending.back().ready_at);
-      part.ready_at = part.typing_from + typing_time(part.text, sc->persona.typing_cps);
+      part.typing_from = pending.empty() ? start : std::max(start, pending.back().ready_at);
+      part.ready_at = part.typing_from + (i == 0 && !type_first ? 0 : typing_time(part.text, sc->persona.typing_cps));
       pending.push_back(std::move(part));
     }
+  }
+
+  void queue_line(Seconds at, std::string_view reply, PendingLine line) {
+    queue_parts(at + reading_delay(reply), std::move(line), true);
     waiting = false;
   }
 
@@ -454,11 +459,7 @@ Session::Session(std::shared_ptr<const Scenario> scenario, SessionOptions option
   Impl& s = *impl_;
   // The customer opens the chat at 0 with the start node's line (its first message at 0,
   // any further ones typed after it).
-  s.queue_line(0, "", PendingLine{kind::message, s.node_line(), 0, 0, s.current().end, false});
-  s.pending.front().ready_at = s.pending.front().typing_from = 0;
-  for (std::size_t i = 1; i < s.pending.size(); ++i)
-    s.pending[i].typing_from = s.pending[i - 1].ready_at,
-    s.pending[i].ready_at = s.pending[i].typing_from + typing_time(s.pending[i].text, s.sc->persona.typing_cps);
+  s.queue_parts(0, PendingLine{kind::message, s.node_line(), 0, 0, s.current().end, false}, false);
   s.advance(0);
 }
 
@@ -510,6 +511,7 @@ CustomerState Session::customer() const {
   c.mood = s.mood;
   c.node = s.node;
   c.on_hold = s.hold_until.has_value();
+  c.quiet_for = c.silent ? s.now - s.quiet_at : 0;
   return c;
 }
 

@@ -33,6 +33,7 @@ struct CustomerState {
   double mood = 0.0;      // -1 .. 1
   std::string node;       // current scenario node id
   bool on_hold = false;   // told "one moment": waiting for the agent, patience resting
+  Seconds quiet_for = 0;  // while silent: seconds since it went quiet
 };
 
 class Session {

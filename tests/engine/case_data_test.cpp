@@ -171,7 +171,7 @@ std::string replies(int answers, const std::string& first = "") {
 
 scoring::Diagnostics standard_of(const std::string& text) {
   const auto s = must_load(text);
-  return check_library_standard(*s, run_scenario_tests(s, test_grader()));
+  return check_library_standard(*s, run_scenario_tests(s, test_grader()), nullptr);
 }
 
 std::string messages(const scoring::Diagnostics& ds) {

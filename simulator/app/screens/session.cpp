@@ -120,13 +120,7 @@ void hint_chips(AppState& s) {
     // As the scenario counts check-ins: in its window they count, before it they come too
     // early (kept until it opens), after it the customer may leave.
     const engine::Node* node = live.scenario->node(c.node);
-    double quiet_for = 0;
-    const auto& messages = live.session().transcript().messages;
-    for (auto m = messages.rbegin(); m != messages.rend(); ++m)
-      if (m->kind == scoring::kind::silent) {
-        quiet_for = session_time(s) - m->at;
-        break;
-      }
+    const double quiet_for = c.quiet_for;
     if (node && node->silence && quiet_for < node->silence->window_from)
       add(s.strings.format("hint.silent_wait", static_cast<int>(std::ceil(node->silence->window_from - quiet_for))),
           p.muted, "hint.silent_wait");
