@@ -50,6 +50,15 @@ void rebuild_fonts(AppState& state, Window& window) {
   state.platform.fonts_dirty = false;
 }
 
+// The locale variables, read here once so nothing below main reads the environment for them.
+LocaleEnv locale_from_environment() {
+  auto var = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  return {var("LC_ALL"), var("LC_MESSAGES"), var("LANG")};
+}
+
 }  // namespace
 
 // The wall clock in Unix seconds; the only place the app reads it (AppState::wall_now).
@@ -64,6 +73,7 @@ int run(int argc, char** argv) {
   ParsedArgs args = parse_args(argc, argv);
   if (args.help) return std::fputs(usage(), stdout), 0;
   if (!args.error.empty()) return std::fprintf(stderr, "%s\n%s", args.error.c_str(), usage()), 2;
+  args.options.locale = locale_from_environment();
   if (auto reason = missing_display_reason(); !reason.empty()) return no_display(reason);
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) return no_display("the X server did not answer");

@@ -5,13 +5,17 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 
 namespace chatdrill::app::test {
 
-Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesystem::path(CHATDRILL_TEST_TMP) / name) {
+Headless::Headless(const std::string& name, bool keep_data, bool first_start, const LocaleEnv& locale)
+    : dir_(std::filesystem::path(CHATDRILL_TEST_TMP) / name) {
   if (!keep_data) std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_ / "config");
+  std::filesystem::create_directories(dir_ / "config" / "chatdrill");
   std::filesystem::create_directories(dir_ / "data");
+  if (!keep_data && !first_start)
+    std::ofstream(dir_ / "config" / "chatdrill" / "settings.json") << "{\"format\": \"chatdrill.settings/1\"}\n";
   setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
   setenv("XDG_DATA_HOME", (dir_ / "data").c_str(), 1);
   setenv("CHATDRILL_SCALE", "1", 1);
@@ -33,6 +37,7 @@ Headless::Headless(const std::string& name, bool keep_data) : dir_(std::filesyst
   for (const auto& [k, v] : keys) io.KeyMap[k] = v;
   AppOptions options;
   options.seed = 1;
+  options.locale = locale;
   // The wall clock starts at the real time (results get plausible dates) and moves with
   // `now` in advance(); exercise tests set it to the moment they need.
   state.wall_now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -18,7 +18,10 @@ namespace chatdrill::app::test {
 class Headless {
  public:
   // `name` picks the scratch folder (wiped); keep_data reuses the folder of an earlier run.
-  explicit Headless(const std::string& name, bool keep_data = false);
+  // A new folder gets a settings file, so the app starts past the first-run welcome, unless
+  // `first_start` (then `locale` stands for the system's LC_ALL/LC_MESSAGES/LANG).
+  explicit Headless(const std::string& name, bool keep_data = false, bool first_start = false,
+                    const LocaleEnv& locale = {});
   ~Headless();
   Headless(const Headless&) = delete;
   Headless& operator=(const Headless&) = delete;

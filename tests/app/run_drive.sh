@@ -5,6 +5,9 @@ set -eu
 app="$1" script="$2" work="$3" shots="$4"
 rm -rf "$work"
 mkdir -p "$work/config" "$work/data" "$shots"
+# A settings file skips the first-run welcome; first_run_*.drive scripts start without one.
+case "${script##*/}" in first_run_*) ;; *) mkdir -p "$work/config/chatdrill" &&
+  echo '{"format": "chatdrill.settings/1"}' >"$work/config/chatdrill/settings.json" ;; esac
 # Under ASan the app loads Mesa's driver with dlopen and unloads it at exit, so LeakSanitizer
 # reports its allocations from an "<unknown module>" that no suppression can name. Memory
 # errors stay checked; leaks are checked in the headless app tests, which have no driver.

@@ -1,6 +1,7 @@
 // Home: the searchable scenario library (valid cards and invalid files with their
-// diagnostics), recent sessions with scores, the trainer's scenario folders, and the
-// recovery prompt for interrupted sessions.
+// diagnostics) under the learning path's suggestion, recent sessions with scores, the
+// first-run welcome (screens/welcome.cpp) and the recovery prompt for interrupted sessions.
+// The trainer's scenario folders are in the For trainers menu (screens/trainer.cpp).
 #include "screens.h"
 
 #include "simulator/app/ui/keys.h"
@@ -110,29 +111,12 @@ void invalid_card(AppState& s, const engine::ScenarioCheck& e, int index) {
   ImGui::PopID();
 }
 
-// The learning path's pick for this trainee: the easiest scenario of the UI language at
-// first, then the next one by difficulty and the weakest dimension of the recent sessions.
-std::optional<std::pair<classroom::Suggestion, std::shared_ptr<const engine::Scenario>>> suggestion(AppState& s) {
-  std::vector<classroom::PathScenario> library;
-  for (const auto& e : s.library.scenarios.entries())
-    if (e.scenario)
-      library.push_back({e.scenario->id, e.scenario->language, e.scenario->difficulty, e.scenario->skills});
-  std::vector<classroom::PastResult> history;
-  for (const auto& r : s.sessions.recent) history.push_back({r.scenario_id, r.overall, r.scores});
-  auto pick = classroom::suggest_scenario(library, history, s.settings.values.language);
-  if (!pick) return std::nullopt;
-  auto scenario = s.library.scenarios.find(pick->scenario);
-  if (!scenario) return std::nullopt;
-  return std::pair{*pick, std::move(scenario)};
-}
-
 void suggestion_card(AppState& s) {
-  const auto pick = suggestion(s);
+  const auto pick = suggested_scenario(s);
   if (!pick) return;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  const auto& [why, sc] = *pick;
-  using Why = classroom::Suggestion::Why;
+  const auto& sc = pick->scenario;
   begin_panel(p);
   const float button_w = ImGui::CalcTextSize(s.strings("home.start")).x + fs * 2.4f;
   // Narrow (a small window or large text): the button goes under the text, not beside it.
@@ -140,25 +124,14 @@ void suggestion_card(AppState& s) {
   ImGui::PushTextWrapPos(beside ? panel_right() - button_w - fs - ImGui::GetWindowPos().x : 0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, p.accent_v);
   ImGui::PushFont(s.platform.fonts.bold);
-  ImGui::TextUnformatted(s.strings(why.why == Why::first ? "home.suggest.first" : "home.suggest.next"));
+  ImGui::TextUnformatted(s.strings(pick->first ? "home.suggest.first" : "home.suggest.next"));
   ImGui::PopFont();
   ImGui::PopStyleColor();
   const ImVec2 top = ImGui::GetItemRectMin();
   ImGui::PushFont(s.platform.fonts.title);
   wrapped_text(display_text(sc->title));
   ImGui::PopFont();
-  std::string reason;
-  switch (why.why) {
-    case Why::first: reason = s.strings("home.suggest.first_why"); break;
-    case Why::weakest:
-      reason = s.strings.format("home.suggest.weakest_why",
-                                std::string(s.strings(std::string("dim.") + scoring::k_dimensions[*why.dimension])),
-                                why.mean);
-      break;
-    case Why::next_level: reason = s.strings("home.suggest.next_level_why"); break;
-    case Why::again: reason = s.strings("home.suggest.again_why"); break;
-  }
-  muted_text(fmt::format("{} · {}", s.strings.format("home.difficulty", sc->difficulty), reason), p);
+  muted_text(fmt::format("{} · {}", s.strings.format("home.difficulty", sc->difficulty), pick->reason), p);
   ImGui::PopTextWrapPos();
   const ImVec2 after = ImGui::GetCursorScreenPos();
   if (beside) ImGui::SetCursorScreenPos(ImVec2(panel_right() - button_w, top.y));
@@ -250,34 +223,35 @@ void recent_list(AppState& s) {
   }
 }
 
-void folders_list(AppState& s) {
-  const Palette& p = colors(s);
-  ImGui::PushFont(s.platform.fonts.bold);
-  ImGui::TextUnformatted(s.strings("home.folders"));
-  ImGui::PopFont();
-  muted_text(s.strings("home.folders_help"), p);
-  for (std::size_t i = 0; i < s.settings.values.folders.size(); ++i) {
-    ImGui::PushID(static_cast<int>(i));
-    std::string folder = s.settings.values.folders[i];
-    if (ImGui::SmallButton(label(s, "home.remove", "rm").c_str())) remove_folder(s, folder);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(display_text(folder).c_str());
-    ImGui::PopID();
-  }
-  std::string hint = s.strings("home.folder_hint");
-  ImGui::SetNextItemWidth(-ImGui::CalcTextSize(s.strings("home.add")).x - ImGui::GetFontSize() * 2.2f);
-  bool enter =
-      ImGui::InputTextWithHint("##folder", hint.c_str(), &s.library.folder_input, ImGuiInputTextFlags_EnterReturnsTrue);
-  track(s, "home.folder.input");
-  ImGui::SameLine();
-  if (ImGui::Button(label(s, "home.add", "add").c_str()) || enter) {
-    add_folder(s, s.library.folder_input);
-    s.library.folder_input.clear();
-  }
-  track(s, "home.folder.add");
-}
-
 }  // namespace
+
+// The learning path's pick for this trainee: the easiest scenario of the UI language at
+// first, then the next one by difficulty and the weakest dimension of the recent sessions.
+std::optional<SuggestedScenario> suggested_scenario(AppState& s) {
+  std::vector<classroom::PathScenario> library;
+  for (const auto& e : s.library.scenarios.entries())
+    if (e.scenario)
+      library.push_back({e.scenario->id, e.scenario->language, e.scenario->difficulty, e.scenario->skills});
+  std::vector<classroom::PastResult> history;
+  for (const auto& r : s.sessions.recent) history.push_back({r.scenario_id, r.overall, r.scores});
+  auto pick = classroom::suggest_scenario(library, history, s.settings.values.language);
+  if (!pick) return std::nullopt;
+  auto scenario = s.library.scenarios.find(pick->scenario);
+  if (!scenario) return std::nullopt;
+  using Why = classroom::Suggestion::Why;
+  std::string reason;
+  switch (pick->why) {
+    case Why::first: reason = s.strings("home.suggest.first_why"); break;
+    case Why::weakest:
+      reason = s.strings.format("home.suggest.weakest_why",
+                                std::string(s.strings(std::string("dim.") + scoring::k_dimensions[*pick->dimension])),
+                                pick->mean);
+      break;
+    case Why::next_level: reason = s.strings("home.suggest.next_level_why"); break;
+    case Why::again: reason = s.strings("home.suggest.again_why"); break;
+  }
+  return SuggestedScenario{std::move(scenario), std::move(reason), pick->why == Why::first};
+}
 
 void draw_home(AppState& s) {
   const Palette& p = colors(s);
@@ -289,18 +263,15 @@ void draw_home(AppState& s) {
   ImGui::EndChild();
   ImGui::SameLine(0, fs);
   ImGui::BeginChild("##home_side", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-  begin_card("##recent", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f), p);
+  begin_card("##recent", ImVec2(0, 0), p);  // the scenario folders moved to the For trainers menu
   recent_list(s);
   end_card();
-  ImGui::Dummy(ImVec2(0, fs * 0.3f));
-  begin_card("##folders", ImVec2(0, 0), p);
-  folders_list(s);
-  end_card();
   ImGui::EndChild();
+  draw_welcome(s);
 }
 
 void draw_recovery_popup(AppState& s) {
-  if (s.sessions.journals.empty() || s.screen != Screen::home) return;
+  if (s.sessions.journals.empty() || s.screen != Screen::home || s.dialogs.welcome) return;
   if (!s.sessions.recovery_prompted) {
     ImGui::OpenPopup("###recover");
     s.sessions.recovery_prompted = true;

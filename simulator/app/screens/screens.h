@@ -5,6 +5,8 @@
 #include "scoring/core/timestamp.h"
 #include "simulator/app/ui/app_state.h"
 
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace chatdrill::app {
@@ -16,6 +18,17 @@ void draw_session(AppState& state);
 void draw_review(AppState& state);
 void draw_settings(AppState& state);
 void draw_recovery_popup(AppState& state);
+// The first-run welcome over Home (screens/welcome.cpp): shown while state.dialogs.welcome.
+void draw_welcome(AppState& state);
+
+// The learning path's pick for this trainee (classroom/learning_path.h) and why, in the UI
+// language; none when the library has no scenario in it.
+struct SuggestedScenario {
+  std::shared_ptr<const engine::Scenario> scenario;
+  std::string reason;
+  bool first = false;  // the trainee's first in this language ("start here")
+};
+std::optional<SuggestedScenario> suggested_scenario(AppState& state);
 
 // The root window: top bar, then the current screen. Call between NewFrame and Render.
 void draw_app(AppState& state);

@@ -3,7 +3,8 @@
 // averages and one score distribution per dimension, drawn with ImGui. The folder is
 // re-read every k_trainer_poll_seconds through the classroom's incremental class table
 // (ui/classroom_state.cpp).
-// Also the "File" and "Trainer" menus that open an exercise or a results folder.
+// Also the "File" and "For trainers" menus that open an exercise, a results folder or the
+// scenario folders, each path typed or browsed with the file picker (widgets/file_picker.h).
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -15,7 +16,9 @@
 #include "classroom.h"
 #include "screens.h"
 #include "simulator/app/ui/theme.h"
+#include "simulator/app/ui/keys.h"
 #include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/file_picker.h"
 #include "simulator/app/widgets/score_bar.h"
 
 namespace chatdrill::app {
@@ -207,38 +210,110 @@ struct PathPrompt {
   const char* popup;
   const char* title_key;
   const char* hint_key;
+  FilePicker::Mode mode;
 };
 
-// A small modal asking for a path; true (and `path` set) when the user confirms.
+// "Browse…" beside a path field: opens the shared file picker for `owner` (a popup id);
+// true when the picker, drawn here, picked a path (then in `path`).
+bool browse_button(AppState& s, const std::string& owner, FilePicker::Mode mode, std::string& path) {
+  auto& picker = s.dialogs.picker;
+  if (ImGui::Button(label(s, "menu.browse", "browse").c_str())) {
+    open_picker(picker, mode, clean_input(path));
+    s.dialogs.picker_for = owner;
+  }
+  track(s, owner + ".browse");
+  if (s.dialogs.picker_for != owner) return false;
+  if (!draw_file_picker(picker, s.strings, colors(s), [&](const std::string& key) { track(s, key); })) return false;
+  path = picker.picked;
+  return true;
+}
+
+// The width a "Browse…" button takes after a field on the same line.
+float browse_width(const AppState& s) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::CalcTextSize(s.strings("menu.browse")).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+}
+
+// A small modal asking for a path, typed or browsed; true (and `path` set) when confirmed.
 bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
-  ImGui::SetNextWindowSize(ImVec2(fs * 30, 0));
+  ImGui::SetNextWindowSize(ImVec2(std::min(fs * 30, ImGui::GetIO().DisplaySize.x * 0.94f), 0));
   if (!ImGui::BeginPopupModal(prompt.popup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return false;
+  const bool picker_was_open = s.dialogs.picker.open;  // its Escape is the picker's
   wrapped_text(s.strings(prompt.title_key));
-  ImGui::SetNextItemWidth(-1);
+  ImGui::SetNextItemWidth(-browse_width(s));
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path, ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, std::string(prompt.popup) + ".path");
+  ImGui::SameLine();
+  browse_button(s, prompt.popup, prompt.mode, path);  // fills the field; Open confirms
   ok = accent_button(label(s, "menu.open", "open").c_str(), p) || ok;
   track(s, std::string(prompt.popup) + ".open");
   ImGui::SameLine();
-  if (ImGui::Button(label(s, "menu.cancel", "cancel").c_str())) ImGui::CloseCurrentPopup();
-  ok = ok && !clean_input(path).empty();
-  if (ok) ImGui::CloseCurrentPopup();
+  bool cancel = ImGui::Button(label(s, "menu.cancel", "cancel").c_str());
+  track(s, std::string(prompt.popup) + ".cancel");
+  cancel = cancel || (!picker_was_open && ImGui::IsKeyPressed(key(ImGuiKey_Escape), false));
+  ok = ok && !clean_input(path).empty() && !cancel;
+  if (ok || cancel) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return ok;
+}
+
+// The trainer's own scenario folders: listed, removed, added by path or with the picker.
+void folders_dialog(AppState& s) {
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(std::min(fs * 34, ImGui::GetIO().DisplaySize.x * 0.94f), 0));
+  if (!ImGui::BeginPopupModal(label(s, "home.folders", "#folders").c_str(), nullptr,
+                              ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
+    return;
+  const bool picker_was_open = s.dialogs.picker.open;
+  muted_text(s.strings("home.folders_help"), p);
+  for (std::size_t i = 0; i < s.settings.values.folders.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    const std::string folder = s.settings.values.folders[i];
+    if (ImGui::SmallButton(label(s, "home.remove", "rm").c_str())) remove_folder(s, folder);
+    track(s, fmt::format("home.folder.remove.{}", i));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(display_text(folder).c_str());
+    ImGui::PopID();
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float add_w = ImGui::CalcTextSize(s.strings("home.add")).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  ImGui::SetNextItemWidth(-browse_width(s) - add_w);
+  bool add = ImGui::InputTextWithHint("##folder", s.strings("home.folder_hint"), &s.library.folder_input,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  track(s, "home.folder.input");
+  ImGui::SameLine();
+  browse_button(s, "###folders", FilePicker::Mode::folder, s.library.folder_input);
+  ImGui::SameLine();
+  add = ImGui::Button(label(s, "home.add", "add").c_str()) || add;
+  track(s, "home.folder.add");
+  if (add) {
+    add_folder(s, s.library.folder_input);
+    s.library.folder_input.clear();
+  }
+  ImGui::Spacing();
+  const bool close = ImGui::Button(label(s, "menu.close", "close").c_str()) ||
+                     (!picker_was_open && ImGui::IsKeyPressed(key(ImGuiKey_Escape), false));
+  track(s, "folders.close");
+  if (close) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
 }
 
 }  // namespace
 
 void draw_classroom_menus(AppState& s) {
-  static constexpr PathPrompt k_exercise{"###open_exercise", "menu.open_exercise_help", "menu.exercise_hint"};
-  static constexpr PathPrompt k_results{"###open_results", "menu.open_results_help", "menu.results_hint"};
+  static constexpr PathPrompt k_exercise{"###open_exercise", "menu.open_exercise_help", "menu.exercise_hint",
+                                         FilePicker::Mode::file};
+  static constexpr PathPrompt k_results{"###open_results", "menu.open_results_help", "menu.results_hint",
+                                        FilePicker::Mode::folder};
   const bool in_session = s.sessions.live && !s.sessions.live->session().finished();
   if (ImGui::Button(label(s, "menu.file", "menu_file").c_str())) ImGui::OpenPopup("##file_menu");
   track(s, "menu.file");
   ImGui::SameLine();
+  // Everything only a trainer needs, behind one entry: a trainee's Home stays the library.
   if (ImGui::Button(label(s, "menu.trainer", "menu_trainer").c_str())) ImGui::OpenPopup("##trainer_menu");
   track(s, "menu.trainer");
   bool ask_exercise = false, ask_results = false;
@@ -255,13 +330,18 @@ void draw_classroom_menus(AppState& s) {
     track(s, "menu.open_results");
     if (s.classroom.trainer && ImGui::MenuItem(label(s, "menu.show_dashboard", "show_dashboard").c_str()))
       s.screen = Screen::trainer;
+    track(s, "menu.show_dashboard");
+    if (ImGui::MenuItem(label(s, "menu.folders", "folders").c_str())) s.dialogs.folders = true;
+    track(s, "menu.folders");
     ImGui::EndPopup();
   }
   if (ask_exercise) ImGui::OpenPopup(k_exercise.popup);
   if (ask_results) ImGui::OpenPopup(k_results.popup);
   if (ask_exercise || ask_results) s.classroom.path_input.clear();
+  if (s.dialogs.folders) ImGui::OpenPopup(label(s, "home.folders", "#folders").c_str()), s.dialogs.folders = false;
   if (path_prompt(s, k_exercise, s.classroom.path_input)) open_exercise(s, clean_input(s.classroom.path_input));
   if (path_prompt(s, k_results, s.classroom.path_input)) open_results_folder(s, s.classroom.path_input);
+  folders_dialog(s);
 }
 
 }  // namespace chatdrill::app

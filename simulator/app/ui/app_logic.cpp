@@ -69,7 +69,12 @@ void refresh_lists(AppState& s) {
 void init_state(AppState& s, AppOptions options) {
   s.options = std::move(options);
   s.settings.path = (config_dir() / "settings.json").string();
+  std::error_code ec;
+  const bool first_start = !fs::exists(s.settings.path, ec) && !ec;
   s.settings.values = load_settings(s.settings.path, s.settings.error);
+  if (first_start) s.settings.values.language = language_from_locale(s.options.locale);
+  // The welcome waits for a plain start: --exercise and --start already say what to open.
+  s.dialogs.welcome = first_start && s.options.exercise.empty() && s.options.start_scenario.empty();
   s.sessions.folder = sessions_dir();
   if (auto err = s.strings.load(strings_path(s.settings.values.language)); !err.empty()) s.status = err;
   s.library.scenarios.set_sources(library_sources(s));
@@ -94,13 +99,20 @@ void apply_settings(AppState& s) {
   s.platform.fonts_dirty = true;
 }
 
-void set_language(AppState& s, const std::string& language) {
+void set_language(AppState& s, const std::string& language, bool save) {
   if (auto err = s.strings.load(strings_path(language)); !err.empty()) {
     s.status = err;
     return;
   }
   s.settings.values.language = language;
+  if (save) save_settings_now(s);
+}
+
+void finish_welcome(AppState& s, std::shared_ptr<const engine::Scenario> start) {
+  s.dialogs.welcome = false;
+  s.settings.values.trainee = clean_input(s.settings.values.trainee);
   save_settings_now(s);
+  if (start) start_session(s, std::move(start));
 }
 
 std::unique_ptr<LiveSession> make_live_session(std::shared_ptr<classroom::SessionRecord> record, bool in_exercise,

@@ -10,6 +10,8 @@
 #include "settings.h"
 #include "strings.h"
 
+#include "simulator/app/widgets/file_picker.h"
+
 #include "scoring/core/paths.h"
 #include "simulator/classroom/results.h"
 #include "simulator/classroom/session_record.h"
@@ -88,6 +90,7 @@ struct AppOptions {
   std::string start_scenario;              // --start ID: open straight into a session with this scenario
   std::vector<std::string> scenario_dirs;  // --scenarios DIR (extra, this run only)
   std::optional<std::uint64_t> seed;       // --seed N (fixed persona randomness)
+  LocaleEnv locale;                        // the system's locale variables (main), for a first start
   int width = 1280, height = 800;
 };
 
@@ -105,7 +108,7 @@ struct LibraryPart {
   Library scenarios;         // bundled + the trainer's folders, hot-reloaded
   double last_poll = -1e9;   // app time of the last reload check
   std::string search;        // Home's search box
-  std::string folder_input;  // Settings: the folder being typed
+  std::string folder_input;  // the scenario-folders dialog (For trainers): the folder being typed
 };
 
 // Free-practice sessions: the chat on the session screen, the review, the history.
@@ -124,6 +127,14 @@ struct ClassroomPart {
   std::shared_ptr<ExerciseView> exercise;
   std::shared_ptr<TrainerView> trainer;
   std::string path_input;  // the path typed into the File/Trainer prompts
+};
+
+// The first-run welcome and the dialogs that ask for a path (one file picker, shared).
+struct DialogsPart {
+  bool welcome = false;         // no settings.json at start: the welcome shows until the trainee chooses
+  bool folders = false;         // open the trainer's scenario-folders dialog (the top bar does)
+  FilePicker picker;            // Browse… in the path prompts and the folders dialog
+  std::string picker_for;       // which prompt opened the picker, so only it takes the pick
 };
 
 // What the window layer sets and the look follows: fonts, scale, theme, input, quitting.
@@ -159,6 +170,7 @@ struct AppState {
   LibraryPart library;
   SessionsPart sessions;
   ClassroomPart classroom;
+  DialogsPart dialogs;
   PlatformPart platform;
   DriverPart driver;
 };
@@ -166,7 +178,11 @@ struct AppState {
 // [Commands] screens call these; tests call them too.
 // Loads settings, strings, the library, recent sessions and interrupted journals.
 void init_state(AppState& state, AppOptions options);
-void set_language(AppState& state, const std::string& language);
+// Loads the string table; `save` false keeps it unsaved (the welcome saves when it closes).
+void set_language(AppState& state, const std::string& language, bool save = true);
+// Closes the first-run welcome and saves the settings chosen there (so it is shown once);
+// `start` opens the suggested scenario (may be null: Home, to browse the library).
+void finish_welcome(AppState& state, std::shared_ptr<const engine::Scenario> start);
 void save_settings_now(AppState& state);
 void apply_settings(AppState& state);  // theme/scale/fonts after a change
 void start_session(AppState& state, std::shared_ptr<const engine::Scenario> scenario);

@@ -19,6 +19,13 @@ std::filesystem::path xdg(const char* var, const char* fallback) {
 
 }  // namespace
 
+std::string language_from_locale(const LocaleEnv& env) {
+  const std::string& value = !env.lc_all.empty() ? env.lc_all : !env.lc_messages.empty() ? env.lc_messages : env.lang;
+  const std::string code = value.substr(0, value.find_first_of("_.@"));
+  if (code.empty() || code == "C" || code == "POSIX" || code == "fi") return "fi";
+  return "en";
+}
+
 std::filesystem::path config_dir() { return xdg("XDG_CONFIG_HOME", ".config"); }
 std::filesystem::path data_dir() { return xdg("XDG_DATA_HOME", ".local/share"); }
 

@@ -18,6 +18,17 @@ struct Settings {
   std::vector<std::string> folders;  // extra scenario folders the trainer added
 };
 
+// The locale variables a first start reads, passed in by main (tests pass their own).
+struct LocaleEnv {
+  std::string lc_all, lc_messages, lang;  // LC_ALL, LC_MESSAGES, LANG; empty when unset
+};
+
+// The UI language for a first start: the first set of LC_ALL, LC_MESSAGES, LANG (as the C
+// library picks the messages locale) decides: Finnish ("fi", "fi_FI.UTF-8", "fi_FI@euro")
+// gives "fi", any other language "en". No locale at all (unset, "C", "POSIX", "C.UTF-8")
+// says nothing about the person, so Finnish, the primary language, stays.
+std::string language_from_locale(const LocaleEnv& env);
+
 // $XDG_CONFIG_HOME/chatdrill (fallback ~/.config/chatdrill).
 std::filesystem::path config_dir();
 // $XDG_DATA_HOME/chatdrill (fallback ~/.local/share/chatdrill).
