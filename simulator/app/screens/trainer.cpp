@@ -12,11 +12,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <utility>
 
 #include "classroom.h"
 #include "screens.h"
-#include "simulator/app/ui/theme.h"
 #include "simulator/app/ui/keys.h"
+#include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/controls.h"
 #include "simulator/app/widgets/file_picker.h"
 #include "simulator/app/widgets/score_bar.h"
@@ -225,6 +226,7 @@ bool browse_button(AppState& s, const std::string& owner, FilePicker::Mode mode,
   if (s.dialogs.picker_for != owner) return false;
   if (!draw_file_picker(picker, s.strings, colors(s), [&](const std::string& key) { track(s, key); })) return false;
   path = picker.picked;
+  s.dialogs.focus_field = true;  // Enter in the filled field then confirms
   return true;
 }
 
@@ -243,7 +245,7 @@ bool path_prompt(AppState& s, const PathPrompt& prompt, std::string& path) {
   const bool picker_was_open = s.dialogs.picker.open;  // its Escape is the picker's
   wrapped_text(s.strings(prompt.title_key));
   ImGui::SetNextItemWidth(-browse_width(s));
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  if (ImGui::IsWindowAppearing() || std::exchange(s.dialogs.focus_field, false)) ImGui::SetKeyboardFocusHere();
   bool ok = ImGui::InputTextWithHint("##path", s.strings(prompt.hint_key), &path, ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, std::string(prompt.popup) + ".path");
   ImGui::SameLine();
@@ -282,6 +284,7 @@ void folders_dialog(AppState& s) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float add_w = ImGui::CalcTextSize(s.strings("home.add")).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   ImGui::SetNextItemWidth(-browse_width(s) - add_w);
+  if (std::exchange(s.dialogs.focus_field, false)) ImGui::SetKeyboardFocusHere();
   bool add = ImGui::InputTextWithHint("##folder", s.strings("home.folder_hint"), &s.library.folder_input,
                                       ImGuiInputTextFlags_EnterReturnsTrue);
   track(s, "home.folder.input");

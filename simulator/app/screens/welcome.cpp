@@ -78,15 +78,21 @@ void draw_welcome(AppState& s) {
   // F1's help replaces the welcome while it shows; the welcome comes back after.
   if (!ImGui::IsPopupOpen("###welcome") && !s.platform.help) ImGui::OpenPopup("###welcome");
   const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiStyle& style = ImGui::GetStyle();
   const float fs = ImGui::GetFontSize();
   const float width = std::min(fs * 36, io.DisplaySize.x * 0.94f);
+  // The text scrolls when the window is short (small window, scale 2); the buttons stay.
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2.5f;
+  const float most = io.DisplaySize.y * 0.94f - footer - style.WindowPadding.y * 2;
+  const float body = s.dialogs.welcome_height > 0 ? std::min(s.dialogs.welcome_height, most) : most;
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, 0));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, io.DisplaySize.y * 0.94f));
   if (!ImGui::BeginPopupModal("###welcome", nullptr,
                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove))
     return;
   const Palette& p = colors(s);
+  ImGui::BeginChild("##welcome_body", ImVec2(0, std::max(body, fs * 4)), false,
+                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);  // arrows cross into it
   ImGui::PushFont(s.platform.fonts.title);
   wrapped_text(s.strings("welcome.title"));
   ImGui::PopFont();
@@ -95,6 +101,8 @@ void draw_welcome(AppState& s) {
   bool start = name_field(s);
   const auto pick = suggested_scenario(s);
   suggestion(s, pick);
+  s.dialogs.welcome_height = ImGui::GetCursorPosY();  // the content, scrolled or not
+  ImGui::EndChild();
   ImGui::Spacing();
   if (pick) {
     start = accent_button(label(s, "welcome.start", "welcome_start").c_str(), p) || start;

@@ -131,10 +131,12 @@ struct ClassroomPart {
 
 // The first-run welcome and the dialogs that ask for a path (one file picker, shared).
 struct DialogsPart {
-  bool welcome = false;         // no settings.json at start: the welcome shows until the trainee chooses
-  bool folders = false;         // open the trainer's scenario-folders dialog (the top bar does)
-  FilePicker picker;            // Browse… in the path prompts and the folders dialog
-  std::string picker_for;       // which prompt opened the picker, so only it takes the pick
+  bool welcome = false;      // no settings.json at start: the welcome shows until the trainee chooses
+  bool folders = false;      // open the trainer's scenario-folders dialog (the top bar does)
+  FilePicker picker;         // Browse… in the path prompts and the folders dialog
+  std::string picker_for;    // which prompt opened the picker, so only it takes the pick
+  bool focus_field = false;  // after a pick: the prompt's path field takes the keyboard
+  float welcome_height = 0;  // the welcome's text as last drawn (it scrolls when taller than the window)
 };
 
 // What the window layer sets and the look follows: fonts, scale, theme, input, quitting.

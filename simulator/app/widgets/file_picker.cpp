@@ -211,14 +211,19 @@ bool entry_list(FilePicker& picker, const Strings& text, const Palette& p, const
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const auto& e = entries[static_cast<std::size_t>(i)];
       ImGui::PushID(i);
-      if (!e.folder) ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+      const bool selected = picker.selected == i;  // filled, so it differs from a hovered row
+      if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Header, ImGui::ColorConvertU32ToFloat4(p.accent_fill));
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImGui::ColorConvertU32ToFloat4(p.accent_fill));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.on_accent));
+      }
       const std::string name = display_text(e.name) + (e.folder ? "/" : "");
-      if (ImGui::Selectable(name.c_str(), picker.selected == i,
+      if (ImGui::Selectable(name.c_str(), selected,
                             ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
         picker.selected = i;
         double_clicked = ImGui::IsMouseDoubleClicked(0);
       }
-      if (!e.folder) ImGui::PopStyleColor();
+      if (selected) ImGui::PopStyleColor(3);
       track("picker.entry." + std::to_string(i));
       ImGui::PopID();
     }
@@ -282,8 +287,8 @@ bool draw_file_picker(FilePicker& picker, const Strings& text, const Palette& p,
   } else {
     const bool opens = has_selection && picker.listing.entries[static_cast<std::size_t>(picker.selected)].folder;
     if (!has_selection) ImGui::BeginDisabled();
-    if (accent_button((std::string(text(opens ? "picker.open_folder" : "picker.choose_file")) + "##picker_choose").c_str(),
-                      p))
+    if (accent_button(
+            (std::string(text(opens ? "picker.open_folder" : "picker.choose_file")) + "##picker_choose").c_str(), p))
       picked = picker_activate(picker) || picked;
     if (!has_selection) ImGui::EndDisabled();
   }
