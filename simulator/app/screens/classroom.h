@@ -11,7 +11,8 @@ void draw_exercise(AppState& state);
 void draw_trainer(AppState& state);
 // The countdown strip shown above every screen while an exercise runs.
 void draw_exercise_strip(AppState& state);
-// "File" and "Trainer" menus for the top bar, with their path prompts.
+// "File" and "For trainers" menus for the top bar, with their path prompts, the file
+// picker behind Browse… and the scenario-folders dialog.
 void draw_classroom_menus(AppState& state);
 
 }  // namespace chatdrill::app

@@ -111,7 +111,7 @@ void draw_welcome(AppState& s) {
     ImGui::SameLine();
   }
   bool browse = ImGui::Button(label(s, "welcome.browse", "welcome_browse").c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Esc");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.strings("shortcut.browse"));
   track(s, "welcome.browse");
   muted_text(s.strings("welcome.keys"), p);
   // Enter and Escape once the name field is left (in it, Escape only leaves the field).
