@@ -165,16 +165,17 @@ void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats,
   ImGui::PopID();
 }
 
-// One histogram per measure, as many to a row as stay at least ~11 em wide; rows that do
-// not fit under the table scroll with the page.
+// One histogram per measure, as many to a row as stay at least ~11 em wide, the rows even
+// and sharing the height left; rows that do not fit (8 em at least) scroll with the page.
 void charts(AppState& s, TrainerView& v) {
   const float fs = ImGui::GetFontSize();
   const std::size_t n = classroom::k_measures.size();
   const float gap = fs * 0.6f, avail = ImGui::GetContentRegionAvail().x;
-  const std::size_t per_row = std::clamp<std::size_t>(static_cast<std::size_t>((avail + gap) / (fs * 11 + gap)), 1, n);
-  const std::size_t rows = (n + per_row - 1) / per_row;
+  const std::size_t most = std::clamp<std::size_t>(static_cast<std::size_t>((avail + gap) / (fs * 11 + gap)), 1, n);
+  const std::size_t rows = (n + most - 1) / most, per_row = (n + rows - 1) / rows;  // 4 + 3, not 6 + 1
   const float w = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-  const float h = std::max(fs * 8, rows == 1 ? ImGui::GetContentRegionAvail().y : fs * 9);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1);
+  const float h = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - spacing) / static_cast<float>(rows));
   for (std::size_t m = 0; m < n; ++m) {
     if (m % per_row) ImGui::SameLine(0, gap);
     histogram(s, m, v.table.stats()[m], ImVec2(w, h));
