@@ -4,6 +4,10 @@
 #include "simulator/app/ui/args.h"
 #include "simulator/app/ui/driver.h"
 
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
 using chatdrill::app::Driver;
 using chatdrill::app::parse_drive_script;
 using chatdrill::app::Screen;
@@ -59,4 +63,23 @@ TEST_CASE("app options parse and reject bad usage") {
   CHECK(chatdrill::app::parse_args(3, const_cast<char**>(bad)).error.find("--sed") != std::string::npos);
   const char* missing[] = {"chatdrill", "--drive"};
   CHECK_FALSE(chatdrill::app::parse_args(2, const_cast<char**>(missing)).error.empty());
+}
+
+TEST_CASE("the rects step saves where every tracked item of the last frame was drawn") {
+  Headless h("driver_rects");
+  std::string error;
+  Driver driver(parse_drive_script("wait-frames 2\nrects items.json\n", "r.drive", error), h.dir().string());
+  REQUIRE(error.empty());
+  for (int i = 0; i < 10 && !driver.done(); ++i) {
+    driver.before_frame(h.state, ImGui::GetIO());
+    h.frame();
+  }
+  REQUIRE(driver.error() == "");
+  std::ifstream in(h.dir() / "items.json");
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  REQUIRE(doc.is_object());
+  CHECK(doc["display"][0].get<float>() == ImGui::GetIO().DisplaySize.x);
+  const auto search = doc["items"]["home.search"];
+  REQUIRE(search.is_array());
+  CHECK(search[2].get<float>() > search[0].get<float>());
 }

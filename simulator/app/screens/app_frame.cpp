@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace chatdrill::app {
 
@@ -45,51 +46,103 @@ void nav_button(AppState& s, const char* key, const char* id, Screen target, boo
   track(s, id);
 }
 
+struct NavItem {
+  const char* key;
+  Screen target;
+  bool enabled;
+};
+
+float button_width(const char* text) { return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+// The brand, the File and Trainer menus and the nav. The nav sits right-aligned on the same
+// line when everything fits; otherwise (a narrow window, scale 2, large text) it moves to
+// rows of its own under the menus, so no button is ever cut off.
 void top_bar(AppState& s) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool in_session = s.sessions.live && !s.sessions.live->session().finished();
+  std::vector<NavItem> nav{{"nav.home", Screen::home, !in_session}};
+  if (s.sessions.live) nav.push_back({"nav.session", Screen::session, true});
+  if (s.sessions.review) nav.push_back({"nav.review", Screen::review, !in_session});
+  nav.push_back({"nav.settings", Screen::settings, !in_session});
+
+  const ImVec2 pad(fs * 1.2f, fs * 0.55f);
+  const float d = ImGui::GetFrameHeight() * 1.1f;
+  const float inner = ImGui::GetContentRegionAvail().x - pad.x * 2;
+  ImGui::PushFont(s.platform.fonts.bold);
+  const float brand_w = d + style.ItemSpacing.x + ImGui::CalcTextSize(s.strings("app.name")).x;
+  ImGui::PopFont();
+  const float menus_w =
+      button_width(s.strings("menu.file")) + style.ItemSpacing.x + button_width(s.strings("menu.trainer"));
+  const bool tagline = inner > fs * 72;  // the tagline gives way on narrow or scaled-up windows
+  const float left_w =
+      brand_w + fs * 1.5f + menus_w + (tagline ? fs * 0.6f + ImGui::CalcTextSize(s.strings("app.tagline")).x : 0);
+  // Lay the nav out: one row beside the menus, or as many rows under them as it needs.
+  float nav_w = 0;
+  for (const auto& n : nav) nav_w += button_width(s.strings(n.key)) + style.ItemSpacing.x;
+  nav_w -= style.ItemSpacing.x;
+  const bool nav_inline = left_w + fs + nav_w <= inner;
+  std::vector<int> row_of(nav.size(), 0);
+  std::vector<float> row_w(1, 0);
+  if (!nav_inline) {
+    for (std::size_t i = 0; i < nav.size(); ++i) {
+      const float w = button_width(s.strings(nav[i].key));
+      if (row_w.back() > 0 && row_w.back() + style.ItemSpacing.x + w > inner) row_w.push_back(0);
+      row_w.back() += (row_w.back() > 0 ? style.ItemSpacing.x : 0) + w;
+      row_of[i] = static_cast<int>(row_w.size()) - 1;
+    }
+  }
+  const float row_h = ImGui::GetFrameHeight() + style.ItemSpacing.y;
+  const float height = nav_inline ? fs * 3.0f : pad.y * 2 + d + fs * 0.3f + row_h * static_cast<float>(row_w.size());
+
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.panel));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(fs * 1.2f, fs * 0.55f));
-  ImGui::BeginChild("##topbar", ImVec2(0, fs * 3.0f), false,
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad);
+  ImGui::BeginChild("##topbar", ImVec2(0, height), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   const float bar_y = ImGui::GetCursorPosY();
-  float d = ImGui::GetFrameHeight() * 1.1f;
   dl->AddRectFilled(o, ImVec2(o.x + d, o.y + d), p.accent_fill, d * 0.3f);
   dl->AddText(s.platform.fonts.bold, fs * 0.95f, ImVec2(o.x + d * 0.2f, o.y + d * 0.2f), p.on_accent, "cd");
   ImGui::Dummy(ImVec2(d, d));
   ImGui::SameLine();
-  if (s.platform.fonts.title) ImGui::PushFont(s.platform.fonts.bold);
+  ImGui::PushFont(s.platform.fonts.bold);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (d - fs) / 2);
   ImGui::TextUnformatted(s.strings("app.name"));
-  if (s.platform.fonts.title) ImGui::PopFont();
-  if (ImGui::GetWindowWidth() > fs * 74) {  // the tagline gives way on narrow or scaled-up windows
+  ImGui::PopFont();
+  if (tagline) {
     ImGui::SameLine(0, fs * 0.6f);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
     ImGui::TextUnformatted(s.strings("app.tagline"));
     ImGui::PopStyleColor();
   }
   ImGui::SameLine(0, fs * 1.5f);
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (d - fs) / 2 + (d - ImGui::GetFrameHeight()) / 2);
+  ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);
   draw_classroom_menus(s);
-  bool in_session = s.sessions.live && !s.sessions.live->session().finished();
-  // Right-aligned by the buttons' real width (it changes with language and scale), never
-  // over what the bar shows before them.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  float nav_w = 0;
-  for (const char* key :
-       {"nav.home", "nav.settings", s.sessions.live ? "nav.session" : "", s.sessions.review ? "nav.review" : ""})
-    if (*key) nav_w += ImGui::CalcTextSize(s.strings(key)).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-  ImGui::SameLine();
-  float right = ImGui::GetWindowWidth() - style.WindowPadding.x - nav_w;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX() + fs, right));
-  ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);  // absolute: menus before may shift the line
-  nav_button(s, "nav.home", "nav.home", Screen::home, !in_session);
-  ImGui::SameLine();
-  if (s.sessions.live) nav_button(s, "nav.session", "nav.session", Screen::session, true), ImGui::SameLine();
-  if (s.sessions.review) nav_button(s, "nav.review", "nav.review", Screen::review, !in_session), ImGui::SameLine();
-  nav_button(s, "nav.settings", "nav.settings", Screen::settings, !in_session);
+  // Right-aligned by the buttons' real width (it changes with language and scale). Positions
+  // are absolute: the menus before may shift the line.
+  const float right = pad.x + inner;
+  for (std::size_t i = 0; i < nav.size(); ++i) {
+    if (nav_inline) {
+      if (i == 0) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(right - nav_w);
+        ImGui::SetCursorPosY(bar_y + (d - ImGui::GetFrameHeight()) / 2);
+      } else {
+        ImGui::SameLine();
+      }
+    } else {
+      const int row = row_of[i];
+      if (i == 0 || row != row_of[i - 1]) {
+        ImGui::SetCursorPosX(right - row_w[static_cast<std::size_t>(row)]);
+        ImGui::SetCursorPosY(bar_y + d + fs * 0.3f + row_h * static_cast<float>(row));
+      } else {
+        ImGui::SameLine();
+      }
+    }
+    nav_button(s, nav[i].key, nav[i].key, nav[i].target, nav[i].enabled);
+  }
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();

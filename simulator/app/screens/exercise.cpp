@@ -37,10 +37,22 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   ImGui::PushID(index);
-  const auto graded =
-      std::count_if(r.grade.dimensions.begin(), r.grade.dimensions.end(), [](const auto& d) { return d.graded; });
-  const float height = ImGui::GetTextLineHeightWithSpacing() +
-                       ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::max<long>(graded, 2)) + fs * 2.2f;
+  float label_w = 0;
+  float rows = 0;
+  for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
+    if (!r.grade.dimensions[d].graded) continue;
+    label_w = std::max(label_w, ImGui::CalcTextSize(s.strings(std::string("dim.") + scoring::k_dimensions[d])).x);
+    rows += 1;
+  }
+  label_w += fs;
+  // The bars beside the badge when the card is wide enough, under it otherwise.
+  const float badge_w = score_badge_width(s.strings("review.overall"));
+  const float inner = ImGui::GetContentRegionAvail().x - fs * 2;
+  const bool beside = inner >= badge_w + fs + score_row_width(label_w);
+  const float bars_w = beside ? inner - badge_w - fs : inner;
+  const float row_h = ImGui::GetFrameHeightWithSpacing() * (score_row_width(label_w) <= bars_w ? 1.0f : 2.0f);
+  const float content = beside ? std::max(fs * 5, rows * row_h) : fs * 5 + rows * row_h;
+  const float height = ImGui::GetTextLineHeightWithSpacing() * 1.5f + content + fs * 2.2f;
   begin_card("##score", ImVec2(0, height), p);
   ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(display_text(r.scenario_title.empty() ? r.scenario_id : r.scenario_title).c_str());
@@ -48,13 +60,11 @@ void scores_card(AppState& s, const classroom::SessionResult& r, int index) {
   ImGui::SameLine(0, fs);
   chip(outcome_text(s, nullptr, r.outcome()).c_str(), p.accent_soft, p.accent);
   score_badge(r.grade.overall, s.strings("review.overall"), s.platform.fonts.title, p);
-  ImGui::SameLine(0, fs);
+  if (beside) ImGui::SameLine(0, fs);
   ImGui::BeginGroup();
-  const float x0 = ImGui::GetCursorPosX();
   for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d) {
     if (!r.grade.dimensions[d].graded) continue;
-    ImGui::SetCursorPosX(x0);
-    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score, x0 + fs * 9, p);
+    score_bar(s.strings(std::string("dim.") + scoring::k_dimensions[d]), r.grade.dimensions[d].score, label_w, p);
   }
   ImGui::EndGroup();
   end_card();

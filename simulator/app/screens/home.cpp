@@ -144,7 +144,8 @@ void suggestion_card(AppState& s) {
   ImGui::Dummy(ImVec2(0, fs * 0.1f));
 }
 
-void library_column(AppState& s) {
+// `scrolls`: the list scrolls in a child of its own (two columns); stacked, the page does.
+void library_column(AppState& s, bool scrolls) {
   const float fs = ImGui::GetFontSize();
   ImGui::PushFont(s.platform.fonts.title);
   ImGui::TextUnformatted(s.strings("home.library"));
@@ -155,7 +156,7 @@ void library_column(AppState& s) {
     s.library.search = clean_input(s.library.search);
   track(s, "home.search");
   ImGui::Spacing();
-  ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  if (scrolls) ImGui::BeginChild("##library", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   if (s.library.search.empty()) suggestion_card(s);  // first in the list, under the search box
   int shown = 0, index = 0;
   for (const auto& e : s.library.scenarios.entries()) {
@@ -171,7 +172,7 @@ void library_column(AppState& s) {
     ++shown;
   }
   if (shown == 0) muted_text(s.strings("home.no_scenarios"), colors(s));
-  ImGui::EndChild();
+  if (scrolls) ImGui::EndChild();
 }
 
 void recent_list(AppState& s) {
@@ -253,13 +254,26 @@ std::optional<SuggestedScenario> suggested_scenario(AppState& s) {
   return SuggestedScenario{std::move(scenario), std::move(reason), pick->why == Why::first};
 }
 
+// Two columns (library | recent sessions) when there is room; on a narrow
+// window or with large text, one column that scrolls as a whole.
 void draw_home(AppState& s) {
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   float width = ImGui::GetContentRegionAvail().x;
   float side = std::max(fs * 18, width * 0.34f);
+  if (width - side - fs < fs * 24) {
+    ImGui::BeginChild("##home_page", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    library_column(s, false);
+    ImGui::Spacing();
+    begin_card("##recent", ImVec2(0, fs * 14), p);
+    recent_list(s);
+    end_card();
+    ImGui::EndChild();
+    draw_welcome(s);
+    return;
+  }
   ImGui::BeginChild("##home_main", ImVec2(width - side - fs, 0), false, ImGuiWindowFlags_NoBackground);
-  library_column(s);
+  library_column(s, true);
   ImGui::EndChild();
   ImGui::SameLine(0, fs);
   ImGui::BeginChild("##home_side", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);

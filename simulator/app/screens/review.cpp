@@ -25,27 +25,49 @@ std::string dim_label(const AppState& s, std::size_t d) {
   return s.strings(std::string("dim.") + scoring::k_dimensions[d]);
 }
 
+// Title, outcome and the buttons on one line when they fit; otherwise the buttons go first,
+// right-aligned, and the title wraps under them (never under the buttons).
 void header(AppState& s) {
   auto& r = *s.sessions.review;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::string title =
+      display_text(r.result.scenario_title.empty() ? r.result.scenario_id : r.result.scenario_title);
+  const std::string outcome = outcome_text(s, r.scenario.get(), r.result.outcome());
+  const char* back = r.from_dashboard ? "review.back_dashboard" : "review.home";
+  const float buttons = ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings(back)).x +
+                        style.FramePadding.x * 4 + style.ItemSpacing.x;
   ImGui::PushFont(s.platform.fonts.title);
-  std::string title = r.result.scenario_title.empty() ? r.result.scenario_id : r.result.scenario_title;
-  ImGui::TextUnformatted(display_text(title).c_str());
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
   ImGui::PopFont();
-  ImGui::SameLine(0, fs);
-  std::string outcome = outcome_text(s, r.scenario.get(), r.result.outcome());
+  const float chip_w = ImGui::CalcTextSize(outcome.c_str()).x + fs;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool one_line = title_w + fs + chip_w + fs + buttons <= width;
+  const float x0 = ImGui::GetCursorPosX();
+  auto draw_buttons = [&] {
+    ImGui::SetCursorPosX(x0 + std::max(0.0f, width - buttons));
+    if (ImGui::Button(label(s, "review.export", "export").c_str())) export_review(s);
+    track(s, "review.export");
+    ImGui::SameLine();
+    if (accent_button(label(s, back, "home").c_str(), p)) s.screen = r.from_dashboard ? Screen::trainer : Screen::home;
+    track(s, r.from_dashboard ? "review.back_dashboard" : "review.home");
+  };
+  if (!one_line) draw_buttons();
+  ImGui::PushFont(s.platform.fonts.title);
+  ImGui::PushTextWrapPos(one_line ? 0.0f : x0 + width);
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  track(s, "review.title");
+  if (one_line || ImGui::GetItemRectSize().x + fs + chip_w <= width) ImGui::SameLine(0, fs);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.25f);
   chip(outcome.c_str(), p.accent_soft, p.accent);
-  const char* back = r.from_dashboard ? "review.back_dashboard" : "review.home";
-  float buttons =
-      ImGui::CalcTextSize(s.strings("review.export")).x + ImGui::CalcTextSize(s.strings(back)).x + fs * 4.5f;
-  ImGui::SameLine(ImGui::GetWindowWidth() - buttons);
-  if (ImGui::Button(label(s, "review.export", "export").c_str())) export_review(s);
-  track(s, "review.export");
-  ImGui::SameLine();
-  if (accent_button(label(s, back, "home").c_str(), p)) s.screen = r.from_dashboard ? Screen::trainer : Screen::home;
-  track(s, r.from_dashboard ? "review.back_dashboard" : "review.home");
+  if (one_line) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - fs * 0.25f);
+    draw_buttons();
+  }
   // Whose session it is, and in which exercise (a trainer reads many).
   if (!r.result.trainee.empty() || !r.result.exercise_title.empty()) {
     std::string who = display_text(r.result.trainee);
@@ -57,25 +79,61 @@ void header(AppState& s) {
   if (!r.export_message.empty()) muted_text(display_text(r.export_message), p);
 }
 
+float label_column(const AppState& s) {
+  float w = 0;
+  for (std::size_t d = 0; d < scoring::k_dimensions.size(); ++d)
+    w = std::max(w, ImGui::CalcTextSize(dim_label(s, d).c_str()).x);
+  return w + ImGui::GetFontSize();
+}
+
+// The width the scores card needs with the bars beside the badge.
+float scores_width(const AppState& s) {
+  const float fs = ImGui::GetFontSize();
+  return score_badge_width(s.strings("review.overall")) + fs * 1.2f + score_row_width(label_column(s)) + fs * 2.5f;
+}
+
+std::size_t graded_count(const AppState& s) {
+  std::size_t n = 0;
+  for (const auto& d : s.sessions.review->result.grade.dimensions) n += d.graded ? 1 : 0;
+  return n;
+}
+
+// The scores card's height at `width`: bars beside the badge, or under it; each bar beside
+// its label, or under it.
+float scores_height(const AppState& s, float width) {
+  const float fs = ImGui::GetFontSize();
+  const float inner = width - fs * 2;  // begin_card's padding
+  const bool beside = inner >= scores_width(s) - fs * 2.5f;
+  const float bars_w = beside ? inner - score_badge_width(s.strings("review.overall")) - fs * 1.2f : inner;
+  const float row_h = ImGui::GetFrameHeightWithSpacing() * (score_row_width(label_column(s)) <= bars_w ? 1.0f : 2.0f);
+  const float rows = static_cast<float>(graded_count(s)) * row_h;
+  const float content = beside ? std::max(fs * 5, rows) : fs * 5 + ImGui::GetStyle().ItemSpacing.y + rows;
+  return content + fs * 2.0f;
+}
+
+// The overall badge and a bar per dimension, the bars beside the badge when the card is
+// wide enough and under it otherwise. Each number's rectangle is tracked (the OCR test
+// crops them from the screenshot).
 void scores(AppState& s, float height) {
   auto& g = s.sessions.review->result.grade;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   begin_card("##scores", ImVec2(0, height), p);
-  score_badge(g.overall, s.strings("review.overall"), s.platform.fonts.title, p);
-  ImGui::SameLine(0, fs * 1.2f);
+  const bool beside = ImGui::GetContentRegionAvail().x >= scores_width(s) - fs * 2.5f;
+  const ScoreRect overall = score_badge(g.overall, s.strings("review.overall"), s.platform.fonts.title, p);
+  if (ImGui::IsRectVisible(overall.min, overall.max))
+    s.driver.items["review.score.overall"] = {overall.min, overall.max};
+  if (beside) ImGui::SameLine(0, fs * 1.2f);
   ImGui::BeginGroup();
-  float label_w = 0;
-  for (std::size_t d = 0; d < g.dimensions.size(); ++d)
-    label_w = std::max(label_w, ImGui::CalcTextSize(dim_label(s, d).c_str()).x);
-  float x0 = ImGui::GetCursorPosX();
+  const float label_w = label_column(s);
   for (std::size_t d = 0; d < g.dimensions.size(); ++d) {
     if (!g.dimensions[d].graded) continue;  // an old result without it, or switched off
-    ImGui::SetCursorPosX(x0);
-    score_bar(dim_label(s, d), g.dimensions[d].score, x0 + label_w + fs, p);
+    score_bar(dim_label(s, d), g.dimensions[d].score, label_w, p);
+    track(s, std::string("review.score.") + scoring::k_dimensions[d]);  // the number, last in the row
   }
   ImGui::EndGroup();
   end_card();
+  track(s, "review.scores");
 }
 
 void timeline(AppState& s, float height) {
@@ -215,7 +273,7 @@ void evidence(AppState& s) {
       ImGui::PushStyleColor(ImGuiCol_Text, e.points > 0 ? p.success_v : e.points < 0 ? p.danger_v : p.muted_v);
       ImGui::TextUnformatted(fmt::format("{:+.0f}", e.points).c_str());
       ImGui::PopStyleColor();
-      ImGui::SameLine(ImGui::GetFontSize() * 3.8f);
+      ImGui::SameLine(ImGui::GetFontSize() * 4.3f);
       std::string note = display_text(e.note.empty() ? e.rule : e.note);
       if (e.message) note += fmt::format("  (#{})", *e.message + 1);
       bool selected = e.message && r.highlight == e.message;
@@ -241,28 +299,54 @@ void evidence(AppState& s) {
 
 }  // namespace
 
+// Two rows (scores beside the timeline, the conversation beside the evidence) when the
+// window holds them; otherwise one page that scrolls as a whole, the cards stacked.
 void draw_review(AppState& s) {
   if (!s.sessions.review) return;
   const float fs = ImGui::GetFontSize();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const auto& r = *s.sessions.review;
+  const float top_h = std::max(scores_height(s, avail.x * 0.5f), fs * 10);
+  const float header_h = fs * 3.2f + (r.result.trainee.empty() && r.result.exercise_title.empty() ? 0 : fs * 1.4f) +
+                         (r.export_message.empty() ? 0 : fs * 1.4f);
+  const bool two_rows = avail.x * 0.5f >= scores_width(s) && avail.y >= header_h + top_h + fs * 14;
+  if (two_rows) {
+    header(s);
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##review_scores", ImVec2(width * 0.5f, top_h), false, ImGuiWindowFlags_NoBackground);
+    scores(s, top_h);
+    ImGui::EndChild();
+    ImGui::SameLine(0, fs);
+    ImGui::BeginChild("##review_timeline", ImVec2(0, top_h), false, ImGuiWindowFlags_NoBackground);
+    timeline(s, top_h);
+    ImGui::EndChild();
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+    ImGui::BeginChild("##review_conv", ImVec2(width * 0.6f, 0), false, ImGuiWindowFlags_NoBackground);
+    conversation(s);
+    ImGui::EndChild();
+    ImGui::SameLine(0, fs);
+    ImGui::BeginChild("##review_evidence", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    evidence(s);
+    ImGui::EndChild();
+    return;
+  }
+  ImGui::BeginChild("##review_page", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   header(s);
-  float width = ImGui::GetContentRegionAvail().x;
-  std::size_t bars = 0;
-  for (const auto& d : s.sessions.review->result.grade.dimensions) bars += d.graded ? 1 : 0;
-  float top_h = static_cast<float>(std::max<std::size_t>(bars, 4)) * ImGui::GetFrameHeightWithSpacing() + fs * 2.0f;
-  ImGui::BeginChild("##review_scores", ImVec2(width * 0.5f, top_h), false, ImGuiWindowFlags_NoBackground);
-  scores(s, top_h);
+  scores(s, scores_height(s, ImGui::GetContentRegionAvail().x));
+  ImGui::Spacing();
+  const float card_h = std::max(fs * 16, avail.y * 0.85f);
+  ImGui::BeginChild("##review_timeline", ImVec2(0, fs * 13), false, ImGuiWindowFlags_NoBackground);
+  timeline(s, 0);
   ImGui::EndChild();
-  ImGui::SameLine(0, fs);
-  ImGui::BeginChild("##review_timeline", ImVec2(0, top_h), false, ImGuiWindowFlags_NoBackground);
-  timeline(s, top_h);
-  ImGui::EndChild();
-  ImGui::Dummy(ImVec2(0, fs * 0.2f));
-  ImGui::BeginChild("##review_conv", ImVec2(width * 0.6f, 0), false, ImGuiWindowFlags_NoBackground);
+  ImGui::Spacing();
+  ImGui::BeginChild("##review_conv", ImVec2(0, card_h), false, ImGuiWindowFlags_NoBackground);
   conversation(s);
   ImGui::EndChild();
-  ImGui::SameLine(0, fs);
-  ImGui::BeginChild("##review_evidence", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  ImGui::Spacing();
+  ImGui::BeginChild("##review_evidence", ImVec2(0, card_h), false, ImGuiWindowFlags_NoBackground);
   evidence(s);
+  ImGui::EndChild();
+  ImGui::Dummy(ImVec2(0, fs * 0.5f));
   ImGui::EndChild();
 }
 

@@ -37,7 +37,7 @@ void header(AppState& s, TrainerView& v) {
   const auto& t = v.table;
   ImGui::PushFont(s.platform.fonts.title);
   const std::string title = t.exercise_title().empty() ? s.strings("trainer.title") : t.exercise_title();
-  ImGui::TextUnformatted(display_text(title).c_str());
+  wrapped_text(display_text(title));
   ImGui::PopFont();
   muted_text(s.strings.format("trainer.summary", display_text(v.folder), t.result_count(), t.trainees().size(),
                               t.scenarios().size(), t.live_journals().size()),
@@ -169,19 +169,26 @@ void histogram(AppState& s, std::size_t m, const classroom::MeasureStats& stats,
   ImGui::PopID();
 }
 
+// One histogram per measure, as many to a row as stay at least ~11 em wide, the rows even
+// and sharing the height left; rows that do not fit (8 em at least) scroll with the page.
 void charts(AppState& s, TrainerView& v) {
   const float fs = ImGui::GetFontSize();
   const std::size_t n = classroom::k_measures.size();
-  const float w = (ImGui::GetContentRegionAvail().x - fs * 0.6f * static_cast<float>(n - 1)) / static_cast<float>(n);
-  const float h = std::max(fs * 7, ImGui::GetContentRegionAvail().y);
+  const float gap = fs * 0.6f, avail = ImGui::GetContentRegionAvail().x;
+  const std::size_t most = std::clamp<std::size_t>(static_cast<std::size_t>((avail + gap) / (fs * 11 + gap)), 1, n);
+  const std::size_t rows = (n + most - 1) / most, per_row = (n + rows - 1) / rows;  // 4 + 3, not 6 + 1
+  const float w = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1);
+  const float h = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - spacing) / static_cast<float>(rows));
   for (std::size_t m = 0; m < n; ++m) {
-    if (m) ImGui::SameLine(0, fs * 0.6f);
+    if (m % per_row) ImGui::SameLine(0, gap);
     histogram(s, m, v.table.stats()[m], ImVec2(w, h));
   }
 }
 
 }  // namespace
 
+// The header, the class table and the charts; the page scrolls when they do not fit.
 void draw_trainer(AppState& s) {
   const Palette& p = colors(s);
   if (!s.classroom.trainer) {
@@ -189,17 +196,20 @@ void draw_trainer(AppState& s) {
     return;
   }
   auto& v = *s.classroom.trainer;
-  header(s, v);
   const float fs = ImGui::GetFontSize();
+  const float page_h = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("##trainer_page", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+  header(s, v);
   if (v.table.result_count() == 0) {
     muted_text(s.strings("trainer.empty"), p);
-    return;
+  } else {
+    const float rows_h =
+        static_cast<float>(v.table.trainees().size() + 2) * (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) + fs;
+    class_table(s, v, std::clamp(rows_h, fs * 5, std::max(fs * 14, page_h * 0.58f)));
+    ImGui::Spacing();
+    charts(s, v);
   }
-  const float rows_h =
-      static_cast<float>(v.table.trainees().size() + 2) * (ImGui::GetTextLineHeightWithSpacing() + fs * 0.15f) + fs;
-  class_table(s, v, std::clamp(rows_h, fs * 5, ImGui::GetContentRegionAvail().y * 0.58f));
-  ImGui::Spacing();
-  charts(s, v);
+  ImGui::EndChild();
 }
 
 // ---------------------------------------------------------------------------------------

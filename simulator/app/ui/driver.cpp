@@ -4,6 +4,7 @@
 #include "keys.h"
 
 #include "scoring/core/json_doc.h"
+#include "simulator/engine/files.h"
 
 #include <chrono>
 #include <filesystem>
@@ -15,7 +16,7 @@ namespace chatdrill::app {
 std::vector<DriveStep> parse_drive_script(const std::string& text, const std::string& file, std::string& error) {
   static const char* ops[] = {
       "wait-frames",         "advance", "sleep-ms", "type", "key", "click", "screenshot", "expect-screen",
-      "expect-min-messages", "quit"};
+      "expect-min-messages", "rects",   "quit"};
   std::vector<DriveStep> steps;
   std::istringstream in(text);
   std::string line;
@@ -74,6 +75,11 @@ int key_index(const ImGuiIO& io, const std::string& name) {
   return -1;
 }
 
+std::string Driver::resolve(const std::string& path) const {
+  std::filesystem::path p(path);
+  return (p.is_absolute() || dir_.empty() ? p : std::filesystem::path(dir_) / p).string();
+}
+
 void Driver::fail(const DriveStep& step, const std::string& message) {
   error_ = "drive:" + std::to_string(step.line) + ": " + step.op + " " + step.arg + ": " + message;
   pc_ = steps_.size();
@@ -96,6 +102,13 @@ bool Driver::run_instant(AppState& s) {
       for (const auto& m : t->messages) n += m.is_trainee_message();
     if (n < static_cast<std::size_t>(std::atoi(step.arg.c_str())))
       return fail(step, "only " + std::to_string(n) + " trainee messages"), false;
+  } else if (step.op == "rects") {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    scoring::Json items = scoring::Json::object();
+    for (const auto& [key, r] : s.driver.items) items[key] = {r.min.x, r.min.y, r.max.x, r.max.y};
+    const scoring::Json doc = {{"display", {display.x, display.y}}, {"items", std::move(items)}};
+    if (auto err = engine::write_file_atomic(resolve(step.arg), doc.dump(1) + "\n"); !err.empty())
+      return fail(step, err), false;
   } else {
     return false;
   }
@@ -165,8 +178,7 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     if (phase_ < 2) {
       ++phase_;  // let layout settle for two frames
     } else {
-      std::filesystem::path p(step.arg);
-      shot_ = (p.is_absolute() || dir_.empty() ? p : std::filesystem::path(dir_) / p).string();
+      shot_ = resolve(step.arg);
       phase_ = 0;
       ++pc_;
     }

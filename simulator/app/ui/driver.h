@@ -5,7 +5,9 @@
 // Script: one step a line, `#` comments. Steps:
 //   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+]NAME
 //   click ITEM (a key recorded with track()) | screenshot PATH | expect-screen NAME
-//   expect-min-messages N | quit          (NAME of key: enter, backspace, tab, escape, a..z)
+//   expect-min-messages N | rects PATH | quit   (NAME of key: enter, backspace, tab, escape, a..z)
+// `rects PATH` writes every tracked item of the frame just drawn as JSON
+// {"display": [w, h], "items": {"key": [x0, y0, x1, y1]}} (e.g. to crop a screenshot).
 #pragma once
 
 #include "app_state.h"
@@ -40,8 +42,9 @@ class Driver {
   const std::string& error() const { return error_; }
 
  private:
-  bool run_instant(AppState& state);  // expect-*, sleep: no frame needed; false on failure
+  bool run_instant(AppState& state);  // expect-*, sleep, rects: no frame needed; false on failure
   void fail(const DriveStep& step, const std::string& message);
+  std::string resolve(const std::string& path) const;  // relative paths go under the screenshot folder
 
   std::vector<DriveStep> steps_;
   std::string dir_, error_;
