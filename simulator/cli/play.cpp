@@ -1,6 +1,7 @@
 // `chatdrill play SCENARIO --replies FILE`: plays a scenario headless from scripted replies
-// in virtual time and writes the transcript (chatdrill.transcript/1). Exit 0 played,
-// 1 invalid scenario or replies, 2 usage. The session logic lives in the engine.
+// in virtual time and writes the transcript (chatdrill.transcript/1); a shift file goes to
+// play_shift (shift.cpp). Exit 0 played, 1 invalid scenario or replies, 2 usage. The
+// session logic lives in the engine.
 #include <charconv>
 #include <cmath>
 #include <cstdio>

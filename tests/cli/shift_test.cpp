@@ -141,3 +141,23 @@ TEST_CASE("validate: the bundled shifts are clean, a broken one is told where") 
   CHECK(contains(bad.err, "bad-shift.json:8:12: chats[1].id: duplicate chat id \"c1\""));
   CHECK(contains(bad.err, "chats[1].arrive_at"));
 }
+
+TEST_CASE("play: the busy hour, three chats played well; the fourth customer waits in the queue and leaves") {
+  // tests/cli/replies/shift-busy-hour-fi.jsonl: the brisk skilled self-test runs of c1-c3,
+  // each moved to its chat's arrival; c4 arrives while three chats are open.
+  const auto r = run_chatdrill("play busy-hour-fi --replies " + replies("shift-busy-hour-fi.jsonl"));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const auto s = shift_of(r.out);
+  REQUIRE(s.chats.size() == 4);
+  for (std::size_t c = 0; c < 3; ++c) CHECK(s.chats[c].transcript.outcome == "resolved");
+  CHECK(s.chats[3].arrived_at == 150);
+  CHECK_FALSE(s.chats[3].picked_up_at);  // never left the queue
+  CHECK(s.chats[3].transcript.outcome == "customer_left");
+  const auto dir = scratch_dir("shift-busy");
+  write_file(dir / "busy.json", r.out);
+  const auto graded = run_chatdrill("grade " + quoted((dir / "busy.json").string()));
+  REQUIRE(graded.exit_code == 0);
+  CHECK(contains(graded.out, "multitasking.left_unattended: Jere Nieminen (chat c4) lähti jonosta"));
+  CHECK(contains(graded.out, "3 / 4 chattia ratkaistu"));
+}

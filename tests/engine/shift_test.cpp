@@ -10,6 +10,7 @@
 #include "scoring/core/paths.h"
 #include "simulator/engine/shift_run.h"
 #include "simulator/engine/validation.h"
+#include "support/format_agreement.h"
 
 using namespace chatdrill;
 using namespace chatdrill::engine;
@@ -277,4 +278,11 @@ TEST_CASE("shift run: the duration ends the shift, replies name their chat with 
   CHECK(replies.diagnostics[1].message.find("before chat \"c2\" arrives") != std::string::npos);
   CHECK(replies.diagnostics[2].pos.line == 5);
   CHECK(replies.diagnostics[2].message.find("time order") != std::string::npos);
+}
+
+TEST_CASE("shift format: the reader reads exactly the fields shift.schema.json lists") {
+  const auto files = chatdrill::test::format::json_files(scoring::data_path("scenarios/shifts"));
+  const auto met = chatdrill::test::format::check_agreement(
+      shift_schema_path(), files, [](const scoring::JsonDoc& doc) { return shift_from_doc(doc).diagnostics; });
+  CHECK(met.size() >= 2);
 }
