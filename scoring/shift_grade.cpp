@@ -148,6 +148,19 @@ std::vector<Wait> waits_of(const ShiftTranscript& s) {
   return out;
 }
 
+// The sentence of `text` that holds `move`, trimmed, as valid UTF-8 (for quoting in a note).
+std::string sentence_of(const std::string& text, const Analysis& a, const Move& move) {
+  std::string_view out = text;
+  if (move.clause >= 0 && static_cast<std::size_t>(move.clause) < a.clauses.size()) {
+    const auto s = static_cast<std::size_t>(a.clauses[static_cast<std::size_t>(move.clause)].sentence);
+    if (s < a.sentences.size() && a.sentences[s].end <= text.size() && a.sentences[s].begin < a.sentences[s].end)
+      out = out.substr(a.sentences[s].begin, a.sentences[s].end - a.sentences[s].begin);
+  }
+  while (!out.empty() && (out.front() == ' ' || out.front() == '\n')) out.remove_prefix(1);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.remove_suffix(1);
+  return sanitize_utf8(out);
+}
+
 std::string who(const ShiftChatRecord& c) { return c.customer.empty() ? c.id : c.customer; }
 
 std::vector<std::string> name_words(const std::string& name) {
@@ -234,7 +247,8 @@ struct Summary {
       for (std::size_t k = 0; k < ms.size(); ++k) {
         if (!ms[k].is_trainee_message()) continue;
         const Analysis a = lang.analyzer.analyze(ms[k].text);
-        if (!a.has_move(MoveKind::hold)) continue;
+        const Move* hold = a.move(MoveKind::hold);
+        if (!hold) continue;
         double next = end_of(chat);
         for (std::size_t j = k + 1; j < ms.size(); ++j)
           if (ms[j].is_trainee_message()) {
@@ -245,7 +259,8 @@ struct Summary {
         if (away < targets.informed_after) continue;
         if (++out.figures.kept_informed > targets.informed_max) continue;
         add(c, k, "multitasking.kept_informed", targets.informed_points,
-            lang.notes.format("multitasking.kept_informed", who(chat), chat.id, sanitize_utf8(ms[k].text), d(away)));
+            lang.notes.format("multitasking.kept_informed", who(chat), chat.id, sentence_of(ms[k].text, a, *hold),
+                              d(away)));
       }
     }
   }

@@ -108,7 +108,8 @@ int play_command(int argc, char** argv) {
   if (auto code = parse_arguments(argc, argv, o)) return *code;
   const auto path = resolve_scenario(o.scenario);
   if (!path) {
-    std::fprintf(stderr, "%s: no such scenario file or bundled scenario or shift id\n", o.scenario.c_str());
+    std::fprintf(stderr, "%s: no such scenario file or bundled scenario id (nor a bundled shift)\n",
+                 o.scenario.c_str());
     return 1;
   }
   if (is_shift_file(*path)) {
