@@ -95,6 +95,17 @@ inline constexpr std::string_view k_note_keys[] = {
     "writing.no_replies",
     "writing.not_checked",
     "writing.times",
+    "multitasking.base",
+    "multitasking.kept_informed",
+    "multitasking.left_in_queue",
+    "multitasking.left_unanswered",
+    "multitasking.left_unattended",
+    "multitasking.longest_wait",
+    "multitasking.longest_wait_ok",
+    "multitasking.no_wait_elsewhere",
+    "multitasking.resolved_per_hour",
+    "multitasking.wrong_chat_detail",
+    "multitasking.wrong_chat_name",
 };
 inline constexpr std::size_t k_note_count = std::size(k_note_keys);
 

@@ -25,6 +25,8 @@ FileChecks check_files(const std::vector<std::string>& files_or_folders) {
     auto parsed = scoring::parse_json_file(f);
     if (parsed.doc && is_exercise_doc(*parsed.doc))
       out.exercises.push_back(check_parsed_exercise(f, std::move(parsed)));
+    else if (parsed.doc && engine::is_shift_doc(*parsed.doc))
+      out.shifts.push_back(engine::check_parsed_shift(f, std::move(parsed)));
     else out.scenarios.push_back(engine::check_parsed_scenario(f, std::move(parsed)));
   }
   engine::check_twins(out.scenarios);

@@ -29,11 +29,12 @@ struct ExerciseCheck {
 ExerciseCheck check_exercise_text(std::string_view text, const std::string& path);
 ExerciseCheck check_exercise_file(const std::string& path);
 
-// Like engine::check_scenarios, but files whose "format" says exercise are checked as
-// exercises. Each file is still parsed once.
+// Like engine::check_scenarios, but files whose "format" says exercise or shift are checked
+// as such. Each file is still parsed once.
 struct FileChecks {
   std::vector<engine::ScenarioCheck> scenarios;
   std::vector<ExerciseCheck> exercises;
+  std::vector<engine::ShiftCheck> shifts;  // files whose "format" says shift
 };
 FileChecks check_files(const std::vector<std::string>& files_or_folders);
 

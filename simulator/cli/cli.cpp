@@ -18,8 +18,8 @@ struct Command {
 
 constexpr Command k_commands[] = {
     {"validate", validate_command, "check scenario/exercise files and folders (--run-tests plays their tests)"},
-    {"play", play_command, "play a scenario headless from scripted replies, print the transcript"},
-    {"grade", grade_command, "grade transcripts with explained evidence (--json for chatdrill.grade/2)"},
+    {"play", play_command, "play a scenario or a shift headless from scripted replies, print the transcript"},
+    {"grade", grade_command, "grade transcripts and shift transcripts with explained evidence (--json)"},
     {"import", import_command, "turn a chat export (CSV: time, author, text) into transcripts to grade"},
     {"calibrate", calibrate_command,
      "compare grades with a reviewer's scores (RATINGS.csv): rank correlation, accuracy"},

@@ -7,11 +7,13 @@
 #include "scoring/core/paths.h"
 #include "scoring/core/timestamp.h"
 #include "scoring/grade.h"
+#include "scoring/shift_transcript.h"
 #include "scoring/transcript.h"
 #include "simulator/engine/scenario_loader.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -42,9 +44,11 @@ constexpr const char* k_grade_help =
     "\n"
     "Grades each transcript (chatdrill.transcript/1) for speed, politeness, clarifying,\n"
     "engagement, resolution and writing, and explains every point with the rule and the\n"
-    "message it comes from.\n"
+    "message it comes from. A shift transcript (chatdrill.shift-transcript/1, from `chatdrill\n"
+    "play SHIFT`) gets each chat's grade and the shift's multitasking summary.\n"
     "\n"
-    "  --json   print chatdrill.grade/2 instead of the text report (with several files,\n"
+    "  --json   print chatdrill.grade/2 (a shift: chatdrill.shift-grade/1) instead of the text report (with several "
+    "files,\n"
     "           one JSON object per line, each with a \"file\" member)\n"
     "  --preset chat|async  the timing targets: chat (the default: first reply 30 s, then\n"
     "           60 s) or async for email and social media (first reply 1 h, then 4 h,\n"
@@ -69,6 +73,8 @@ const char* dimension_title(std::size_t k, bool fi) {
   static_assert(std::size(fi_names) == scoring::k_dimension_count && std::size(en_names) == scoring::k_dimension_count);
   return fi ? fi_names[k] : en_names[k];
 }
+
+}  // namespace
 
 void print_report(const std::string& file, const scoring::Transcript& t, const scoring::Grade& g) {
   const bool fi = t.language == "fi";
@@ -95,8 +101,6 @@ void print_report(const std::string& file, const scoring::Transcript& t, const s
   }
   std::printf("\n");
 }
-
-}  // namespace
 
 int grade_command(int argc, char** argv) {
   bool json = false;
@@ -134,7 +138,18 @@ int grade_command(int argc, char** argv) {
   int status = 0;
   scoring::Grader grader(scoring::data_root());  // one for all files: it caches stems and spellings
   for (const auto& file : files) {
-    const auto loaded = scoring::load_transcript(file);
+    auto parsed = scoring::parse_json_file(file);
+    if (parsed.doc && scoring::is_shift_transcript_doc(*parsed.doc)) {
+      try {
+        status = std::max(status, grade_shift_transcript(*parsed.doc, file, json, files.size() > 1, rubrics, grader));
+      } catch (const std::exception& e) {  // a broken or missing lexicon file
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+      }
+      continue;
+    }
+    const auto loaded =
+        parsed.doc ? scoring::transcript_from_doc(*parsed.doc) : scoring::TranscriptLoad{std::nullopt, {*parsed.error}};
     for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!loaded.transcript) {
       status = 1;

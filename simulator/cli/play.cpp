@@ -1,6 +1,7 @@
 // `chatdrill play SCENARIO --replies FILE`: plays a scenario headless from scripted replies
-// in virtual time and writes the transcript (chatdrill.transcript/1). Exit 0 played,
-// 1 invalid scenario or replies, 2 usage. The session logic lives in the engine.
+// in virtual time and writes the transcript (chatdrill.transcript/1); a shift file goes to
+// play_shift (shift.cpp). Exit 0 played, 1 invalid scenario or replies, 2 usage. The
+// session logic lives in the engine.
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include "simulator/engine/files.h"
 #include "simulator/engine/replay.h"
 #include "simulator/engine/scenario_loader.h"
+#include "simulator/engine/shift.h"
 
 namespace chatdrill::cli {
 
@@ -21,16 +23,22 @@ namespace {
 
 constexpr const char* k_play_usage =
     "usage: chatdrill play SCENARIO --replies FILE [--seed N] [--out FILE] [--time-limit S]\n"
+    "       chatdrill play SHIFT --replies FILE [--seed N] [--out FILE]\n"
     "Plays SCENARIO (a file, or the id of a bundled scenario) in virtual time, sending the\n"
     "trainee replies in FILE: JSON lines like {\"at\": 12.5, \"text\": \"Hei!\"} (seconds since the\n"
     "start). Writes the transcript JSON to stdout, or atomically to --out FILE.\n"
-    "  --seed N          random seed for the customer's line variants (default 1)\n"
+    "A SHIFT (a chatdrill.shift/1 file, or the id of a bundled shift) plays several chats on one\n"
+    "clock; each reply line names its chat: {\"at\": 12.5, \"chat\": \"c2\", \"text\": \"...\"}, and a\n"
+    "line without \"text\" switches to the chat. Writes chatdrill.shift-transcript/1.\n"
+    "  --seed N          random seed for the customer's line variants (default 1; a shift:\n"
+    "                    every chat's seed is derived from N instead of the shift file's)\n"
     "  --time-limit S    end the session with outcome time_up after S seconds\n"
     "Exit 0: played, 1: invalid scenario or replies, 2: bad usage.\n";
 
 struct PlayOptions {
   std::string scenario, replies, out;
   engine::SessionOptions session;
+  bool seed_given = false;
 };
 
 int usage_error(const std::string& message) {
@@ -56,6 +64,7 @@ std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
       if (r.ec != std::errc() || r.ptr != v.data() + v.size())
         return usage_error("--seed wants a whole number >= 0, not " + v);
       o.session.seed = seed;
+      o.seed_given = true;
     } else if (arg == "--time-limit") {
       const std::string v = argv[++i];
       double s = 0;
@@ -72,12 +81,19 @@ std::optional<int> parse_arguments(int argc, char** argv, PlayOptions& o) {
   return std::nullopt;
 }
 
-// A path if it exists, else a bundled scenario id.
+// A path if it exists, else a bundled scenario id, else a bundled shift id.
 std::optional<std::string> resolve_scenario(const std::string& given) {
   std::error_code ec;
   if (std::filesystem::exists(given, ec)) return given;
   if (auto bundled = engine::find_bundled_scenario(given)) return bundled;
+  if (auto bundled = engine::find_bundled_shift(given)) return bundled;
   return std::nullopt;
+}
+
+// Whether the file says it is a shift (a quick look; the loaders say what is wrong).
+bool is_shift_file(const std::string& path) {
+  const auto parsed = scoring::parse_json_file(path);
+  return parsed.doc && engine::is_shift_doc(*parsed.doc);
 }
 
 bool print_all(const scoring::Diagnostics& diagnostics) {
@@ -92,8 +108,14 @@ int play_command(int argc, char** argv) {
   if (auto code = parse_arguments(argc, argv, o)) return *code;
   const auto path = resolve_scenario(o.scenario);
   if (!path) {
-    std::fprintf(stderr, "%s: no such scenario file or bundled scenario id\n", o.scenario.c_str());
+    std::fprintf(stderr, "%s: no such scenario file or bundled scenario id (nor a bundled shift)\n",
+                 o.scenario.c_str());
     return 1;
+  }
+  if (is_shift_file(*path)) {
+    if (o.session.time_limit) return usage_error("--time-limit is for a scenario; a shift has its own \"duration\"");
+    return play_shift(*path, o.replies, o.out,
+                      o.seed_given ? std::optional<std::uint64_t>(o.session.seed) : std::nullopt);
   }
   const auto load = engine::load_scenario(*path);
   const auto replies = engine::load_replies(o.replies);

@@ -25,9 +25,10 @@ namespace {
 
 constexpr const char* k_validate_usage =
     "usage: chatdrill validate [--run-tests [--library]] PATH...\n"
-    "Checks scenario files (chatdrill.scenario/1) and exercise files (chatdrill.exercise/1, with\n"
-    "the scenarios they name). A folder means every *.json directly in it.\n"
-    "Both are checked against their schemas in scenarios/schema/; scenarios are also linted\n"
+    "Checks scenario files (chatdrill.scenario/1), exercise files (chatdrill.exercise/1) and shift\n"
+    "files (chatdrill.shift/1), with the scenarios they name. A folder means every *.json directly\n"
+    "in it (scenarios/shifts/ is a folder of its own).\n"
+    "All are checked against their schemas in scenarios/schema/; scenarios are also linted\n"
     "(shadowed intents, words that never match, untested endings, twin drift: warnings).\n"
     "--run-tests plays every scenario's self-tests and prints PASS/FAIL per test.\n"
     "--library also holds each scenario to the bundled library's standard: skills, rated endings,\n"
@@ -118,6 +119,12 @@ int report_exercise(const classroom::ExerciseCheck& check, Findings& findings) {
   return !scoring::has_errors(scenarios.diagnostics);
 }
 
+// A shift's findings (its own and its scenarios'); returns 1 if it is valid.
+int report_shift(const engine::ShiftCheck& check, Findings& findings) {
+  for (const auto& d : check.diagnostics) findings.add(d);
+  return check.shift.has_value();
+}
+
 // Returns 1 if the scenario is valid.
 int report_scenario(const engine::ScenarioCheck& check, Findings& findings) {
   for (const auto& d : check.diagnostics) findings.add(d);
@@ -156,9 +163,10 @@ int validate_command(int argc, char** argv) {
   const auto checks = classroom::check_files(options.paths);
   int clean = 0;
   for (const auto& exercise : checks.exercises) clean += report_exercise(exercise, findings);
+  for (const auto& shift : checks.shifts) clean += report_shift(shift, findings);
   for (const auto& scenario : checks.scenarios) clean += report_scenario(scenario, findings);
   check_unique_ids(checks.scenarios, findings);
-  const std::size_t checked = checks.scenarios.size() + checks.exercises.size();
+  const std::size_t checked = checks.scenarios.size() + checks.exercises.size() + checks.shifts.size();
   std::printf("%zu file%s checked: %d valid, %d error%s, %d warning%s\n", checked, checked == 1 ? "" : "s", clean,
               findings.errors, findings.errors == 1 ? "" : "s", findings.warnings, findings.warnings == 1 ? "" : "s");
   const int failed_tests = options.run_tests ? run_self_tests(checks.scenarios, options.library, findings) : 0;

@@ -12,23 +12,27 @@ namespace chatdrill::engine {
 
 using scoring::Json;
 
-std::unique_ptr<Journal> Journal::create(const std::string& path, const scoring::Transcript& header,
-                                         const std::string& trainee, std::string& error) {
+std::unique_ptr<Journal> Journal::create_with(const std::string& path, const Json& header, std::string& error) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) {
     error = fmt::format("{}: cannot create the session journal: {}", path, std::strerror(errno));
     return nullptr;
   }
   std::unique_ptr<Journal> journal(new Journal(fd, path));
+  error = journal->write_line(header);
+  if (!error.empty()) return nullptr;
+  return journal;
+}
+
+std::unique_ptr<Journal> Journal::create(const std::string& path, const scoring::Transcript& header,
+                                         const std::string& trainee, std::string& error) {
   Json line = Json::object();
   line["format"] = k_journal_format;
   line["scenario"] = header.scenario;
   line["language"] = header.language;
   if (header.seed) line["seed"] = *header.seed;
   if (!trainee.empty()) line["trainee"] = trainee;
-  error = journal->write_line(line);
-  if (!error.empty()) return nullptr;
-  return journal;
+  return create_with(path, line, error);
 }
 
 Journal::~Journal() {

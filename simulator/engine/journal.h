@@ -28,9 +28,13 @@ class Journal {
   std::string append(const scoring::Message& message);
   std::string finish(const std::string& outcome);
 
+  // A journal of another shape (the shift journal, shift_run.h): `header` as its first line.
+  static std::unique_ptr<Journal> create_with(const std::string& path, const scoring::Json& header, std::string& error);
+  // Any line, on disk when it returns; "" or the reason.
+  std::string write_line(const scoring::Json& line);
+
  private:
   Journal(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  std::string write_line(const scoring::Json& line);
   int fd_ = -1;
   std::string path_;
 };

@@ -93,6 +93,25 @@ void check_twins(std::vector<ScenarioCheck>& checks) {
   for (std::size_t i = 0; i < checks.size(); ++i) append(checks[i].diagnostics, std::move(found[i]));
 }
 
+ShiftCheck check_parsed_shift(std::string path, scoring::JsonParse parsed) {
+  auto kept = keep_parse(std::move(path), std::move(parsed));
+  ShiftCheck out{std::move(kept.path), std::move(kept.doc), std::nullopt, {}, std::move(kept.diagnostics)};
+  if (!out.doc) return out;
+  auto load = shift_from_doc(*out.doc);
+  out.diagnostics = schema_then_loader(*out.doc, shift_schema_path(), std::move(load.diagnostics));
+  if (scoring::has_errors(out.diagnostics) || !load.shift) return out;
+  auto scenarios = load_shift_scenarios(*load.shift);
+  append(out.diagnostics, std::move(scenarios.diagnostics));
+  if (scoring::has_errors(out.diagnostics)) return out;
+  out.shift = std::move(load.shift);
+  out.scenarios = std::move(scenarios.scenarios);
+  return out;
+}
+
+ShiftCheck check_shift_text(std::string_view text, const std::string& path) {
+  return check_parsed_shift(path, scoring::parse_json(text, path));
+}
+
 ScenarioCheck check_scenario_text(std::string_view text, const std::string& path) {
   return check_parsed_scenario(path, scoring::parse_json(text, path));
 }

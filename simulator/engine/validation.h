@@ -11,6 +11,7 @@
 #pragma once
 
 #include "scenario.h"
+#include "shift.h"
 
 #include "scoring/core/diagnostic.h"
 #include "scoring/core/json_doc.h"
@@ -63,6 +64,18 @@ scoring::Diagnostics schema_then_loader(const scoring::JsonDoc& doc, const std::
 ScenarioCheck check_parsed_scenario(std::string path, scoring::JsonParse parsed);
 // The twin checks across a set of checked scenarios (as check_scenarios does).
 void check_twins(std::vector<ScenarioCheck>& checks);
+// A shift file (chatdrill.shift/1) on the same stages: syntax, schema, the shift reader,
+// then the scenarios it names (their own findings, and the shift's about them).
+struct ShiftCheck {
+  std::string path;
+  std::shared_ptr<const scoring::JsonDoc> doc;
+  std::optional<Shift> shift;                              // set when no stage found an error
+  std::vector<std::shared_ptr<const Scenario>> scenarios;  // per chat, when `shift` is set
+  scoring::Diagnostics diagnostics;
+};
+ShiftCheck check_parsed_shift(std::string path, scoring::JsonParse parsed);
+ShiftCheck check_shift_text(std::string_view text, const std::string& path);
+
 // The given files and the *.json directly inside the given folders, sorted, once each.
 std::vector<std::string> expand_files(const std::vector<std::string>& files_or_folders);
 
