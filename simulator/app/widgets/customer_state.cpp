@@ -111,11 +111,20 @@ void customer_state_cue(double patience, double mood, const CustomerStateLabels&
   const float fill = width * static_cast<float>(std::clamp(patience, 0.0, 1.0));
   if (fill > 0) dl->AddRectFilled(o, ImVec2(o.x + std::max(fill, h), o.y + h), patience_color(patience, p), h / 2);
   ImGui::Dummy(ImVec2(width, h));
-  // Mood: its word, the scale under it.
+  // Mood: its word, and the scale beside it when there is room (else under it).
+  const float x_mood = ImGui::GetCursorPosX();
   ImGui::TextUnformatted(labels.mood.c_str());
   ImGui::SameLine();
   ImGui::TextUnformatted(labels.mood_word.c_str());
-  mood_scale(mood, std::min(width, fs * 10), p);
+  const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() - x_mood;
+  if (width - used - fs >= fs * 5) {
+    ImGui::SameLine(0, fs);
+    mood_scale(mood, std::min(width - used - fs, fs * 8), p);
+  } else {
+    mood_scale(mood, std::min(width, fs * 10), p);
+  }
+  // One line kept for the notes, so the card below does not jump when one comes and goes.
+  if (labels.changes.empty()) ImGui::Dummy(ImVec2(width, fs));
   for (const auto& [text, down] : labels.changes) {
     const ImU32 color = down ? p.danger : p.success;
     arrow(down, color);
