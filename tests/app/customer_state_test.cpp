@@ -191,6 +191,20 @@ TEST_CASE("timeline: the transcript becomes points, reply ticks, nudge dots and 
   CHECK(tl.points[6].line == 4);   // leaving: the last line before it, the trainee's reply
 }
 
+TEST_CASE("timeline: a silence is a span from going quiet to coming back, or to the end") {
+  scoring::Transcript t;
+  t.messages = {line("customer", 0, "Hetki.", 1, 0), line("customer", 5, "", 1, 0, scoring::kind::silent),
+                line("customer", 40, "", 0.8, 0, scoring::kind::returned),
+                line("customer", 60, "", 0.8, 0, scoring::kind::silent),
+                line("trainee", 90, "Oletteko vielä linjoilla?", 1, 0)};
+  const Timeline tl = timeline_of(t);
+  REQUIRE(tl.silences.size() == 2);
+  CHECK(tl.silences[0].from == 5);
+  CHECK(tl.silences[0].to == 40);
+  CHECK(tl.silences[1].from == 60);
+  CHECK(tl.silences[1].to == 90);  // still quiet when the transcript ends
+}
+
 TEST_CASE("timeline: hit-testing maps the mouse's x to the mark under it and the message that moved it") {
   const auto t = sample();
   const Timeline tl = timeline_of(t);
