@@ -44,6 +44,10 @@ std::optional<double> Exercise::limit_for(std::size_t index) const {
   return time_limit;
 }
 
+bool Exercise::shows_customer_state(const Scenario& scenario) const {
+  return show_customer_state.value_or(scenario.show_customer_state);
+}
+
 // ---------------------------------------------------------------------------------------
 // [SECTION] Reading
 
@@ -197,7 +201,7 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
 const std::vector<std::string> k_exercise_fields = {
     "format",   "id",       "title",      "instructions", "scenarios",
     "order",    "seed",     "order_seed", "time_limit",   "total_time_limit",
-    "start_at", "feedback", "weights",    "results"};
+    "start_at", "feedback", "weights",    "results",      "show_customer_state"};
 
 void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json& value) {
   if (key == "format" || key == "scenarios") return;  // handled by the caller
@@ -225,6 +229,9 @@ void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json
     }
   } else if (key == "feedback") {
     read_feedback(r, ex, value);
+  } else if (key == "show_customer_state") {
+    if (!value.is_boolean()) r.wrong_type(key, value, "true or false");
+    else ex.show_customer_state = value.get<bool>();
   } else if (key == "weights") {
     read_weights(r, ex, value);
   } else if (key == "results") {

@@ -60,9 +60,14 @@ struct Exercise {
   std::optional<scoring::Weights> weights;  // rubric weights in scoring::k_dimensions order
   std::string results_dir;                  // resolved: absolute, or relative to the exercise file's folder
   std::uint64_t seed = 1;                   // every trainee's session seed
+  // Shows the live mood and patience cue in every scenario of the exercise, whatever the
+  // scenarios say (unset: each scenario's own "show_customer_state").
+  std::optional<bool> show_customer_state;
 
   // The per-scenario limit for the scenario at file index `index` (its own, else the default).
   std::optional<double> limit_for(std::size_t index) const;
+  // Whether a scenario of this exercise shows the live customer state cue.
+  bool shows_customer_state(const Scenario& scenario) const;
 };
 
 struct ExerciseLoad {

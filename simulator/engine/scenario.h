@@ -130,6 +130,7 @@ struct Scenario {
   std::vector<std::string> skills;     // dimensions (scoring::k_dimensions) the scenario trains
   std::vector<CaseSection> case_data;  // "case" in the file
   bool hints = true;
+  bool show_customer_state = false;  // the live mood and patience cue (an exercise may override it)
   Persona persona;
   std::vector<std::string> fallback;
   scoring::Json behaviour;  // built-in behaviour switches for every node (behaviour.h); null: defaults

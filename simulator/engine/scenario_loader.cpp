@@ -219,6 +219,7 @@ void read_identity(FieldReader& r, const Json& root, Scenario& s) {
   s.tags = r.texts(root, "", "tags", false, false).value_or(std::vector<std::string>{});
   s.brief = r.text(root, "", "brief", false).value_or("");
   s.hints = r.boolean(root, "", "hints").value_or(true);
+  s.show_customer_state = r.boolean(root, "", "show_customer_state").value_or(false);
 }
 
 // Concept ids in matchers must name concepts of the scenario's language.
@@ -314,9 +315,10 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
     return result;
   }
   if (check_format(r, doc.root)) {
-    r.check_members(doc.root, "", {"format",  "id",    "title", "language",      "twin",    "difficulty", "tags",
-                                   "skills",  "brief", "hints", "case",          "persona", "fallback",   "slots",
-                                   "scoring", "start", "nodes", "model_replies", "tests",   "behaviour"});
+    r.check_members(doc.root, "",
+                    {"format",  "id",    "title", "language",      "twin",    "difficulty", "tags",
+                     "skills",  "brief", "hints", "case",          "persona", "fallback",   "slots",
+                     "scoring", "start", "nodes", "model_replies", "tests",   "behaviour",  "show_customer_state"});
     detail::read_case(r, doc.root, *s);
     // Texts below see case references already replaced (same paths, so same locations).
     const std::optional<Json> substituted = detail::substitute_case_refs(r, doc.root, *s);

@@ -8,6 +8,8 @@
 
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/controls.h"
+#include "simulator/app/widgets/customer_state.h"
+#include "simulator/app/widgets/mood_timeline.h"
 
 using chatdrill::app::blend;
 using chatdrill::app::contrast_ratio;
@@ -46,6 +48,10 @@ std::vector<Pair> pairs(const Palette& p) {
     for (unsigned alpha : {28u, 38u, 45u})
       out.push_back({"chip", c, blend((c & 0x00FFFFFFu) | (alpha << 24), p.panel)});
   out.push_back({"accent chip", p.accent, blend(p.accent_soft, p.panel)});
+  // The timeline's value axis: patience % and mood –/+ labels in their lines' colours.
+  out.push_back({"timeline patience axis label", chatdrill::app::timeline_patience_color(p), p.panel});
+  out.push_back({"timeline mood axis label", chatdrill::app::timeline_mood_color(p), p.panel});
+  out.push_back({"timeline tick label", p.muted, p.panel});
   for (ImU32 c : chatdrill::app::k_avatar_colors) out.push_back({"avatar initials", p.on_accent, c});
   return out;
 }
@@ -66,6 +72,32 @@ TEST_CASE("contrast: every text the screens draw meets WCAG AA (4.5:1) in the li
       const double ratio = contrast_ratio(pair.text, pair.background);
       const std::string what = std::string(dark ? "dark: " : "light: ") + pair.what + " is " + std::to_string(ratio);
       CHECK_MESSAGE(ratio >= 4.5, what);
+    }
+  }
+}
+
+// Graphics that carry meaning (WCAG 1.4.11, 3:1): the live patience bar's fill on the card
+// and on its track, the timeline's lines and marks on the plot, in both themes.
+TEST_CASE("contrast: the customer-state bar and the timeline's lines and marks stand out (3:1)") {
+  for (const bool dark : {false, true}) {
+    const Palette& p = palette(dark);
+    struct Mark {
+      const char* what;
+      ImU32 color, background;
+    };
+    std::vector<Mark> marks;
+    for (double patience : {1.0, 0.5, 0.1}) {
+      marks.push_back({"patience bar on the card", chatdrill::app::patience_color(patience, p), p.panel});
+      marks.push_back({"patience bar on its track", chatdrill::app::patience_color(patience, p), p.border});
+    }
+    for (ImU32 c : {chatdrill::app::timeline_patience_color(p), chatdrill::app::timeline_mood_color(p), p.muted,
+                    p.warning, p.danger})
+      marks.push_back({"timeline mark on the plot", c, p.panel_alt});
+    marks.push_back({"the change note's arrow", p.danger, p.panel});
+    marks.push_back({"the change note's arrow", p.success, p.panel});
+    for (const auto& m : marks) {
+      const double ratio = contrast_ratio(m.color, m.background);
+      CHECK_MESSAGE(ratio >= 3.0, (dark ? "dark: " : "light: ") << m.what << " is " << ratio);
     }
   }
 }

@@ -83,3 +83,25 @@ TEST_CASE("the rects step saves where every tracked item of the last frame was d
   REQUIRE(search.is_array());
   CHECK(search[2].get<float>() > search[0].get<float>());
 }
+
+TEST_CASE("hover rests the mouse on an item, at its centre or at fractions of its size, without a click") {
+  Headless h("drive_hover");
+  std::string error;
+  auto steps = parse_drive_script("hover target\nhover target 0.25 1\nhover missing\n", "h.drive", error);
+  REQUIRE(error.empty());
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[1].arg == "target 0.25 1");
+  Driver driver(steps);
+  h.state.driver.items["target"] = {ImVec2(100, 200), ImVec2(140, 220)};
+  ImGuiIO& io = ImGui::GetIO();
+  driver.before_frame(h.state, io);
+  CHECK(io.MousePos.x == doctest::Approx(120));
+  CHECK(io.MousePos.y == doctest::Approx(210));
+  CHECK_FALSE(io.MouseDown[0]);
+  driver.before_frame(h.state, io);
+  CHECK(io.MousePos.x == doctest::Approx(110));
+  CHECK(io.MousePos.y == doctest::Approx(220));
+  for (int i = 0; i < 300 && !driver.done(); ++i) driver.before_frame(h.state, io);
+  CHECK(driver.error().find("no such item") != std::string::npos);
+  CHECK(io.MousePos.x == doctest::Approx(110));  // the mouse stays where it rested
+}

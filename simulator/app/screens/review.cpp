@@ -138,13 +138,41 @@ void scores(AppState& s, float height) {
 
 void timeline(AppState& s, float height) {
   const Palette& p = colors(s);
+  const auto& r = *s.sessions.review;
   begin_card("##timeline", ImVec2(0, height), p);
+  s.driver.items["review.timeline.card"] = ItemRect{
+      ImGui::GetWindowPos(),
+      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
   ImGui::PushFont(s.platform.fonts.bold);
   ImGui::TextUnformatted(s.strings("review.timeline"));
   ImGui::PopFont();
-  TimelineLabels labels{s.strings("review.patience"), s.strings("review.mood"), s.strings("review.replies"),
-                        s.strings("review.left")};
-  mood_timeline(timeline_of(s.sessions.review->result.transcript), labels, ImGui::GetContentRegionAvail().y, p);
+  TimelineLabels labels;
+  labels.patience = s.strings("review.legend.patience");
+  labels.mood = s.strings("review.legend.mood");
+  labels.replies = s.strings("review.replies");
+  labels.nudges = s.strings("review.legend.nudges");
+  labels.left = s.strings("review.left");
+  labels.silence = s.strings("review.legend.silence");
+  labels.patience_value = s.strings("review.tip.patience");
+  labels.mood_value = s.strings("review.tip.mood");
+  for (MoodBand b : {MoodBand::angry, MoodBand::annoyed, MoodBand::neutral, MoodBand::pleased})
+    labels.mood_words[static_cast<std::size_t>(b)] = s.strings(mood_key(b));
+  const std::string persona = r.scenario ? r.scenario->persona.name : std::string(s.strings("chat.customer"));
+  labels.customer = display_text(persona.substr(0, persona.find(' ')));
+  labels.you = s.strings("chat.you");
+  labels.reply = s.strings("review.tip.reply");
+  labels.nudge = s.strings("chat.nudge");
+  const auto& transcript = r.result.transcript;
+  const TimelineDrawn drawn =
+      mood_timeline(timeline_of(transcript), transcript, labels, ImGui::GetContentRegionAvail().y, p);
+  track(s, "review.timeline");
+  s.driver.items["review.timeline.plot"] = ItemRect{drawn.plot_min, drawn.plot_max};
+  for (std::size_t i = 0; i < drawn.replies.size(); ++i)
+    s.driver.items["review.timeline.reply." + std::to_string(i)] =
+        ItemRect{drawn.replies[i].first, drawn.replies[i].second};
+  for (std::size_t i = 0; i < drawn.nudges.size(); ++i)
+    s.driver.items["review.timeline.nudge." + std::to_string(i)] =
+        ItemRect{drawn.nudges[i].first, drawn.nudges[i].second};
   end_card();
 }
 

@@ -3,6 +3,7 @@
 // live hint strip, the persona card, and End with confirmation.
 #include "screens.h"
 
+#include "simulator/app/ui/classroom_state.h"
 #include "simulator/app/ui/keys.h"
 #include "simulator/app/ui/theme.h"
 #include "simulator/app/widgets/chat_bubble.h"
@@ -253,6 +254,33 @@ void case_panel(AppState& s, const engine::Scenario& sc) {
   end_card();
 }
 
+// Trainers decide: the scenario's "show_customer_state", or the exercise's for all of its scenarios.
+bool customer_state_shown(const AppState& s) {
+  const auto& live = *s.sessions.live;
+  if (live.in_exercise && s.classroom.exercise)
+    return s.classroom.exercise->run.exercise().shows_customer_state(*live.scenario);
+  return live.scenario->show_customer_state;
+}
+
+// Patience and mood under the status chip, with a note when either just changed.
+void customer_state(AppState& s, const engine::CustomerState& c, bool done) {
+  auto& live = *s.sessions.live;
+  update_cue(live.customer_cue, c.patience, c.mood, s.now);
+  CustomerStateLabels labels{s.strings("customer_state.heading"),
+                             s.strings("customer_state.patience"),
+                             s.strings("customer_state.mood"),
+                             s.strings(mood_key(mood_band(c.mood))),
+                             {}};
+  const std::vector<std::string> changes = done ? std::vector<std::string>{} : cue_keys(live.customer_cue, s.now);
+  for (const auto& key : changes) labels.changes.emplace_back(s.strings(key), key.find("_down") != std::string::npos);
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.1f));
+  ImGui::BeginGroup();
+  customer_state_cue(c.patience, c.mood, labels, colors(s), s.platform.fonts.small);
+  ImGui::EndGroup();
+  track(s, "session.customer_state");
+  for (const auto& key : changes) track(s, "session." + key);
+}
+
 void persona_card(AppState& s, bool with_case) {
   auto& live = *s.sessions.live;
   const auto& sc = *live.scenario;
@@ -277,6 +305,7 @@ void persona_card(AppState& s, bool with_case) {
                                    : s.strings("status.online");
   chip(status.c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
   ImGui::EndGroup();
+  if (customer_state_shown(s)) customer_state(s, c, done);
   ImGui::Separator();
   ImGui::PushFont(s.platform.fonts.bold);
   wrapped_text(display_text(sc.title));

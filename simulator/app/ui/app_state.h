@@ -13,6 +13,7 @@
 #include "simulator/app/widgets/file_picker.h"
 
 #include "scoring/core/paths.h"
+#include "simulator/app/widgets/customer_state.h"
 #include "simulator/classroom/results.h"
 #include "simulator/classroom/session_record.h"
 #include "simulator/engine/scenario.h"
@@ -56,6 +57,7 @@ struct LiveSession {
   std::string analyzed_draft;     // draft tone cache
   std::vector<std::string> draft_markers;
   std::unique_ptr<scoring::TextAnalyzer> analyzer;
+  CustomerCue customer_cue;  // the live mood and patience cue's memory (widgets/customer_state.h)
 
   engine::Session& session() { return record->session(); }
   const engine::Session& session() const { return record->session(); }

@@ -14,9 +14,9 @@
 namespace chatdrill::app {
 
 std::vector<DriveStep> parse_drive_script(const std::string& text, const std::string& file, std::string& error) {
-  static const char* ops[] = {
-      "wait-frames",         "advance", "sleep-ms", "type", "key", "click", "screenshot", "expect-screen",
-      "expect-min-messages", "rects",   "quit"};
+  static const char* ops[] = {"wait-frames", "advance", "sleep-ms",   "type",          "key",
+                              "click",       "hover",   "screenshot", "expect-screen", "expect-min-messages",
+                              "rects",       "quit"};
   std::vector<DriveStep> steps;
   std::istringstream in(text);
   std::string line;
@@ -174,6 +174,23 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     if (phase_ == 0) mouse_ = c, mouse_down_ = false, phase_ = 1;
     else if (phase_ == 1) mouse_down_ = true, phase_ = 2;
     else mouse_down_ = false, phase_ = 0, ++pc_;
+  } else if (step.op == "hover") {
+    std::istringstream args(step.arg);
+    std::string item;
+    float fx = 0.5f, fy = 0.5f;
+    args >> item;
+    if (!(args >> fx)) fx = 0.5f;
+    if (!(args >> fy)) fy = 0.5f;
+    auto it = s.driver.items.find(item);
+    if (it == s.driver.items.end()) {
+      if (++retries_ > 240) fail(step, "no such item on screen");
+      return apply();
+    }
+    retries_ = 0;
+    const ItemRect& r = it->second;
+    mouse_ = ImVec2(r.min.x + (r.max.x - r.min.x) * fx, r.min.y + (r.max.y - r.min.y) * fy);
+    mouse_down_ = false;
+    ++pc_;
   } else if (step.op == "screenshot") {
     if (phase_ < 2) {
       ++phase_;  // let layout settle for two frames

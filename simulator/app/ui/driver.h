@@ -4,7 +4,9 @@
 //
 // Script: one step a line, `#` comments. Steps:
 //   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+]NAME
-//   click ITEM (a key recorded with track()) | screenshot PATH | expect-screen NAME
+//   click ITEM (a key recorded with track()) | hover ITEM [FX FY] (the mouse rests on the
+//   item, at fractions FX, FY of its width and height; default its centre; no button)
+//   | screenshot PATH | expect-screen NAME
 //   expect-min-messages N | rects PATH | quit   (NAME of key: enter, backspace, tab, escape, a..z)
 // `rects PATH` writes every tracked item of the frame just drawn as JSON
 // {"display": [w, h], "items": {"key": [x0, y0, x1, y1]}} (e.g. to crop a screenshot).
