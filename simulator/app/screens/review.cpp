@@ -154,7 +154,7 @@ void conversation(AppState& s) {
         look.highlighted = hl;
         look.max_width = 0.82f;
         std::string who = look.right ? std::string(s.strings("chat.you")) : persona;
-        look.selection = look.right ? IM_COL32(0, 0, 0, 90) : p.accent_soft;
+        look.selection = look.right ? IM_COL32(0, 0, 0, 90) : (p.accent & 0x00FFFFFF) | (90u << 24);
         CopyMenu menu = copy_menu(s);
         chat_bubble(m.text, fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)), look, p,
                     s.platform.fonts.small, &menu);
@@ -176,7 +176,7 @@ void conversation(AppState& s) {
         look.background = p.model_bubble;
         look.text = p.text;
         look.max_width = 1.0f;
-        look.selection = p.accent_soft;
+        look.selection = (p.accent & 0x00FFFFFF) | (90u << 24);
         CopyMenu menu = copy_menu(s);
         ImGui::PushID("model");
         chat_bubble(models[i]->text, s.strings("review.model_meta"), look, p, s.platform.fonts.small, &menu);

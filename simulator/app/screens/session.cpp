@@ -44,7 +44,7 @@ void message_row(AppState& s, const scoring::Message& m, const std::string& pers
     look.right = m.from == sender::trainee;
     look.background = look.right ? p.trainee_bubble : p.customer_bubble;
     look.text = look.right ? p.on_accent : p.text;
-    look.selection = look.right ? IM_COL32(0, 0, 0, 90) : p.accent_soft;
+    look.selection = look.right ? IM_COL32(0, 0, 0, 90) : (p.accent & 0x00FFFFFF) | (90u << 24);
     std::string meta = fmt::format("{} · {}", display_text(speaker(s, m)), clock_text(m.at));
     if (m.kind == kind::nudge) meta += " · " + std::string(s.strings("chat.nudge"));
     CopyMenu menu = copy_menu(s, "copy.message");
@@ -152,7 +152,7 @@ TextEditOptions composer_options(AppState& s) {
   o.max_lines = std::clamp(static_cast<int>(ImGui::GetWindowHeight() * 0.3f / ImGui::GetFontSize()), 2, 6);
   o.background = p.panel, o.border = p.border, o.border_active = p.accent;
   o.text = p.text, o.placeholder_color = p.muted;
-  o.selection = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+  o.selection = (p.accent & 0x00FFFFFF) | (90u << 24);  // as the bubbles show a selection
   return o;
 }
 
@@ -264,7 +264,8 @@ void case_sections(AppState& s, const engine::Scenario& sc, bool heading_large) 
       ImGui::PopFont();
       // Selectable, so an order number is one double-click and Ctrl+C away.
       CopyMenu menu = copy_menu(s, "copy.text");
-      selectable_wrapped((section.id + "." + field.id).c_str(), field.value, p.text, p.accent_soft, &menu);
+      selectable_wrapped((section.id + "." + field.id).c_str(), field.value, p.text,
+                         (p.accent & 0x00FFFFFF) | (90u << 24), &menu);
       track(s, "session.case." + section.id + "." + field.id);
     }
   }
