@@ -318,6 +318,12 @@ TEST_CASE("copy from a customer's bubble: a double-clicked order number, a dragg
   h.click("session.copy.message");
   CHECK(h.clipboard == message);
   CHECK(message.find("\xF0\x9F\x99\x82") != std::string::npos);
+  // A click elsewhere (here: the reply box) ends the bubble's selection.
+  h.drag(ImVec2(r.min.x + 1, y), ImVec2(r.min.x + text_width(h, "Tilausnumero"), y));
+  h.click("session.reply");
+  h.clipboard.clear();
+  h.press_ctrl(ImGuiKey_C);
+  CHECK(h.clipboard.empty());
 }
 
 TEST_CASE("copy from the case panel: a double-click and Ctrl+C") {

@@ -466,7 +466,7 @@ void Editor::mouse(const ImVec2& origin, bool clicked) {
       if (!io.KeyShift) st.anchor = st.caret;
       st.dragging = true;
     }
-    if (st.has_selection()) selection_owner() = id;
+    selection_owner() = id;  // a selection elsewhere ends with a click here
     st.run = TextEditState::Run::none;
     st.column = -1;
   } else if (st.dragging && io.MouseDown[0]) {
@@ -641,6 +641,8 @@ void selectable_text(ImGuiID id, const TextLayout& t, std::string_view source, I
     }
   } else if (owner == id && dragging && io.MouseDown[0]) {
     caret = static_cast<int>(t.hit(m.x, m.y));
+  } else if (owner == id && io.MouseClicked[0] && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    owner = 0;  // a click anywhere else ends the selection
   }
   if (owner == id && !io.MouseDown[0]) dragging = false;
   const std::size_t n = source.size();
