@@ -335,3 +335,30 @@ TEST_CASE("copy from the case panel: a double-click and Ctrl+C") {
   h.press_ctrl(ImGuiKey_C);
   CHECK(h.clipboard == "87654321");
 }
+
+TEST_CASE("copy from the review's conversation: a double-click and Ctrl+C, the menu for the whole message") {
+  Headless h("copy_review");
+  start_copy_chat(h);
+  const std::size_t i = first_customer_line(h);
+  const std::string message = h.state.sessions.live->session().transcript().messages[i].text;
+  h.type("Kiitos, katson asiaa.");
+  h.press_enter();
+  h.click("session.end");
+  h.click("end.confirm");
+  REQUIRE(h.state.screen == chatdrill::app::Screen::review);
+  h.frames(2);
+  REQUIRE(h.visible("review.message." + std::to_string(i)));
+  const auto r = h.rect("review.message." + std::to_string(i));
+  const float y = (r.min.y + r.max.y) / 2;
+  h.double_click_at(ImVec2(r.min.x + text_width(h, "Tilausnumero on 1234"), y));
+  h.press_ctrl(ImGuiKey_C);
+  CHECK(h.clipboard == "12345678");
+  h.click_at(ImVec2(r.min.x + 2, y), 1);
+  h.frame();
+  h.click("review.copy.selection");
+  CHECK(h.clipboard == "12345678");
+  h.click_at(ImVec2(r.min.x + 2, y), 1);
+  h.frame();
+  h.click("review.copy.message");
+  CHECK(h.clipboard == message);
+}

@@ -156,8 +156,10 @@ void conversation(AppState& s) {
         std::string who = look.right ? std::string(s.strings("chat.you")) : persona;
         look.selection = look.right ? IM_COL32(0, 0, 0, 90) : (p.accent & 0x00FFFFFF) | (90u << 24);
         CopyMenu menu = copy_menu(s);
-        chat_bubble(m.text, fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)), look, p,
-                    s.platform.fonts.small, &menu);
+        BubbleRects rects =
+            chat_bubble(m.text, fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)), look, p,
+                        s.platform.fonts.small, &menu);
+        s.driver.items["review.message." + std::to_string(i)] = ItemRect{rects.text_min, rects.text_max};
       } else {
         const char* key = m.kind == kind::left     ? "chat.left_named"
                           : m.kind == kind::silent ? "chat.silent_named"
