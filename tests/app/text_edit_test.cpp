@@ -202,6 +202,31 @@ TEST_CASE("clipboard: Ctrl+A, Ctrl+C, Ctrl+X and Ctrl+V") {
   CHECK(h.draft() == "rivi\ntoinen sarake");
 }
 
+TEST_CASE("the editor's right-click menu: select all, cut, paste, undo") {
+  Headless h("composer_menu");
+  start_chat(h);
+  h.type("Hetkinen, tarkistan.");
+  const auto r = h.rect("session.reply");
+  const ImVec2 inside((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2);
+  auto choose = [&](const char* item) {
+    h.click_at(inside, 1);
+    h.frame();
+    h.click(item);
+  };
+  choose("session.edit.select_all");
+  choose("session.edit.cut");
+  CHECK(h.draft().empty());
+  CHECK(h.clipboard == "Hetkinen, tarkistan.");
+  choose("session.edit.paste");
+  choose("session.edit.paste");
+  CHECK(h.draft() == "Hetkinen, tarkistan.Hetkinen, tarkistan.");
+  choose("session.edit.undo");
+  CHECK(h.draft() == "Hetkinen, tarkistan.");
+  h.frames(2);
+  h.type("!");  // the editor has the keyboard again
+  CHECK(h.draft() == "Hetkinen, tarkistan.!");
+}
+
 TEST_CASE("undo and redo: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y") {
   Headless h("composer_undo");
   start_chat(h);

@@ -153,6 +153,13 @@ TextEditOptions composer_options(AppState& s) {
   o.background = p.panel, o.border = p.border, o.border_active = p.accent;
   o.text = p.text, o.placeholder_color = p.muted;
   o.selection = (p.accent & 0x00FFFFFF) | (90u << 24);  // as the bubbles show a selection
+  o.menu = EditMenu{s.strings("edit.undo"),
+                    s.strings("edit.redo"),
+                    s.strings("edit.cut"),
+                    s.strings("edit.copy"),
+                    s.strings("edit.paste"),
+                    s.strings("edit.select_all"),
+                    [&s](const char* item) { track(s, std::string("session.") + item); }};
   return o;
 }
 

@@ -215,11 +215,18 @@ namespace {
 
 constexpr std::size_t k_max_undo = 200;
 
-// Who holds the one visible selection (the editor or a read-only text), kept in the root
-// window's storage so that only one of them answers Ctrl+C.
+// Who holds the one visible selection (the editor or a read-only text), kept in the storage
+// of the outermost window (also from inside a popup the window opened), so that only one of
+// them answers Ctrl+C.
+ImGuiStorage& shared_storage() {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  while (w->ParentWindow) w = w->ParentWindow;
+  return w->StateStorage;
+}
+
 ImGuiID& selection_owner() {
   static const ImGuiID key = ImHashStr("chatdrill.selection.owner");
-  return *reinterpret_cast<ImGuiID*>(ImGui::GetCurrentWindow()->RootWindow->StateStorage.GetIntRef(key, 0));
+  return *reinterpret_cast<ImGuiID*>(shared_storage().GetIntRef(key, 0));
 }
 
 void push_undo(const std::string& text, TextEditState& st) {
@@ -386,9 +393,30 @@ struct Editor {
         if (c >= 0x20 && c != 0x7F && !(c >= 0xD800 && c <= 0xDFFF)) type_char(text, st, c);
     io.InputQueueCharacters.resize(0);
   }
+  void select_all() {
+    st.anchor = 0, st.caret = text.size();
+    if (st.has_selection()) selection_owner() = id;
+  }
+  void copy() const {
+    if (st.has_selection()) ImGui::SetClipboardText(exported(st.sel_begin(), st.sel_end()).c_str());
+  }
+  void cut() {
+    if (!st.has_selection()) return;
+    copy();
+    push_undo(text, st);
+    st.run = TextEditState::Run::none;
+    replace(text, st, st.sel_begin(), st.sel_end(), {});
+  }
+  void paste() {
+    std::string clip = clean_paste(ImGui::GetClipboardText());
+    if (!clip.empty()) text_edit_insert(text, st, clip);
+  }
   void keys(TextEditResult& r);
   void shortcuts();
   void mouse(const ImVec2& origin, bool clicked);
+  void scroll(float view_h, bool hovered, bool active);
+  void draw(const ImRect& bb, bool active) const;
+  void context_menu(bool hovered);
 };
 
 void Editor::keys(TextEditResult& r) {
@@ -429,22 +457,10 @@ void Editor::keys(TextEditResult& r) {
 
 void Editor::shortcuts() {
   const bool shift = ImGui::GetIO().KeyShift;
-  if (key_pressed(ImGuiKey_A, false)) {
-    st.anchor = 0, st.caret = text.size();
-    if (st.has_selection()) selection_owner() = id;
-  }
-  if ((key_pressed(ImGuiKey_C, false) || key_pressed(ImGuiKey_X, false)) && st.has_selection()) {
-    ImGui::SetClipboardText(exported(st.sel_begin(), st.sel_end()).c_str());
-    if (key_pressed(ImGuiKey_X, false)) {
-      push_undo(text, st);
-      st.run = TextEditState::Run::none;
-      replace(text, st, st.sel_begin(), st.sel_end(), {});
-    }
-  }
-  if (key_pressed(ImGuiKey_V)) {
-    std::string clip = clean_paste(ImGui::GetClipboardText());
-    if (!clip.empty()) text_edit_insert(text, st, clip);
-  }
+  if (key_pressed(ImGuiKey_A, false)) select_all();
+  if (key_pressed(ImGuiKey_C, false)) copy();
+  if (key_pressed(ImGuiKey_X, false)) cut();
+  if (key_pressed(ImGuiKey_V)) paste();
   if (key_pressed(ImGuiKey_Z)) {
     if (shift) step(text, st, st.redo, st.undo);
     else step(text, st, st.undo, st.redo);
@@ -511,6 +527,76 @@ void draw_lines(ImDrawList* dl, const TextLayout& t, ImVec2 origin, ImU32 color,
   }
 }
 
+// Scrolling: the wheel over the box, else the caret kept in view after a move or an edit.
+void Editor::scroll(float view_h, bool hovered, bool active) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float fs = lay.line_height;
+  const float max_scroll = std::max(0.0f, static_cast<float>(lay.lines.size()) * fs - view_h);
+  if (hovered && io.MouseWheel != 0) st.scroll -= io.MouseWheel * fs * 3;
+  if (st.follow_caret && active) {
+    float cy = static_cast<float>(lay.line_of(st.caret)) * fs;
+    if (cy < st.scroll) st.scroll = cy;
+    if (cy + fs > st.scroll + view_h) st.scroll = cy + fs - view_h;
+    st.follow_caret = false;
+  }
+  st.scroll = std::clamp(st.scroll, 0.0f, max_scroll);
+}
+
+// The frame, the selection, the text (or the placeholder), the caret and a scroll thumb.
+void Editor::draw(const ImRect& bb, bool active) const {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float fs = lay.line_height;
+  const ImVec2 pad = padding(fs);
+  const ImVec2 origin(bb.Min.x + pad.x, bb.Min.y + pad.y - st.scroll);
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  dl->AddRectFilled(bb.Min, bb.Max, o.background, rounding);
+  dl->AddRect(bb.Min, bb.Max, active ? o.border_active : o.border, rounding, 0, active ? 2.0f : 1.0f);
+  const ImVec2 clip_min(bb.Min.x + 1, bb.Min.y + pad.y), clip_max(bb.Max.x - 1, bb.Max.y - pad.y);
+  dl->PushClipRect(clip_min, clip_max, true);
+  if (st.has_selection()) draw_selection(dl, lay, origin, st.sel_begin(), st.sel_end(), o.selection);
+  if (text.empty() && o.placeholder)
+    dl->AddText(ImGui::GetFont(), fs, origin, o.placeholder_color, o.placeholder, nullptr, wrap);
+  draw_lines(dl, lay, origin, o.text, clip_min.y, clip_max.y);
+  if (active) {
+    ImVec2 c(std::floor(origin.x + lay.x_of(st.caret)), origin.y + static_cast<float>(lay.line_of(st.caret)) * fs);
+    dl->AddLine(c, ImVec2(c.x, c.y + fs), o.text, std::max(1.0f, std::floor(fs / 14)));
+    GImGui->PlatformImePos = ImVec2(c.x - 1, c.y);
+  }
+  dl->PopClipRect();
+  const float view_h = bb.GetHeight() - 2 * pad.y, content_h = static_cast<float>(lay.lines.size()) * fs;
+  if (content_h > view_h) {
+    float thumb_h = std::max(fs, view_h * view_h / content_h);
+    float y = bb.Min.y + pad.y + (view_h - thumb_h) * st.scroll / (content_h - view_h);
+    float x = bb.Max.x - pad.x * 0.5f;
+    dl->AddRectFilled(ImVec2(x - fs * 0.12f, y), ImVec2(x + fs * 0.12f, y + thumb_h), o.border, fs * 0.12f);
+  }
+}
+
+// Right-click: undo, redo, cut, copy, paste, select all, with their keys.
+void Editor::context_menu(bool hovered) {
+  const ImGuiID popup = ImHashStr("##edit_menu", 0, id);
+  if (hovered && ImGui::GetIO().MouseClicked[1]) ImGui::OpenPopupEx(popup);
+  if (!ImGui::BeginPopupEx(
+          popup, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings))
+    return;
+  const EditMenu& m = o.menu;
+  auto item = [&](const char* label, const char* keys, bool enabled, const char* key) {
+    bool chosen = label && ImGui::MenuItem(label, keys, false, enabled);
+    if (label && m.track) m.track(key);
+    return chosen;
+  };
+  const bool sel = st.has_selection();
+  if (item(m.undo, "Ctrl+Z", !st.undo.empty(), "edit.undo")) step(text, st, st.undo, st.redo);
+  if (item(m.redo, "Ctrl+Y", !st.redo.empty(), "edit.redo")) step(text, st, st.redo, st.undo);
+  ImGui::Separator();
+  if (item(m.cut, "Ctrl+X", sel, "edit.cut")) cut();
+  if (item(m.copy, "Ctrl+C", sel, "edit.copy")) copy();
+  if (item(m.paste, "Ctrl+V", true, "edit.paste")) paste();
+  ImGui::Separator();
+  if (item(m.select_all, "Ctrl+A", !text.empty(), "edit.select_all")) select_all();
+  ImGui::EndPopup();
+}
+
 }  // namespace
 
 void text_edit_insert(std::string& text, TextEditState& st, std::string_view what) {
@@ -564,50 +650,16 @@ TextEditResult text_edit(const char* label, std::string& text, TextEditState& st
   if (g.ActiveId != id && (clicked || tabbed || o.take_focus || (o.keep_focus && nobody))) take_keyboard(id, window);
   r.active = g.ActiveId == id;
   if (st.has_selection() && selection_owner() != id) st.anchor = st.caret;  // a read-only text took it
-  const float view_h = height - 2 * pad.y;
-  ImVec2 origin(bb.Min.x + pad.x, bb.Min.y + pad.y - st.scroll);
+  const ImVec2 origin(bb.Min.x + pad.x, bb.Min.y + pad.y - st.scroll);
   if (r.active) {
     claim_keys(st);
     ed.keys(r);
     ed.mouse(origin, clicked);
     claim_keys(st);
   }
-  // Scrolling: the wheel over the box, else the caret kept in view after a move or an edit.
-  const float content_h = static_cast<float>(ed.lay.lines.size()) * fs;
-  const float max_scroll = std::max(0.0f, content_h - view_h);
-  if (hovered && io.MouseWheel != 0) st.scroll -= io.MouseWheel * fs * 3;
-  if (st.follow_caret && r.active) {
-    float cy = static_cast<float>(ed.lay.line_of(st.caret)) * fs;
-    if (cy < st.scroll) st.scroll = cy;
-    if (cy + fs > st.scroll + view_h) st.scroll = cy + fs - view_h;
-    st.follow_caret = false;
-  }
-  st.scroll = std::clamp(st.scroll, 0.0f, max_scroll);
-  origin.y = bb.Min.y + pad.y - st.scroll;
-  // Drawing: the frame, the selection, the text (or the placeholder), the caret, a scroll thumb.
-  ImDrawList* dl = window->DrawList;
-  const float rounding = ImGui::GetStyle().FrameRounding;
-  dl->AddRectFilled(bb.Min, bb.Max, o.background, rounding);
-  dl->AddRect(bb.Min, bb.Max, r.active ? o.border_active : o.border, rounding, 0, r.active ? 2.0f : 1.0f);
-  const ImVec2 clip_min(bb.Min.x + 1, bb.Min.y + pad.y), clip_max(bb.Max.x - 1, bb.Max.y - pad.y);
-  dl->PushClipRect(clip_min, clip_max, true);
-  if (st.has_selection()) draw_selection(dl, ed.lay, origin, st.sel_begin(), st.sel_end(), o.selection);
-  if (text.empty() && o.placeholder)
-    dl->AddText(ImGui::GetFont(), fs, origin, o.placeholder_color, o.placeholder, nullptr, ed.wrap);
-  draw_lines(dl, ed.lay, origin, o.text, clip_min.y, clip_max.y);
-  if (r.active) {
-    ImVec2 c(std::floor(origin.x + ed.lay.x_of(st.caret)),
-             origin.y + static_cast<float>(ed.lay.line_of(st.caret)) * fs);
-    dl->AddLine(c, ImVec2(c.x, c.y + fs), o.text, std::max(1.0f, std::floor(fs / 14)));
-    g.PlatformImePos = ImVec2(c.x - 1, c.y);
-  }
-  dl->PopClipRect();
-  if (max_scroll > 0) {
-    float thumb_h = std::max(fs, view_h * view_h / content_h);
-    float y = bb.Min.y + pad.y + (view_h - thumb_h) * st.scroll / max_scroll;
-    float x = bb.Max.x - pad.x * 0.5f;
-    dl->AddRectFilled(ImVec2(x - fs * 0.12f, y), ImVec2(x + fs * 0.12f, y + thumb_h), o.border, fs * 0.12f);
-  }
+  ed.scroll(height - 2 * pad.y, hovered, r.active);
+  ed.draw(bb, r.active);
+  if (o.menu.copy) ed.context_menu(hovered);
   st.seen = text;
   return r;
 }
@@ -618,11 +670,14 @@ void selectable_text(ImGuiID id, const TextLayout& t, std::string_view source, I
                      const CopyMenu* menu) {
   ImGuiContext& g = *GImGui;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGuiStorage& store = ImGui::GetCurrentWindow()->RootWindow->StateStorage;
-  ImGuiID& owner = selection_owner();
-  int& anchor = *store.GetIntRef(ImHashStr("chatdrill.selection.anchor"), 0);
-  int& caret = *store.GetIntRef(ImHashStr("chatdrill.selection.caret"), 0);
-  bool& dragging = *store.GetBoolRef(ImHashStr("chatdrill.selection.dragging"), false);
+  ImGuiStorage& store = shared_storage();
+  // Copies, written back below: a storage reference lasts only until the next key is added.
+  static const ImGuiID k_anchor = ImHashStr("chatdrill.selection.anchor"),
+                       k_caret = ImHashStr("chatdrill.selection.caret"),
+                       k_dragging = ImHashStr("chatdrill.selection.dragging");
+  ImGuiID owner = selection_owner();
+  int anchor = store.GetInt(k_anchor), caret = store.GetInt(k_caret);
+  bool dragging = store.GetBool(k_dragging);
   const ImRect bb(pos, ImVec2(pos.x + std::max(t.width, t.line_height),
                               pos.y + static_cast<float>(t.lines.size()) * t.line_height));
   const bool visible = ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_NoNav);
@@ -645,6 +700,10 @@ void selectable_text(ImGuiID id, const TextLayout& t, std::string_view source, I
     owner = 0;  // a click anywhere else ends the selection
   }
   if (owner == id && !io.MouseDown[0]) dragging = false;
+  if (owner == id || selection_owner() == id) {
+    selection_owner() = owner;
+    store.SetInt(k_anchor, anchor), store.SetInt(k_caret, caret), store.SetBool(k_dragging, dragging);
+  }
   const std::size_t n = source.size();
   const std::size_t b = owner == id ? std::min<std::size_t>(std::min(anchor, caret), n) : 0;
   const std::size_t e = owner == id ? std::min<std::size_t>(std::max(anchor, caret), n) : 0;

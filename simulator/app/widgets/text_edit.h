@@ -78,6 +78,12 @@ struct TextEditState {
   std::size_t sel_end() const { return caret < anchor ? anchor : caret; }
 };
 
+// The editor's right-click menu (labels in the UI language; no menu without them).
+struct EditMenu {
+  const char *undo = nullptr, *redo = nullptr, *cut = nullptr, *copy = nullptr, *paste = nullptr, *select_all = nullptr;
+  std::function<void(const char* item)> track;  // after each item ("edit.undo", ..., "edit.select_all")
+};
+
 struct TextEditOptions {
   const char* placeholder = nullptr;  // drawn while the text is empty
   const EmojiKeeper* keeper = nullptr;
@@ -86,6 +92,7 @@ struct TextEditOptions {
   bool keep_focus = false;  // take it back whenever no other item holds it and no popup is open
   std::size_t max_submit = static_cast<std::size_t>(-1);
   ImU32 background = 0, border = 0, border_active = 0, text = 0, placeholder_color = 0, selection = 0;
+  EditMenu menu;
 };
 
 struct TextEditResult {
