@@ -97,15 +97,18 @@ struct TextEditOptions {
 
 struct TextEditResult {
   bool active = false;     // the editor has the keyboard
-  bool submitted = false;  // Enter without Shift: `sent` is the text, the box is empty (Ctrl+Z brings it back)
+  bool submitted = false;  // Enter without Shift on a non-blank text: the box is empty (Ctrl+Z brings it back)
   bool refused = false;    // Enter on a text over max_submit: kept in the box
-  std::string sent;
+  std::string sent;        // the text as the box held it (emoji stand-ins kept: EmojiKeeper::decode)
 };
 
 // The box's height for `text` at `width` (as text_edit will draw it).
 float text_edit_height(const std::string& text, float width, const TextEditOptions& options);
-// The reply editor, `width` wide; `text` is edited in place. Enter submits, Shift+Enter adds
-// a line, Escape drops a selection only, Tab inserts nothing and stays.
+// The reply editor, `width` wide; `text` is edited in place (a change from outside is taken
+// as one undo step). Enter submits (characters typed in the same frame start the next
+// text), Shift+Enter adds a line, Escape drops a selection only, Tab inserts nothing and
+// keeps the keyboard here: with keep_focus the editor is where typing goes while it is on
+// screen, and shortcuts with Ctrl or F-keys still reach the rest of the app.
 TextEditResult text_edit(const char* id, std::string& text, TextEditState& st, float width,
                          const TextEditOptions& options);
 // `what` at the caret (replacing a selection), one undo step.
