@@ -35,6 +35,9 @@ Headless::Headless(const std::string& name, bool keep_data, bool first_start, co
       {ImGuiKey_Z, 90},          {ImGuiKey_Space, 32},      {ImGuiKey_PageUp, 266},     {ImGuiKey_PageDown, 267},
       {ImGuiKey_Insert, 260},    {ImGuiKey_Y, 89}};
   for (const auto& [k, v] : keys) io.KeyMap[k] = v;
+  io.ClipboardUserData = this;
+  io.SetClipboardTextFn = [](void* user, const char* text) { static_cast<Headless*>(user)->clipboard = text; };
+  io.GetClipboardTextFn = [](void* user) { return static_cast<Headless*>(user)->clipboard.c_str(); };
   AppOptions options;
   options.seed = 1;
   options.locale = locale;
@@ -86,14 +89,53 @@ void Headless::type_with_emoji_keeper(const std::string& utf8) {
   frame();
 }
 
-void Headless::press(int imgui_key, bool shift) {
+void Headless::press(int imgui_key, bool shift, bool ctrl) {
   ImGuiIO& io = ImGui::GetIO();
   int index = io.KeyMap[imgui_key];
   io.KeysDown[index] = true;
   io.KeyShift = shift;
+  io.KeyCtrl = ctrl;
   frame();
   io.KeysDown[index] = false;  // released in its own frame, as a real key would be
   io.KeyShift = false;
+  io.KeyCtrl = false;
+  frame();
+}
+
+void Headless::click_at(ImVec2 at, int button) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at;
+  frame();
+  io.MouseDown[button] = true;
+  frame();
+  io.MouseDown[button] = false;
+  frame();
+}
+
+void Headless::double_click_at(ImVec2 at) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at;
+  frame();
+  for (int i = 0; i < 2; ++i) {
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+  }
+}
+
+void Headless::drag(ImVec2 from, ImVec2 to) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = from;
+  frame();
+  io.MouseDown[0] = true;
+  frame();
+  for (int i = 1; i <= 4; ++i) {
+    io.MousePos = ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 4,
+                         from.y + (to.y - from.y) * static_cast<float>(i) / 4);
+    frame();
+  }
+  io.MouseDown[0] = false;
   frame();
 }
 

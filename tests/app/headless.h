@@ -33,9 +33,10 @@ class Headless {
   }
   // Moves the app clock (and ticks the engine) by `seconds`, one frame per second.
   void advance(double seconds);
-  void type(const std::string& utf8);                    // io.AddInputCharactersUTF8, one frame
-  void type_with_emoji_keeper(const std::string& utf8);  // as the window layer does
-  void press(int imgui_key, bool shift = false);         // key down one frame, up the next
+  void type(const std::string& utf8);                                // io.AddInputCharactersUTF8, one frame
+  void type_with_emoji_keeper(const std::string& utf8);              // as the window layer does
+  void press(int imgui_key, bool shift = false, bool ctrl = false);  // key down one frame, up the next
+  void press_ctrl(int imgui_key, bool shift = false) { press(imgui_key, shift, true); }
   void press_enter(bool shift = false);
   // A key by its backend index (GLFW key code, simulator/app/ui/keys.h), with Ctrl held.
   void press_index(int index, bool ctrl = false);
@@ -43,6 +44,12 @@ class Headless {
   // if the item is not on screen.
   void click(const std::string& item);
   bool visible(const std::string& item) const { return state.driver.items.count(item) > 0; }
+  // The mouse at a point: a click (move, press, release), a double-click, a right-click, a
+  // drag from one point to another (press, move, release).
+  void click_at(ImVec2 at, int button = 0);
+  void double_click_at(ImVec2 at);
+  void drag(ImVec2 from, ImVec2 to);
+  const ItemRect& rect(const std::string& item) const { return state.driver.items.at(item); }
   // Starts a bundled scenario from Home by clicking its Start button.
   void start(const std::string& scenario_id);
   // Advances until the customer has said something and is not typing (at most 60 s).
@@ -53,6 +60,7 @@ class Headless {
   std::vector<std::string> trainee_messages() const;
 
   AppState state;
+  std::string clipboard;  // what ImGui::SetClipboardText wrote (io.SetClipboardTextFn)
 
  private:
   std::filesystem::path dir_;

@@ -201,6 +201,12 @@ std::vector<const engine::ModelReply*> model_beside(const ReviewView& r) {
 
 namespace {
 
+// A bubble's right-click menu ("review.copy.message" for the driver).
+CopyMenu copy_menu(AppState& s) {
+  return CopyMenu{s.strings("copy.message"), s.strings("copy.selection"),
+                  [&s](const char* item) { track(s, std::string("review.") + item); }};
+}
+
 void conversation(AppState& s) {
   auto& r = *s.sessions.review;
   const Palette& p = colors(s);
@@ -234,8 +240,12 @@ void conversation(AppState& s) {
         look.highlighted = hl;
         look.max_width = 0.82f;
         std::string who = look.right ? std::string(s.strings("chat.you")) : persona;
-        chat_bubble(display_text(m.text), fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)),
-                    look, p, s.platform.fonts.small);
+        look.selection = look.right ? IM_COL32(0, 0, 0, 90) : (p.accent & 0x00FFFFFF) | (90u << 24);
+        CopyMenu menu = copy_menu(s);
+        BubbleRects rects =
+            chat_bubble(m.text, fmt::format("#{} · {} · {}", i + 1, display_text(who), clock_text(m.at)), look, p,
+                        s.platform.fonts.small, &menu);
+        s.driver.items["review.message." + std::to_string(i)] = ItemRect{rects.text_min, rects.text_max};
       } else {
         const char* key = m.kind == kind::left     ? "chat.left_named"
                           : m.kind == kind::silent ? "chat.silent_named"
@@ -254,7 +264,11 @@ void conversation(AppState& s) {
         look.background = p.model_bubble;
         look.text = p.text;
         look.max_width = 1.0f;
-        chat_bubble(display_text(models[i]->text), s.strings("review.model_meta"), look, p, s.platform.fonts.small);
+        look.selection = (p.accent & 0x00FFFFFF) | (90u << 24);
+        CopyMenu menu = copy_menu(s);
+        ImGui::PushID("model");
+        chat_bubble(models[i]->text, s.strings("review.model_meta"), look, p, s.platform.fonts.small, &menu);
+        ImGui::PopID();
       }
       ImGui::PopID();
     }

@@ -1,6 +1,7 @@
-// Session: the chat pane (bubbles, typing indicator, nudges, "left the chat"), the reply
-// box (Enter sends, Shift+Enter adds a line, focus never leaves the box), the clock, the
-// live hint strip, the persona card, and End with confirmation.
+// Session: the chat pane (bubbles to select and copy, typing indicator, nudges, "left the
+// chat"), the reply editor (widgets/text_edit.h: wraps and grows, Enter sends, Shift+Enter
+// adds a line, Ctrl+Z undoes, keeps the keyboard), the clock, the live hint strip, the
+// persona card, and End with confirmation.
 #include "screens.h"
 
 #include "simulator/app/ui/classroom_state.h"
@@ -12,10 +13,10 @@
 #include "scoring/core/limits.h"
 #include "scoring/text.h"
 
-#include <imgui_stdlib.h>
-
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace chatdrill::app {
@@ -25,46 +26,31 @@ namespace sender = scoring::sender;
 
 namespace {
 
-// Char filter: Enter without Shift arrives as '\n'; swallow it and ask for a send.
-// Always: hand the text over and clear the buffer in place, so the box keeps focus
-// (EnterReturnsTrue would drop focus for a frame in 1.86 and lose keystrokes).
-int reply_callback(ImGuiInputTextCallbackData* data) {
-  auto* composer = static_cast<Composer*>(data->UserData);
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
-    if (data->EventChar == '\n' && !ImGui::GetIO().KeyShift) {
-      composer->send_pending = true;
-      return 1;
-    }
-    return 0;
-  }
-  if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && composer->send_pending) {
-    composer->send_pending = false;
-    if (static_cast<std::size_t>(data->BufTextLen) > scoring::k_max_reply_bytes) {
-      composer->refused = true;  // keep the text so the trainee can shorten it
-      return 0;
-    }
-    composer->outbox.assign(data->Buf, static_cast<std::size_t>(data->BufTextLen));
-    data->DeleteChars(0, data->BufTextLen);
-  }
-  return 0;
-}
-
 std::string speaker(const AppState& s, const scoring::Message& m) {
   if (m.from == sender::trainee)
     return s.settings.values.trainee.empty() ? s.strings("chat.you") : s.settings.values.trainee;
   return s.sessions.live ? s.sessions.live->scenario->persona.name : s.strings("chat.customer");
 }
 
-void message_row(AppState& s, const scoring::Message& m, const std::string& persona) {
+// The right-click menu of a chat line or a case value ("session.copy.message" for the driver).
+CopyMenu copy_menu(AppState& s, const char* whole) {
+  return CopyMenu{s.strings(whole), s.strings("copy.selection"),
+                  [&s](const char* item) { track(s, std::string("session.") + item); }};
+}
+
+void message_row(AppState& s, const scoring::Message& m, const std::string& persona, std::size_t index) {
   const Palette& p = colors(s);
   if (m.kind == kind::message || m.kind == kind::nudge) {
     BubbleLook look;
     look.right = m.from == sender::trainee;
     look.background = look.right ? p.trainee_bubble : p.customer_bubble;
     look.text = look.right ? p.on_accent : p.text;
+    look.selection = look.right ? IM_COL32(0, 0, 0, 90) : (p.accent & 0x00FFFFFF) | (90u << 24);
     std::string meta = fmt::format("{} · {}", display_text(speaker(s, m)), clock_text(m.at));
     if (m.kind == kind::nudge) meta += " · " + std::string(s.strings("chat.nudge"));
-    chat_bubble(display_text(m.text), meta, look, p, s.platform.fonts.small);
+    CopyMenu menu = copy_menu(s, "copy.message");
+    BubbleRects r = chat_bubble(m.text, meta, look, p, s.platform.fonts.small, &menu);
+    s.driver.items["session.message." + std::to_string(index)] = ItemRect{r.text_min, r.text_max};
     return;
   }
   std::string text;
@@ -89,7 +75,7 @@ void chat_pane(AppState& s, float height) {
   std::string persona = display_text(live.scenario->persona.name);
   for (std::size_t i = 0; i < messages.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    message_row(s, messages[i], persona);
+    message_row(s, messages[i], persona, i);
     ImGui::PopID();
   }
   if (customer.typing && !live.session().finished())
@@ -154,46 +140,88 @@ void hint_chips(AppState& s) {
   if (!any) add(s.strings("hint.idle"), p.muted);
 }
 
+// The reply editor's look and behaviour: it keeps the keyboard while the chat runs (it takes
+// it back after a click elsewhere or a closed dialog); emoji show as the bubbles show them.
+TextEditOptions composer_options(AppState& s) {
+  const Palette& p = colors(s);
+  TextEditOptions o;
+  o.placeholder = s.strings("session.reply_placeholder");
+  o.keeper = &s.platform.emoji;
+  o.keep_focus = true;
+  o.max_submit = scoring::k_max_reply_bytes;
+  // About six lines, fewer when the window is short, so the chat keeps most of the column.
+  o.max_lines = std::clamp(static_cast<int>(ImGui::GetWindowHeight() * 0.3f / ImGui::GetFontSize()), 2, 6);
+  o.background = p.panel, o.border = p.border, o.border_active = p.accent;
+  o.text = p.text, o.placeholder_color = p.muted;
+  o.selection = (p.accent & 0x00FFFFFF) | (90u << 24);  // as the bubbles show a selection
+  o.menu = EditMenu{s.strings("edit.undo"),
+                    s.strings("edit.redo"),
+                    s.strings("edit.cut"),
+                    s.strings("edit.copy"),
+                    s.strings("edit.paste"),
+                    s.strings("edit.select_all"),
+                    [&s](const char* item) { track(s, std::string("session.") + item); }};
+  return o;
+}
+
+float send_width(AppState& s) { return ImGui::CalcTextSize(s.strings("session.send")).x + ImGui::GetFontSize() * 2.5f; }
+
+float reply_width(AppState& s) {
+  return ImGui::GetContentRegionAvail().x - send_width(s) - ImGui::GetFontSize() * 0.6f;
+}
+
+// The reply area under the chat: the hint chips, the editor (it grows with the draft) and
+// the key hint, so the chat pane above gives up what the editor takes.
+float composer_height(AppState& s) {
+  const auto& c = s.sessions.live->composer;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float box = text_edit_height(c.draft, reply_width(s), composer_options(s));
+  ImFont* small = s.platform.fonts.small ? s.platform.fonts.small : ImGui::GetFont();
+  const float hint =
+      small->CalcTextSizeA(small->FontSize, FLT_MAX, ImGui::GetContentRegionAvail().x, s.strings("session.key_hint")).y;
+  return ImGui::GetFrameHeightWithSpacing() + box + style.ItemSpacing.y + hint + style.ItemSpacing.y * 2;
+}
+
 void composer_box(AppState& s) {
   auto& live = *s.sessions.live;
   const Palette& p = colors(s);
   const float fs = ImGui::GetFontSize();
   auto& c = live.composer;
-  float send_w = ImGui::CalcTextSize(s.strings("session.send")).x + fs * 2.5f;
-  ImVec2 size(ImGui::GetContentRegionAvail().x - send_w - fs * 0.6f, fs * 4.2f);
-  if (c.want_focus) {
-    ImGui::SetKeyboardFocusHere();
-    c.want_focus = false;
-  }
-  ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_CallbackAlways;
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(p.panel));
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-  ImGui::InputTextMultiline("##reply", &c.draft, size, flags, reply_callback, &c);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
+  const float send_w = send_width(s);
+  TextEditOptions options = composer_options(s);
+  options.take_focus = c.want_focus;
+  c.want_focus = false;
+  TextEditResult r = text_edit("##reply", c.draft, c.edit, reply_width(s), options);
   track(s, "session.reply");
-  if (c.draft.empty() && !ImGui::IsItemActive()) {
-    ImVec2 a = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.4f), p.muted,
-                                        s.strings("session.placeholder"));
-  }
-  c.draft = clean_input(c.draft);
-  ImGui::SameLine();
-  bool clicked = accent_button(label(s, "session.send", "send").c_str(), p, ImVec2(send_w, size.y));
+  const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
+  if (r.refused) c.refused = true;
+  if (r.submitted) c.outbox = r.sent;
+  // Send sits at the editor's bottom edge; the line below starts under both.
+  const float send_h = std::min(box_max.y - box_min.y, ImGui::GetFrameHeight() * 1.6f);
+  ImGui::SetCursorScreenPos(ImVec2(box_max.x + fs * 0.6f, box_max.y - send_h));
+  bool clicked = accent_button(label(s, "session.send", "send").c_str(), p, ImVec2(send_w, send_h));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
   track(s, "session.send");
+  const bool blank = c.draft.find_first_not_of(" \t\n") == std::string::npos;
   if (clicked && c.draft.size() > scoring::k_max_reply_bytes) {
     c.refused = true;
-  } else if (clicked) {
+  } else if (clicked && !blank) {
     c.outbox = c.draft;
-    c.draft.clear();
+    text_edit_clear(c.draft, c.edit);  // Ctrl+Z in the empty box brings it back
     c.want_focus = true;
   }
+  ImGui::PushFont(s.platform.fonts.small);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  wrapped_text(s.strings("session.key_hint"));  // always in view: the keys are not obvious
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  track(s, "session.key_hint");
   if (c.refused) {
     c.refused = false;
     s.status = reply_too_long(s, c.draft.size());
   }
   if (!c.outbox.empty()) {
-    if (!send_reply(s, c.outbox)) c.draft = c.outbox;
+    if (!send_reply(s, c.outbox)) c.draft = c.outbox + c.draft;  // keep what was typed meanwhile
     c.outbox.clear();
   }
 }
@@ -242,7 +270,10 @@ void case_sections(AppState& s, const engine::Scenario& sc, bool heading_large) 
       ImGui::PushFont(s.platform.fonts.small);
       muted_text(display_text(field.label), p);
       ImGui::PopFont();
-      wrapped_text(display_text(field.value));
+      // Selectable, so an order number is one double-click and Ctrl+C away.
+      CopyMenu menu = copy_menu(s, "copy.text");
+      selectable_wrapped((section.id + "." + field.id).c_str(), field.value, p.text,
+                         (p.accent & 0x00FFFFFF) | (90u << 24), &menu);
       track(s, "session.case." + section.id + "." + field.id);
     }
   }
@@ -362,7 +393,7 @@ void draw_session(AppState& s) {
   ImGui::BeginChild("##session_main", ImVec2(case_column ? -(case_w + fs) : 0, 0), false,
                     ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
-  float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
+  float composer_h = done ? fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f : composer_height(s);
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
     std::string text = s.strings.format(

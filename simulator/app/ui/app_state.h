@@ -11,6 +11,7 @@
 #include "strings.h"
 
 #include "simulator/app/widgets/file_picker.h"
+#include "simulator/app/widgets/text_edit.h"
 
 #include "scoring/core/paths.h"
 #include "simulator/app/widgets/customer_state.h"
@@ -37,11 +38,12 @@ namespace chatdrill::app {
 
 enum class Screen { home, session, review, settings, exercise, trainer };
 
-// The reply box: the draft, and what the input callbacks hand over on Enter.
+// The reply box: the draft (emoji as EmojiKeeper stand-ins), the editor's caret, selection
+// and undo (widgets/text_edit.h), and the text handed over on Enter or Send.
 struct Composer {
   std::string draft;
-  bool send_pending = false;  // Enter without Shift seen by the char filter this frame
-  std::string outbox;         // text taken out of the box, waiting to be sent
+  TextEditState edit;
+  std::string outbox;  // text taken out of the box, waiting to be sent
   bool want_focus = true;
   bool refused = false;  // a reply over scoring::k_max_reply_bytes was kept in the box
 };

@@ -7,15 +7,14 @@
 
 namespace chatdrill::app {
 
-ImVec2 chat_bubble(const std::string& text, const std::string& meta, const BubbleLook& look, const Palette& p,
-                   ImFont* meta_font) {
+BubbleRects chat_bubble(const std::string& text, const std::string& meta, const BubbleLook& look, const Palette& p,
+                        ImFont* meta_font, const CopyMenu* menu) {
   const float fs = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
   const ImVec2 pad(fs * 0.8f, fs * 0.55f);
   const float wrap = std::max(fs * 6, avail * look.max_width - 2 * pad.x);
-  const char* begin = text.c_str();
-  const char* end = begin + text.size();
-  ImVec2 ts = ImGui::CalcTextSize(begin, end, false, wrap);
+  TextLayout layout = layout_text(text, wrap, ImGui::GetFont(), fs);
+  ImVec2 ts(layout.width, static_cast<float>(layout.lines.size()) * fs);
   ImVec2 size(std::max(ts.x, fs) + 2 * pad.x, ts.y + 2 * pad.y);
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float x = look.right ? origin.x + avail - size.x : origin.x;
@@ -27,7 +26,9 @@ ImVec2 chat_bubble(const std::string& text, const std::string& meta, const Bubbl
   ImVec2 ca = look.right ? ImVec2(b.x - r, b.y - r) : ImVec2(a.x, b.y - r);
   dl->AddRectFilled(ca, ImVec2(ca.x + r, b.y), look.background, fs * 0.2f);
   if (look.highlighted) dl->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), p.highlight, r + 3, 0, 3.0f);
-  dl->AddText(ImGui::GetFont(), fs, ImVec2(a.x + pad.x, a.y + pad.y), look.text, begin, end, wrap);
+  const ImVec2 tp(a.x + pad.x, a.y + pad.y);
+  selectable_text(ImGui::GetID("##bubble"), layout, text, tp, look.text, look.selection, menu);
+  BubbleRects rects{a, b, tp, ImVec2(tp.x + ts.x, tp.y + ts.y)};
   ImGui::Dummy(ImVec2(avail, size.y));
   if (!meta.empty()) {
     ImFont* f = meta_font ? meta_font : ImGui::GetFont();
@@ -37,7 +38,7 @@ ImVec2 chat_bubble(const std::string& text, const std::string& meta, const Bubbl
     dl->AddText(f, f->FontSize, ImVec2(mx, mp.y + fs * 0.1f), p.muted, meta.c_str());
     ImGui::Dummy(ImVec2(avail, ms.y + fs * 0.35f));
   }
-  return a;
+  return rects;
 }
 
 void chat_event(const std::string& text, ImU32 color, ImFont* font) {
