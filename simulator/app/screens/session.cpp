@@ -1,7 +1,10 @@
 // Session: the chat pane (bubbles, typing indicator, nudges, "left the chat"), the reply
 // box (Enter sends, Shift+Enter adds a line, focus never leaves the box), the clock, the
-// live hint strip, the persona card, and End with confirmation.
+// live hint strip, the persona card, the case data and saved replies beside the chat (or on
+// the persona card when the window is narrow), and End with confirmation.
 #include "screens.h"
+
+#include "saved_replies_panel.h"
 
 #include "simulator/app/ui/keys.h"
 #include "simulator/app/ui/theme.h"
@@ -247,10 +250,32 @@ void case_sections(AppState& s, const engine::Scenario& sc, bool heading_large) 
   }
 }
 
-void case_panel(AppState& s, const engine::Scenario& sc) {
-  begin_card("##case", ImVec2(0, 0), colors(s));
-  case_sections(s, sc, true);
+// The column beside the chat: the case data on top (as tall as it is, up to under half the
+// column, then it scrolls), the saved replies below it.
+void side_column(AppState& s, const engine::Scenario& sc) {
+  const float fs = ImGui::GetFontSize();
+  if (!sc.case_data.empty()) {
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float wanted = s.replies.case_height > 0 ? s.replies.case_height : avail;
+    begin_card("##case", ImVec2(0, std::max(fs * 4, std::min(wanted, avail * 0.45f))), colors(s));
+    case_sections(s, sc, true);
+    s.replies.case_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    end_card();
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+  }
+  begin_card("##replies", ImVec2(0, 0), colors(s));
+  saved_replies_panel(s, true);
   end_card();
+}
+
+// On the persona card of a narrow window: the saved replies fold open under the case data.
+void replies_section(AppState& s) {
+  const std::size_t count = live_panel_replies(s).size();
+  ImGui::SetNextItemOpen(s.replies.show_replies);
+  s.replies.show_replies =
+      ImGui::CollapsingHeader(fmt::format("{} ({})###replies_header", s.strings("replies.heading"), count).c_str());
+  track(s, "replies.header");
+  if (s.replies.show_replies) saved_replies_panel(s, false);
 }
 
 void persona_card(AppState& s, bool with_case) {
@@ -285,8 +310,12 @@ void persona_card(AppState& s, bool with_case) {
   wrapped_text(display_text(sc.brief));
   ImGui::PopStyleColor();
   ImGui::Separator();
-  if (with_case) {
-    case_sections(s, sc, false);
+  if (with_case) {  // no column beside the chat: the case data and saved replies are here
+    if (!sc.case_data.empty()) {
+      case_sections(s, sc, false);
+      ImGui::Separator();
+    }
+    replies_section(s);
     ImGui::Separator();
   }
   muted_text(s.strings("session.clock"), p);
@@ -322,10 +351,11 @@ void draw_session(AppState& s) {
   float side = std::max(fs * 16, width * 0.25f);
   // Held here: the chat column may hand the session over to the review this frame.
   const std::shared_ptr<const engine::Scenario> scenario = s.sessions.live->scenario;
-  const bool has_case = !scenario->case_data.empty();
-  const bool case_column = has_case && width >= fs * 50;  // else the case data is on the persona card
+  // Beside the chat when the window is wide enough, else on the persona card.
+  const bool case_column = width >= fs * 50;
+  saved_reply_keys(s);
   ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
-  persona_card(s, has_case && !case_column);
+  persona_card(s, !case_column);
   ImGui::EndChild();
   if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
@@ -353,7 +383,7 @@ void draw_session(AppState& s) {
   if (case_column) {
     ImGui::SameLine(0, fs);
     ImGui::BeginChild("##session_case", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    case_panel(s, *scenario);
+    side_column(s, *scenario);
     ImGui::EndChild();
   }
 }

@@ -3,9 +3,10 @@
 // screenshots are deterministic. Runs in the real app and in headless tests alike.
 //
 // Script: one step a line, `#` comments. Steps:
-//   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+]NAME
+//   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+|alt+]NAME
 //   click ITEM (a key recorded with track()) | screenshot PATH | expect-screen NAME
-//   expect-min-messages N | quit          (NAME of key: enter, backspace, tab, escape, a..z)
+//   expect-min-messages N | expect-evidence RULE (the review's grade has it) | quit
+//   (NAME of key: enter, backspace, tab, escape, a..z, 1..9)
 #pragma once
 
 #include "app_state.h"
@@ -51,7 +52,7 @@ class Driver {
   std::optional<ImVec2> mouse_;
   bool mouse_down_ = false;
   int key_down_ = -1;
-  bool shift_ = false, ctrl_ = false;
+  bool shift_ = false, ctrl_ = false, alt_ = false;
   std::optional<std::string> shot_;
 };
 
