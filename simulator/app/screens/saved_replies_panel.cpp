@@ -124,7 +124,7 @@ void reply_form(AppState& s) {
   ImGui::InputTextWithHint("##reply_title", s.strings("replies.title_hint"), &part.form_title);
   part.form_title = clean_input(part.form_title);
   track(s, "replies.form.title");
-  ImGui::InputTextMultiline("##reply_text", &part.form_text, ImVec2(-1, fs * 5.5f));
+  ImGui::InputTextMultiline("##reply_text", &part.form_text, ImVec2(-1, fs * 4));
   part.form_text = clean_input(part.form_text);
   track(s, "replies.form.text");
   if (part.form_text.empty() && !ImGui::IsItemActive()) {
