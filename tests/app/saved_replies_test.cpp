@@ -267,3 +267,29 @@ TEST_CASE("saved replies: sent unchanged it is on record and in the grade; edite
   CHECK(saved.find("\"saved_reply\"") != std::string::npos);
   CHECK(saved.find("engagement.saved_reply") != std::string::npos);
 }
+
+TEST_CASE("saved replies: in a narrow window they fold open on the persona card") {
+  Headless h("replies_narrow");
+  ImGui::GetIO().DisplaySize = ImVec2(800, 640);  // too narrow for the column beside the chat
+  h.start("impatient-customer-fi");
+  h.frames(2);
+  CHECK_FALSE(h.visible("replies.heading"));  // no column of its own
+  // Scroll the persona card down to the folded section, open it, use it.
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < 40 && !h.visible("replies.header"); ++i) {
+    io.MousePos = ImVec2(100, 400);
+    io.MouseWheel = -2;
+    h.frame();
+  }
+  REQUIRE(h.visible("replies.header"));
+  CHECK_FALSE(h.visible("replies.item.1"));  // folded until opened
+  h.click("replies.header");
+  CHECK(h.state.replies.show_replies);
+  for (int i = 0; i < 40 && !h.visible("replies.item.2"); ++i) {
+    io.MousePos = ImVec2(100, 400);
+    io.MouseWheel = -2;
+    h.frame();
+  }
+  h.click("replies.item.2");
+  CHECK(h.draft() == "Hetkinen, tarkistan asian.");
+}
