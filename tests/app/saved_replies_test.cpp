@@ -268,28 +268,24 @@ TEST_CASE("saved replies: sent unchanged it is on record and in the grade; edite
   CHECK(saved.find("engagement.saved_reply") != std::string::npos);
 }
 
-TEST_CASE("saved replies: in a narrow window they fold open on the persona card") {
+TEST_CASE("saved replies: in a narrow window they are a strip over the reply box, all of them in a popup") {
   Headless h("replies_narrow");
   ImGui::GetIO().DisplaySize = ImVec2(800, 640);  // too narrow for the column beside the chat
   h.start("impatient-customer-fi");
   h.frames(2);
   CHECK_FALSE(h.visible("replies.heading"));  // no column of its own
-  // Scroll the persona card down to the folded section, open it, use it.
-  ImGuiIO& io = ImGui::GetIO();
-  for (int i = 0; i < 40 && !h.visible("replies.header"); ++i) {
-    io.MousePos = ImVec2(100, 400);
-    io.MouseWheel = -2;
-    h.frame();
-  }
-  REQUIRE(h.visible("replies.header"));
-  CHECK_FALSE(h.visible("replies.item.1"));  // folded until opened
-  h.click("replies.header");
-  CHECK(h.state.replies.show_replies);
-  for (int i = 0; i < 40 && !h.visible("replies.item.2"); ++i) {
-    io.MousePos = ImVec2(100, 400);
-    io.MouseWheel = -2;
-    h.frame();
-  }
+  REQUIRE(h.visible("replies.all"));
+  CHECK(h.visible("replies.quick.1"));  // the first ones by title, as many as fit
+  h.click("replies.quick.1");
+  CHECK(h.draft().rfind("Hei, ja pahoittelen", 0) == 0);
+  h.frames(3);  // the reply box has the keyboard again: Enter sends
+  h.press(ImGuiKey_Enter);
+  REQUIRE(h.trainee_messages().size() == 1);
+  h.click("replies.all");
+  h.frames(2);
+  REQUIRE(h.visible("replies.heading"));  // the whole panel, in a popup
   h.click("replies.item.2");
   CHECK(h.draft() == "Hetkinen, tarkistan asian.");
+  h.frames(2);
+  CHECK_FALSE(h.visible("replies.heading"));  // put in: the popup closes
 }

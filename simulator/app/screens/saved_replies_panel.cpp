@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace chatdrill::app {
 
 namespace {
@@ -218,6 +220,54 @@ void saved_replies_panel(AppState& s, bool heading_large) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (s.replies.own.replies.empty()) muted_text(s.strings("replies.own_empty"), p);
+  }
+}
+
+float saved_replies_strip_height() { return ImGui::GetFrameHeightWithSpacing(); }
+
+void saved_replies_strip(AppState& s) {
+  const float fs = ImGui::GetFontSize();
+  const auto replies = live_panel_replies(s);
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const bool open =
+      ImGui::Button(fmt::format("{} ({})…###replies_all", s.strings("replies.heading"), replies.size()).c_str());
+  const ImVec2 anchor = ImGui::GetItemRectMin();
+  track(s, "replies.all");
+  if (open) ImGui::OpenPopup("##replies_popup");
+  for (std::size_t i = 0; i < replies.size() && i < 9; ++i) {
+    const std::string title = fmt::format("{} {}", i + 1, display_text(replies[i].title));
+    const float w = ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetItemRectMax().x + fs * 0.4f + w > right) break;  // the rest: in the popup, or Alt+n
+    ImGui::SameLine(0, fs * 0.4f);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Button(title.c_str())) insert(s, replies[i]);
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(fs * 24);
+      wrapped_text(display_text(replies[i].text));
+      ImGui::PopTextWrapPos();
+      muted_text(s.strings.format("replies.insert_tip_key", fmt::format("Alt+{}", i + 1)), colors(s));
+      ImGui::EndTooltip();
+    }
+    track(s, fmt::format("replies.quick.{}", i + 1));
+    ImGui::PopID();
+  }
+  // Over the strip when there is room above it, else in the middle of the window; never
+  // past its right edge.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float w = std::min(fs * 24, display.x - fs);
+  const bool above = anchor.y - fs * 0.5f >= fs * 14;
+  const float h = above ? std::min(fs * 26, anchor.y - fs * 0.5f) : std::min(fs * 26, display.y - fs);
+  if (above)
+    ImGui::SetNextWindowPos(ImVec2(std::clamp(anchor.x, fs * 0.5f, display.x - w - fs * 0.5f), anchor.y),
+                            ImGuiCond_Appearing, ImVec2(0, 1));
+  else ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  if (ImGui::BeginPopup("##replies_popup")) {
+    const std::string before = s.sessions.live ? s.sessions.live->composer.draft : std::string();
+    saved_replies_panel(s, true);
+    if (s.sessions.live && s.sessions.live->composer.draft != before) ImGui::CloseCurrentPopup();  // put in: done
+    ImGui::EndPopup();
   }
 }
 

@@ -1,7 +1,8 @@
 // Session: the chat pane (bubbles, typing indicator, nudges, "left the chat"), the reply
 // box (Enter sends, Shift+Enter adds a line, focus never leaves the box), the clock, the
-// live hint strip, the persona card, the case data and saved replies beside the chat (or on
-// the persona card when the window is narrow), and End with confirmation.
+// live hint strip, the persona card, the case data and saved replies beside the chat (when
+// the window is narrow: the case data on the persona card, the saved replies a strip over
+// the reply box), and End with confirmation.
 #include "screens.h"
 
 #include "saved_replies_panel.h"
@@ -268,16 +269,6 @@ void side_column(AppState& s, const engine::Scenario& sc) {
   end_card();
 }
 
-// On the persona card of a narrow window: the saved replies fold open under the case data.
-void replies_section(AppState& s) {
-  const std::size_t count = live_panel_replies(s).size();
-  ImGui::SetNextItemOpen(s.replies.show_replies);
-  s.replies.show_replies =
-      ImGui::CollapsingHeader(fmt::format("{} ({})###replies_header", s.strings("replies.heading"), count).c_str());
-  track(s, "replies.header");
-  if (s.replies.show_replies) saved_replies_panel(s, false);
-}
-
 void persona_card(AppState& s, bool with_case) {
   auto& live = *s.sessions.live;
   const auto& sc = *live.scenario;
@@ -310,12 +301,8 @@ void persona_card(AppState& s, bool with_case) {
   wrapped_text(display_text(sc.brief));
   ImGui::PopStyleColor();
   ImGui::Separator();
-  if (with_case) {  // no column beside the chat: the case data and saved replies are here
-    if (!sc.case_data.empty()) {
-      case_sections(s, sc, false);
-      ImGui::Separator();
-    }
-    replies_section(s);
+  if (with_case) {
+    case_sections(s, sc, false);
     ImGui::Separator();
   }
   muted_text(s.strings("session.clock"), p);
@@ -351,11 +338,12 @@ void draw_session(AppState& s) {
   float side = std::max(fs * 16, width * 0.25f);
   // Held here: the chat column may hand the session over to the review this frame.
   const std::shared_ptr<const engine::Scenario> scenario = s.sessions.live->scenario;
-  // Beside the chat when the window is wide enough, else on the persona card.
+  // Beside the chat when the window is wide enough; else the case data is on the persona
+  // card and the saved replies are a strip over the reply box.
   const bool case_column = width >= fs * 50;
   saved_reply_keys(s);
   ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
-  persona_card(s, !case_column);
+  persona_card(s, !scenario->case_data.empty() && !case_column);
   ImGui::EndChild();
   if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
@@ -364,6 +352,7 @@ void draw_session(AppState& s) {
                     ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
   float composer_h = fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f;
+  if (!case_column && !done) composer_h += saved_replies_strip_height();
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
     std::string text = s.strings.format(
@@ -376,6 +365,7 @@ void draw_session(AppState& s) {
     if (accent_button(label(s, "session.review", "review_main").c_str(), p)) open_review_of_live(s);
     track(s, "session.review.main");
   } else {
+    if (!case_column) saved_replies_strip(s);
     hint_chips(s);
     composer_box(s);
   }
