@@ -73,12 +73,11 @@ const PanelReply* sent_unchanged(const std::vector<PanelReply>& replies, std::st
 scoring::Json saved_reply_note(const PanelReply& reply);
 
 // The session screen's saved replies (AppState::replies): the trainee's own, the panel's
-// filter and tab, and the form that adds or edits one of the trainee's own.
+// filter, and the form that adds or edits one of the trainee's own.
 struct SavedRepliesPart {
   OwnReplies own;
   std::string filter;
-  bool show_replies = false;  // the side column shows the saved replies (else the case data)
-  bool form_open = false;     // adding (editing unset) or editing one of the own replies
+  bool form_open = false;  // adding (editing unset) or editing one of the own replies
   std::optional<std::size_t> editing;
   std::string form_title, form_text;
   float case_height = 0;  // the case card's content height last frame (the column sizes it)
