@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace chatdrill::scoring::detail {
 
 namespace {
@@ -40,6 +42,25 @@ bool moves_on(const Analysis& a) {
          a.has_move(MoveKind::farewell);
 }
 
+// The title of the saved reply the app noted this message was sent as, unchanged
+// ("saved_reply", "saved_reply_title"; the id when there is no title), else "". At most
+// 120 bytes, valid UTF-8: it comes from the transcript, whoever wrote it.
+std::string saved_reply_title(const Message& m) {
+  if (!m.extra.is_object()) return {};
+  const auto id = m.extra.find("saved_reply");
+  if (id == m.extra.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) return {};
+  const auto title = m.extra.find("saved_reply_title");
+  std::string_view text = title != m.extra.end() && title->is_string() && !title->get_ref<const std::string&>().empty()
+                              ? title->get_ref<const std::string&>()
+                              : id->get_ref<const std::string&>();
+  if (text.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  return sanitize_utf8(text);
+}
+
 void replies(const ChatView& chat, Tally& tally) {
   int next_steps = 0;
   bool owned = false, held = false;
@@ -56,6 +77,8 @@ void replies(const ChatView& chat, Tally& tally) {
                 chat.note("engagement.unresponsive", customer_gist(chat, r.turn.front())));
     }
     if (!r.echo.empty()) tally.add(i, "engagement.echo", 0, chat.note("engagement.echo", r.echo));
+    if (const auto title = saved_reply_title(chat.message(i)); !title.empty())
+      tally.add(i, "engagement.saved_reply", 0, chat.note("engagement.saved_reply", title));
     if (r.responsive && r.all_reused && a.tokens.size() >= 4) {
       tally.add(i, "engagement.template_reused", k_template, chat.note("engagement.template_reused"));
     }

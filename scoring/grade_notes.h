@@ -72,6 +72,7 @@ inline constexpr std::string_view k_note_keys[] = {
     "engagement.open_door_reused",
     "engagement.ownership",
     "engagement.question_unanswered",
+    "engagement.saved_reply",
     "engagement.template_reused",
     "engagement.unanswered",
     "engagement.unresponsive",

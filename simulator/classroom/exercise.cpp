@@ -16,6 +16,7 @@
 
 #include "scoring/grade.h"
 #include "simulator/engine/field_reader.h"
+#include "simulator/engine/saved_replies.h"
 #include "simulator/engine/scenario_loader.h"
 
 namespace chatdrill::classroom {
@@ -199,12 +200,13 @@ void read_weights(FieldReader& r, Exercise& ex, const Json& v) {
 }
 
 const std::vector<std::string> k_exercise_fields = {
-    "format",   "id",       "title",      "instructions", "scenarios",
-    "order",    "seed",     "order_seed", "time_limit",   "total_time_limit",
-    "start_at", "feedback", "weights",    "results",      "show_customer_state"};
+    "format",       "id",       "title",      "instructions", "scenarios",
+    "order",        "seed",     "order_seed", "time_limit",   "total_time_limit",
+    "start_at",     "feedback", "weights",    "results",      "show_customer_state",
+    "saved_replies"};
 
 void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json& value) {
-  if (key == "format" || key == "scenarios") return;  // handled by the caller
+  if (key == "format" || key == "scenarios" || key == "saved_replies") return;  // handled by the caller
   if (key == "id") {
     if (auto id = r.as_string(value, key)) {
       if (!is_id(*id)) r.error(key, fmt::format("\"{}\" is not an id ([a-z0-9-]+, at most 80 characters)", *id));
@@ -282,6 +284,7 @@ ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   if (!root.contains("title")) r.error("", "missing \"title\"");
   if (!root.contains("scenarios")) r.error("", "missing \"scenarios\" (a list of scenario ids or paths)");
   else read_scenarios(r, ex, root["scenarios"]);
+  ex.saved_replies = engine::read_saved_replies(r, root, "exercise");
   check_times(r, ex);
   if (!scoring::has_errors(result.diagnostics)) result.exercise = std::move(ex);
   return result;
@@ -293,12 +296,33 @@ ExerciseLoad load_exercise(const std::string& path) {
   return exercise_from_doc(*parsed.doc);
 }
 
+namespace {
+
+// The exercise's saved replies name case fields `scenario` must have (located in the exercise).
+void check_reply_refs(const Exercise& exercise, const Scenario& scenario, scoring::Diagnostics& out) {
+  for (std::size_t i = 0; i < exercise.saved_replies.size(); ++i) {
+    std::vector<std::string> unknown;
+    engine::fill_case_refs(scenario, exercise.saved_replies[i].text, &unknown);
+    for (const auto& ref : unknown)
+      out.push_back({exercise.file, exercise.saved_replies[i].at, member_path(element_path("saved_replies", i), "text"),
+                     fmt::format("unknown case reference \"{{case.{}}}\": scenario \"{}\" has no such field (an "
+                                 "exercise's saved replies may name only fields every scenario has)",
+                                 ref, scenario.id),
+                     scoring::Severity::error});
+  }
+}
+
+}  // namespace
+
 ExerciseScenariosLoad load_exercise_scenarios(const Exercise& exercise) {
   ExerciseScenariosLoad result;
   for (const auto& s : exercise.scenarios) {
     auto loaded = load_scenario(s.path);
     for (auto& d : loaded.diagnostics) result.diagnostics.push_back(std::move(d));
-    if (loaded.scenario) result.scenarios.push_back(std::move(loaded.scenario));
+    if (loaded.scenario) {
+      check_reply_refs(exercise, *loaded.scenario, result.diagnostics);
+      result.scenarios.push_back(std::move(loaded.scenario));
+    }
   }
   return result;
 }

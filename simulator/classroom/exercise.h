@@ -16,9 +16,7 @@
 #include "scoring/core/timestamp.h"
 #include "scoring/grade.h"
 
-namespace chatdrill::engine {
-struct Scenario;  // simulator/engine/scenario.h
-}
+#include "simulator/engine/scenario.h"
 
 namespace chatdrill::classroom {
 
@@ -63,6 +61,9 @@ struct Exercise {
   // Shows the live mood and patience cue in every scenario of the exercise, whatever the
   // scenarios say (unset: each scenario's own "show_customer_state").
   std::optional<bool> show_customer_state;
+  // Offered in every scenario after the scenario's own; texts as written ({case...}
+  // references are filled per scenario: engine::fill_case_refs).
+  std::vector<engine::SavedReply> saved_replies;
 
   // The per-scenario limit for the scenario at file index `index` (its own, else the default).
   std::optional<double> limit_for(std::size_t index) const;
@@ -85,7 +86,8 @@ struct ExerciseScenariosLoad {
   std::vector<std::shared_ptr<const Scenario>> scenarios;  // file order; all loaded when no errors
   scoring::Diagnostics diagnostics;
 };
-// Loads and validates every scenario the exercise names.
+// Loads and validates every scenario the exercise names; the case references of the
+// exercise's saved replies must name fields every one of them has.
 ExerciseScenariosLoad load_exercise_scenarios(const Exercise& exercise);
 
 // The order trainees play the scenarios in (indices into Exercise::scenarios). Shuffling is

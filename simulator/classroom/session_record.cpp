@@ -53,10 +53,10 @@ bool SessionRecord::advance(double now) {
          session_->finished();
 }
 
-std::string SessionRecord::send(double now, std::string_view text) {
+std::string SessionRecord::send(double now, std::string_view text, const scoring::Json& noted) {
   if (session_->finished()) return {};
   try {
-    session_->send(time(now), text);
+    session_->send(time(now), text, noted);
   } catch (const std::exception& e) {  // broken language data: say so, the chat stays
     return e.what();
   }

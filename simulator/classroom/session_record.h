@@ -60,7 +60,8 @@ class SessionRecord {
   // typing starting or stopping, the chat ending).
   bool advance(double now);
   // The trainee's reply at `now`; "" or why it was not taken (broken language data).
-  std::string send(double now, std::string_view text);
+  // `noted`: fields recorded on the message (engine::Session::send).
+  std::string send(double now, std::string_view text, const scoring::Json& noted = scoring::Json::object());
   // The trainee ends the chat at `now` (nothing happens if it already ended).
   void end(double now);
 

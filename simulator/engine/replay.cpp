@@ -106,9 +106,19 @@ Seconds last_event_time(const scoring::Transcript& transcript) {
 
 Seconds resume_time(const scoring::Transcript& journalled) { return last_event_time(journalled) + k_journal_time_step; }
 
+namespace {
+// What the app noted on a journalled reply (a saved reply sent unchanged), noted again on resuming.
+scoring::Json caller_noted(const scoring::Message& m) {
+  scoring::Json noted = scoring::Json::object();
+  for (const char* key : {"saved_reply", "saved_reply_title"})
+    if (m.extra.is_object() && m.extra.contains(key)) noted[key] = m.extra[key];
+  return noted;
+}
+}  // namespace
+
 bool replay_journal(Session& session, const scoring::Transcript& journalled) {
   for (const auto& m : journalled.messages)
-    if (m.is_trainee_message()) session.send(m.at, m.text);
+    if (m.is_trainee_message()) session.send(m.at, m.text, caller_noted(m));
   session.advance(resume_time(journalled));
   const auto& got = session.transcript().messages;
   if (session.finished() || got.size() < journalled.messages.size()) return false;

@@ -117,6 +117,14 @@ struct CaseSection {
   std::vector<CaseField> fields;
 };
 
+// A saved reply (a macro, as agents know them from Zendesk or Intercom): a text the trainee
+// puts into the reply box with a click or Alt+1..9 (simulator/engine/saved_replies.h).
+struct SavedReply {
+  std::string id, title;
+  std::string text;       // a scenario's with its {case.section.field} references filled in; an exercise's as written
+  scoring::SourcePos at;  // where the text was written (an exercise checks its references per scenario)
+};
+
 // Weight of a dimension the scenario trains (`skills`) when it gives no `scoring.weights`;
 // the others weigh 1.
 inline constexpr double k_skill_weight = 2;
@@ -129,6 +137,7 @@ struct Scenario {
   std::vector<std::string> tags;
   std::vector<std::string> skills;     // dimensions (scoring::k_dimensions) the scenario trains
   std::vector<CaseSection> case_data;  // "case" in the file
+  std::vector<SavedReply> saved_replies;
   bool hints = true;
   bool show_customer_state = false;  // the live mood and patience cue (an exercise may override it)
   Persona persona;

@@ -341,6 +341,15 @@ Diagnostics lint_twin_drift(const Scenario& s, const JsonDoc& doc, const Scenari
                              Severity::warning));
     else compare_node(s.nodes.at(id), *theirs, s.twin, doc, out);
   }
+  std::set<std::string> mine_ids, their_ids;
+  for (const auto& r : s.saved_replies) mine_ids.insert(r.id);
+  for (const auto& r : t.saved_replies) their_ids.insert(r.id);
+  if (mine_ids != their_ids)
+    out.push_back(doc.diag(
+        "saved_replies",
+        fmt::format("twin drift: saved replies {} here but {} in \"{}\"", mine_ids.empty() ? "none" : join(mine_ids),
+                    their_ids.empty() ? "none" : join(their_ids), s.twin),
+        Severity::warning));
   for (const auto& id : t.node_order)
     if (!s.node(id))
       out.push_back(doc.diag("nodes",

@@ -4,6 +4,7 @@
 #include "scenario_loader.h"
 
 #include "behaviour.h"
+#include "saved_replies.h"
 #include "scoring/text/terms.h"
 
 #include <fmt/format.h>
@@ -316,9 +317,10 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
   }
   if (check_format(r, doc.root)) {
     r.check_members(doc.root, "",
-                    {"format",  "id",    "title", "language",      "twin",    "difficulty", "tags",
-                     "skills",  "brief", "hints", "case",          "persona", "fallback",   "slots",
-                     "scoring", "start", "nodes", "model_replies", "tests",   "behaviour",  "show_customer_state"});
+                    {"format",       "id",    "title", "language",      "twin",    "difficulty", "tags",
+                     "skills",       "brief", "hints", "case",          "persona", "fallback",   "slots",
+                     "scoring",      "start", "nodes", "model_replies", "tests",   "behaviour",  "show_customer_state",
+                     "saved_replies"});
     detail::read_case(r, doc.root, *s);
     // Texts below see case references already replaced (same paths, so same locations).
     const std::optional<Json> substituted = detail::substitute_case_refs(r, doc.root, *s);
@@ -344,6 +346,7 @@ ScenarioLoad load_scenario_doc(const scoring::JsonDoc& doc) {
       if (b->is_object()) s->behaviour = *b;
     }
     read_model_replies(ctx, root);
+    s->saved_replies = read_saved_replies(r, root, "scenario");
     detail::read_tests(ctx, root);
     check_concepts(r, *s);
     if (root.contains("nodes") && root["nodes"].is_object()) detail::check_graph(ctx);

@@ -431,7 +431,7 @@ struct Session::Impl {
     }
   }
 
-  void send(Seconds at, std::string_view raw) {
+  void send(Seconds at, std::string_view raw, const scoring::Json& noted) {
     advance(at);
     if (finished) return;
     std::string text = scoring::sanitize_utf8(trimmed(raw));
@@ -445,6 +445,9 @@ struct Session::Impl {
                        current().expect[r.reading.intent_index].positive();
     scoring::Json extra{{"intent", r.label}};
     if (helps) extra["helps"] = true;
+    if (noted.is_object())
+      for (const auto& [key, value] : noted.items())
+        if (!extra.contains(key) && key != "node") extra[key] = value;
     record(sender::trainee, kind::message, at, text, std::move(extra));
     apply(at, text, a, r);
   }
@@ -474,7 +477,9 @@ Seconds forward(Seconds now, Seconds current) { return std::isfinite(now) && now
 
 void Session::advance(Seconds now) { impl_->advance(forward(now, impl_->now)); }
 
-void Session::send(Seconds now, std::string_view text) { impl_->send(forward(now, impl_->now), text); }
+void Session::send(Seconds now, std::string_view text, const scoring::Json& noted) {
+  impl_->send(forward(now, impl_->now), text, noted);
+}
 
 void Session::end(Seconds now, std::string outcome) {
   Impl& s = *impl_;

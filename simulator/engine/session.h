@@ -51,7 +51,9 @@ class Session {
   void advance(Seconds now);
   // The trainee sends a reply at `now` (advances to `now` first). Ignored when finished
   // or when the text is empty after trimming. Text is stored as received (sanitized UTF-8).
-  void send(Seconds now, std::string_view text);
+  // `noted`: fields the caller records on the message (the app's "saved_reply"); the
+  // session's own ("node", "intent", ...) win over them.
+  void send(Seconds now, std::string_view text, const scoring::Json& noted = scoring::Json::object());
   // The trainee ends the session (outcome "ended_by_trainee" unless given).
   void end(Seconds now, std::string outcome = "ended_by_trainee");
 

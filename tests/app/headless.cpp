@@ -164,6 +164,16 @@ void Headless::click(const std::string& item) {
   frame();
 }
 
+void Headless::add_scenario_folder(const std::string& folder) {
+  click("menu.trainer");
+  click("menu.folders");
+  click("home.folder.input");
+  type(folder);
+  click("home.folder.add");
+  frames(1);  // the list grew: the Close button moved down
+  click("folders.close");
+}
+
 void Headless::start(const std::string& scenario_id) {
   frames(2);
   click("home.search");

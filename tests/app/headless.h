@@ -51,6 +51,8 @@ class Headless {
   void drag(ImVec2 from, ImVec2 to);
   const ItemRect& rect(const std::string& item) const { return state.driver.items.at(item); }
   // Starts a bundled scenario from Home by clicking its Start button.
+  // Adds a scenario folder as a trainer does: For trainers > Scenario folders, type, Add, Close.
+  void add_scenario_folder(const std::string& folder);
   void start(const std::string& scenario_id);
   // Advances until the customer has said something and is not typing (at most 60 s).
   void wait_for_customer();

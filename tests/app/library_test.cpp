@@ -52,13 +52,7 @@ TEST_CASE("a trainer folder is remembered and hot-reloaded, broken files show th
   fs::create_directories(folder);
   write(folder / "impatient-customer-fi.json", bundled("impatient-customer-fi"));
   h.frames(2);
-  h.click("menu.trainer");  // the scenario folders are in the For trainers menu
-  h.click("menu.folders");
-  h.click("home.folder.input");
-  h.type(folder.string());
-  h.click("home.folder.add");
-  h.frames(1);  // the list grew: the Close button moved down
-  h.click("folders.close");
+  h.add_scenario_folder(folder.string());
   REQUIRE(h.state.settings.values.folders == std::vector<std::string>{folder.string()});
   REQUIRE(entry(h, "impatient-customer-fi.json"));
 
@@ -103,13 +97,7 @@ TEST_CASE("Home shows a scenario's lint warnings from the full validation pipeli
   }
 })");
   h.frames(2);
-  h.click("menu.trainer");  // the scenario folders are in the For trainers menu
-  h.click("menu.folders");
-  h.click("home.folder.input");
-  h.type(folder.string());
-  h.click("home.folder.add");
-  h.frames(1);  // the list grew: the Close button moved down
-  h.click("folders.close");
+  h.add_scenario_folder(folder.string());
   const auto* e = entry(h, "lint-me.json");
   REQUIRE(e);
   REQUIRE(e->scenario);

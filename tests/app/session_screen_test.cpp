@@ -160,13 +160,7 @@ TEST_CASE("the silence hint follows the scenario's check-in window: wait, check 
     }
   })";
   h.frames(2);
-  h.click("menu.trainer");  // the scenario folders are in the For trainers menu
-  h.click("menu.folders");
-  h.click("home.folder.input");
-  h.type(folder.string());
-  h.click("home.folder.add");
-  h.frames(1);  // the list grew: the Close button moved down
-  h.click("folders.close");
+  h.add_scenario_folder(folder.string());
   h.start("quiet-fi");
   h.advance(5);
   CHECK(h.visible("session.hint.silent_wait"));  // a check-in now would come too early

@@ -43,9 +43,7 @@ void start_copy_chat(Headless& h) {
     }
   })";
   h.frames(2);
-  h.click("home.folder.input");
-  h.type(folder.string());
-  h.click("home.folder.add");
+  h.add_scenario_folder(folder.string());
   h.start("copy-fi");
   h.wait_for_customer();
 }

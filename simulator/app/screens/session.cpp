@@ -1,8 +1,12 @@
 // Session: the chat pane (bubbles to select and copy, typing indicator, nudges, "left the
 // chat"), the reply editor (widgets/text_edit.h: wraps and grows, Enter sends, Shift+Enter
 // adds a line, Ctrl+Z undoes, keeps the keyboard), the clock, the live hint strip, the
-// persona card, and End with confirmation.
+// persona card, the case data and saved replies beside the chat (when the window is narrow:
+// the case data on the persona card, the saved replies a strip over the reply box), and End
+// with confirmation.
 #include "screens.h"
+
+#include "saved_replies_panel.h"
 
 #include "simulator/app/ui/classroom_state.h"
 #include "simulator/app/ui/keys.h"
@@ -279,9 +283,21 @@ void case_sections(AppState& s, const engine::Scenario& sc, bool heading_large) 
   }
 }
 
-void case_panel(AppState& s, const engine::Scenario& sc) {
-  begin_card("##case", ImVec2(0, 0), colors(s));
-  case_sections(s, sc, true);
+// The column beside the chat: the case data on top (as tall as it is, up to under half the
+// column, then it scrolls), the saved replies below it.
+void side_column(AppState& s, const engine::Scenario& sc) {
+  const float fs = ImGui::GetFontSize();
+  if (!sc.case_data.empty()) {
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float wanted = s.replies.case_height > 0 ? s.replies.case_height : avail;
+    begin_card("##case", ImVec2(0, std::max(fs * 4, std::min(wanted, avail * 0.45f))), colors(s));
+    case_sections(s, sc, true);
+    s.replies.case_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    end_card();
+    ImGui::Dummy(ImVec2(0, fs * 0.2f));
+  }
+  begin_card("##replies", ImVec2(0, 0), colors(s));
+  saved_replies_panel(s, true);
   end_card();
 }
 
@@ -382,10 +398,12 @@ void draw_session(AppState& s) {
   float side = std::max(fs * 16, width * 0.25f);
   // Held here: the chat column may hand the session over to the review this frame.
   const std::shared_ptr<const engine::Scenario> scenario = s.sessions.live->scenario;
-  const bool has_case = !scenario->case_data.empty();
-  const bool case_column = has_case && width >= fs * 50;  // else the case data is on the persona card
+  // Beside the chat when the window is wide enough; else the case data is on the persona
+  // card and the saved replies are a strip over the reply box.
+  const bool case_column = width >= fs * 50;
+  saved_reply_keys(s);
   ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
-  persona_card(s, has_case && !case_column);
+  persona_card(s, !scenario->case_data.empty() && !case_column);
   ImGui::EndChild();
   if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
   ImGui::SameLine(0, fs);
@@ -394,6 +412,7 @@ void draw_session(AppState& s) {
                     ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
   float composer_h = done ? fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f : composer_height(s);
+  if (!case_column && !done) composer_h += saved_replies_strip_height();
   chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
   if (done) {
     std::string text = s.strings.format(
@@ -406,6 +425,7 @@ void draw_session(AppState& s) {
     if (accent_button(label(s, "session.review", "review_main").c_str(), p)) open_review_of_live(s);
     track(s, "session.review.main");
   } else {
+    if (!case_column) saved_replies_strip(s);
     hint_chips(s);
     composer_box(s);
   }
@@ -413,7 +433,7 @@ void draw_session(AppState& s) {
   if (case_column) {
     ImGui::SameLine(0, fs);
     ImGui::BeginChild("##session_case", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-    case_panel(s, *scenario);
+    side_column(s, *scenario);
     ImGui::EndChild();
   }
 }

@@ -81,6 +81,9 @@ void init_state(AppState& s, AppOptions options) {
   s.library.last_poll = s.now;
   refresh_lists(s);
   s.platform.dark = s.settings.values.theme == "dark";
+  s.replies.own = load_own_replies(own_replies_path().string());
+  if (s.replies.own.broken)
+    s.status = s.strings.format("replies.broken", s.replies.own.error, s.replies.own.path + ".bak");
   if (!s.options.exercise.empty()) open_exercise(s, s.options.exercise);  // chatdrill --exercise FILE
   if (!s.options.start_scenario.empty()) {
     if (auto scenario = s.library.scenarios.find(s.options.start_scenario)) start_session(s, scenario);
@@ -160,7 +163,11 @@ bool send_reply(AppState& s, const std::string& text) {
     s.status = reply_too_long(s, reply.size());
     return false;
   }
-  if (auto err = s.sessions.live->record->send(s.now, reply); !err.empty()) {  // broken language data
+  // A saved reply sent as it is goes on record, so the review can say so.
+  const auto replies = live_panel_replies(s);
+  const PanelReply* saved = sent_unchanged(replies, reply);
+  const scoring::Json noted = saved ? saved_reply_note(*saved) : scoring::Json::object();
+  if (auto err = s.sessions.live->record->send(s.now, reply, noted); !err.empty()) {  // broken language data
     s.status = err;
     return false;
   }

@@ -7,6 +7,7 @@
 #include "fonts.h"
 #include "history.h"
 #include "library.h"
+#include "saved_replies.h"
 #include "settings.h"
 #include "strings.h"
 
@@ -177,6 +178,7 @@ struct AppState {
   SessionsPart sessions;
   ClassroomPart classroom;
   DialogsPart dialogs;
+  SavedRepliesPart replies;  // the session screen's saved replies (ui/saved_replies.h)
   PlatformPart platform;
   DriverPart driver;
 };

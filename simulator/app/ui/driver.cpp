@@ -14,9 +14,9 @@
 namespace chatdrill::app {
 
 std::vector<DriveStep> parse_drive_script(const std::string& text, const std::string& file, std::string& error) {
-  static const char* ops[] = {"wait-frames", "advance", "sleep-ms",   "type",          "key",
-                              "click",       "hover",   "screenshot", "expect-screen", "expect-min-messages",
-                              "rects",       "quit"};
+  static const char* ops[] = {"wait-frames",     "advance", "sleep-ms",   "type",          "key",
+                              "click",           "hover",   "screenshot", "expect-screen", "expect-min-messages",
+                              "expect-evidence", "rects",   "quit"};
   std::vector<DriveStep> steps;
   std::istringstream in(text);
   std::string line;
@@ -72,6 +72,7 @@ int key_index(const ImGuiIO& io, const std::string& name) {
   if (name == "f1") return k_key_f1;
   if (name == "comma") return k_key_comma;
   if (name == "e") return k_key_e;
+  if (name.size() == 1 && name[0] >= '1' && name[0] <= '9') return k_key_1 + (name[0] - '1');
   return -1;
 }
 
@@ -109,6 +110,12 @@ bool Driver::run_instant(AppState& s) {
     const scoring::Json doc = {{"display", {display.x, display.y}}, {"items", std::move(items)}};
     if (auto err = engine::write_file_atomic(resolve(step.arg), doc.dump(1) + "\n"); !err.empty())
       return fail(step, err), false;
+  } else if (step.op == "expect-evidence") {
+    bool found = false;
+    if (s.sessions.review)
+      for (const auto& d : s.sessions.review->result.grade.dimensions)
+        for (const auto& e : d.evidence) found |= e.rule == step.arg;
+    if (!found) return fail(step, "the review's grade has no such evidence"), false;
   } else {
     return false;
   }
@@ -124,11 +131,12 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     if (key_down_ >= 0) io.KeysDown[key_down_] = true;
     io.KeyShift = shift_;
     io.KeyCtrl = ctrl_;
+    io.KeyAlt = alt_;
   };
   if (key_down_ >= 0 && phase_ == 1) {  // release the key pressed last frame
     io.KeysDown[key_down_] = false;
     key_down_ = -1;
-    shift_ = ctrl_ = false;
+    shift_ = ctrl_ = alt_ = false;
     phase_ = 0;
     ++pc_;
     apply();
@@ -154,9 +162,9 @@ void Driver::before_frame(AppState& s, ImGuiIO& io) {
     ++pc_;
   } else if (step.op == "key") {
     std::string name = step.arg;
-    for (const char* mod : {"shift+", "ctrl+"}) {
+    for (const char* mod : {"shift+", "ctrl+", "alt+"}) {
       if (name.rfind(mod, 0) == 0) {
-        (mod[0] == 's' ? shift_ : ctrl_) = true;
+        (mod[0] == 's' ? shift_ : mod[0] == 'c' ? ctrl_ : alt_) = true;
         name = name.substr(std::string(mod).size());
       }
     }

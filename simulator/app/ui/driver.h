@@ -3,11 +3,12 @@
 // screenshots are deterministic. Runs in the real app and in headless tests alike.
 //
 // Script: one step a line, `#` comments. Steps:
-//   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+]NAME
+//   wait-frames N | advance SECONDS | sleep-ms N | type TEXT | key [shift+|ctrl+|alt+]NAME
 //   click ITEM (a key recorded with track()) | hover ITEM [FX FY] (the mouse rests on the
 //   item, at fractions FX, FY of its width and height; default its centre; no button)
 //   | screenshot PATH | expect-screen NAME
-//   expect-min-messages N | rects PATH | quit   (NAME of key: enter, backspace, tab, escape, a..z)
+//   expect-min-messages N | expect-evidence RULE (the review's grade has it) | rects PATH | quit
+//   (NAME of key: enter, backspace, tab, escape, a..z, 1..9)
 // `rects PATH` writes every tracked item of the frame just drawn as JSON
 // {"display": [w, h], "items": {"key": [x0, y0, x1, y1]}} (e.g. to crop a screenshot).
 #pragma once
@@ -56,7 +57,7 @@ class Driver {
   std::optional<ImVec2> mouse_;
   bool mouse_down_ = false;
   int key_down_ = -1;
-  bool shift_ = false, ctrl_ = false;
+  bool shift_ = false, ctrl_ = false, alt_ = false;
   std::optional<std::string> shot_;
 };
 
