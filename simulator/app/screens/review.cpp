@@ -68,8 +68,9 @@ void header(AppState& s) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - fs * 0.25f);
     draw_buttons();
   }
-  // Whose session it is, and in which exercise (a trainer reads many).
-  if (!r.result.trainee.empty() || !r.result.exercise_title.empty()) {
+  // Whose session it is, and in which exercise (a trainer reads many; a trainee's own free
+  // practice needs no name).
+  if ((r.from_dashboard && !r.result.trainee.empty()) || !r.result.exercise_title.empty()) {
     std::string who = display_text(r.result.trainee);
     if (!r.result.exercise_title.empty())
       who += (who.empty() ? "" : " · ") + s.strings.format("review.in_exercise", display_text(r.result.exercise_title));

@@ -328,6 +328,55 @@ void customer_state(AppState& s, const engine::CustomerState& c, bool done) {
   for (const auto& key : changes) track(s, "session." + key);
 }
 
+std::string status_text(const AppState& s, const engine::CustomerState& c, bool done) {
+  return done        ? s.strings("status.offline")
+         : c.typing  ? s.strings("status.typing")
+         : c.silent  ? s.strings("status.silent")
+         : c.waiting ? s.strings("status.waiting")
+                     : s.strings("status.online");
+}
+
+double shown_clock(const AppState& s) {
+  const auto& live = *s.sessions.live;
+  if (!live.session().finished()) return session_time(s);
+  const auto& messages = live.session().transcript().messages;
+  return messages.empty() ? 0.0 : messages.back().at;
+}
+
+// The brief, then the case data when it has no column of its own.
+void brief_text(AppState& s, const engine::Scenario& sc, bool with_case) {
+  const Palette& p = colors(s);
+  ImGui::PushFont(s.platform.fonts.bold);
+  wrapped_text(display_text(sc.title));
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
+  wrapped_text(display_text(sc.brief));
+  ImGui::PopStyleColor();
+  if (with_case) {
+    ImGui::Separator();
+    case_sections(s, sc, false);
+  }
+}
+
+// End (with its confirmation), or Review once the chat is over. False when the session
+// was handed over to the review this frame.
+bool end_or_review(AppState& s, const ImVec2& size) {
+  const Palette& p = colors(s);
+  if (!s.sessions.live->session().finished()) {
+    if (danger_button(label(s, "session.end", "end").c_str(), p, size) || ctrl_pressed(k_key_e))
+      ImGui::OpenPopup("###end_confirm");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.strings("shortcut.end"));
+    track(s, "session.end");
+  } else {
+    if (accent_button(label(s, "session.review", "review").c_str(), p, size)) open_review_of_live(s);
+    track(s, "session.review");
+  }
+  if (s.sessions.live) end_popup(s);
+  return s.sessions.live != nullptr;
+}
+
+// The persona card: who the customer is and how they are, the brief (scrolling on its own
+// when long) and, pinned to the bottom so they are always in view, the clock and End.
 void persona_card(AppState& s, bool with_case) {
   auto& live = *s.sessions.live;
   const auto& sc = *live.scenario;
@@ -345,47 +394,73 @@ void persona_card(AppState& s, bool with_case) {
   ImGui::PopStyleColor();
   auto c = live.session().customer();
   bool done = live.session().finished();
-  std::string status = done        ? s.strings("status.offline")
-                       : c.typing  ? s.strings("status.typing")
-                       : c.silent  ? s.strings("status.silent")
-                       : c.waiting ? s.strings("status.waiting")
-                                   : s.strings("status.online");
-  chip(status.c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
+  chip(status_text(s, c, done).c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
   ImGui::EndGroup();
   if (customer_state_shown(s)) customer_state(s, c, done);
   ImGui::Separator();
-  ImGui::PushFont(s.platform.fonts.bold);
-  wrapped_text(display_text(sc.title));
-  ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, p.muted_v);
-  wrapped_text(display_text(sc.brief));
-  ImGui::PopStyleColor();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float footer = ImGui::GetTextLineHeightWithSpacing() + s.platform.fonts.title->FontSize +
+                       ImGui::GetFrameHeight() + style.ItemSpacing.y * 3 + fs * 0.4f;
+  ImGui::BeginChild("##persona_brief", ImVec2(0, std::max(fs * 2, ImGui::GetContentRegionAvail().y - footer)), false,
+                    ImGuiWindowFlags_NoBackground);
+  brief_text(s, sc, with_case);
+  ImGui::EndChild();
   ImGui::Separator();
-  if (with_case) {
-    case_sections(s, sc, false);
-    ImGui::Separator();
-  }
   muted_text(s.strings("session.clock"), p);
   ImGui::PushFont(s.platform.fonts.title);
-  ImGui::TextUnformatted(clock_text(done ? live.session().transcript().messages.empty()
-                                               ? 0.0
-                                               : live.session().transcript().messages.back().at
-                                         : session_time(s))
-                             .c_str());
+  ImGui::TextUnformatted(clock_text(shown_clock(s)).c_str());
   ImGui::PopFont();
-  float bottom = ImGui::GetWindowHeight() - ImGui::GetFrameHeight() - fs * 1.2f;
-  if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
-  if (!done) {
-    if (danger_button(label(s, "session.end", "end").c_str(), p, ImVec2(-1, 0)) || ctrl_pressed(k_key_e))
-      ImGui::OpenPopup("###end_confirm");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.strings("shortcut.end"));
-    track(s, "session.end");
-  } else {
-    if (accent_button(label(s, "session.review", "review").c_str(), p, ImVec2(-1, 0))) open_review_of_live(s);
-    track(s, "session.review");
-  }
-  if (s.sessions.live) end_popup(s);
+  track(s, "session.clock");
+  end_or_review(s, ImVec2(-1, 0));
   end_card();
+}
+
+// A narrow window (a small screen, a large scale): the chat gets the whole width and the
+// persona card shrinks to one bar over it; the brief and the case data open from it.
+void persona_bar(AppState& s) {
+  auto& live = *s.sessions.live;
+  const auto& sc = *live.scenario;
+  const Palette& p = colors(s);
+  const float fs = ImGui::GetFontSize();
+  const auto c = live.session().customer();
+  const bool done = live.session().finished();
+  begin_panel(p);
+  ImGui::BeginGroup();
+  ImGui::PushFont(s.platform.fonts.bold);
+  ImGui::TextUnformatted(display_text(sc.persona.name).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  chip(status_text(s, c, done).c_str(), done ? p.border : p.accent_soft, done ? p.muted : p.accent);
+  ImGui::SameLine();
+  ImGui::TextUnformatted(clock_text(shown_clock(s)).c_str());
+  track(s, "session.clock");
+  ImGui::EndGroup();
+  const float who = ImGui::GetItemRectSize().x;
+  const std::string brief = label(s, "session.brief_button", "brief");
+  const std::string end = s.strings(done ? "session.review" : "session.end");
+  const float buttons = ImGui::CalcTextSize(brief.c_str(), nullptr, true).x +
+                        ImGui::CalcTextSize(end.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 4 +
+                        ImGui::GetStyle().ItemSpacing.x;
+  // The buttons at the right of the same line when they fit beside the name, else under it.
+  if (who + fs + buttons <= panel_right() - ImGui::GetItemRectMin().x) {
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorScreenPos(ImVec2(panel_right() - buttons, ImGui::GetCursorScreenPos().y));
+  }
+  if (ImGui::Button(brief.c_str())) ImGui::OpenPopup("###session_brief");
+  track(s, "session.brief_button");
+  ImGui::SameLine();
+  if (!end_or_review(s, ImVec2(0, 0))) {
+    end_panel(p);
+    return;
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.9f, fs * 30), std::min(display.y * 0.8f, fs * 26)));
+  if (ImGui::BeginPopup("###session_brief")) {
+    if (customer_state_shown(s)) customer_state(s, c, done);
+    brief_text(s, sc, !sc.case_data.empty());
+    ImGui::EndPopup();
+  }
+  end_panel(p);
 }
 
 }  // namespace
@@ -401,19 +476,30 @@ void draw_session(AppState& s) {
   // Beside the chat when the window is wide enough; else the case data is on the persona
   // card and the saved replies are a strip over the reply box.
   const bool case_column = width >= fs * 50;
+  // Too narrow for a persona column beside a readable chat: the card becomes a bar.
+  const bool compact = width - side - fs < fs * 22;
   saved_reply_keys(s);
-  ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
-  persona_card(s, !scenario->case_data.empty() && !case_column);
-  ImGui::EndChild();
-  if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
-  ImGui::SameLine(0, fs);
+  if (compact) {
+    persona_bar(s);
+    if (!s.sessions.live) return;  // ended from the bar: the review takes over next frame
+  } else {
+    ImGui::BeginChild("##session_side", ImVec2(side, 0), false, ImGuiWindowFlags_NoBackground);
+    persona_card(s, !scenario->case_data.empty() && !case_column);
+    ImGui::EndChild();
+    if (!s.sessions.live) return;  // ended from the card: the review takes over next frame
+    ImGui::SameLine(0, fs);
+  }
   const float case_w = case_column ? std::max(fs * 14, width * 0.22f) : 0;
   ImGui::BeginChild("##session_main", ImVec2(case_column ? -(case_w + fs) : 0, 0), false,
                     ImGuiWindowFlags_NoBackground);
   bool done = s.sessions.live->session().finished();
   float composer_h = done ? fs * 4.2f + ImGui::GetFrameHeightWithSpacing() + fs * 1.2f : composer_height(s);
-  if (!case_column && !done) composer_h += saved_replies_strip_height();
-  chat_pane(s, ImGui::GetContentRegionAvail().y - composer_h);
+  // The strip of saved replies over the reply box, unless the window is so short that it
+  // would leave the chat no room (Alt+1..9 still insert them).
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const bool strip = !case_column && !done && avail_h - composer_h - saved_replies_strip_height() >= fs * 5;
+  if (strip) composer_h += saved_replies_strip_height();
+  chat_pane(s, std::max(fs * 3, avail_h - composer_h));
   if (done) {
     std::string text = s.strings.format(
         "session.finished", outcome_text(s, s.sessions.live->scenario.get(), s.sessions.live->session().outcome()));
@@ -425,9 +511,11 @@ void draw_session(AppState& s) {
     if (accent_button(label(s, "session.review", "review_main").c_str(), p)) open_review_of_live(s);
     track(s, "session.review.main");
   } else {
-    if (!case_column) saved_replies_strip(s);
+    if (strip) saved_replies_strip(s);
     hint_chips(s);
     composer_box(s);
+    // A window too short for all of it: the column scrolls, the reply box stays in view.
+    if (ImGui::GetScrollMaxY() > 0) ImGui::SetScrollHereY(1.0f);
   }
   ImGui::EndChild();
   if (case_column) {
