@@ -169,8 +169,8 @@ void help_overlay(AppState& s) {
   if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
-    for (const char* key : {"help.tab", "help.home", "help.send", "help.undo", "help.copy", "help.end", "help.saved_reply", "help.dialog",
-                            "help.review", "help.settings", "help.f1"}) {
+    for (const char* key : {"help.tab", "help.home", "help.send", "help.undo", "help.copy", "help.end",
+                            "help.saved_reply", "help.dialog", "help.review", "help.settings", "help.f1"}) {
       const std::string line = s.strings(key);
       const auto tab = line.find('\t');
       ImGui::TableNextRow();
