@@ -97,3 +97,41 @@ TEST_CASE("at scale 2 on 1024x640 the nav leaves no button out on Home, in a cha
   h.frames(2);
   check_nav(h, {"nav.home", "nav.session", "nav.settings"});
 }
+
+TEST_CASE("in a chat at every size End, the clock, the reply box and Send are in view, and the brief is reachable") {
+  const Size sizes[] = {{1024, 640, 1, 17},  {1024, 640, 1.5f, 17}, {1024, 640, 2, 17},
+                        {1280, 800, 1, 17},  {1280, 800, 2, 17},    {1920, 1080, 1, 17},
+                        {1920, 1080, 2, 17}, {1024, 640, 1, 32},    {1920, 1080, 1, 32}};
+  Headless h("layout_session");
+  h.frames(2);
+  h.start("impatient-customer-fi");
+  h.wait_for_customer();
+  for (const auto& size : sizes) {
+    CAPTURE(size.w);
+    CAPTURE(size.h);
+    CAPTURE(size.scale);
+    CAPTURE(size.font);
+    resize(h, size);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const auto& items = h.state.driver.items;
+    for (const char* item : {"session.end", "session.clock", "session.reply", "session.send"}) {
+      INFO(item);
+      REQUIRE(h.visible(item));
+      CHECK(inside(items.at(item), display));
+    }
+    CHECK_FALSE(overlap(items.at("session.end"), items.at("session.reply")));
+    CHECK_FALSE(overlap(items.at("session.reply"), items.at("session.send")));
+    // Narrow: the brief and the case data are one click away on the persona bar.
+    if (h.visible("session.brief_button")) {
+      CHECK(inside(items.at("session.brief_button"), display));
+      CHECK_FALSE(overlap(items.at("session.brief_button"), items.at("session.end")));
+    } else {
+      CHECK(h.visible("session.case"));  // beside the chat or on the persona card
+    }
+  }
+  // The popup shows the brief and the case data.
+  resize(h, {1024, 640, 2, 17});
+  h.click("session.brief_button");
+  h.frames(2);
+  CHECK(h.visible("session.case"));
+}
