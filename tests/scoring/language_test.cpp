@@ -122,6 +122,21 @@ TEST_CASE("hold: asking the customer to wait while the agent looks, with a state
   CHECK(en().analyze("Give me 2 minutes, I'll check.").move(MoveKind::hold)->seconds == 120);
 }
 
+TEST_CASE("a time in an instruction or a plan is no hold: only a wait the agent asks for is") {
+  // The customer unplugs for ten seconds, the driver calls half an hour before: nobody waits
+  // for the agent, so the persona must not sit waiting for them to come back.
+  for (const char* plan : {"Irrottakaa modeemin virtajohto 10 sekunniksi ja kytkekää se takaisin.",
+                           "Laitan kuljettajalle tiedon soittaa 30 minuuttia ennen."})
+    CHECK_FALSE_MESSAGE(has_move(fi(), plan, MoveKind::hold), plan);
+  for (const char* plan :
+       {"Unplug the modem for 10 seconds and plug it back in.", "The driver will call you 30 minutes before."})
+    CHECK_FALSE_MESSAGE(has_move(en(), plan, MoveKind::hold), plan);
+  for (const char* hold : {"Odottakaa minuutti.", "Minuutti vain, katson.", "Odottakaa pari minuuttia."})
+    CHECK_MESSAGE(has_move(fi(), hold, MoveKind::hold), hold);
+  for (const char* hold : {"Give me a sec.", "Just a second.", "Wait a second please."})
+    CHECK_MESSAGE(has_move(en(), hold, MoveKind::hold), hold);
+}
+
 TEST_CASE("channel bounce: sending the customer elsewhere, in free word order, not the agent's own action") {
   for (const char* bounce : {"Lähetä kysymyksesi sähköpostilla asiakaspalveluumme.", "Voitte laittaa sähköpostia.",
                              "Sähköpostia voitte lähettää laskutukseen.", "Soittakaa asiakaspalveluun.",
