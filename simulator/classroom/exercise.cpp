@@ -18,6 +18,7 @@
 #include "simulator/engine/field_reader.h"
 #include "simulator/engine/saved_replies.h"
 #include "simulator/engine/scenario_loader.h"
+#include "simulator/engine/scenario_ref.h"
 
 namespace chatdrill::classroom {
 
@@ -72,39 +73,6 @@ bool is_id(std::string_view s) {
   return true;
 }
 
-bool looks_like_path(std::string_view ref) {
-  return ref.find('/') != std::string_view::npos || ref.find('\\') != std::string_view::npos ||
-         (ref.size() > 5 && ref.substr(ref.size() - 5) == ".json");
-}
-
-fs::path exercise_dir(const std::string& file) {
-  fs::path p(file);
-  return p.has_parent_path() ? p.parent_path() : fs::path(".");
-}
-
-// Resolves a scenario reference to an existing file, or says why it cannot.
-std::optional<std::string> resolve_scenario(FieldReader& r, const std::string& path, const std::string& ref) {
-  if (ref.empty()) {
-    r.error(path, "is empty; give a bundled scenario id or a path to a scenario file");
-    return {};
-  }
-  if (looks_like_path(ref)) {
-    fs::path p(ref);
-    if (p.is_relative()) p = exercise_dir(r.doc().file) / p;
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) {
-      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref, p.lexically_normal().string()));
-      return {};
-    }
-    return p.lexically_normal().string();
-  }
-  if (auto found = find_bundled_scenario(ref)) return *found;
-  r.error(path, fmt::format("unknown scenario id \"{}\" (not in the bundled library; a file path needs a '/' or "
-                            "'.json')",
-                            ref));
-  return {};
-}
-
 void read_scenario_entry(FieldReader& r, Exercise& ex, const Json& v, const std::string& path) {
   ExerciseScenario s;
   if (v.is_string()) {
@@ -130,7 +98,7 @@ void read_scenario_entry(FieldReader& r, Exercise& ex, const Json& v, const std:
     return;
   }
   const std::string ref_path = v.is_object() ? scoring::member_path(path, "scenario") : path;
-  if (auto resolved = resolve_scenario(r, ref_path, s.ref)) {
+  if (auto resolved = engine::resolve_scenario_ref(r, ref_path, s.ref)) {
     for (const auto& other : ex.scenarios)
       if (other.path == *resolved) r.error(ref_path, fmt::format("scenario \"{}\" is listed twice", s.ref));
     s.path = *resolved;
@@ -240,7 +208,7 @@ void read_field(FieldReader& r, Exercise& ex, const std::string& key, const Json
     if (auto s = r.as_string(value, key)) {
       if (s->empty()) r.error(key, "is empty; name a folder for the results");
       fs::path p(*s);
-      ex.results_dir = (p.is_relative() ? exercise_dir(r.doc().file) / p : p).lexically_normal().string();
+      ex.results_dir = (p.is_relative() ? engine::folder_of(r.doc().file) / p : p).lexically_normal().string();
     }
   } else if (key.empty() || (key[0] != '$' && key[0] != '_')) {
     r.error_at_key(key, fmt::format("unknown field \"{}\"{}", key, did_you_mean(key, k_exercise_fields)));
@@ -274,7 +242,7 @@ ExerciseLoad exercise_from_doc(const scoring::JsonDoc& doc) {
   Exercise ex;
   ex.file = doc.file;
   ex.id = fs::path(doc.file).stem().string();
-  ex.results_dir = (exercise_dir(doc.file) / "results").lexically_normal().string();
+  ex.results_dir = (engine::folder_of(doc.file) / "results").lexically_normal().string();
   if (!root.contains("format")) r.error("", fmt::format("missing \"format\": \"{}\"", k_exercise_format));
   else if (root["format"] != k_exercise_format)
     r.error("format", fmt::format("{} is not \"{}\"", scoring::quoted_value(root["format"]), k_exercise_format));

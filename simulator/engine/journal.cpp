@@ -1,5 +1,6 @@
 // Session journal writing and crash recovery; see journal.h.
 #include "journal.h"
+#include "text_lines.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -94,12 +95,10 @@ scoring::TranscriptLoad recover_journal_text(std::string_view text, const std::s
   std::size_t begin = 0;
   int line_no = 0;
   bool have_header = false;
-  while (begin < text.size()) {
-    const std::size_t nl = text.find('\n', begin);
-    const bool complete = nl != std::string_view::npos;
-    const std::string_view line = text.substr(begin, (complete ? nl : text.size()) - begin);
-    begin = complete ? nl + 1 : text.size();
-    ++line_no;
+  for (TextLine tl; next_line(text, begin, tl);) {
+    const std::string_view line = tl.text;
+    const bool complete = tl.complete;
+    line_no = tl.number;
     auto parsed = scoring::parse_json(line, path);
     if (!parsed.doc) {
       // A torn last line is what a crash leaves; anything else is worth a note.

@@ -1,5 +1,6 @@
 // Scripted replies and virtual-time replay; see replay.h.
 #include "replay.h"
+#include "text_lines.h"
 
 #include <fmt/format.h>
 
@@ -44,26 +45,12 @@ std::optional<TestReply> read_reply(const scoring::JsonDoc& doc, double previous
 RepliesLoad parse_replies(std::string_view text, const std::string& file) {
   RepliesLoad result;
   double previous = 0;
-  int line_no = 0;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t nl = std::min(text.find('\n', begin), text.size());
-    const std::string_view line = text.substr(begin, nl - begin);
-    begin = nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    scoring::Diagnostics found;
-    auto parsed = scoring::parse_json(line, file);
-    if (!parsed.doc) found.push_back(*parsed.error);
-    else if (auto reply = read_reply(*parsed.doc, previous, found)) {
+  read_json_lines(text, file, result.diagnostics, [&](const scoring::JsonDoc& doc, int, scoring::Diagnostics& found) {
+    if (auto reply = read_reply(doc, previous, found)) {
       previous = reply->at;
       result.replies.push_back(std::move(*reply));
     }
-    for (auto& d : found) {
-      d.pos.line = line_no;  // each line is its own one-line document
-      if (d.pos.col == 0) d.pos.col = 1;
-      result.diagnostics.push_back(std::move(d));
-    }
-  }
+  });
   if (scoring::has_errors(result.diagnostics)) result.replies.clear();
   return result;
 }

@@ -11,6 +11,7 @@
 #include "field_reader.h"
 #include "scenario.h"
 #include "scenario_loader.h"
+#include "scenario_ref.h"
 #include "scoring/core/paths.h"
 #include "scoring/shift_grade.h"
 #include "scoring/text.h"
@@ -38,38 +39,6 @@ bool is_chat_id(std::string_view s) {
   for (char c : s)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
   return true;
-}
-
-bool looks_like_path(std::string_view ref) {
-  return ref.find('/') != std::string_view::npos || ref.find('\\') != std::string_view::npos ||
-         (ref.size() > 5 && ref.substr(ref.size() - 5) == ".json");
-}
-
-fs::path folder_of(const std::string& file) {
-  fs::path p(file);
-  return p.has_parent_path() ? p.parent_path() : fs::path(".");
-}
-
-std::optional<std::string> resolve_scenario(FieldReader& r, const std::string& path, const std::string& ref) {
-  if (ref.empty()) {
-    r.error(path, "is empty; give a bundled scenario id or a path to a scenario file");
-    return {};
-  }
-  if (looks_like_path(ref)) {
-    fs::path p(ref);
-    if (p.is_relative()) p = folder_of(r.doc().file) / p;
-    std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) {
-      r.error(path, fmt::format("scenario file \"{}\" not found (looked at {})", ref, p.lexically_normal().string()));
-      return {};
-    }
-    return p.lexically_normal().string();
-  }
-  if (auto found = find_bundled_scenario(ref)) return *found;
-  r.error(path, fmt::format("unknown scenario id \"{}\"{} (not in the bundled library; a file path needs a '/' or "
-                            "'.json')",
-                            ref, did_you_mean(ref, bundled_scenario_ids())));
-  return {};
 }
 
 std::optional<double> read_time(FieldReader& r, const Json& v, const std::string& path, bool positive) {
@@ -103,7 +72,7 @@ void read_chat(FieldReader& r, Shift& shift, const Json& v, const std::string& p
       chat.where = r.doc().pos(p);
       if (auto ref = r.as_string(value, p)) {
         chat.scenario_ref = *ref;
-        if (auto resolved = resolve_scenario(r, p, *ref)) chat.scenario_path = *resolved;
+        if (auto resolved = resolve_scenario_ref(r, p, *ref)) chat.scenario_path = *resolved;
       }
     } else if (key == "arrive_at") {
       if (auto t = read_time(r, value, p, false)) chat.arrive_at = *t;
@@ -249,13 +218,6 @@ std::optional<std::string> find_bundled_shift(const std::string& id) {
   std::error_code ec;
   if (fs::is_regular_file(p, ec)) return p.string();
   return std::nullopt;
-}
-
-std::vector<std::string> bundled_scenario_ids() {
-  std::vector<std::string> ids;
-  for (const auto& f : json_files_in(scoring::data_path("scenarios").string()))
-    ids.push_back(fs::path(f).stem().string());
-  return ids;
 }
 
 CustomerFacts customer_facts(const Scenario& scenario) {

@@ -66,8 +66,6 @@ ShiftScenariosLoad load_shift_scenarios(const Shift& shift);
 
 // The bundled shift file for an id (data_path("scenarios/shifts")/<id>.json), if it exists.
 std::optional<std::string> find_bundled_shift(const std::string& id);
-// The bundled scenarios' ids (for "did you mean").
-std::vector<std::string> bundled_scenario_ids();
 
 // What a trainee could copy from one chat into another by mistake: the customer's name
 // and the case's identifiers (customer, order, invoice and phone numbers, e-mails: values

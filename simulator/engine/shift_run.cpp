@@ -6,6 +6,7 @@
 // [SECTION] recovery   the shift journal back into a shift transcript, and replayed
 // [SECTION] scripted   replies files and play
 #include "shift_run.h"
+#include "text_lines.h"
 
 #include <fmt/format.h>
 
@@ -405,12 +406,11 @@ scoring::ShiftTranscriptLoad recover_shift_journal_text(std::string_view text, c
       if (ids[i] == j["chat"].get<std::string>()) return &chats[i];
     return nullptr;
   };
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t nl = text.find('\n', begin);
-    const bool complete = nl != std::string_view::npos;
-    const std::string_view line = text.substr(begin, (complete ? nl : text.size()) - begin);
-    begin = complete ? nl + 1 : text.size();
-    ++line_no;
+  std::size_t begin = 0;
+  for (TextLine tl; next_line(text, begin, tl);) {
+    const std::string_view line = tl.text;
+    const bool complete = tl.complete;
+    line_no = tl.number;
     auto parsed = scoring::parse_json(line, path);
     if (!parsed.doc) {
       if (complete)
@@ -574,27 +574,14 @@ std::optional<ShiftReply> read_shift_reply(const scoring::JsonDoc& doc, double p
 ShiftRepliesLoad parse_shift_replies(std::string_view text, const std::string& file, const Shift& shift) {
   ShiftRepliesLoad result;
   double previous = 0;
-  int line_no = 0;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t nl = std::min(text.find('\n', begin), text.size());
-    const std::string_view line = text.substr(begin, nl - begin);
-    begin = nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    scoring::Diagnostics found;
-    auto parsed = scoring::parse_json(line, file);
-    if (!parsed.doc) found.push_back(*parsed.error);
-    else if (auto reply = read_shift_reply(*parsed.doc, previous, shift, found)) {
-      previous = reply->at;
-      reply->line = line_no;
-      result.replies.push_back(std::move(*reply));
-    }
-    for (auto& d : found) {
-      d.pos.line = line_no;
-      if (d.pos.col == 0) d.pos.col = 1;
-      result.diagnostics.push_back(std::move(d));
-    }
-  }
+  read_json_lines(text, file, result.diagnostics,
+                  [&](const scoring::JsonDoc& doc, int line, scoring::Diagnostics& found) {
+                    if (auto reply = read_shift_reply(doc, previous, shift, found)) {
+                      previous = reply->at;
+                      reply->line = line;
+                      result.replies.push_back(std::move(*reply));
+                    }
+                  });
   if (scoring::has_errors(result.diagnostics)) result.replies.clear();
   return result;
 }
